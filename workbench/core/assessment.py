@@ -1,0 +1,121 @@
+"""Assessments: one team x one programme, scored on the grid by one or more assessors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid
+from workbench.core.rules import fail, new_id, non_blank
+
+Score = Annotated[int, Field(ge=MIN_SCORE, le=MAX_SCORE)]
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Rating(BaseModel):
+    """One assessor's score of one criterion: 1-5 or missing, an optional range, a reason."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    score: Score | None = None
+    low: Score | None = None
+    high: Score | None = None
+    reason: str = ""
+    updated_at: datetime | None = None
+
+    @field_validator("reason")
+    @classmethod
+    def _reason(cls, value: str) -> str:
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rating:
+        if (self.low is None) != (self.high is None):
+            raise fail("range_incomplete", "A range needs both its low and its high score")
+        if self.low is not None and self.high is not None:
+            if self.low > self.high:
+                raise fail("range_order", "The low score is above the high score")
+            if self.score is not None and not self.low <= self.score <= self.high:
+                raise fail("score_outside_range", "The score lies outside its range")
+        return self
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """The lowest and highest score this rating still allows."""
+        if self.score is not None:
+            return self.score, self.score
+        if self.low is not None and self.high is not None:
+            return self.low, self.high
+        return MIN_SCORE, MAX_SCORE
+
+    @property
+    def is_empty(self) -> bool:
+        return self.score is None and self.low is None and not self.reason
+
+
+Ratings = dict[str, Rating]
+
+
+class Assessment(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    id: str = Field(default_factory=new_id)
+    team_id: str
+    programme_id: str
+    grid: Grid = Field(default_factory=Grid)
+    ratings: dict[str, Ratings] = Field(default_factory=dict)
+    notes: str = ""
+    created_at: datetime = Field(default_factory=now_utc)
+    created_by: str = ""
+    updated_at: datetime = Field(default_factory=now_utc)
+    updated_by: str = ""
+
+    @field_validator("team_id", "programme_id")
+    @classmethod
+    def _ref(cls, value: str) -> str:
+        return non_blank(value)
+
+    @field_validator("ratings")
+    @classmethod
+    def _ratings(cls, value: dict[str, Ratings]) -> dict[str, Ratings]:
+        for assessor, ratings in value.items():
+            if not assessor.strip():
+                raise fail("assessor_blank", "An assessor needs a name")
+            unknown = sorted(set(ratings) - set(CRITERION_KEYS))
+            if unknown:
+                raise fail(
+                    "unknown_criterion", "Unknown criterion: {keys}", keys=", ".join(unknown)
+                )
+        return value
+
+    @property
+    def assessors(self) -> list[str]:
+        return sorted(name for name, ratings in self.ratings.items() if ratings)
+
+    def rating(self, assessor: str, key: str) -> Rating:
+        return self.ratings.get(assessor, {}).get(key, Rating())
+
+    def scores_of(self, assessor: str) -> dict[str, int | None]:
+        return {key: self.rating(assessor, key).score for key in CRITERION_KEYS}
+
+    def with_rating(self, assessor: str, key: str, rating: Rating, *, at: datetime) -> Assessment:
+        """A copy with one rating replaced (an empty rating removes it)."""
+        if key not in CRITERION_KEYS:
+            raise ValueError(f"unknown criterion {key!r}")
+        mine = dict(self.ratings.get(assessor, {}))
+        if rating.is_empty:
+            mine.pop(key, None)
+        else:
+            mine[key] = rating.model_copy(update={"updated_at": at})
+        ratings = {**self.ratings, assessor: mine}
+        if not mine:
+            del ratings[assessor]
+        return self.model_copy(update={"ratings": ratings, "updated_at": at, "updated_by": assessor})
+
+    def with_grid(self, grid: Grid, *, by: str, at: datetime) -> Assessment:
+        return self.model_copy(update={"grid": grid, "updated_at": at, "updated_by": by})

@@ -1,0 +1,174 @@
+"""Catalogue entries: the certification and training programmes on offer."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from workbench.core.rules import fail, new_id, non_blank, optional_text
+
+
+class Level(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+    PROFESSIONAL = "professional"
+
+
+class Credential(StrEnum):
+    COURSE_CERTIFICATE = "course_certificate"
+    PROCTORED_EXAM = "proctored_exam"
+    IN_PRODUCT_LEARNING = "in_product_learning"
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    PILOT_ONLY = "pilot_only"
+    RETIRING = "retiring"
+    RETIRED = "retired"
+
+
+class PriceKind(StrEnum):
+    AMOUNT = "amount"
+    FREE = "free"
+    UNKNOWN = "unknown"
+
+
+class Price(BaseModel):
+    """A price is an amount in a currency, free, or unknown: never a guess."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: PriceKind = PriceKind.UNKNOWN
+    amount: Decimal | None = None
+    currency: str | None = None
+    note: str | None = None
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str | None) -> str | None:
+        value = optional_text(value)
+        if value is None:
+            return None
+        value = value.upper()
+        if len(value) != 3 or not value.isalpha():
+            raise fail("currency", "A currency is a three-letter code such as EUR or USD")
+        return value
+
+    @field_validator("amount")
+    @classmethod
+    def _amount(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and value < 0:
+            raise fail("negative_price", "A price cannot be negative")
+        return value
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, value: str | None) -> str | None:
+        return optional_text(value)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Price:
+        if self.kind is PriceKind.AMOUNT and (self.amount is None or self.currency is None):
+            raise fail("price_incomplete", "A priced programme needs an amount and a currency")
+        if self.kind is not PriceKind.AMOUNT and self.amount is not None:
+            raise fail("price_kind", "Only a priced programme has an amount")
+        return self
+
+
+NonNegativeHours = Annotated[float, Field(ge=0, le=10_000)]
+
+
+class Programme(BaseModel):
+    """One certification or training programme of the catalogue."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    id: str = Field(default_factory=new_id)
+    name: str
+    provider: str
+    audience: str | None = None
+    level: Level | None = None
+    credential: Credential | None = None
+    platform: str | None = None
+    modules: Annotated[int, Field(ge=1, le=1000)] | None = None
+    hours_min: NonNegativeHours | None = None
+    hours_max: NonNegativeHours | None = None
+    price: Price = Field(default_factory=Price)
+    topics: list[str] = Field(default_factory=list)
+    status: Status = Status.ACTIVE
+    status_date: date | None = None
+    validity_months: Annotated[int, Field(ge=1, le=240)] | None = None
+    renewal: str | None = None
+    url: str | None = None
+    source: str | None = None
+    checked_on: date | None = None
+    notes: str | None = None
+
+    @field_validator("name", "provider")
+    @classmethod
+    def _required(cls, value: str) -> str:
+        return non_blank(value)
+
+    @field_validator("audience", "platform", "renewal", "source", "notes")
+    @classmethod
+    def _optional(cls, value: str | None) -> str | None:
+        return optional_text(value)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        value = optional_text(value)
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise fail("url", "A URL starts with http:// or https://")
+        return value
+
+    @field_validator("topics")
+    @classmethod
+    def _topics(cls, value: list[str]) -> list[str]:
+        seen: dict[str, str] = {}
+        for topic in value:
+            topic = topic.strip()
+            if topic and topic.casefold() not in seen:
+                seen[topic.casefold()] = topic
+        return list(seen.values())
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Programme:
+        if (
+            self.hours_min is not None
+            and self.hours_max is not None
+            and self.hours_max < self.hours_min
+        ):
+            raise fail("hours_order", "The longest duration is shorter than the shortest")
+        if self.status in (Status.RETIRING, Status.RETIRED) and self.status_date is None:
+            raise fail("status_date", "A retiring or retired programme needs its date")
+        return self
+
+    @property
+    def hours_label(self) -> str:
+        """Duration as shown in tables: '4', '5-10', or '' when unknown."""
+        low, high = self.hours_min, self.hours_max
+        if low is None and high is None:
+            return ""
+        if low is None or high is None or low == high:
+            return _fmt_hours(low if low is not None else high)
+        return f"{_fmt_hours(low)}-{_fmt_hours(high)}"
+
+    def matches(self, text: str) -> bool:
+        """Case-insensitive search over name, provider and topics."""
+        needle = text.casefold().strip()
+        if not needle:
+            return True
+        haystack = [self.name, self.provider, *self.topics]
+        return any(needle in item.casefold() for item in haystack)
+
+
+def _fmt_hours(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}"
