@@ -125,9 +125,13 @@ class Kpi(BaseModel):
         if self.target == self.baseline:
             raise fail("target_equals_baseline", "The target must differ from the baseline")
         if self.direction is Direction.HIGHER and self.target < self.baseline:
-            raise fail("target_direction", "Higher is better, so the target must be above the baseline")
+            raise fail(
+                "target_direction", "Higher is better, so the target must be above the baseline"
+            )
         if self.direction is Direction.LOWER and self.target > self.baseline:
-            raise fail("target_direction", "Lower is better, so the target must be below the baseline")
+            raise fail(
+                "target_direction", "Lower is better, so the target must be below the baseline"
+            )
         return self
 
 
@@ -198,7 +202,8 @@ class Cost(BaseModel):
     @property
     def total(self) -> Decimal:
         if self.kind is CostKind.HOURS:
-            assert self.hours is not None and self.hourly_cost is not None
+            assert self.hours is not None
+            assert self.hourly_cost is not None
             return self.hours * self.hourly_cost
         assert self.amount is not None
         return self.amount

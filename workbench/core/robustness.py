@@ -1,0 +1,178 @@
+"""How robust a verdict is: the score changes that flip it, and each weight's stable interval.
+
+Both are computed on the grid's verdict (before the objective rule), exactly, with Fractions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MAX_WEIGHT, MIN_SCORE, Grid
+from workbench.core.scoring import Number, Verdict, grid_verdict, maximum, weighted_total
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreFlip:
+    """Moving ``key`` from ``current`` to ``new`` changes the verdict to ``verdict``."""
+
+    key: str
+    current: Number
+    new: int
+    verdict: Verdict
+
+    @property
+    def change(self) -> Number:
+        delta: Number = self.new - self.current
+        return -delta if delta < 0 else delta
+
+
+@dataclass(frozen=True, slots=True)
+class WeightInterval:
+    """The weights of ``key`` (the others fixed) for which the verdict stays the same.
+
+    ``high`` is None when the verdict holds however large the weight. ``lowest`` and
+    ``highest`` are the whole weights in 0-10 inside the interval.
+    """
+
+    key: str
+    weight: int
+    low: Fraction
+    low_closed: bool
+    high: Fraction | None
+    high_closed: bool
+    lowest: int
+    highest: int
+
+    def contains(self, weight: Number) -> bool:
+        above = weight >= self.low if self.low_closed else weight > self.low
+        if self.high is None:
+            return above
+        below = weight <= self.high if self.high_closed else weight < self.high
+        return above and below
+
+
+def _verdict(weights: Mapping[str, Number], scores: Mapping[str, Number], grid: Grid) -> Verdict:
+    return grid_verdict(weighted_total(weights, scores), maximum(weights), grid)
+
+
+def score_flips(grid: Grid, scores: Mapping[str, Number]) -> list[ScoreFlip]:
+    """For each criterion and direction, the nearest whole score that flips the verdict."""
+    current = _verdict(grid.weights, scores, grid)
+    flips: list[ScoreFlip] = []
+    for key in CRITERION_KEYS:
+        here = scores[key]
+        downs = [s for s in range(MAX_SCORE, MIN_SCORE - 1, -1) if s < here]
+        ups = [s for s in range(MIN_SCORE, MAX_SCORE + 1) if s > here]
+        for candidates in (downs, ups):
+            for new in candidates:
+                verdict = _verdict(grid.weights, {**scores, key: new}, grid)
+                if verdict is not current:
+                    flips.append(ScoreFlip(key, here, new, verdict))
+                    break
+    return flips
+
+
+def smallest_flips(grid: Grid, scores: Mapping[str, Number]) -> list[ScoreFlip]:
+    """The flips needing the smallest score change, heaviest criteria first."""
+    flips = score_flips(grid, scores)
+    if not flips:
+        return []
+    least = min(flip.change for flip in flips)
+    return sorted(
+        (f for f in flips if f.change == least),
+        key=lambda f: (-grid.weight(f.key), CRITERION_KEYS.index(f.key), f.new),
+    )
+
+
+def crossing_weight(
+    score: Number, others_total: Number, others_weight: Number, threshold: Fraction
+) -> Fraction | None:
+    """w* = (5·T·B − A) / (s − 5·T): the weight at which the percentage equals T."""
+    denominator = score - MAX_SCORE * threshold
+    if denominator == 0:
+        return None
+    return (MAX_SCORE * threshold * others_weight - others_total) / Fraction(denominator)
+
+
+def weight_interval(grid: Grid, scores: Mapping[str, Number], key: str) -> WeightInterval:
+    weight = grid.weight(key)
+    score = scores[key]
+    others = [k for k in CRITERION_KEYS if k != key]
+    others_total = sum((grid.weight(k) * scores[k] for k in others), start=0)
+    others_weight = sum(grid.weight(k) for k in others)
+    current = _verdict(grid.weights, scores, grid)
+
+    def verdict_at(w: Fraction) -> Verdict | None:
+        if others_weight + w == 0:
+            return None
+        return _verdict({**grid.weights, key: w}, scores, grid)
+
+    points = {Fraction(0), Fraction(weight)}
+    for percent in (grid.pilot_above, grid.alternatives_below):
+        w_star = crossing_weight(score, others_total, others_weight, Fraction(percent, 100))
+        if w_star is not None and w_star >= 0:
+            points.add(w_star)
+    ordered = sorted(points)
+    here = ordered.index(Fraction(weight))
+
+    def segment_holds(i: int) -> bool:
+        """Does the verdict hold on the open segment after ordered[i]?"""
+        if i + 1 < len(ordered):
+            probe = (ordered[i] + ordered[i + 1]) / 2
+        else:
+            probe = ordered[i] + 1
+        return verdict_at(probe) is current
+
+    low_index, low_closed = here, True
+    while low_index > 0 and segment_holds(low_index - 1):
+        if verdict_at(ordered[low_index - 1]) is current:
+            low_index -= 1
+        else:
+            low_index, low_closed = low_index - 1, False
+            break
+    high: Fraction | None = ordered[here]
+    high_closed = True
+    index = here
+    while True:
+        if not segment_holds(index):
+            break
+        if index + 1 == len(ordered):
+            high = None
+            break
+        if verdict_at(ordered[index + 1]) is current:
+            index += 1
+            high = ordered[index]
+        else:
+            high, high_closed = ordered[index + 1], False
+            break
+    interval = WeightInterval(
+        key=key,
+        weight=weight,
+        low=ordered[low_index],
+        low_closed=low_closed,
+        high=high,
+        high_closed=high_closed,
+        lowest=0,
+        highest=0,
+    )
+    whole = [
+        w
+        for w in range(MAX_WEIGHT + 1)
+        if interval.contains(w) and verdict_at(Fraction(w)) is not None
+    ]
+    return WeightInterval(
+        key=key,
+        weight=weight,
+        low=interval.low,
+        low_closed=low_closed,
+        high=high,
+        high_closed=high_closed,
+        lowest=min(whole, default=weight),
+        highest=max(whole, default=weight),
+    )
+
+
+def weight_intervals(grid: Grid, scores: Mapping[str, Number]) -> list[WeightInterval]:
+    return [weight_interval(grid, scores, key) for key in CRITERION_KEYS]

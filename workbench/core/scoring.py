@@ -1,0 +1,164 @@
+"""The decision method: weighted total, percentage, verdict, and the range still possible.
+
+All arithmetic is exact (ints and Fractions): a grid of 3s is exactly 60 % and
+"investigate", never 60.000000001 % and "pilot".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid
+
+Number = int | Fraction
+Bounds = tuple[Number, Number]
+
+
+class Verdict(StrEnum):
+    PILOT = "pilot"
+    INVESTIGATE = "investigate"
+    ALTERNATIVES = "alternatives"
+    CLARIFY_OBJECTIVE = "clarify_objective"
+
+
+VERDICT_ORDER: tuple[Verdict, ...] = (Verdict.ALTERNATIVES, Verdict.INVESTIGATE, Verdict.PILOT)
+
+
+def weighted_total(weights: Mapping[str, Number], scores: Mapping[str, Number]) -> Number:
+    """S = sum(weight x score) over the criteria."""
+    return sum((weights[key] * scores[key] for key in CRITERION_KEYS), start=0)
+
+
+def maximum(weights: Mapping[str, Number]) -> Number:
+    """M = 5 x sum(weights)."""
+    return MAX_SCORE * sum((weights[key] for key in CRITERION_KEYS), start=0)
+
+
+def grid_verdict(total: Number, max_total: Number, grid: Grid) -> Verdict:
+    """pilot when S/M > upper threshold, alternatives when S/M < lower, investigate otherwise.
+
+    Both boundaries belong to "investigate"; the comparison is 100·S > T·M, in integers.
+    """
+    if max_total <= 0:
+        raise ValueError("the maximum must be positive")
+    if 100 * total > grid.pilot_above * max_total:
+        return Verdict.PILOT
+    if 100 * total < grid.alternatives_below * max_total:
+        return Verdict.ALTERNATIVES
+    return Verdict.INVESTIGATE
+
+
+def apply_objective_rule(verdict: Verdict, objective_measurable: bool) -> Verdict:
+    """First rule: no measurable objective, no pilot."""
+    if verdict is Verdict.PILOT and not objective_measurable:
+        return Verdict.CLARIFY_OBJECTIVE
+    return verdict
+
+
+def percent_tenths(total: Number, max_total: Number) -> Decimal:
+    """The percentage rounded half-up to one decimal, exactly (74/115 -> 64.3)."""
+    exact = Fraction(total) * 100 / Fraction(max_total)
+    return (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """What the grid says about one set of scores."""
+
+    grid: Grid
+    scores: Mapping[str, Number | None]
+    missing: tuple[str, ...]
+    low_total: Number
+    high_total: Number
+    maximum: int
+    objective_measurable: bool
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def total(self) -> Number | None:
+        """The weighted total, only when every criterion is scored."""
+        return self.low_total if self.complete else None
+
+    @property
+    def percent(self) -> Decimal | None:
+        total = self.total
+        return None if total is None else percent_tenths(total, self.maximum)
+
+    @property
+    def grid_verdict(self) -> Verdict | None:
+        """The grid's verdict before the objective rule; None while scores are missing."""
+        total = self.total
+        return None if total is None else grid_verdict(total, self.maximum, self.grid)
+
+    @property
+    def verdict(self) -> Verdict | None:
+        raw = self.grid_verdict
+        return None if raw is None else apply_objective_rule(raw, self.objective_measurable)
+
+    @property
+    def possible(self) -> tuple[Verdict, ...]:
+        """Every verdict still reachable, from the lowest to the highest outcome."""
+        low = grid_verdict(self.low_total, self.maximum, self.grid)
+        high = grid_verdict(self.high_total, self.maximum, self.grid)
+        span = VERDICT_ORDER[VERDICT_ORDER.index(low) : VERDICT_ORDER.index(high) + 1]
+        ruled = (apply_objective_rule(v, self.objective_measurable) for v in span)
+        return tuple(dict.fromkeys(ruled))
+
+    @property
+    def low_percent(self) -> Decimal:
+        return percent_tenths(self.low_total, self.maximum)
+
+    @property
+    def high_percent(self) -> Decimal:
+        return percent_tenths(self.high_total, self.maximum)
+
+    @property
+    def needs_objective(self) -> bool:
+        """Flag "clarify the objective first" (shown whatever the scores)."""
+        return not self.objective_measurable
+
+
+def evaluate(
+    grid: Grid,
+    scores: Mapping[str, Number | None],
+    *,
+    objective_measurable: bool = True,
+    ranges: Mapping[str, tuple[int, int]] | None = None,
+) -> Evaluation:
+    """Evaluate scores on a grid. A missing score spans 1-5, or its range when one is given."""
+    ranges = ranges or {}
+    missing: list[str] = []
+    low: Number = 0
+    high: Number = 0
+    for key in CRITERION_KEYS:
+        weight = grid.weight(key)
+        score = scores.get(key)
+        lo: Number
+        hi: Number
+        if score is None:
+            missing.append(key)
+            lo, hi = ranges.get(key, (MIN_SCORE, MAX_SCORE))
+        else:
+            if not MIN_SCORE <= score <= MAX_SCORE:
+                raise ValueError(f"score {score} for {key} is outside {MIN_SCORE}-{MAX_SCORE}")
+            lo = hi = score
+        low += weight * lo
+        high += weight * hi
+    return Evaluation(
+        grid=grid,
+        scores=dict(scores),
+        missing=tuple(missing),
+        low_total=low,
+        high_total=high,
+        maximum=grid.maximum,
+        objective_measurable=objective_measurable,
+    )
