@@ -115,7 +115,9 @@ class Assessment(BaseModel):
         ratings = {**self.ratings, assessor: mine}
         if not mine:
             del ratings[assessor]
-        return self.model_copy(update={"ratings": ratings, "updated_at": at, "updated_by": assessor})
+        return self.model_copy(
+            update={"ratings": ratings, "updated_at": at, "updated_by": assessor}
+        )
 
     def with_grid(self, grid: Grid, *, by: str, at: datetime) -> Assessment:
         return self.model_copy(update={"grid": grid, "updated_at": at, "updated_by": by})

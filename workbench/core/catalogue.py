@@ -86,7 +86,7 @@ NonNegativeHours = Annotated[float, Field(ge=0, le=10_000)]
 class Programme(BaseModel):
     """One certification or training programme of the catalogue."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
 
     id: str = Field(default_factory=new_id)
     name: str

@@ -86,7 +86,7 @@ class Direction(StrEnum):
 
 
 class Measurement(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(allow_inf_nan=False, extra="forbid", frozen=True)
 
     on: date
     value: float
@@ -94,7 +94,7 @@ class Measurement(BaseModel):
 
 
 class Kpi(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
 
     id: str = Field(default_factory=new_id)
     name: str

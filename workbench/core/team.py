@@ -14,7 +14,7 @@ MAX_HORIZON_MONTHS = 12
 class Objective(BaseModel):
     """What the team must improve: a metric, from a baseline to a target, within a horizon."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(allow_inf_nan=False, extra="forbid", frozen=True)
 
     statement: str | None = None
     metric: str | None = None

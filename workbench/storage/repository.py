@@ -1,0 +1,311 @@
+"""The repository: the only module that speaks TinyDB. The rest of the code sees models.
+
+Every change is one transaction: take the file lock, load the file if another process
+changed it, apply the change to a fresh TinyDB over that data, write atomically.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from workbench.core.assessment import Assessment, now_utc
+from workbench.core.catalogue import Programme, Status
+from workbench.core.pilot import Pilot
+from workbench.core.team import Team
+from workbench.storage.datafile import DataFile, RawData
+from workbench.storage.errors import InUseError, NotFoundError
+from workbench.storage.schema import META_TABLE, SCHEMA_VERSION, Snapshot, migrate, parse
+
+M = TypeVar("M", bound=BaseModel)
+
+TABLE_OF: dict[type[BaseModel], str] = {
+    Programme: "programmes",
+    Team: "teams",
+    Assessment: "assessments",
+    Pilot: "pilots",
+}
+
+
+class _MemoryStorage(Storage):
+    """TinyDB storage over a dict we own: the file itself is written by DataFile."""
+
+    def __init__(self, data: RawData) -> None:
+        self.data = data
+
+    def read(self) -> RawData:
+        return self.data
+
+    def write(self, data: RawData) -> None:
+        self.data = data
+
+
+def default_author() -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown"
+    return f"{user}@{socket.gethostname()}"
+
+
+class Transaction:
+    """A fresh TinyDB over the file's data, under the lock. Records what it changes."""
+
+    def __init__(self, raw: RawData, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self._db = TinyDB(storage=_MemoryStorage, data=dict(raw))
+        self._changed: dict[str, dict[str, BaseModel | None]] = {}
+
+    @property
+    def raw(self) -> RawData:
+        storage = self._db.storage
+        assert isinstance(storage, _MemoryStorage)
+        return storage.data
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._changed)
+
+    def _table(self, name: str) -> Table:
+        return self._db.table(name, cache_size=0)
+
+    def put(self, record: BaseModel) -> None:
+        name = TABLE_OF[type(record)]
+        table = self._table(name)
+        record_id: str = getattr(record, "id")  # noqa: B009
+        found = table.get(Query().id == record_id)
+        document = record.model_dump(mode="json", exclude_none=True)
+        record = type(record).model_validate(document)
+        if isinstance(found, Document):
+            table.remove(doc_ids=[found.doc_id])
+            table.insert(Document(document, doc_id=found.doc_id))
+        else:
+            table.insert(document)
+        self._changed.setdefault(name, {})[record_id] = record
+
+    def remove(self, model: type[BaseModel], record_id: str) -> None:
+        name = TABLE_OF[model]
+        removed = self._table(name).remove(Query().id == record_id)
+        if not removed:
+            raise NotFoundError(name.rstrip("s"), record_id)
+        self._changed.setdefault(name, {})[record_id] = None
+
+    def stamp(self, author: str) -> dict[str, Any]:
+        meta_table = self._table(META_TABLE)
+        old = meta_table.get(doc_id=1)
+        writes = int(old.get("writes", 0)) if isinstance(old, Mapping) else 0
+        meta = {
+            "schema_version": SCHEMA_VERSION,
+            "writes": writes + 1,
+            "last_writer": author,
+            "last_pid": os.getpid(),
+            "last_write_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        meta_table.truncate()
+        meta_table.insert(Document(meta, doc_id=1))
+        return meta
+
+    def patched(self, meta: Mapping[str, Any]) -> Snapshot:
+        """The snapshot after this transaction, without validating the whole file again."""
+        tables: dict[str, Any] = {}
+        for name, changes in self._changed.items():
+            records = dict(getattr(self.snapshot, name))
+            for record_id, record in changes.items():
+                if record is None:
+                    records.pop(record_id, None)
+                else:
+                    records[record_id] = record
+            tables[name] = records
+        return replace(self.snapshot, meta=meta, **tables)
+
+
+class Repository:
+    """Programmes, teams, assessments and pilots in one shared JSON file."""
+
+    def __init__(self, path: Path, *, author: str | None = None) -> None:
+        self.file: DataFile[Snapshot] = DataFile(path, parse)
+        self.author = author or default_author()
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def backup_path(self) -> Path:
+        return self.file.backup_path
+
+    # reading: lock-free, cached until the file changes
+
+    def snapshot(self) -> Snapshot:
+        return self.file.load().parsed
+
+    def has_changed(self) -> bool:
+        return self.file.has_changed()
+
+    def programmes(self) -> list[Programme]:
+        return sorted(self.snapshot().programmes.values(), key=lambda p: p.name.casefold())
+
+    def teams(self) -> list[Team]:
+        return sorted(self.snapshot().teams.values(), key=lambda t: t.name.casefold())
+
+    def assessments(self) -> list[Assessment]:
+        return list(self.snapshot().assessments.values())
+
+    def pilots(self) -> list[Pilot]:
+        return sorted(self.snapshot().pilots.values(), key=lambda p: p.name.casefold())
+
+    def programme(self, programme_id: str) -> Programme:
+        return _get(self.snapshot().programmes, "programme", programme_id)
+
+    def team(self, team_id: str) -> Team:
+        return _get(self.snapshot().teams, "team", team_id)
+
+    def assessment(self, assessment_id: str) -> Assessment:
+        return _get(self.snapshot().assessments, "assessment", assessment_id)
+
+    def pilot(self, pilot_id: str) -> Pilot:
+        return _get(self.snapshot().pilots, "pilot", pilot_id)
+
+    def assessment_for(self, team_id: str, programme_id: str) -> Assessment | None:
+        for item in self.snapshot().assessments.values():
+            if item.team_id == team_id and item.programme_id == programme_id:
+                return item
+        return None
+
+    # writing: one transaction each
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        with self.file.locked():
+            loaded = self.file.load()
+            tx = Transaction(migrate(loaded.raw), loaded.parsed)
+            yield tx
+            if tx.changed:
+                meta = tx.stamp(self.author)
+                self.file.replace(tx.raw, tx.patched(meta))
+
+    def ensure_exists(self, records: Iterable[BaseModel] = ()) -> bool:
+        """Create the file if it is missing, holding ``records``; True if it was created."""
+        if self.file.exists():
+            self.snapshot()
+            return False
+        with self.transaction() as tx:
+            if self.file.exists():
+                return False
+            for record in records:
+                tx.put(record)
+            if not tx.changed:
+                meta = tx.stamp(self.author)
+                self.file.replace(tx.raw, tx.patched(meta))
+        return True
+
+    def save_programme(self, programme: Programme) -> Programme:
+        with self.transaction() as tx:
+            tx.put(programme)
+        return programme
+
+    def retire_programme(self, programme_id: str, on: datetime | None = None) -> Programme:
+        when = (on or now_utc()).date()
+        return self.update(
+            Programme,
+            programme_id,
+            lambda p: p.model_copy(update={"status": Status.RETIRED, "status_date": when}),
+        )
+
+    def delete_programme(self, programme_id: str) -> None:
+        with self.transaction() as tx:
+            used = [
+                f"assessment {a.id}"
+                for a in tx.snapshot.assessments.values()
+                if a.programme_id == programme_id
+            ] + [
+                f"pilot {p.name}"
+                for p in tx.snapshot.pilots.values()
+                if p.programme_id == programme_id
+            ]
+            if used:
+                raise InUseError("programme", programme_id, used)
+            tx.remove(Programme, programme_id)
+
+    def save_team(self, team: Team) -> Team:
+        with self.transaction() as tx:
+            tx.put(team)
+        return team
+
+    def delete_team(self, team_id: str) -> None:
+        with self.transaction() as tx:
+            used = [
+                f"assessment {a.id}"
+                for a in tx.snapshot.assessments.values()
+                if a.team_id == team_id
+            ] + [f"pilot {p.name}" for p in tx.snapshot.pilots.values() if p.team_id == team_id]
+            if used:
+                raise InUseError("team", team_id, used)
+            tx.remove(Team, team_id)
+
+    def open_assessment(self, team_id: str, programme_id: str) -> Assessment:
+        """The assessment of this team x programme, created if there is none yet."""
+        with self.transaction() as tx:
+            _get(tx.snapshot.teams, "team", team_id)
+            _get(tx.snapshot.programmes, "programme", programme_id)
+            for item in tx.snapshot.assessments.values():
+                if item.team_id == team_id and item.programme_id == programme_id:
+                    return item
+            created = Assessment(
+                team_id=team_id,
+                programme_id=programme_id,
+                created_by=self.author,
+                updated_by=self.author,
+            )
+            tx.put(created)
+        return created
+
+    def update(self, model: type[M], record_id: str, change: Callable[[M], M]) -> M:
+        """Apply ``change`` to the latest stored version of a record, under the lock."""
+        name = TABLE_OF[model]
+        with self.transaction() as tx:
+            current = _get(getattr(tx.snapshot, name), name.rstrip("s"), record_id)
+            updated = change(current)
+            tx.put(updated)
+        return updated
+
+    def delete_assessment(self, assessment_id: str) -> None:
+        with self.transaction() as tx:
+            used = [
+                f"pilot {p.name}"
+                for p in tx.snapshot.pilots.values()
+                if p.assessment_id == assessment_id
+            ]
+            if used:
+                raise InUseError("assessment", assessment_id, used)
+            tx.remove(Assessment, assessment_id)
+
+    def save_pilot(self, pilot: Pilot) -> Pilot:
+        with self.transaction() as tx:
+            _get(tx.snapshot.teams, "team", pilot.team_id)
+            _get(tx.snapshot.programmes, "programme", pilot.programme_id)
+            tx.put(pilot)
+        return pilot
+
+    def delete_pilot(self, pilot_id: str) -> None:
+        with self.transaction() as tx:
+            tx.remove(Pilot, pilot_id)
+
+
+def _get(records: Mapping[str, M], kind: str, record_id: str) -> M:
+    try:
+        return records[record_id]
+    except KeyError:
+        raise NotFoundError(kind, record_id) from None

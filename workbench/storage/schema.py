@@ -1,0 +1,187 @@
+"""The layout of the data file, its schema version, migrations, and full validation.
+
+The file is TinyDB's JSON layout: ``{table: {doc_id: document}}``. Table ``_meta`` holds
+one document: schema version, write counter, who wrote last and when.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from workbench.core.assessment import Assessment
+from workbench.core.catalogue import Programme
+from workbench.core.pilot import Pilot
+from workbench.core.team import Team
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+
+MODELS: dict[str, type[BaseModel]] = {
+    "programmes": Programme,
+    "teams": Team,
+    "assessments": Assessment,
+    "pilots": Pilot,
+}
+
+RawData = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a data file, with where it is."""
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Every record of the file as models, keyed by id, and the file's meta record."""
+
+    programmes: Mapping[str, Programme] = field(default_factory=dict)
+    teams: Mapping[str, Team] = field(default_factory=dict)
+    assessments: Mapping[str, Assessment] = field(default_factory=dict)
+    pilots: Mapping[str, Pilot] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.programmes or self.teams or self.assessments or self.pilots)
+
+
+def _v0_to_v1(data: RawData) -> RawData:
+    """Files written before the meta record existed: add it."""
+    return {**data, META_TABLE: {"1": {"schema_version": 1, "writes": 0}}}
+
+
+MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1}
+
+
+def schema_version(data: RawData) -> int:
+    meta = meta_record(data)
+    if meta is None:
+        return 0 if data else SCHEMA_VERSION
+    version = meta.get("schema_version")
+    if not isinstance(version, int) or version < 0:
+        raise ValueError(f"the schema version {version!r} is not a whole number")
+    return version
+
+
+def meta_record(data: RawData) -> dict[str, Any] | None:
+    table = data.get(META_TABLE)
+    if not isinstance(table, dict) or not table:
+        return None
+    record = next(iter(table.values()))
+    return record if isinstance(record, dict) else None
+
+
+def migrate(data: RawData) -> RawData:
+    version = schema_version(data)
+    if version > SCHEMA_VERSION:
+        raise ValueError(
+            f"it was written by a newer workbench (schema {version}; "
+            f"this one reads up to {SCHEMA_VERSION}): upgrade the workbench"
+        )
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = schema_version(data)
+    return data
+
+
+def _location(table: str, doc_id: str, doc: Any, loc: tuple[int | str, ...] = ()) -> str:
+    record_id = doc.get("id") if isinstance(doc, dict) else None
+    where = f"{table}[{doc_id}]" + (f" (id {record_id})" if record_id else "")
+    if loc:
+        where += " " + ".".join(str(part) for part in loc)
+    return where
+
+
+def validate(data: RawData) -> tuple[Snapshot, list[Problem]]:
+    """Every record as models, and every problem found (structure, values, references)."""
+    problems: list[Problem] = []
+    tables: dict[str, dict[str, Any]] = {}
+    for name in data:
+        if name != META_TABLE and name not in MODELS:
+            problems.append(Problem(name, "unknown table"))
+    for name, model in MODELS.items():
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            problems.append(Problem(name, "a table must be a JSON object of documents"))
+            tables[name] = {}
+            continue
+        records: dict[str, Any] = {}
+        for doc_id, doc in table.items():
+            try:
+                record = model.model_validate(doc)
+            except ValidationError as error:
+                for detail in error.errors(include_url=False):
+                    problems.append(
+                        Problem(_location(name, doc_id, doc, detail["loc"]), detail["msg"])
+                    )
+                continue
+            record_id = getattr(record, "id")  # noqa: B009 - every model has an id
+            if record_id in records:
+                problems.append(Problem(_location(name, doc_id, doc), "duplicate id"))
+            records[record_id] = record
+        tables[name] = records
+    snapshot = Snapshot(
+        programmes=tables["programmes"],
+        teams=tables["teams"],
+        assessments=tables["assessments"],
+        pilots=tables["pilots"],
+        meta=meta_record(data) or {},
+    )
+    problems.extend(reference_problems(snapshot))
+    return snapshot, problems
+
+
+def reference_problems(snapshot: Snapshot) -> list[Problem]:
+    problems: list[Problem] = []
+    pairs: Counter[tuple[str, str]] = Counter()
+    for item in snapshot.assessments.values():
+        where = f"assessments (id {item.id})"
+        if item.team_id not in snapshot.teams:
+            problems.append(Problem(where + " team_id", f"no team with id {item.team_id!r}"))
+        if item.programme_id not in snapshot.programmes:
+            problems.append(
+                Problem(where + " programme_id", f"no programme with id {item.programme_id!r}")
+            )
+        pairs[(item.team_id, item.programme_id)] += 1
+    for (team_id, programme_id), count in pairs.items():
+        if count > 1:
+            problems.append(
+                Problem(
+                    "assessments", f"{count} assessments of team {team_id!r} x {programme_id!r}"
+                )
+            )
+    for pilot in snapshot.pilots.values():
+        where = f"pilots (id {pilot.id})"
+        if pilot.team_id not in snapshot.teams:
+            problems.append(Problem(where + " team_id", f"no team with id {pilot.team_id!r}"))
+        if pilot.programme_id not in snapshot.programmes:
+            problems.append(
+                Problem(where + " programme_id", f"no programme with id {pilot.programme_id!r}")
+            )
+        if pilot.assessment_id is not None and pilot.assessment_id not in snapshot.assessments:
+            problems.append(
+                Problem(where + " assessment_id", f"no assessment with id {pilot.assessment_id!r}")
+            )
+    return problems
+
+
+def parse(data: RawData) -> Snapshot:
+    """The snapshot of a valid file; ``ValueError`` naming the first problems otherwise."""
+    snapshot, problems = validate(migrate(data))
+    if problems:
+        shown = "; ".join(str(p) for p in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise ValueError(f"it fails validation: {shown}{more}; run `workbench check` for all")
+    return snapshot
