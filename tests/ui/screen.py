@@ -1,0 +1,23 @@
+"""Read what the terminal shows, as plain text, from Textual's SVG screenshot."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+
+from textual.app import App
+
+_TEXT = re.compile(r'<text[^>]*\bx="([\d.]+)"[^>]*\by="([\d.]+)"[^>]*>(.*?)</text>', re.S)
+
+
+def screen_text(app: App[object]) -> str:
+    """Every line of the current screen, top to bottom."""
+    svg = app.export_screenshot()
+    lines: dict[float, list[tuple[float, str]]] = defaultdict(list)
+    for x, y, content in _TEXT.findall(svg):
+        lines[float(y)].append((float(x), html.unescape(content)))
+    return "\n".join(
+        "".join(text for _, text in sorted(parts)).replace("\xa0", " ")
+        for _, parts in sorted(lines.items())
+    )

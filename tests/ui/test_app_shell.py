@@ -1,0 +1,96 @@
+"""The shell: tabs by F-keys, help, language switch, themes, data reload."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import TabbedContent
+
+from tests.conftest import AppFactory
+from tests.ui.screen import screen_text
+from workbench.core.team import Team
+from workbench.storage.repository import Repository
+from workbench.ui.help_screen import HelpScreen
+
+
+async def test_f_keys_switch_tabs(sample_repo: Repository, make_app: AppFactory) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test() as pilot:
+        tabs = app.screen.query_one(TabbedContent)
+        assert tabs.active == "catalogue"
+        for key, tab in [("f3", "teams"), ("f4", "scoring"), ("f5", "compare"), ("f6", "pilots")]:
+            await pilot.press(key)
+            assert tabs.active == tab
+        await pilot.press("f2")
+        assert tabs.active == "catalogue"
+
+
+async def test_help_lists_keys_in_the_current_language(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo, lang="fr")
+    async with app.run_test() as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        assert "Touches partout" in shown
+        assert "Quitter" in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_language_switch_relabels_tabs_and_is_remembered(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test() as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        labels = [str(tab.label) for tab in app.screen.query("Tab")]
+        assert any("Équipes" in label for label in labels)
+        assert app.screen.title == "Atelier de certification IA"
+    assert json.loads((tmp_path / "config.json").read_text())["lang"] == "fr"
+
+
+async def test_theme_is_remembered(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test() as pilot:
+        assert app.theme == "workbench-dark"
+        app.theme = "workbench-ansi"
+        await pilot.pause()
+    assert json.loads((tmp_path / "config.json").read_text())["theme"] == "workbench-ansi"
+
+
+async def test_unknown_theme_falls_back_and_says_so(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo, theme="no-such-theme")
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.pause()
+        assert app.theme == "workbench-dark"
+        assert any("no-such-theme" in n.message for n in app._notifications)
+
+
+async def test_another_process_change_is_reloaded(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test() as pilot:
+        Repository(sample_repo.path).save_team(Team(id="new-team", name="Added elsewhere"))
+        app.check_for_changes()
+        await pilot.pause()
+        assert "new-team" in app.repository.snapshot().teams
+
+
+async def test_palette_offers_the_app_actions(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test():
+        titles = [command.title for command in app.palette_commands()]
+        assert "Go to Teams" in titles
+        assert "Switch language: English / Français" in titles
+        assert "Show where the data file is" in titles

@@ -1,0 +1,50 @@
+"""``workbench check``: every problem of a data file, with its location. Never writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from workbench.storage.schema import Problem, Snapshot, migrate, validate
+
+
+@dataclass(slots=True)
+class CheckReport:
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+    snapshot: Snapshot | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_file(path: Path) -> CheckReport:
+    report = CheckReport(path)
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        report.problems.append(Problem(str(path), error.strerror or str(error)))
+        return report
+    try:
+        raw = orjson.loads(content)
+    except orjson.JSONDecodeError as error:
+        line = content[: error.pos].count(b"\n") + 1
+        column = error.pos - (content.rfind(b"\n", 0, error.pos) + 1) + 1
+        report.problems.append(
+            Problem(f"line {line}, column {column}", f"not valid JSON: {error.msg}")
+        )
+        return report
+    if not isinstance(raw, dict):
+        report.problems.append(Problem("top level", "expected a JSON object of tables"))
+        return report
+    try:
+        raw = migrate(raw)
+    except ValueError as error:
+        report.problems.append(Problem("_meta", str(error)))
+        return report
+    report.snapshot, problems = validate(raw)
+    report.problems.extend(problems)
+    return report

@@ -1,0 +1,87 @@
+"""English and French message catalogues, and number formatting per language.
+
+Catalogues live in ``en/*.toml`` and ``fr/*.toml``; a key is ``<file stem>.<key>``
+(``scoring.title`` is ``title`` in ``scoring.toml``). Templates use ``str.format`` fields:
+values given as parameters are never parsed, so user text cannot break a message.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("en", "fr")
+FOLDER = Path(__file__).parent
+
+
+def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
+    for key, value in table.items():
+        name = f"{prefix}.{key}"
+        if isinstance(value, dict):
+            _flatten(name, value, into)
+        else:
+            into[name] = str(value)
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """Every message of ``lang``, keyed ``file.key``."""
+    messages: dict[str, str] = {}
+    for path in sorted((FOLDER / lang).glob("*.toml")):
+        with path.open("rb") as handle:
+            _flatten(path.stem, tomllib.load(handle), messages)
+    return messages
+
+
+class Translator:
+    """``t("scoring.title")`` or ``t("errors.blank")``; falls back to English, then the key."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+        self.lang = lang
+        self._messages = catalogue(lang)
+        self._fallback = catalogue("en")
+
+    def __call__(self, key: str, **params: object) -> str:
+        template = self._messages.get(key) or self._fallback.get(key)
+        if template is None:
+            return key
+        return template.format(**params) if params else template
+
+    def has(self, key: str) -> bool:
+        return key in self._messages or key in self._fallback
+
+    def number(self, value: float | Decimal | Fraction | int, decimals: int = 0) -> str:
+        if isinstance(value, Fraction):
+            value = Decimal(value.numerator) / Decimal(value.denominator)
+        text = f"{value:,.{decimals}f}"
+        if self.lang == "fr":
+            text = text.replace(",", "\u202f").replace(".", ",")
+        return text
+
+    def smart(self, value: float | Decimal | Fraction | int) -> str:
+        """A number with no useless decimals: 4, 3.5, 0.25."""
+        if isinstance(value, Fraction):
+            value = Decimal(value.numerator) / Decimal(value.denominator)
+        text = f"{Decimal(str(value)).normalize():f}" if not isinstance(value, int) else str(value)
+        if "." in text:
+            whole, decimals = text.split(".")
+            text = f"{whole}.{decimals[:2].rstrip('0')}".rstrip(".")
+        return text.replace(".", ",") if self.lang == "fr" else text
+
+    def percent(self, value: Decimal | float, decimals: int = 1) -> str:
+        return f"{self.number(value, decimals)}\u00a0%"
+
+    def money(self, amount: Decimal | float | int, currency: str | None) -> str:
+        whole = amount == int(amount)
+        text = self.number(amount, 0 if whole else 2)
+        return f"{text}\u00a0{currency}" if currency else text
+
+    def date(self, value: date | None) -> str:
+        return value.isoformat() if value is not None else "—"

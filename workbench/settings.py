@@ -1,0 +1,79 @@
+"""Where the data file and the user's settings live, and the remembered choices."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ai-certification-workbench"
+DATA_FILE_NAME = "workbench.json"
+LANGUAGES = ("en", "fr")
+
+
+def default_db_path() -> Path:
+    """``WORKBENCH_DB`` if set, else the user's data directory."""
+    env = os.environ.get("WORKBENCH_DB")
+    if env:
+        return Path(env).expanduser()
+    return platformdirs.user_data_path(APP_NAME) / DATA_FILE_NAME
+
+
+def config_path() -> Path:
+    env = os.environ.get("WORKBENCH_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return platformdirs.user_config_path(APP_NAME) / "config.json"
+
+
+def language_from_environment() -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+@dataclass(slots=True)
+class Settings:
+    """What the workbench remembers between runs (theme and language)."""
+
+    theme: str | None = None
+    lang: str | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> tuple[Settings, str | None]:
+        """The settings, and a warning when the file could not be used."""
+        path = path or config_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls(), None
+        except (OSError, ValueError) as error:
+            return cls(), f"{path}: {error}"
+        if not isinstance(data, dict):
+            return cls(), f"{path}: not a JSON object"
+        theme = data.get("theme")
+        lang = data.get("lang")
+        return cls(
+            theme=theme if isinstance(theme, str) else None,
+            lang=lang if lang in LANGUAGES else None,
+        ), None
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or config_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".config-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(asdict(self), handle, indent=2)
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise

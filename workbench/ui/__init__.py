@@ -1,0 +1,1 @@
+"""The Textual user interface. Gets the repository through the App's constructor."""

@@ -1,0 +1,55 @@
+"""Binding descriptions are i18n keys; screens show them translated (footer, help, palette)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from textual.binding import ActiveBinding, Binding
+from textual.screen import ModalScreen, Screen
+
+from workbench.i18n import Translator
+
+
+def translated(binding: Binding, i18n: Translator) -> Binding:
+    """Our descriptions are i18n keys; Textual's own are looked up under ``textual.``."""
+    description = binding.description
+    if not description:
+        return binding
+    for key in (description, f"textual.{description}"):
+        if i18n.has(key):
+            return dataclasses.replace(binding, description=i18n(key))
+    return binding
+
+
+def translate_active(
+    bindings: dict[str, ActiveBinding], i18n: Translator
+) -> dict[str, ActiveBinding]:
+    return {
+        key: ActiveBinding(node, translated(binding, i18n), enabled, tooltip)
+        for key, (node, binding, enabled, tooltip) in bindings.items()
+    }
+
+
+ResultType = TypeVar("ResultType")
+
+
+def app_translator(screen: Screen[Any]) -> Translator:
+    i18n = getattr(screen.app, "i18n", None)
+    return i18n if isinstance(i18n, Translator) else Translator("en")
+
+
+class TranslatedScreen(Screen[object]):
+    """A screen whose footer shows binding descriptions in the app's language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_active(super().active_bindings, app_translator(self))
+
+
+class TranslatedModalScreen(ModalScreen[ResultType]):
+    """The same for dialogs."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_active(super().active_bindings, app_translator(self))

@@ -1,0 +1,95 @@
+"""F1: the keys of what has focus, of this tab and of the app, in the current language."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Static
+
+from workbench.i18n import Translator
+from workbench.ui.bindings import TranslatedModalScreen
+
+
+def binding_groups(
+    active: dict[str, ActiveBinding], i18n: Translator
+) -> list[tuple[str, list[tuple[list[str], str]]]]:
+    """(title, [(keys, description)]) per node, from the focused widget up to the app.
+
+    ``active`` is a screen's ``active_bindings``, already translated.
+    """
+    groups: dict[int, tuple[DOMNode, dict[str, tuple[list[str], str]]]] = {}
+    for key, (node, binding, _enabled, _tooltip) in active.items():
+        if not binding.description:
+            continue
+        _, actions = groups.setdefault(id(node), (node, {}))
+        keys, _ = actions.setdefault(binding.action, ([], binding.description))
+        keys.append(key)
+    ordered = sorted(groups.values(), key=lambda item: -_depth(item[0]))
+    return [(_title(node, i18n), list(actions.values())) for node, actions in ordered]
+
+
+def _depth(node: DOMNode) -> int:
+    depth = 0
+    while node.parent is not None:
+        node = node.parent
+        depth += 1
+    return depth
+
+
+def _title(node: DOMNode, i18n: Translator) -> str:
+    if isinstance(node, App):
+        return i18n("app.help.app")
+    if isinstance(node, Screen):
+        return i18n("app.help.screen")
+    label = getattr(node, "help_title", None) or type(node).__name__
+    return i18n("app.help.focused", widget=label)
+
+
+class HelpScreen(TranslatedModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%;
+        max-width: 90;
+        height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,question_mark,q", "dismiss", "app.close", id="help-close"),
+    ]
+
+    def __init__(self, active: dict[str, ActiveBinding]) -> None:
+        super().__init__()
+        self._active = active
+
+    def compose(self) -> ComposeResult:
+        i18n = self.app.i18n  # type: ignore[attr-defined]
+        with VerticalScroll() as scroll:
+            scroll.border_title = i18n("app.help.title")
+            scroll.border_subtitle = i18n("app.help.close")
+            yield Static(Text(i18n("app.help.intro"), style="italic"))
+            for title, bindings in binding_groups(self._active, i18n):
+                table = Table(
+                    title=Text(title, style="bold"),
+                    title_justify="left",
+                    show_header=False,
+                    box=None,
+                    padding=(0, 2, 0, 0),
+                    expand=True,
+                )
+                table.add_column(style="bold", no_wrap=True, width=18)
+                table.add_column(ratio=1)
+                for keys, description in bindings:
+                    shown = ", ".join(self.app.get_key_display(Binding(k, "")) for k in keys)
+                    table.add_row(Text(shown), Text(description))
+                yield Static(table)

@@ -1,0 +1,87 @@
+"""The main screen: header, the five tabs, footer."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from workbench.ui.bindings import TranslatedScreen
+from workbench.ui.context import WorkbenchNode
+from workbench.ui.messages import DataChanged, OpenScoring
+from workbench.ui.screens.catalogue import CataloguePane
+from workbench.ui.screens.coming_soon import ComparePane, PilotsPane
+from workbench.ui.screens.pane import Pane
+from workbench.ui.screens.scoring import ScoringPane
+from workbench.ui.screens.teams import TeamsPane
+
+PANES: tuple[type[Pane], ...] = (CataloguePane, TeamsPane, ScoringPane, ComparePane, PilotsPane)
+TAB_KEYS: dict[str, str] = {
+    "catalogue": "f2",
+    "teams": "f3",
+    "scoring": "f4",
+    "compare": "f5",
+    "pilots": "f6",
+}
+
+
+class MainScreen(WorkbenchNode, TranslatedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, f"show_tab('{tab}')", f"app.keys.tab_{tab}", show=False, id=f"tab-{tab}")
+        for tab, key in TAB_KEYS.items()
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with TabbedContent(initial=self.workbench.state.tab):
+            for pane_class in PANES:
+                tab = pane_class.tab_id
+                key = self.app.get_key_display(Binding(TAB_KEYS[tab], ""))
+                title = f"{key} {self.t(f'app.tabs.{tab}')}"
+                with TabPane(title, id=tab):
+                    yield pane_class(id=f"{tab}-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.t("app.title")
+        self.sub_title = self.workbench.repository.path.name
+        self.call_after_refresh(self.pane(self.active_tab).focus_default)
+
+    def panes(self) -> list[Pane]:
+        return list(self.query(Pane))
+
+    def pane(self, tab: str) -> Pane:
+        return self.query_one(f"#{tab}-pane", Pane)
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active or self.workbench.state.tab
+
+    def action_show_tab(self, tab: str) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = tab
+        pane = self.pane(tab)
+        self.call_after_refresh(pane.focus_default)
+
+    @on(TabbedContent.TabActivated)
+    def _remember_tab(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self.workbench.state.tab = event.pane.id
+
+    @on(DataChanged)
+    def _refresh(self, event: DataChanged) -> None:
+        for pane in self.panes():
+            pane.refresh_data()
+
+    @on(OpenScoring)
+    def _open_scoring(self, event: OpenScoring) -> None:
+        state = self.workbench.state
+        if event.team_id is not None:
+            state.team_id = event.team_id
+        if event.programme_id is not None:
+            state.programme_id = event.programme_id
+        self.pane("scoring").refresh_data()
+        self.action_show_tab("scoring")

@@ -1,0 +1,72 @@
+"""Themes are TOML files in ``themes/``: read with tomllib, checked, registered at start."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
+DEFAULT_THEME = "workbench-dark"
+FALLBACK_THEME = "textual-dark"
+_FIELDS = {f.name for f in dataclasses.fields(Theme)}
+_COLOURS: tuple[str, ...] = (
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+)
+_COLOURS += ("background", "surface", "panel", "boost")
+
+
+def _check_colour(value: object) -> None:
+    if not isinstance(value, str):
+        raise ValueError(f"a colour must be a string, not {value!r}")
+    if value.startswith("ansi_"):
+        return
+    try:
+        Color.parse(value)
+    except ColorParseError as error:
+        raise ValueError(f"{value!r} is not a colour") from error
+
+
+def load_theme(path: Path) -> Theme:
+    """One theme file; ``ValueError`` says what is wrong with it."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"not valid TOML ({error})") from error
+    unknown = sorted(set(data) - _FIELDS)
+    if unknown:
+        raise ValueError(f"unknown key(s): {', '.join(unknown)}")
+    if "name" not in data or "primary" not in data:
+        raise ValueError("a theme needs at least a name and a primary colour")
+    for key in _COLOURS:
+        if key in data:
+            _check_colour(data[key])
+    variables = data.get("variables", {})
+    if not isinstance(variables, dict):
+        raise ValueError("[variables] must be a table")
+    try:
+        return Theme(**data)
+    except TypeError as error:
+        raise ValueError(str(error)) from error
+
+
+def load_themes(folder: Path = THEMES_DIR) -> tuple[list[Theme], list[tuple[str, str]]]:
+    """Every valid theme of ``folder``, and (file, problem) for each broken one."""
+    themes: list[Theme] = []
+    problems: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            themes.append(load_theme(path))
+        except (OSError, ValueError) as error:
+            problems.append((path.name, str(error)))
+    return themes, problems
