@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from workbench.core.pilot import (
     Benefit,
@@ -186,10 +187,11 @@ def test_on_track_is_reaching_the_target() -> None:
     assert on_track(make_kpi(30, 10, [10.5])) is False
 
 
-def test_progress_of_a_non_finite_value_is_none() -> None:
-    kpi = make_kpi(40, 120, [float("inf")])
-    assert progress(kpi) is None
-    assert on_track(kpi) is None
+def test_non_finite_values_are_refused_and_never_give_a_progress() -> None:
+    with pytest.raises(ValidationError):
+        make_kpi(40, 120, [float("inf")])
+    with pytest.raises(ValidationError):
+        make_kpi(float("nan"), 120)
     assert progress_at(make_kpi(40, 120), float("nan")) is None
 
 
