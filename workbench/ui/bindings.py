@@ -13,6 +13,9 @@ from workbench.i18n import Translator
 
 def translated(binding: Binding, i18n: Translator) -> Binding:
     """Our descriptions are i18n keys; Textual's own are looked up under ``textual.``."""
+    if binding.group is not None and i18n.has(binding.group.description):
+        group = dataclasses.replace(binding.group, description=i18n(binding.group.description))
+        binding = dataclasses.replace(binding, group=group)
     description = binding.description
     if not description:
         return binding

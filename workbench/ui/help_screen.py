@@ -49,6 +49,8 @@ def _title(node: DOMNode, i18n: Translator) -> str:
     if isinstance(node, Screen):
         return i18n("app.help.screen")
     label = getattr(node, "help_title", None) or type(node).__name__
+    if i18n.has(label):
+        label = i18n(label)
     return i18n("app.help.focused", widget=label)
 
 

@@ -48,7 +48,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
     def on_mount(self) -> None:
         self.title = self.t("app.title")
         self.sub_title = self.workbench.repository.path.name
-        self.call_after_refresh(self.pane(self.active_tab).focus_default)
+        self.pane(self.active_tab).focus_default()
 
     def panes(self) -> list[Pane]:
         return list(self.query(Pane))

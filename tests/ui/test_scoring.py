@@ -1,0 +1,199 @@
+"""Scoring tab: keys score the grid, the verdict follows, undo, weights, assessors."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tests.conftest import AppFactory
+from tests.ui.screen import screen_text
+from workbench.core.assessment import Assessment
+from workbench.core.grid import CRITERION_KEYS
+from workbench.core.team import Team
+from workbench.storage.repository import Repository
+from workbench.ui.app import WorkbenchApp
+from workbench.ui.dialogs.picker import PickerDialog
+from workbench.ui.dialogs.reason_dialog import ReasonDialog
+from workbench.ui.dialogs.weights_dialog import WeightsDialog
+from workbench.ui.widgets.score_grid import ScoreGrid
+
+NEW_PAIR = ("team-ecommerce-content", "aws-aif-c01")
+
+
+def open_on(app: WorkbenchApp, team_id: str, programme_id: str) -> None:
+    app.state.team_id, app.state.programme_id = team_id, programme_id
+    app.state.tab = "scoring"
+
+
+def stored(repo: Repository, team_id: str, programme_id: str) -> Assessment:
+    assessment = Repository(repo.path).assessment_for(team_id, programme_id)
+    assert assessment is not None
+    return assessment
+
+
+async def test_scoring_a_whole_grid_by_keys(sample_repo: Repository, make_app: AppFactory) -> None:
+    app = make_app(sample_repo)
+    open_on(app, *NEW_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Not assessed yet" in screen_text(app)
+        await pilot.press(*"433243")
+        await pilot.pause()
+        assessment = stored(sample_repo, *NEW_PAIR)
+        assert assessment.scores_of("claire") == dict(
+            zip(CRITERION_KEYS, (4, 3, 3, 2, 4, 3), strict=True)
+        )
+        shown = screen_text(app)
+        assert "74 / 115" in shown
+        assert "64.3 %" in shown
+        assert "PILOT" in shown
+        assert "Business impact  4 → 3  ⇒  INVESTIGATE" in shown
+
+
+async def test_a_missing_score_shows_the_possible_range(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    open_on(app, *NEW_PAIR)
+    async with app.run_test() as pilot:
+        await pilot.press(*"43324")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "5 of 6 scored" in shown
+        assert "INVESTIGATE / PILOT" in shown
+        assert "74 / 115" not in shown
+
+
+async def test_undo_restores_the_previous_score(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    open_on(app, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+    async with app.run_test() as pilot:
+        before = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+        assert before.rating("claire", "business_impact").score == 3
+        await pilot.press("5")
+        after = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+        assert after.rating("claire", "business_impact").score == 5
+        await pilot.press("ctrl+z")
+        restored = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+        old = before.rating("claire", "business_impact")
+        back = restored.rating("claire", "business_impact")
+        assert (back.score, back.reason) == (old.score, old.reason)
+
+
+async def test_clear_and_reason(sample_repo: Repository, make_app: AppFactory) -> None:
+    app = make_app(sample_repo)
+    open_on(app, *NEW_PAIR)
+    async with app.run_test() as pilot:
+        await pilot.press("3", "up", "0")
+        assert stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score is None
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReasonDialog)
+        await pilot.press(*"[/b] see [@click=app.quit]x[/]", "enter")
+        await pilot.pause()
+        rating = stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact")
+        assert rating.reason == "[/b] see [@click=app.quit]x[/]"
+        assert "[/b] see [@click=app.quit]x[/]" in screen_text(app)
+        assert app.is_running
+
+
+async def test_weights_dialog_refuses_bad_values_and_saves_good_ones(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    open_on(app, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+    async with app.run_test() as pilot:
+        before = sample_repo.path.read_bytes()
+        await pilot.press("w")
+        assert isinstance(app.screen, WeightsDialog)
+        app.screen.query_one("#w-pilot_above", Input).value = "30"  # below alternatives (40)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, WeightsDialog)
+        assert "The alternatives threshold (40 %) is above" in screen_text(app)
+        assert sample_repo.path.read_bytes() == before
+        await pilot.press("ctrl+r")
+        app.screen.query_one("#w-business_impact", Input).focus()
+        await pilot.press("backspace", "9", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, WeightsDialog)
+        grid = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering").grid
+        assert grid.weights["business_impact"] == 9
+
+
+async def test_unclear_objective_never_shows_pilot(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    sample_repo.save_team(Team(id="vague", name="Vague team"))
+    app = make_app(sample_repo)
+    open_on(app, "vague", "google-ai-essentials")
+    async with app.run_test() as pilot:
+        await pilot.press(*"555555")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Clarify the objective first" in shown
+        assert "CLARIFY THE OBJECTIVE" in shown
+        assert "PILOT" not in shown.replace("Pilots", "")
+
+
+async def test_several_assessors_median_and_disagreement(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    open_on(app, "team-ecommerce-content", "google-ai-essentials")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Assessors: claire (6/6), marc (6/6)" in shown
+        assert "Discuss: Alternatives (claire" in shown
+        await pilot.press("m")
+        await pilot.pause()
+        assert "median of all assessors" in screen_text(app)
+        await pilot.press("5")  # read-only in the median view
+        assert stored(sample_repo, "team-ecommerce-content", "google-ai-essentials") == (
+            sample_repo.assessment_for("team-ecommerce-content", "google-ai-essentials")
+        )
+
+
+async def test_scoring_as_another_assessor_keeps_both(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    open_on(app, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+    async with app.run_test() as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, PickerDialog)
+        await pilot.press(*"zoe", "enter")
+        await pilot.pause()
+        assert app.assessor == "zoe"
+        await pilot.press("1")
+        pair = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+        assessment = stored(sample_repo, *pair)
+        assert assessment.assessors == ["claire", "zoe"]
+        assert assessment.rating("claire", "business_impact").score == 3
+        assert assessment.rating("zoe", "business_impact").score == 1
+
+
+async def test_enter_on_a_team_elsewhere_and_keys_move(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    open_on(app, *NEW_PAIR)
+    async with app.run_test() as pilot:
+        grid = app.screen.query_one(ScoreGrid)
+        await pilot.press("down", "down", "j")
+        assert grid.cursor == 3
+        assert "Risk / compliance — Are we exposed" in screen_text(app)
+        await pilot.press("k")
+        assert grid.cursor == 2
+
+
+async def test_french_labels(sample_repo: Repository, make_app: AppFactory) -> None:
+    app = make_app(sample_repo, lang="fr")
+    open_on(app, "team-ecommerce-content", "google-ai-essentials")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Impact business" in shown
+        assert "PILOTE" in shown
+        assert "Robustesse" in shown
+        assert "Noter" in shown

@@ -1,0 +1,111 @@
+"""Choose one item from a list, filtering as you type (teams, programmes, assessors...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbench.ui.dialogs.base import Dialog
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: str
+    detail: str = ""
+
+
+class PickerDialog(Dialog[str]):
+    """Returns the chosen id; with ``allow_new``, Enter on typed text returns the text."""
+
+    DEFAULT_CSS = """
+    PickerDialog OptionList {
+        height: auto;
+        max-height: 16;
+        border: none;
+        padding: 0;
+    }
+    PickerDialog Input { margin: 0 0 1 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "move(1)", "dialog.next", show=False, id="picker-down"),
+        Binding("up", "move(-1)", "dialog.previous", show=False, id="picker-up"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        choices: list[Choice],
+        *,
+        current: str | None = None,
+        placeholder: str = "",
+        allow_new: bool = False,
+        hint: str = "",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+        self.current = current
+        self.placeholder = placeholder
+        self.allow_new = allow_new
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = self.title_text
+            box.border_subtitle = self.t("dialog.picker_keys")
+            if self.hint:
+                yield Static(Text(self.hint), classes="dialog-hint")
+            yield Input(placeholder=self.placeholder, id="picker-filter")
+            yield OptionList(id="picker-options")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    def _fill(self, text: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        needle = text.casefold().strip()
+        highlighted = None
+        for choice in self.choices:
+            if needle and needle not in f"{choice.label} {choice.detail}".casefold():
+                continue
+            prompt = Text(choice.label)
+            if choice.detail:
+                prompt.append(f"  {choice.detail}", style="dim")
+            options.add_option(Option(prompt, id=choice.id))
+            if choice.id == self.current:
+                highlighted = options.option_count - 1
+        if options.option_count:
+            options.highlighted = highlighted if highlighted is not None else 0
+
+    @on(Input.Changed, "#picker-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + delta))
+
+    @on(Input.Submitted, "#picker-filter")
+    def _submit(self, event: Input.Submitted) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and options.option_count:
+            option = options.get_option_at_index(options.highlighted)
+            self.dismiss(option.id)
+        elif self.allow_new and event.value.strip():
+            self.dismiss(event.value.strip())
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
