@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import TabbedContent
 
 from tests.conftest import AppFactory
@@ -12,6 +13,7 @@ from tests.ui.screen import screen_text
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
 from workbench.ui.help_screen import HelpScreen
+from workbench.ui.themes import THEMES_DIR, load_themes
 
 
 async def test_f_keys_switch_tabs(sample_repo: Repository, make_app: AppFactory) -> None:
@@ -30,7 +32,7 @@ async def test_help_lists_keys_in_the_current_language(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
     app = make_app(sample_repo, lang="fr")
-    async with app.run_test() as pilot:
+    async with app.run_test(size=(120, 60)) as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
@@ -94,3 +96,26 @@ async def test_palette_offers_the_app_actions(
         assert "Go to Teams" in titles
         assert "Switch language: English / Français" in titles
         assert "Show where the data file is" in titles
+
+
+@pytest.mark.parametrize("theme", sorted(p.stem for p in THEMES_DIR.glob("*.toml")))
+async def test_every_theme_file_loads_and_styles_every_tab(
+    sample_repo: Repository, make_app: AppFactory, theme: str
+) -> None:
+    app = make_app(sample_repo, theme=theme)
+    async with app.run_test(notifications=True) as pilot:
+        for key in ("f2", "f3", "f4", "f5", "f6"):
+            await pilot.press(key)
+        assert app.theme == theme
+        assert not app._notifications
+
+
+def test_a_broken_theme_file_is_reported_and_skipped(tmp_path: Path) -> None:
+    (tmp_path / "good.toml").write_text('name = "good"\nprimary = "#123456"\n')
+    (tmp_path / "typo.toml").write_text('name = "typo"\nprimary = "#123456"\nprimry = "x"\n')
+    (tmp_path / "colour.toml").write_text('name = "colour"\nprimary = "not-a-colour"\n')
+    (tmp_path / "syntax.toml").write_text("name = \n")
+    themes, problems = load_themes(tmp_path)
+    assert [t.name for t in themes] == ["good"]
+    assert dict(problems).keys() == {"typo.toml", "colour.toml", "syntax.toml"}
+    assert "primry" in dict(problems)["typo.toml"]

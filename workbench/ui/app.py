@@ -110,6 +110,8 @@ class WorkbenchApp(App[None]):
         self.theme = name
 
     def _remember_theme(self, theme: Theme) -> None:
+        if self.settings.theme is None and theme.name == self._requested_theme:
+            return  # the start-up default is not a choice worth remembering
         if self.settings.theme != theme.name:
             self.settings.theme = theme.name
             self._save_settings()

@@ -5,11 +5,20 @@ from __future__ import annotations
 import getpass
 import sys
 
+from rich.console import Console
+
 from workbench.i18n import Translator
 from workbench.settings import Settings, language_from_environment
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
-from workbench.ui.themes import load_themes
+from workbench.ui.themes import ANSI_THEME, load_themes
+
+
+def terminal_theme() -> str | None:
+    """The ANSI theme on a 16-colour terminal (TERM=xterm over SSH), where hex colours blur."""
+    if Console().color_system in ("standard", "windows"):
+        return ANSI_THEME
+    return None
 
 
 def launch(
@@ -32,6 +41,8 @@ def launch(
         print(f"workbench: {warning}", file=sys.stderr)
     if lang and settings.lang != lang:
         settings.lang = lang
+    if theme is None and settings.theme is None:
+        theme = terminal_theme()
     try:
         who = assessor or getpass.getuser()
     except (KeyError, OSError):

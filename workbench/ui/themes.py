@@ -11,6 +11,7 @@ from textual.theme import Theme
 
 THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
 DEFAULT_THEME = "workbench-dark"
+ANSI_THEME = "workbench-ansi"
 FALLBACK_THEME = "textual-dark"
 _FIELDS = {f.name for f in dataclasses.fields(Theme)}
 _COLOURS: tuple[str, ...] = (

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
-from workbench.core.grid import CRITERIA_BY_KEY
+from workbench.core.grid import CRITERIA_BY_KEY, MAX_WEIGHT
 from workbench.core.grid_report import GridReport
 from workbench.core.robustness import WeightInterval
 from workbench.i18n import Translator
@@ -97,16 +97,21 @@ class RobustnessPanel(WorkbenchNode, Widget):
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True, style="dim")
         for interval in report.intervals:
-            whole = (
-                f"{interval.lowest}–{interval.highest}"
-                if interval.lowest != interval.highest
-                else str(interval.lowest)
-            )
+            bounds = interval_bounds(interval, t)
+            if interval.lowest == 0 and interval.highest == MAX_WEIGHT and interval.high is None:
+                holds, detail = t("scoring.robustness.always"), ""
+            else:
+                whole = (
+                    f"{interval.lowest}–{interval.highest}"
+                    if interval.lowest != interval.highest
+                    else str(interval.lowest)
+                )
+                holds, detail = t("scoring.robustness.whole", weights=whole), f"({bounds})"
             table.add_row(
                 Text("  " + CRITERIA_BY_KEY[interval.key].label(lang)),
                 Text(f"×{interval.weight}"),
-                Text(t("scoring.robustness.whole", weights=whole)),
-                Text(interval_bounds(interval, t)),
+                Text(holds),
+                Text(detail),
             )
         parts.append(table)
         return Group(*parts)

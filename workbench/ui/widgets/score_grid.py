@@ -85,8 +85,8 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         return self.assessment.rating(self.assessor, key)
 
     def _gauge(self, score: Number | None, rating: Rating) -> Text:
-        style = str(self.get_component_rich_style("score-grid--gauge"))
-        muted = str(self.get_component_rich_style("score-grid--missing"))
+        style = self.get_component_rich_style("score-grid--gauge")
+        muted = self.get_component_rich_style("score-grid--missing")
         gauge = Text()
         low, high = rating.bounds if score is None else (score, score)
         for step in range(1, MAX_SCORE + 1):
@@ -114,7 +114,7 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
             table.add_column(width=5, justify="right", no_wrap=True)
         if width >= 70:
             table.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
-        header = str(self.get_component_rich_style("score-grid--header"))
+        header = self.get_component_rich_style("score-grid--header")
         labels = ["", t("scoring.col.criterion"), t("scoring.col.weight"), t("scoring.col.score")]
         labels.append(t("scoring.col.gauge"))
         if show_median:
@@ -122,9 +122,9 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         if width >= 70:
             labels.append(t("scoring.col.reason"))
         table.add_row(*(Text(label, style=header) for label in labels))
-        disputed_style = str(self.get_component_rich_style("score-grid--disputed"))
-        muted = str(self.get_component_rich_style("score-grid--missing"))
-        cursor_style = str(self.get_component_rich_style("score-grid--cursor"))
+        disputed_style = self.get_component_rich_style("score-grid--disputed")
+        muted = self.get_component_rich_style("score-grid--missing")
+        cursor_style = self.get_component_rich_style("score-grid--cursor")
         for index, criterion in enumerate(CRITERIA):
             key = criterion.key
             score = report.scores.get(key) if report else None

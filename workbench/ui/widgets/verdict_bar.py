@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
@@ -16,6 +17,7 @@ from workbench.ui.widgets.verdict_style import VERDICT_CLASS, verdict_key
 CRITERIA_COUNT = 6
 
 FULL, EMPTY, SPAN, MARK = "█", "░", "▒", "┃"
+BOLD = Style(bold=True)
 
 
 class VerdictBar(WorkbenchNode, Widget):
@@ -48,11 +50,11 @@ class VerdictBar(WorkbenchNode, Widget):
         self.evaluation = evaluation
         self.refresh()
 
-    def _style(self, verdict: Verdict | None) -> str:
+    def _style(self, verdict: Verdict | None) -> Style:
         if verdict is None:
-            return ""
+            return Style()
         name = VERDICT_CLASS[verdict].lstrip("-")
-        return str(self.get_component_rich_style(f"verdict-bar--{name}"))
+        return self.get_component_rich_style(f"verdict-bar--{name}")
 
     def summary(self) -> Text:
         e = self.evaluation
@@ -68,7 +70,7 @@ class VerdictBar(WorkbenchNode, Widget):
                 "  ·  ",
                 (t.percent(e.percent), "bold"),
                 "  ·  ",
-                (t(verdict_key(e.verdict)).upper(), f"bold {self._style(e.verdict)}"),
+                (t(verdict_key(e.verdict)).upper(), BOLD + self._style(e.verdict)),
             )
             return text
         scored = CRITERIA_COUNT - len(e.missing)
@@ -81,7 +83,7 @@ class VerdictBar(WorkbenchNode, Widget):
         for i, verdict in enumerate(e.possible):
             if i:
                 text.append(" / ")
-            text.append(t(verdict_key(verdict)).upper(), f"bold {self._style(verdict)}")
+            text.append(t(verdict_key(verdict)).upper(), BOLD + self._style(verdict))
         text.append(f"  ({t.percent(e.low_percent)} – {t.percent(e.high_percent)})")
         return text
 
@@ -94,8 +96,8 @@ class VerdictBar(WorkbenchNode, Widget):
         def at(percent: float) -> int:
             return min(width - 1, max(0, round(percent / 100 * width)))
 
-        empty = str(self.get_component_rich_style("verdict-bar--empty"))
-        mark = str(self.get_component_rich_style("verdict-bar--mark"))
+        empty = self.get_component_rich_style("verdict-bar--empty")
+        mark = self.get_component_rich_style("verdict-bar--mark")
         low = at(float(e.low_percent))
         high = at(float(e.high_percent))
         verdict = e.verdict if e.complete else None
