@@ -17,8 +17,8 @@ run: $(STAMP)
 	$(BIN)/workbench $(ARGS)
 
 test: $(STAMP)
-	$(BIN)/ruff check workbench tests benchmarks
-	$(BIN)/ruff format --check workbench tests benchmarks
+	$(BIN)/ruff check workbench tests benchmarks docs
+	$(BIN)/ruff format --check workbench tests benchmarks docs
 	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
