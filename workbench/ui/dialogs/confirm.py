@@ -1,0 +1,159 @@
+"""Small reusable dialogs: a yes/no question and a message to acknowledge.
+
+Titles, messages and details are shown as plain text: they may hold user-typed names.
+
+    if await self.app.push_screen_wait(ConfirmDialog(title, message)): ...
+    self.app.push_screen(ConfirmDialog(title, message), callback)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from workbench.ui.bindings import TranslatedModalScreen
+from workbench.ui.context import WorkbenchNode
+
+DIALOG_CSS = """
+    align: center middle;
+    & > Vertical {
+        width: 90%;
+        max-width: 72;
+        height: auto;
+        max-height: 90%;
+        border: round $primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    & .-danger {
+        border: round $error;
+    }
+    & .dialog-message {
+        margin: 1 0 0 0;
+    }
+    & .dialog-details {
+        color: $text-muted;
+        padding: 0 0 0 2;
+    }
+    & .dialog-buttons {
+        height: auto;
+        align: right middle;
+        margin: 1 0 0 0;
+    }
+    & .dialog-buttons > Button {
+        margin: 0 0 0 2;
+        min-width: 10;
+    }
+"""
+
+
+def _plain(text: str) -> Content:
+    return Content(text)
+
+
+class ConfirmDialog(WorkbenchNode, TranslatedModalScreen[bool]):
+    """Ask a yes/no question; dismisses with True (yes) or False (no, Esc)."""
+
+    DEFAULT_CSS = "ConfirmDialog {" + DIALOG_CSS + "}"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "confirm.keys.yes", id="confirm-yes"),
+        Binding("n", "answer(False)", "confirm.keys.no", id="confirm-no"),
+        Binding("escape", "answer(False)", "confirm.keys.no", show=False, id="confirm-cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        *,
+        details: Sequence[str] = (),
+        confirm_label: str | None = None,
+        cancel_label: str | None = None,
+        danger: bool = False,
+    ) -> None:
+        super().__init__()
+        self._title = title
+        self._message = message
+        self._details = list(details)
+        self._confirm_label = confirm_label
+        self._cancel_label = cancel_label
+        self._danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="-danger" if self._danger else "") as box:
+            box.border_title = _plain(self._title)
+            yield Static(_plain(self._message), classes="dialog-message")
+            for detail in self._details:
+                yield Static(_plain(f"• {detail}"), classes="dialog-details")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(
+                    _plain(self._cancel_label or self.t("confirm.no")),
+                    id="confirm-no",
+                    compact=True,
+                )
+                yield Button(
+                    _plain(self._confirm_label or self.t("confirm.yes")),
+                    id="confirm-yes",
+                    variant="error" if self._danger else "primary",
+                    compact=True,
+                )
+
+    def on_mount(self) -> None:
+        # A dangerous question starts on "No": Enter alone never destroys anything.
+        self.query_one("#confirm-no" if self._danger else "#confirm-yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class MessageDialog(WorkbenchNode, TranslatedModalScreen[None]):
+    """Tell the user something that must be read (a refusal and its reasons)."""
+
+    DEFAULT_CSS = "MessageDialog {" + DIALOG_CSS + "}"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "close", "confirm.keys.ok", id="message-close"),
+    ]
+
+    def __init__(
+        self, title: str, message: str, *, details: Sequence[str] = (), hint: str = ""
+    ) -> None:
+        super().__init__()
+        self._title = title
+        self._message = message
+        self._details = list(details)
+        self._hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="-danger") as box:
+            box.border_title = _plain(self._title)
+            yield Static(_plain(self._message), classes="dialog-message")
+            for detail in self._details:
+                yield Static(_plain(f"• {detail}"), classes="dialog-details")
+            if self._hint:
+                yield Static(_plain(self._hint), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_plain(self.t("confirm.ok")), id="message-ok", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,198 @@
+"""How the Catalogue tab shows a programme: words for its values, the table, the detail panel.
+
+Everything a user typed (names, providers, topics, notes, URLs) goes into ``Text`` or
+``Content`` objects, never into markup: ``[@click=app.quit]x[/]`` shows as typed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
+from workbench.i18n import Translator
+from workbench.ui.widgets.virtual_table import VirtualTable
+
+LEVEL_ORDER: dict[Level, int] = {level: index for index, level in enumerate(Level)}
+STATUS_ORDER: dict[Status, int] = {status: index for index, status in enumerate(Status)}
+INACTIVE = (Status.RETIRING, Status.RETIRED)
+
+
+def level_label(i18n: Translator, level: Level | None) -> str:
+    return i18n(f"catalogue.level.{level.value}") if level else ""
+
+
+def credential_label(i18n: Translator, credential: Credential | None, *, short: bool) -> str:
+    if credential is None:
+        return ""
+    group = "credential_short" if short else "credential"
+    return i18n(f"catalogue.{group}.{credential.value}")
+
+
+def status_label(i18n: Translator, programme: Programme, *, with_date: bool) -> str:
+    status = i18n(f"catalogue.status.{programme.status.value}")
+    if with_date and programme.status_date is not None:
+        return i18n(
+            "catalogue.status_with_date", status=status, date=i18n.date(programme.status_date)
+        )
+    return status
+
+
+def status_sentence(i18n: Translator, programme: Programme) -> str:
+    if programme.status_date is None:
+        return i18n(f"catalogue.status.{programme.status.value}")
+    return i18n(
+        f"catalogue.status_since.{programme.status.value}",
+        date=i18n.date(programme.status_date),
+    )
+
+
+def hours_text(i18n: Translator, programme: Programme) -> str:
+    """``Programme.hours_label`` with the language's decimal mark; '' when unknown."""
+    label = programme.hours_label
+    return label.replace(".", ",") if i18n.lang == "fr" else label
+
+
+def price_text(i18n: Translator, price: Price, *, with_note: bool, unknown: str) -> str:
+    """'49 USD · per month', 'free', or ``unknown``: never a guessed figure."""
+    if price.kind is PriceKind.AMOUNT and price.amount is not None:
+        text = i18n.money(price.amount, price.currency)
+    elif price.kind is PriceKind.FREE:
+        text = i18n("catalogue.free")
+    else:
+        text = unknown
+    if with_note and price.note and price.kind is not PriceKind.UNKNOWN:
+        text = i18n("catalogue.price_with_note", price=text, note=price.note)
+    return text
+
+
+def shorten_name(name: str, width: int) -> str:
+    """Fit a name in ``width`` cells keeping a trailing code: 'AWS Certified Mac… (MLA-C01)'.
+
+    Names that differ only at the end (exam codes) stay distinct in a narrow table.
+    Other long names are left whole: the table ends them with an ellipsis.
+    """
+    if cell_len(name) <= width or not name.endswith(")"):
+        return name
+    start = name.rfind("(")
+    tail = name[start:]
+    if start <= 0 or cell_len(tail) > width // 2:
+        return name
+    head = Text(name[:start].rstrip())
+    head.truncate(width - cell_len(tail) - 1, overflow="ellipsis")
+    return f"{head.plain} {tail}"
+
+
+def row_style(programme: Programme) -> str:
+    if programme.status is Status.RETIRED:
+        return "dim"
+    if programme.status is Status.RETIRING:
+        return "italic"
+    return ""
+
+
+class CatalogueTable(VirtualTable):
+    """The programme table: Enter opens the highlighted programme in the Scoring tab."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "catalogue.keys.score", show=False, id="catalogue-score"),
+    ]
+
+    def __init__(self, *, help_title: str = "", empty_text: str = "", id: str | None = None):
+        super().__init__(empty_text=empty_text, id=id)
+        self.help_title = help_title
+
+
+class ProgrammeDetail(VerticalScroll):
+    """Every field of one programme; unknown values are said to be unknown."""
+
+    DEFAULT_CSS = """
+    ProgrammeDetail {
+        background: $surface;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    ProgrammeDetail > Static {
+        width: 1fr;
+    }
+    """
+
+    def __init__(self, i18n: Translator, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._i18n = i18n
+        self._body = Static(Content(i18n("catalogue.detail.none")))
+
+    def compose(self) -> ComposeResult:
+        yield self._body
+
+    def show(self, programme: Programme | None, used_by: str = "") -> None:
+        t = self._i18n
+        if programme is None:
+            self.border_title = Content(t("catalogue.detail.title"))
+            self._body.update(Content(t("catalogue.detail.none")))
+            return
+        self.border_title = Content(programme.name)
+        self._body.update(self._render_fields(programme, used_by))
+        self.scroll_home(animate=False)
+
+    def _render_fields(self, p: Programme, used_by: str) -> RenderableType:
+        t = self._i18n
+        unknown = Text(t("catalogue.unknown"), style="dim italic")
+
+        def value(text: str | None) -> Text:
+            return Text(text) if text else unknown.copy()
+
+        hours = hours_text(t, p)
+        price = p.price
+        rows: list[tuple[str, Text]] = [
+            ("provider", value(p.provider)),
+            ("audience", value(p.audience)),
+            ("level", value(level_label(t, p.level))),
+            ("credential", value(credential_label(t, p.credential, short=False))),
+            ("platform", value(p.platform)),
+            ("modules", value(str(p.modules) if p.modules is not None else None)),
+            ("hours", value(t("catalogue.detail.hours_value", hours=hours) if hours else None)),
+            (
+                "price",
+                value(price_text(t, price, with_note=False, unknown="")),
+            ),
+        ]
+        if price.note:
+            rows.append(("price_note", Text(price.note)))
+        status = Text(status_sentence(t, p))
+        if p.status in INACTIVE:
+            status.stylize("bold")
+        rows += [
+            ("topics", value(t("catalogue.list_separator").join(p.topics))),
+            ("status", status),
+            (
+                "validity",
+                value(
+                    t("catalogue.detail.months", months=p.validity_months)
+                    if p.validity_months is not None
+                    else None
+                ),
+            ),
+            ("renewal", value(p.renewal)),
+            ("url", value(p.url)),
+            ("source", value(p.source)),
+            ("checked_on", value(t.date(p.checked_on) if p.checked_on else None)),
+            ("notes", value(p.notes)),
+        ]
+        if used_by:
+            rows.append(("used_by", Text(used_by)))
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        for key, text in rows:
+            grid.add_row(Text(t(f"catalogue.detail.{key}")), text)
+        return Group(Text(t("catalogue.detail.hint"), style="dim italic"), grid)
