@@ -6,7 +6,7 @@ import contextlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -45,6 +45,8 @@ class Settings:
 
     theme: str | None = None
     lang: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id -> key(s), e.g. {"scoring-undo": "u"}: remaps keys (see the README)."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> tuple[Settings, str | None]:
@@ -60,10 +62,17 @@ class Settings:
             return cls(), f"{path}: not a JSON object"
         theme = data.get("theme")
         lang = data.get("lang")
+        keymap = data.get("keymap", {})
+        problem = None
+        if not isinstance(keymap, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
+        ):
+            keymap, problem = {}, f"{path}: keymap must map binding ids to keys"
         return cls(
             theme=theme if isinstance(theme, str) else None,
             lang=lang if lang in LANGUAGES else None,
-        ), None
+            keymap=keymap,
+        ), problem
 
     def save(self, path: Path | None = None) -> None:
         path = path or config_path()

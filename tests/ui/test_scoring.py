@@ -197,3 +197,38 @@ async def test_french_labels(sample_repo: Repository, make_app: AppFactory) -> N
         assert "PILOTE" in shown
         assert "Robustesse" in shown
         assert "Noter" in shown
+
+
+async def test_new_assessment_picks_team_then_programme(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    app.state.tab = "scoring"
+    async with app.run_test() as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, PickerDialog)
+        await pilot.press(*"legal", "enter")
+        assert isinstance(app.screen, PickerDialog)
+        await pilot.press(*"AIF-C01", "enter")
+        await pilot.pause()
+        assert (app.state.team_id, app.state.programme_id) == (
+            "team-legal-compliance",
+            "aws-aif-c01",
+        )
+        assert sample_repo.assessment_for("team-legal-compliance", "aws-aif-c01") is None
+        await pilot.press("3")
+        assert Repository(sample_repo.path).assessment_for("team-legal-compliance", "aws-aif-c01")
+
+
+async def test_keymap_from_settings_remaps_a_key(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    from workbench.settings import Settings
+
+    app = make_app(sample_repo, settings=Settings(keymap={"scoring-undo": "u"}))
+    open_on(app, *NEW_PAIR)
+    async with app.run_test() as pilot:
+        await pilot.press("4")
+        assert stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score == 4
+        await pilot.press("up", "u")
+        assert stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score is None

@@ -85,6 +85,8 @@ class WorkbenchApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
         self._apply_theme(self._requested_theme)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._watch_interval > 0:

@@ -82,6 +82,7 @@ class ScoringPane(Pane):
         Binding("t", "pick_team", "scoring.keys.team", id="scoring-team"),
         Binding("p", "pick_programme", "scoring.keys.programme", id="scoring-programme"),
         Binding("o", "pick_assessment", "scoring.keys.open", show=False, id="scoring-open"),
+        Binding("n", "new_assessment", "scoring.keys.new", show=False, id="scoring-new"),
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
         Binding("a", "pick_assessor", "scoring.keys.assessor", show=False, id="scoring-assessor"),
         Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
@@ -401,7 +402,11 @@ class ScoringPane(Pane):
         self.consensus = not self.consensus
         self.refresh_data()
 
-    def action_pick_team(self) -> None:
+    def action_new_assessment(self) -> None:
+        """Choose a team, then a programme: the grid opens, saved from the first score on."""
+        self.action_pick_team(then=self.action_pick_programme)
+
+    def action_pick_team(self, then: Callable[[], None] | None = None) -> None:
         t = self.workbench.i18n
         choices = [
             Choice(team.id, team.name, team.department or "")
@@ -412,6 +417,8 @@ class ScoringPane(Pane):
             if team_id:
                 self.workbench.state.team_id = team_id
                 self.refresh_data()
+                if then is not None:
+                    then()
 
         self.app.push_screen(
             PickerDialog(
@@ -516,6 +523,7 @@ class ScoringPane(Pane):
             return run
 
         commands = [
+            ("scoring.commands.new", self.action_new_assessment),
             ("scoring.commands.pick_team", self.action_pick_team),
             ("scoring.commands.pick_programme", self.action_pick_programme),
             ("scoring.commands.open", self.action_pick_assessment),
