@@ -147,7 +147,7 @@ async def test_several_assessors_median_and_disagreement(
         assert "Discuss: Alternatives (claire" in shown
         await pilot.press("m")
         await pilot.pause()
-        assert "median of all assessors" in screen_text(app)
+        assert "median of all assessors (m)" in screen_text(app)
         await pilot.press("5")  # read-only in the median view
         assert stored(sample_repo, "team-ecommerce-content", "google-ai-essentials") == (
             sample_repo.assessment_for("team-ecommerce-content", "google-ai-essentials")

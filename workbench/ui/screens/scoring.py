@@ -170,7 +170,7 @@ class ScoringPane(Pane):
 
     def _context_text(
         self, team: Team | None, programme: str | None, assessment: Assessment | None
-    ) -> Table:
+    ) -> Group:
         t = self.workbench.i18n
         title = Text(no_wrap=True, overflow="ellipsis")
         title.append(team.name if team else t("scoring.no_team"), "bold" if team else "italic")
@@ -190,9 +190,7 @@ class ScoringPane(Pane):
             notes.append(t("scoring.choose_hint"), "italic")
         elif assessment is None:
             notes.append(("\n" if notes else "") + t("scoring.not_started"), "italic")
-        if notes:
-            layout.add_row(notes, "")
-        return layout
+        return Group(layout, notes) if notes else Group(layout)
 
     def _assessors_text(self, assessment: Assessment | None, measurable: bool) -> Text:
         t = self.workbench.i18n
