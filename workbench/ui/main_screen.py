@@ -29,12 +29,18 @@ TAB_KEYS: dict[str, str] = {
 
 
 class MainScreen(WorkbenchNode, TranslatedScreen):
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(key, f"show_tab('{tab}')", f"app.keys.tab_{tab}", show=False, id=f"tab-{tab}")
         for tab, key in TAB_KEYS.items()
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._stale: set[str] = set()
+
     def compose(self) -> ComposeResult:
+        self._stale.clear()
         yield Header(icon="◆")
         with TabbedContent(initial=self.workbench.state.tab):
             for pane_class in PANES:
@@ -63,19 +69,33 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     def action_show_tab(self, tab: str) -> None:
         tabs = self.query_one(TabbedContent)
+        if tabs.active != tab:
+            # Drop the focus first: a focused widget in the tab being hidden would pass
+            # the focus to a sibling in the same tab, and TabbedContent would switch back.
+            self.set_focus(None)
         tabs.active = tab
         pane = self.pane(tab)
         self.call_after_refresh(pane.focus_default)
 
     @on(TabbedContent.TabActivated)
     def _remember_tab(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self.workbench.state.tab = event.pane.id
+        tab = event.pane.id
+        if not tab:
+            return
+        self.workbench.state.tab = tab
+        if tab in self._stale:
+            self._stale.discard(tab)
+            self.pane(tab).refresh_data()
 
     @on(DataChanged)
     def _refresh(self, event: DataChanged) -> None:
+        """Refresh the visible tab now, the others when they are next shown."""
+        active = self.active_tab
         for pane in self.panes():
-            pane.refresh_data()
+            if pane.tab_id == active:
+                pane.refresh_data()
+            else:
+                self._stale.add(pane.tab_id)
 
     @on(OpenScoring)
     def _open_scoring(self, event: OpenScoring) -> None:
