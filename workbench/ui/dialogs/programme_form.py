@@ -66,8 +66,11 @@ FIELDS: tuple[FormField, ...] = (
 )
 FIELD_NAMES = tuple(field.name for field in FIELDS)
 
-MODEL_ERROR_FIELD = {"hours_order": "hours_max", "status_date": "status_date"}
-"""Model-wide errors of a programme, shown under the field the user should change."""
+MODEL_ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "hours_order": ("hours_max", ("hours_max",)),
+    "status_date": ("status_date", ("status",)),
+}
+"""Model-wide errors of a programme: the field that shows it, the fields that cause it."""
 
 PRICE_FIELD = {
     "kind": "price_kind",
@@ -423,25 +426,41 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
             return None
 
     def _validate(self, data: dict[str, Any], errors: dict[str, str]) -> Programme | None:
-        i18n = self.workbench.i18n
         try:
             return Programme.model_validate(data)
         except ValidationError as error:
             failed = self._collect(error, errors)
-        # A model-wide check (hours order, status date) runs only once every field is
-        # valid: try again with stand-ins for the faulty fields so it shows now too.
+        # The model-wide checks (hours order, status date) run only once every field is
+        # valid, and stop at the first failure: probe again with stand-ins for the faulty
+        # fields, setting aside each cross-field fault found, so that all show at once.
         probe = {name: value for name, value in data.items() if name not in failed}
         probe |= {
             name: PLACEHOLDER_FOR_PROBE[name] for name in failed if name in PLACEHOLDER_FOR_PROBE
         }
-        try:
-            Programme.model_validate(probe)
-        except ValidationError as error:
-            for detail in error.errors(include_url=False):
-                if not detail["loc"]:
-                    field = MODEL_ERROR_FIELD.get(detail["type"], GENERAL)
-                    errors.setdefault(field, message(detail, i18n))
+        for _ in range(len(MODEL_ERRORS) + 1):
+            try:
+                Programme.model_validate(probe)
+            except ValidationError as error:
+                if not self._collect_model_errors(error, errors, probe):
+                    break
+            else:
+                break
         return None
+
+    def _collect_model_errors(
+        self, error: ValidationError, errors: dict[str, str], probe: dict[str, Any]
+    ) -> bool:
+        """Record the model-wide errors; False when none could be set aside."""
+        progressed = False
+        for detail in error.errors(include_url=False):
+            if detail["loc"]:
+                continue
+            field, set_aside = MODEL_ERRORS.get(detail["type"], (GENERAL, ()))
+            errors.setdefault(field, message(detail, self.workbench.i18n))
+            for name in set_aside:
+                progressed = progressed or name in probe
+                probe.pop(name, None)
+        return progressed
 
     def _collect(self, error: ValidationError, errors: dict[str, str]) -> set[str]:
         failed: set[str] = set()
@@ -451,7 +470,7 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
                 field = str(loc[0])
                 failed.add(field)
             else:
-                field = MODEL_ERROR_FIELD.get(detail["type"], GENERAL)
+                field = MODEL_ERRORS.get(detail["type"], (GENERAL, ()))[0]
             errors.setdefault(field, message(detail, self.workbench.i18n))
         return failed
 

@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from workbench.core.catalogue import Level, PriceKind, Programme, Status
+from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.programme_form import ProgrammeForm
@@ -159,13 +160,12 @@ class CataloguePane(Pane):
         width: 14;
     }
     CataloguePane #catalogue-summary {
-        height: 1;
+        height: auto;
+        max-height: 2;
         color: $text-muted;
     }
     CataloguePane #catalogue-count {
         width: 1fr;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     CataloguePane #catalogue-count.-filtered {
         color: $text-warning;
@@ -302,6 +302,12 @@ class CataloguePane(Pane):
     def on_mount(self) -> None:
         self._set_columns()
         self._apply()
+        self.call_after_refresh(self._take_focus)
+
+    def _take_focus(self) -> None:
+        """After a language switch the tab is rebuilt: give the focus back to the table."""
+        if self.screen.focused is None and self.workbench.state.tab == self.tab_id:
+            self.focus_default()
 
     def focus_default(self) -> None:
         self.table.focus()
@@ -490,7 +496,11 @@ class CataloguePane(Pane):
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE_PANE, "-wide")
         self.set_class(event.size.width >= ROOMY_PANE, "-roomy")
-        self.call_after_refresh(self._fit_columns)
+
+    @on(CatalogueTable.Resized, "#catalogue-table")
+    def _table_resized(self, event: CatalogueTable.Resized) -> None:
+        event.stop()
+        self._fit_columns()
 
     def _fit_columns(self) -> None:
         width = self.table.size.width
@@ -690,6 +700,27 @@ class CataloguePane(Pane):
                 reasons.append(self.t("catalogue.delete.used_pilot", name=pilot.name))
         return reasons
 
+    def _describe(self, used_by: list[str]) -> list[str]:
+        """The storage layer's reasons ("assessment <id>", "pilot <name>") in words."""
+        snapshot = self.workbench.repository.snapshot()
+        described: list[str] = []
+        for entry in used_by:
+            kind, _, rest = entry.partition(" ")
+            assessment = snapshot.assessments.get(rest) if kind == "assessment" else None
+            if assessment is not None:
+                team = snapshot.teams.get(assessment.team_id)
+                described.append(
+                    self.t(
+                        "catalogue.delete.used_assessment",
+                        team=team.name if team is not None else assessment.team_id,
+                    )
+                )
+            elif kind == "pilot":
+                described.append(self.t("catalogue.delete.used_pilot", name=rest))
+            else:
+                described.append(self.t("catalogue.delete.used_other", what=entry))
+        return described
+
     def _refuse_delete(self, name: str, reasons: list[str]) -> None:
         self.app.push_screen(
             MessageDialog(
@@ -714,7 +745,9 @@ class CataloguePane(Pane):
             if not yes:
                 return
             done = self.workbench.store(lambda repo: _delete(repo, programme.id))
-            if done:
+            if isinstance(done, InUseError):  # someone started using it meanwhile
+                self._refuse_delete(name, self._describe(done.used_by))
+            elif done:
                 self.notify(self.t("catalogue.delete.done", name=name), markup=False)
 
         self.app.push_screen(
@@ -765,6 +798,9 @@ class CataloguePane(Pane):
         return run
 
 
-def _delete(repository: Repository, programme_id: str) -> bool:
-    repository.delete_programme(programme_id)
+def _delete(repository: Repository, programme_id: str) -> InUseError | bool:
+    try:
+        repository.delete_programme(programme_id)
+    except InUseError as error:
+        return error
     return True

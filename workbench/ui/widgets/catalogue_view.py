@@ -12,10 +12,12 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
@@ -107,9 +109,24 @@ class CatalogueTable(VirtualTable):
         Binding("enter", "select", "catalogue.keys.score", show=False, id="catalogue-score"),
     ]
 
+    class Resized(Message):
+        """The table's width changed: the pane picks the columns that fit."""
+
+        def __init__(self, table: CatalogueTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> CatalogueTable:
+            return self.table
+
     def __init__(self, *, help_title: str = "", empty_text: str = "", id: str | None = None):
         super().__init__(empty_text=empty_text, id=id)
         self.help_title = help_title
+
+    def on_resize(self, event: events.Resize) -> None:
+        # VirtualTable's own handler runs too (Textual calls each class's handler).
+        self.post_message(self.Resized(self))
 
 
 class ProgrammeDetail(VerticalScroll):
@@ -174,6 +191,7 @@ class ProgrammeDetail(VerticalScroll):
         rows += [
             ("topics", value(t("catalogue.list_separator").join(p.topics))),
             ("status", status),
+            *([("used_by", Text(used_by))] if used_by else []),
             (
                 "validity",
                 value(
@@ -188,8 +206,6 @@ class ProgrammeDetail(VerticalScroll):
             ("checked_on", value(t.date(p.checked_on) if p.checked_on else None)),
             ("notes", value(p.notes)),
         ]
-        if used_by:
-            rows.append(("used_by", Text(used_by)))
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
