@@ -1,22 +1,614 @@
-"""Teams tab (first cut)."""
+"""Teams tab: the teams, their business objective, and what the first rule says about it.
+
+A table (name, department, headcount, objective or "⚠ Clarify the objective first",
+assessments) and a detail panel for the highlighted team: below the table in a narrow
+terminal, beside it when wide. Every user-typed string goes through ``rich.text.Text``.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from workbench.ui.screens.pane import Pane
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, VerticalScroll
+from textual.theme import Theme
+from textual.widgets import Input, Static
+
+from workbench.core.assessment import Assessment
+from workbench.core.consensus import evaluate_consensus
+from workbench.core.scoring import Evaluation, Verdict
+from workbench.core.team import Team
+from workbench.storage.errors import InUseError
+from workbench.storage.repository import Repository
+from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
+from workbench.ui.dialogs.team_form import TeamForm
+from workbench.ui.messages import OpenScoring
+from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.widgets.objective_badge import (
+    missing_text,
+    needs_clarifying,
+    objective_cell,
+    theme_style,
+    warning_style,
+)
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
+
+if TYPE_CHECKING:
+    from workbench.ui.app import WorkbenchApp
+
+WIDE = 110
+"""From this width the detail panel sits beside the table."""
+ROOMY = 100
+"""From this width (of the table itself) the table shows the verdicts of each team."""
+OBJECTIVE_MIN = 30
+"""Room for "⚠ Clarify the objective first" in English and in French."""
+VERDICTS_WIDTH = 26
+VERDICT_COLOUR = {
+    Verdict.PILOT: "text-success",
+    Verdict.INVESTIGATE: "text-warning",
+    Verdict.ALTERNATIVES: "text-error",
+    Verdict.CLARIFY_OBJECTIVE: "text-warning",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One assessment of a team, evaluated with the team's objective rule."""
+
+    assessment: Assessment
+    programme: str | None
+    evaluation: Evaluation
+
+
+@dataclass(frozen=True, slots=True)
+class TeamView:
+    team: Team
+    scored: tuple[Scored, ...]
+    pilots: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.team.id
+
+    def matches(self, needle: str) -> bool:
+        haystack = f"{self.team.name}\n{self.team.department or ''}".casefold()
+        return needle in haystack
+
+
+COLUMN_KEYS = ("name", "department", "headcount", "objective", "assessments", "verdicts")
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(value, high))
+
+
+class TeamsTable(VirtualTable):
+    """The teams; Enter scores the highlighted team."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "teams.keys.score", id="teams-score"),
+    ]
+
+    @property
+    def help_title(self) -> str:
+        return cast("WorkbenchApp", self.app).i18n("teams.table_title")
 
 
 class TeamsPane(Pane):
     tab_id = "teams"
 
+    DEFAULT_CSS = """
+    TeamsPane #teams-filter {
+        height: 1;
+        margin: 0 1;
+    }
+    TeamsPane #teams-filter.-hidden {
+        display: none;
+    }
+    TeamsPane #teams-body {
+        layout: vertical;
+        height: 1fr;
+    }
+    TeamsPane #teams-table {
+        height: auto;
+        min-height: 3;
+        max-height: 50%;
+    }
+    TeamsPane #team-detail {
+        height: 1fr;
+        border-top: solid $primary-muted;
+        padding: 0 1;
+        background: $surface;
+    }
+    TeamsPane #team-detail:focus {
+        border-top: solid $primary;
+    }
+    TeamsPane.-wide #teams-body {
+        layout: horizontal;
+    }
+    TeamsPane.-wide #teams-table {
+        width: 1fr;
+        height: 1fr;
+        max-height: 100%;
+    }
+    TeamsPane.-wide #team-detail {
+        width: 36%;
+        min-width: 42;
+        max-width: 72;
+        border-top: none;
+        border-left: solid $primary-muted;
+    }
+    TeamsPane.-wide #team-detail:focus {
+        border-top: none;
+        border-left: solid $primary;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_team", "teams.keys.new", id="teams-new"),
+        Binding("e", "edit_team", "teams.keys.edit", id="teams-edit"),
+        Binding("d", "delete_team", "teams.keys.delete", id="teams-delete"),
+        Binding("slash", "filter", "teams.keys.filter", id="teams-filter"),
+        Binding("escape", "clear_filter", "teams.keys.clear_filter", id="teams-clear-filter"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._views: list[TeamView] = []
+        self._by_id: dict[str, TeamView] = {}
+        self._roomy = False
+        self._table_width = 80
+        self._select_after_refresh: str | None = None
+
+    # layout
+
     def compose(self) -> ComposeResult:
-        yield VirtualTable([Column("name", "Name")])
+        yield Input(
+            placeholder=self.t("teams.filter_placeholder"),
+            id="teams-filter",
+            classes="-hidden",
+            compact=True,
+        )
+        with Container(id="teams-body"):
+            yield TeamsTable(self._columns(), empty_text=self.t("teams.empty"), id="teams-table")
+            with VerticalScroll(id="team-detail"):
+                yield Static(id="team-detail-text", markup=False)
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.refresh_data()
+        if self.workbench.state.tab == self.tab_id:
+            # recomposed (language switch) while shown: keep the keys working
+            self.call_after_refresh(self._refocus)
+
+    def _refocus(self) -> None:
+        if self.screen.focused is None:
+            self.focus_default()
+
+    def _theme_changed(self, theme: Theme) -> None:
         self.refresh_data()
 
+    def on_resize(self, event: events.Resize) -> None:
+        width = event.size.width
+        self.set_class(width >= WIDE, "-wide")
+        detail = _clamp(width * 36 // 100, 42, 72) + 1 if width >= WIDE else 0
+        self._table_width = width - detail
+        self._roomy = self._table_width >= ROOMY
+        self.call_after_refresh(self._show_rows)
+
+    def _columns(self) -> list[Column]:
+        """Department and name as wide as the data needs, within limits; the objective
+        keeps room for the whole flag; verdicts when the table is roomy, else a count."""
+        labels = {key: self.t(f"teams.columns.{key}") for key in COLUMN_KEYS}
+        roomy = self._roomy
+        departments = max((len(v.team.department or "") for v in self._views), default=8)
+        department = _clamp(max(departments, len(labels["department"])), 8, 18 if roomy else 10)
+        headcount = len(labels["headcount"])
+        last = Column(
+            "assessments", labels["assessments"], len(labels["assessments"]), align="right"
+        )
+        if roomy:
+            last = Column("verdicts", labels["verdicts"], VERDICTS_WIDTH)
+        fixed = department + headcount + (last.width or 0) + len(COLUMN_KEYS) - 2
+        room = self._table_width - 1 - fixed - OBJECTIVE_MIN
+        names = max((len(v.team.name) for v in self._views), default=12)
+        name = _clamp(names, 12, max(16, min(room, 32)))
+        return [
+            Column("name", labels["name"], name),
+            Column("department", labels["department"], department),
+            Column("headcount", labels["headcount"], headcount, align="right"),
+            Column("objective", labels["objective"], min_width=20),
+            last,
+        ]
+
+    @property
+    def table(self) -> TeamsTable:
+        return self.query_one("#teams-table", TeamsTable)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#teams-filter", Input)
+
+    def focus_default(self) -> None:
+        self.table.focus()
+
+    # data
+
     def refresh_data(self) -> None:
-        rows = [Row(t.id, (t.name,)) for t in self.workbench.repository.teams()]
-        self.query_one(VirtualTable).set_rows(rows)
+        repository = self.workbench.repository
+        snapshot = repository.snapshot()
+        programmes = snapshot.programmes
+        by_team: dict[str, list[Assessment]] = {}
+        for assessment in snapshot.assessments.values():
+            by_team.setdefault(assessment.team_id, []).append(assessment)
+        pilots: dict[str, list[str]] = {}
+        for pilot in snapshot.pilots.values():
+            pilots.setdefault(pilot.team_id, []).append(pilot.name)
+        views = []
+        for team in repository.teams():
+            measurable = team.objective.is_measurable
+            scored = []
+            for assessment in by_team.get(team.id, []):
+                programme = programmes.get(assessment.programme_id)
+                scored.append(
+                    Scored(
+                        assessment,
+                        programme.name if programme is not None else None,
+                        evaluate_consensus(assessment, objective_measurable=measurable),
+                    )
+                )
+            scored.sort(key=lambda s: (s.programme or "").casefold())
+            views.append(TeamView(team, tuple(scored), tuple(sorted(pilots.get(team.id, [])))))
+        self._views = views
+        self._by_id = {view.key: view for view in views}
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        needle = self.filter_input.value.strip().casefold()
+        shown = [view for view in self._views if not needle or view.matches(needle)]
+        table = self.table
+        table.empty_text = self.t("teams.no_match" if needle else "teams.empty")
+        keep, self._select_after_refresh = self._select_after_refresh, None
+        table.set_columns(self._columns())
+        table.set_rows([self._row(view) for view in shown], keep=keep)
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _row(self, view: TeamView) -> Row:
+        team = view.team
+        i18n = self.workbench.i18n
+        flag_style = warning_style(self.app)
+        objective = objective_cell(team, i18n, style=flag_style)
+        last: Text | str
+        if self._roomy:
+            last = self._verdicts_summary(view)
+        else:
+            last = str(len(view.scored)) if view.scored else i18n("teams.detail.unset")
+        return Row(
+            team.id,
+            (
+                Text(team.name),
+                Text(team.department or ""),
+                i18n.number(team.headcount),
+                objective,
+                last,
+            ),
+        )
+
+    def _verdicts_summary(self, view: TeamView) -> Text:
+        counts: Counter[str] = Counter()
+        for scored in view.scored:
+            verdict = scored.evaluation.verdict
+            counts[verdict.value if verdict is not None else "open"] += 1
+        order = [*(v.value for v in Verdict), "open"]
+        parts = [
+            self.t(
+                "teams.verdict_short.count",
+                count=counts[key],
+                verdict=self.t(f"teams.verdict_short.{key}"),
+            )
+            for key in order
+            if counts[key]
+        ]
+        if not parts:
+            return Text(self.t("teams.detail.unset"))
+        return Text(self.t("teams.verdict_short.separator").join(parts))
+
+    # the highlighted team
+
+    @property
+    def current(self) -> TeamView | None:
+        key = self.table.cursor_key
+        return self._by_id.get(key) if key is not None else None
+
+    @on(VirtualTable.Highlighted, "#teams-table")
+    def _highlighted(self, event: VirtualTable.Highlighted) -> None:
+        self._show_detail()
+        self.refresh_bindings()
+
+    @on(VirtualTable.Selected, "#teams-table")
+    def _selected(self, event: VirtualTable.Selected) -> None:
+        event.stop()
+        self.post_message(OpenScoring(team_id=event.key))
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#team-detail-text", Static)
+        view = self.current
+        if view is None:
+            detail.update(Text(self.t("teams.detail.no_team"), style="italic"))
+            return
+        detail.update(self._detail(view))
+
+    def _detail(self, view: TeamView) -> RenderableType:
+        t = self.t
+        i18n = self.workbench.i18n
+        team = view.team
+        objective = team.objective
+        flag_style = warning_style(self.app)
+        unset = Text(t("teams.detail.unset"), style="dim")
+
+        def value(text: str | None) -> Text:
+            return Text(text) if text else unset
+
+        def number(amount: float | None) -> Text:
+            return Text(i18n.smart(amount)) if amount is not None else unset
+
+        people_key = "teams.detail.people_one" if team.headcount == 1 else "teams.detail.people"
+        separator = t("teams.detail.separator")
+        heading = Text(team.name, style="bold")
+        if team.department:
+            heading.append(separator)
+            heading.append(team.department)
+        heading.append(separator)
+        heading.append(t(people_key, count=i18n.number(team.headcount)))
+
+        fields = Table.grid(padding=(0, 1), expand=True)
+        fields.add_column(style="bold", no_wrap=True)
+        fields.add_column(ratio=1)
+        fields.add_row(Text(t("teams.detail.statement")), value(objective.statement))
+        fields.add_row(Text(t("teams.detail.metric")), value(objective.metric))
+        fields.add_row(Text(t("teams.detail.unit")), value(objective.unit))
+        fields.add_row(Text(t("teams.detail.baseline")), number(objective.baseline))
+        fields.add_row(Text(t("teams.detail.target")), number(objective.target))
+        horizon = objective.horizon_months
+        fields.add_row(
+            Text(t("teams.detail.horizon")),
+            Text(t(f"teams.detail.months{'_one' if horizon == 1 else ''}", months=horizon))
+            if horizon is not None
+            else unset,
+        )
+
+        objective_title = Text(t("teams.detail.objective"), style="bold underline")
+        objective_title.append("  ")
+        parts: list[RenderableType] = [heading, Text(), objective_title]
+        if needs_clarifying(team):
+            objective_title.append(t("teams.flag.clarify"), style=flag_style)
+            parts.append(
+                Text.assemble(
+                    (t("teams.detail.to_fix"), flag_style),
+                    t("teams.flag.missing_intro"),
+                    missing_text(team, i18n),
+                )
+            )
+        else:
+            objective_title.append(t("teams.flag.measurable"))
+        parts.append(fields)
+
+        parts.append(Text())
+        parts.append(
+            Text(t("teams.detail.assessments", count=len(view.scored)), style="bold underline")
+        )
+        if view.scored:
+            grid = Table.grid(padding=(0, 1), expand=True)
+            grid.add_column(ratio=1)
+            grid.add_column(no_wrap=True)
+            grid.add_column(no_wrap=True, justify="right")
+            for scored in view.scored:
+                verdict, percent = self._verdict_cells(scored.evaluation)
+                name = scored.programme or t("teams.detail.unknown_programme")
+                grid.add_row(Text(name), verdict, percent)
+            parts.append(grid)
+        else:
+            parts.append(Text(t("teams.detail.no_assessments"), style="italic"))
+        if view.pilots:
+            parts.append(Text())
+            parts.append(
+                Text(t("teams.detail.pilots", count=len(view.pilots)), style="bold underline")
+            )
+            parts += [Text(t("teams.detail.bullet", what=name)) for name in view.pilots]
+        return Group(*parts)
+
+    def _verdict_cells(self, evaluation: Evaluation) -> tuple[Text, Text]:
+        i18n = self.workbench.i18n
+        verdict = evaluation.verdict
+        if verdict is not None and evaluation.percent is not None:
+            return (
+                Text(self.t(f"teams.verdict.{verdict.value}"), style=self._verdict_style(verdict)),
+                Text(i18n.percent(evaluation.percent)),
+            )
+        possible = self.t("teams.detail.or").join(
+            self.t(f"teams.verdict_short.{v.value}") for v in evaluation.possible
+        )
+        span = self.t(
+            "teams.detail.percent_range",
+            low=i18n.number(evaluation.low_percent, 1),
+            high=i18n.percent(evaluation.high_percent),
+        )
+        return Text(self.t("teams.detail.open", possible=possible), style="italic"), Text(span)
+
+    def _verdict_style(self, verdict: Verdict) -> Style:
+        return theme_style(self.app, VERDICT_COLOUR[verdict])
+
+    # bindings
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"edit_team", "delete_team"}:
+            return self.current is not None
+        if action == "clear_filter":
+            return bool(self.filter_input.value) or self.filter_input.has_focus
+        return True
+
+    # filter
+
+    def action_filter(self) -> None:
+        self.filter_input.remove_class("-hidden")
+        self.filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.filter_input
+        box.value = ""
+        box.add_class("-hidden")
+        self.table.focus()
+        self._show_rows()
+
+    @on(Input.Changed, "#teams-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._show_rows()
+
+    @on(Input.Submitted, "#teams-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.focus()
+
+    @on(events.DescendantBlur, "#teams-filter")
+    def _filter_left(self, event: events.DescendantBlur) -> None:
+        if not self.filter_input.value:
+            self.filter_input.add_class("-hidden")
+
+    # new, edit, delete
+
+    def action_new_team(self) -> None:
+        self.app.push_screen(TeamForm(), self._saved)
+
+    def action_edit_team(self) -> None:
+        view = self.current
+        if view is not None:
+            self.app.push_screen(TeamForm(view.team), self._saved)
+
+    def _saved(self, team: Team | None) -> None:
+        if team is None:
+            return
+        needle = self.filter_input.value.strip().casefold()
+        if needle and needle not in f"{team.name}\n{team.department or ''}".casefold():
+            self.filter_input.value = ""
+            self.filter_input.add_class("-hidden")
+        self._select_after_refresh = team.id
+        self.refresh_data()
+        self.table.focus()
+        self.notify(self.t("teams.saved", name=team.name), timeout=3, markup=False)
+
+    def action_delete_team(self) -> None:
+        view = self.current
+        if view is None:
+            return
+        uses = self._uses(view)
+        if uses:
+            self._refuse(view.team, uses)
+            return
+        self.app.push_screen(
+            ConfirmDialog(
+                self.t("teams.delete.title"),
+                self.t("teams.delete.question", name=view.team.name),
+                confirm_label=self.t("teams.delete.confirm"),
+                cancel_label=self.t("teams.delete.cancel"),
+                danger=True,
+            ),
+            lambda yes: self._delete(view.team) if yes else None,
+        )
+
+    def _uses(self, view: TeamView) -> list[str]:
+        """What keeps the team from being deleted, in words (from the data we show)."""
+        uses = [
+            self.t(
+                "teams.delete.used_assessment",
+                programme=scored.programme or self.t("teams.detail.unknown_programme"),
+            )
+            for scored in view.scored
+        ]
+        uses += [self.t("teams.delete.used_pilot", name=name) for name in view.pilots]
+        return uses
+
+    def _describe(self, used_by: list[str]) -> list[str]:
+        """The storage layer's reasons ("assessment <id>", "pilot <name>") in words."""
+        snapshot = self.workbench.repository.snapshot()
+        described = []
+        for entry in used_by:
+            kind, _, rest = entry.partition(" ")
+            if kind == "assessment" and rest in snapshot.assessments:
+                programme = snapshot.programmes.get(snapshot.assessments[rest].programme_id)
+                name = programme.name if programme else self.t("teams.detail.unknown_programme")
+                described.append(self.t("teams.delete.used_assessment", programme=name))
+            elif kind == "pilot":
+                described.append(self.t("teams.delete.used_pilot", name=rest))
+            else:
+                described.append(entry)
+        return described
+
+    def _refuse(self, team: Team, uses: list[str]) -> None:
+        self.app.push_screen(
+            MessageDialog(
+                self.t("teams.delete.in_use_title"),
+                self.t("teams.delete.in_use", name=team.name),
+                details=uses,
+                hint=self.t("teams.delete.in_use_hint"),
+            )
+        )
+
+    def _delete(self, team: Team) -> None:
+        def delete(repository: Repository) -> InUseError | bool:
+            try:
+                repository.delete_team(team.id)
+            except InUseError as error:  # someone started using it meanwhile
+                return error
+            return True
+
+        outcome = self.workbench.store(delete)
+        if isinstance(outcome, InUseError):
+            self._refuse(team, self._describe(outcome.used_by))
+        elif outcome:
+            self.refresh_data()
+            self.table.focus()
+            self.notify(self.t("teams.deleted", name=team.name), timeout=3, markup=False)
+
+    # palette
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        t = self.t
+        commands = [
+            PaletteCommand(
+                t("teams.commands.new"),
+                t("teams.commands.new_help"),
+                self._here(self.action_new_team),
+            )
+        ]
+        if self.current is not None:
+            commands += [
+                PaletteCommand(
+                    t("teams.commands.edit"),
+                    t("teams.commands.edit_help"),
+                    self._here(self.action_edit_team),
+                ),
+                PaletteCommand(
+                    t("teams.commands.delete"),
+                    t("teams.commands.delete_help"),
+                    self._here(self.action_delete_team),
+                ),
+            ]
+        return commands
+
+    def _here(self, action: Callable[[], None]) -> Callable[[], None]:
+        """Run ``action`` in the Teams tab, switching to it first."""
+
+        def run() -> None:
+            self.workbench.action_show_tab(self.tab_id)
+            self.call_after_refresh(action)
+
+        return run

@@ -1,0 +1,382 @@
+"""The team form: name, department, headcount and the business objective.
+
+Each field's error shows right under it; nothing is written until every field is valid.
+While the objective is typed, a line says whether it is measurable and what is missing.
+The dialog saves through ``WorkbenchApp.store`` itself, so a storage failure (a lock held
+too long by another user) keeps the form open with what was typed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
+
+from workbench.core.team import Objective, Team
+from workbench.storage.repository import Repository
+from workbench.ui.bindings import TranslatedModalScreen
+from workbench.ui.context import WorkbenchNode
+from workbench.ui.validation import GENERAL, errors_by_field
+from workbench.ui.widgets.objective_badge import measurable_line, warning_style
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    """The model field (``Team`` or ``Objective``), also the widget ids' suffix."""
+    kind: str = "text"
+    """``text``, ``number`` (decimal, comma or dot) or ``whole``."""
+    objective: bool = False
+
+
+TEAM_FIELDS = (Field("name"), Field("department"), Field("headcount", "whole"))
+OBJECTIVE_FIELDS = (
+    Field("statement", objective=True),
+    Field("metric", objective=True),
+    Field("unit", objective=True),
+    Field("baseline", "number", objective=True),
+    Field("target", "number", objective=True),
+    Field("horizon_months", "whole", objective=True),
+)
+FIELDS = TEAM_FIELDS + OBJECTIVE_FIELDS
+LABEL_KEY = {"horizon_months": "horizon"}
+
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_WHOLE = re.compile(r"\+?\d+")
+
+
+def parse_number(text: str) -> float | None:
+    """A decimal number typed the English or the French way: 12.5, 12,5, 1 200; None if blank.
+
+    Raises ``ValueError`` for anything else (letters, two separators, nan, inf).
+    """
+    cleaned = _SPACES.sub("", text)
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        if "." in cleaned or cleaned.count(",") > 1:
+            raise ValueError(text)
+        cleaned = cleaned.replace(",", ".")
+    if not _DECIMAL.fullmatch(cleaned):
+        raise ValueError(text)
+    value = float(cleaned)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def parse_whole(text: str) -> int | None:
+    """A whole number (spaces allowed as thousands separators); None if blank."""
+    cleaned = _SPACES.sub("", text)
+    if not cleaned:
+        return None
+    if not _WHOLE.fullmatch(cleaned):
+        raise ValueError(text)
+    return int(cleaned)
+
+
+def _shown(value: float | int | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
+    """New team (``team`` is None) or edit one. Dismisses with the saved team, or None."""
+
+    DEFAULT_CSS = """
+    TeamForm {
+        align: center middle;
+    }
+    TeamForm > #team-form {
+        width: 90%;
+        max-width: 90;
+        min-width: 60;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    TeamForm #team-form-fields {
+        height: auto;
+        max-height: 100%;
+    }
+    TeamForm #team-form-footer {
+        dock: bottom;
+        height: auto;
+    }
+    TeamForm .form-heading {
+        width: 100%;
+        text-style: bold;
+        color: $text-accent;
+        margin-top: 1;
+    }
+    TeamForm .form-row {
+        height: 1;
+    }
+    TeamForm .form-row > Label {
+        width: 19;
+        padding-right: 1;
+        text-align: right;
+    }
+    TeamForm .form-row > Input {
+        width: 1fr;
+    }
+    TeamForm .field-error {
+        margin-left: 19;
+        color: $text-error;
+        text-style: bold;
+        height: auto;
+    }
+    TeamForm .field-error.-empty {
+        display: none;
+    }
+    TeamForm #team-form-measurable {
+        margin: 1 0 0 0;
+        height: auto;
+    }
+    TeamForm #team-form-invalid {
+        color: $text-error;
+        text-style: bold;
+        height: auto;
+    }
+    TeamForm #team-form-invalid.-empty {
+        display: none;
+    }
+    TeamForm #team-form-hint {
+        color: $text-muted;
+        width: 1fr;
+        height: 1;
+    }
+    TeamForm #team-form-buttons {
+        height: 1;
+        margin-top: 1;
+    }
+    TeamForm #team-form-buttons > Button {
+        margin-left: 2;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "teams.keys.cancel", id="team-form-cancel"),
+        Binding("ctrl+s", "save", "teams.keys.save", id="team-form-save"),
+    ]
+
+    def __init__(self, team: Team | None = None) -> None:
+        super().__init__()
+        self.team = team
+
+    # layout
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="team-form") as form:
+            form.border_title = self.t(
+                "teams.form.edit_title" if self.team else "teams.form.new_title"
+            )
+            with VerticalScroll(id="team-form-fields"):
+                for field in TEAM_FIELDS:
+                    yield from self._field(field)
+                yield Label(self.t("teams.form.objective_heading"), classes="form-heading")
+                for field in OBJECTIVE_FIELDS:
+                    yield from self._field(field)
+                yield Static(id="team-form-measurable", markup=False)
+            with Vertical(id="team-form-footer"):
+                yield Static(id="team-form-invalid", classes="-empty", markup=False)
+                with Horizontal(id="team-form-buttons"):
+                    yield Static(Text(self.t("teams.form.hint")), id="team-form-hint")
+                    yield Button(
+                        self.t("teams.form.save"),
+                        id="team-form-save",
+                        variant="primary",
+                        compact=True,
+                    )
+                    yield Button(self.t("teams.form.cancel"), id="team-form-cancel", compact=True)
+
+    def _field(self, field: Field) -> ComposeResult:
+        label = self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}")
+        with Horizontal(classes="form-row"):
+            yield Label(Text(label), id=f"label-{field.key}")
+            yield Input(
+                self._initial(field),
+                placeholder=self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}_placeholder"),
+                id=f"field-{field.key}",
+                compact=True,
+            )
+        yield Static(id=f"error-{field.key}", classes="field-error -empty", markup=False)
+
+    def _initial(self, field: Field) -> str:
+        if self.team is None:
+            return ""
+        source: Team | Objective = self.team.objective if field.objective else self.team
+        value = getattr(source, field.key)
+        return _shown(value)
+
+    def on_mount(self) -> None:
+        self._show_measurable()
+        self.query_one("#field-name", Input).focus()
+
+    # reading the fields
+
+    def value(self, key: str) -> str:
+        return self.query_one(f"#field-{key}", Input).value
+
+    def _parsed(self, field: Field) -> str | float | int | None:
+        text = self.value(field.key)
+        if field.kind == "number":
+            return parse_number(text)
+        if field.kind == "whole":
+            return parse_whole(text)
+        return text
+
+    def _collect(self) -> tuple[Team | None, dict[str, str]]:
+        """The team the fields describe, or the translated error of each wrong field."""
+        errors: dict[str, str] = {}
+        values: dict[str, str | float | int | None] = {}
+        for field in FIELDS:
+            try:
+                values[field.key] = self._parsed(field)
+            except ValueError:
+                kind = "number" if field.kind == "number" else "whole_number"
+                errors[field.key] = self.t(f"teams.errors.{kind}")
+        if "headcount" not in errors and values.get("headcount") is None:
+            errors["headcount"] = self.t("teams.errors.required")
+
+        objective_data = {f.key: values[f.key] for f in OBJECTIVE_FIELDS if f.key not in errors}
+        objective: Objective | None = None
+        try:
+            objective = Objective.model_validate(objective_data)
+        except ValidationError as error:
+            for key, text in errors_by_field(error, self.workbench.i18n).items():
+                errors.setdefault(key if key != GENERAL else "statement", text)
+
+        team_data: dict[str, object] = {
+            f.key: values[f.key] for f in TEAM_FIELDS if f.key not in errors
+        }
+        team_data.setdefault("headcount", 1)
+        if objective is not None:
+            team_data["objective"] = objective
+        if self.team is not None:
+            team_data["id"] = self.team.id
+        team: Team | None = None
+        try:
+            team = Team.model_validate(team_data)
+        except ValidationError as error:
+            for key, text in errors_by_field(error, self.workbench.i18n).items():
+                errors.setdefault(key if key != GENERAL else "name", text)
+        if errors:
+            return None, errors
+        return team, {}
+
+    def preview(self) -> Objective:
+        """The objective as typed so far, ignoring what cannot be read yet."""
+        data: dict[str, object] = {}
+        for field in OBJECTIVE_FIELDS:
+            try:
+                data[field.key] = self._parsed(field)
+            except ValueError:
+                data[field.key] = None
+        horizon = data.get("horizon_months")
+        if isinstance(horizon, int) and not 1 <= horizon <= 120:
+            data["horizon_months"] = None
+        try:
+            return Objective.model_validate(data)
+        except ValidationError:
+            return Objective()
+
+    # showing
+
+    def _show_measurable(self) -> None:
+        line = measurable_line(self.preview(), self.workbench.i18n, style=warning_style(self.app))
+        self.query_one("#team-form-measurable", Static).update(line)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for field in FIELDS:
+            widget = self.query_one(f"#error-{field.key}", Static)
+            text = errors.get(field.key)
+            if text is None:
+                widget.update("")
+                widget.add_class("-empty")
+            else:
+                widget.update(Text(self.t("teams.form.error", message=text)))
+                widget.remove_class("-empty")
+        invalid = self.query_one("#team-form-invalid", Static)
+        invalid.update(Text(self.t("teams.form.invalid")) if errors else "")
+        invalid.set_class(not errors, "-empty")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        key = (event.input.id or "").removeprefix("field-")
+        if key in {f.key for f in OBJECTIVE_FIELDS}:
+            self._show_measurable()
+        error = self.query_one(f"#error-{key}", Static) if key else None
+        if error is not None and not error.has_class("-empty"):
+            # the user is fixing it: check this field again (others keep their message)
+            _, errors = self._collect()
+            if key not in errors:
+                error.update("")
+                error.add_class("-empty")
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == f"field-{FIELDS[-1].key}":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#team-form-save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#team-form-cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    # actions
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        team, errors = self._collect()
+        self.show_errors(errors)
+        if team is None:
+            first = next(f.key for f in FIELDS if f.key in errors)
+            widget = self.query_one(f"#field-{first}", Input)
+            widget.focus()
+            widget.scroll_visible()
+            return
+        saved = self.workbench.store(self._writer(team))
+        if saved is not None:
+            self.dismiss(saved)
+
+    def _writer(self, team: Team) -> _Write:
+        return _Write(team, is_new=self.team is None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Write:
+    """Save a new team, or replace the stored one (an error if someone deleted it meanwhile)."""
+
+    team: Team
+    is_new: bool
+
+    def __call__(self, repository: Repository) -> Team:
+        if self.is_new:
+            return repository.save_team(self.team)
+        return repository.update(Team, self.team.id, lambda _stored: self.team)
