@@ -209,7 +209,7 @@ async def test_click_a_header_to_sort(sample_repo: Repository, make_app: AppFact
         assert [column.key for column in table.columns][4] == "hours"
         widths = WIDTHS["full"]
         fixed = sum(w for w in widths.values() if w is not None) + len(widths) - 1
-        name_width = table.size.width - fixed
+        name_width = table.scrollable_content_region.width - fixed
         price_x = name_width + 1 + sum((widths[k] or 0) + 1 for k in list(widths)[1:5]) + 2
         await pilot.click("#catalogue-table", offset=(price_x, 0))
         assert table.sorted_column == "price"

@@ -233,7 +233,7 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
             box.border_title = Content(t(title))
             if self.programme is not None:
                 box.border_subtitle = Content(self.programme.name)
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):
                 yield Static(Content(t("catalogue.form.intro")), classes="form-intro")
                 for field in FIELDS:
                     with Horizontal(classes="form-row", id=f"row-{field.name}"):
@@ -332,8 +332,9 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         }
 
     def on_mount(self) -> None:
+        # The screen's AUTO_FOCUS puts the cursor in the name field; focusing it here
+        # again could steal the focus back from a Tab typed while the form opens.
         self._initial = self.raw()
-        self.query_one("#field-name", Input).focus()
 
     # reading
 

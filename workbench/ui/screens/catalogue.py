@@ -223,7 +223,8 @@ class CataloguePane(Pane):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "catalogue.keys.search", id="catalogue-search"),
+        # "/" is shown in the search field's placeholder; the footer keeps room for F1.
+        Binding("slash", "search", "catalogue.keys.search", show=False, id="catalogue-search"),
         Binding("n", "new", "catalogue.keys.new", id="catalogue-new"),
         Binding("e", "edit", "catalogue.keys.edit", id="catalogue-edit"),
         Binding("r", "retire", "catalogue.keys.retire", id="catalogue-retire"),
@@ -410,6 +411,8 @@ class CataloguePane(Pane):
         table.sort_reverse = view.reverse
         table.empty_text = self.t("catalogue.none_match" if self._programmes else "catalogue.empty")
         table.set_rows([self._row(p) for p in visible], keep=view.cursor)
+        # Fewer or more rows may hide or show the scrollbar: refit after the layout.
+        self.call_after_refresh(self._fit_columns)
         self._show_summary(len(visible))
         self._show_detail(self.current)
         self.refresh_bindings()
@@ -457,7 +460,7 @@ class CataloguePane(Pane):
             Column(
                 key,
                 self.t(f"catalogue.columns.{key}"),
-                widths[key],
+                widths[key] if key != "name" else self._name_width or None,
                 min_width=NAME_MIN_WIDTH,
                 align="right" if key == "hours" else "left",
             )
@@ -503,7 +506,8 @@ class CataloguePane(Pane):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        width = self.table.size.width
+        # The scrollbar takes the last cell of the row: fit the columns in what is left.
+        width = self.table.scrollable_content_region.width
         mode = "full" if width >= FULL_TABLE else "compact"
         widths = WIDTHS[mode]
         fixed = sum(value for value in widths.values() if value is not None) + len(widths) - 1
