@@ -31,8 +31,7 @@ def check_file(path: Path) -> CheckReport:
     try:
         raw = orjson.loads(content)
     except orjson.JSONDecodeError as error:
-        line = content[: error.pos].count(b"\n") + 1
-        column = error.pos - (content.rfind(b"\n", 0, error.pos) + 1) + 1
+        line, column = error.lineno, error.colno  # error.pos counts characters, not bytes
         report.problems.append(
             Problem(f"line {line}, column {column}", f"not valid JSON: {error.msg}")
         )

@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         type=Path,
         metavar="PATH",
+        default=argparse.SUPPRESS,  # else `check`'s default erases `workbench --db X check`
         help="the data file (default: $WORKBENCH_DB, else the user data directory)",
     )
     parser = argparse.ArgumentParser(
@@ -79,7 +80,7 @@ def open_repository(path: Path, *, empty: bool) -> Repository:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv, argparse.Namespace(db=None))
     path: Path = args.db or default_db_path()
     if args.command == "check":
         return run_check(path)
