@@ -29,7 +29,7 @@ def check_file(path: Path) -> CheckReport:
         report.problems.append(Problem(str(path), error.strerror or str(error)))
         return report
     try:
-        raw = orjson.loads(content)
+        raw = orjson.loads(content) if content.strip() else {}  # as the app reads it
     except orjson.JSONDecodeError as error:
         line, column = error.lineno, error.colno  # error.pos counts characters, not bytes
         report.problems.append(

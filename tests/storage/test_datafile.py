@@ -139,3 +139,27 @@ def test_retire_keeps_the_programme(repo: Repository) -> None:
     assert retired.status == "retired"
     assert retired.status_date is not None
     assert repo.programme("p").status == "retired"
+
+
+def test_reload_validates_only_what_changed(repo: Repository) -> None:
+    repo.save_team(Team(id="a", name="A"))
+    repo.save_team(Team(id="b", name="B"))
+    reader = Repository(repo.path)
+    before = reader.snapshot()
+    Repository(repo.path).save_team(Team(id="b", name="B renamed"))
+    after = reader.snapshot()
+    assert after.teams["b"].name == "B renamed"
+    assert after.teams["a"] is before.teams["a"]  # unchanged document: model reused
+    assert after.teams["b"] is not before.teams["b"]
+
+
+def test_a_failed_change_leaves_the_cache_as_the_file(repo: Repository) -> None:
+    repo.save_team(Team(id="a", name="A"))
+
+    def boom(team: Team) -> Team:
+        raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        repo.update(Team, "a", boom)
+    assert repo.team("a").name == "A"
+    assert Repository(repo.path).team("a").name == "A"

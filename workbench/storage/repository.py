@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
@@ -67,6 +67,18 @@ class Transaction:
         self.snapshot = snapshot
         self._db = TinyDB(storage=_MemoryStorage, data=dict(raw))
         self._changed: dict[str, dict[str, BaseModel | None]] = {}
+        self._doc_ids: dict[str, dict[str, int]] = {}
+
+    def _doc_id(self, name: str, record_id: str) -> int | None:
+        """TinyDB's document id of a record, from an index built once per table."""
+        if name not in self._doc_ids:
+            table = self.raw.get(name, {})
+            self._doc_ids[name] = {
+                doc["id"]: int(doc_id)
+                for doc_id, doc in table.items()
+                if isinstance(doc, dict) and isinstance(doc.get("id"), str)
+            }
+        return self._doc_ids[name].get(record_id)
 
     @property
     def raw(self) -> RawData:
@@ -85,21 +97,24 @@ class Transaction:
         name = TABLE_OF[type(record)]
         table = self._table(name)
         record_id: str = getattr(record, "id")  # noqa: B009
-        found = table.get(Query().id == record_id)
+        doc_id = self._doc_id(name, record_id)
         document = record.model_dump(mode="json", exclude_none=True)
         record = type(record).model_validate(document)
-        if isinstance(found, Document):
-            table.remove(doc_ids=[found.doc_id])
-            table.insert(Document(document, doc_id=found.doc_id))
+        if doc_id is not None:
+            # remove + insert, never update(): the old document stays intact for the cache
+            table.remove(doc_ids=[doc_id])
+            table.insert(Document(document, doc_id=doc_id))
         else:
-            table.insert(document)
+            self._doc_ids[name][record_id] = table.insert(document)
         self._changed.setdefault(name, {})[record_id] = record
 
     def remove(self, model: type[BaseModel], record_id: str) -> None:
         name = TABLE_OF[model]
-        removed = self._table(name).remove(Query().id == record_id)
-        if not removed:
+        doc_id = self._doc_id(name, record_id)
+        if doc_id is None:
             raise NotFoundError(name.rstrip("s"), record_id)
+        self._table(name).remove(doc_ids=[doc_id])
+        del self._doc_ids[name][record_id]
         self._changed.setdefault(name, {})[record_id] = None
 
     def stamp(self, author: str) -> dict[str, Any]:
@@ -188,8 +203,9 @@ class Repository:
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
+        self.file.load()  # a slow reload happens here, before others must wait for the lock
         with self.file.locked():
-            loaded = self.file.load()
+            loaded = self.file.load()  # one stat when nobody wrote in between
             tx = Transaction(migrate(loaded.raw), loaded.parsed)
             yield tx
             if tx.changed:

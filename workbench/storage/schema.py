@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,6 +29,9 @@ MODELS: dict[str, type[BaseModel]] = {
 }
 
 RawData = dict[str, Any]
+
+if TYPE_CHECKING:
+    from workbench.storage.datafile import Loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,29 +107,46 @@ def _location(table: str, doc_id: str, doc: Any, loc: tuple[int | str, ...] = ()
     return where
 
 
-def validate(data: RawData) -> tuple[Snapshot, list[Problem]]:
-    """Every record as models, and every problem found (structure, values, references)."""
+def validate(
+    data: RawData, previous: tuple[RawData, Snapshot] | None = None
+) -> tuple[Snapshot, list[Problem]]:
+    """Every record as models, and every problem found (structure, values, references).
+
+    With ``previous`` (the raw data and snapshot of the last valid load), a document equal
+    to its previous version keeps its model: a reload validates only what changed.
+    """
     problems: list[Problem] = []
     tables: dict[str, dict[str, Any]] = {}
+    known: dict[str, set[str]] = {}
     for name in data:
         if name != META_TABLE and name not in MODELS:
             problems.append(Problem(name, "unknown table"))
     for name, model in MODELS.items():
         table = data.get(name, {})
+        known[name] = set()
         if not isinstance(table, dict):
             problems.append(Problem(name, "a table must be a JSON object of documents"))
             tables[name] = {}
             continue
+        old_table = previous[0].get(name, {}) if previous else {}
+        old_records: Mapping[str, BaseModel] = getattr(previous[1], name) if previous else {}
         records: dict[str, Any] = {}
         for doc_id, doc in table.items():
-            try:
-                record = model.model_validate(doc)
-            except ValidationError as error:
-                for detail in error.errors(include_url=False):
-                    problems.append(
-                        Problem(_location(name, doc_id, doc, detail["loc"]), detail["msg"])
-                    )
-                continue
+            raw_id = doc.get("id") if isinstance(doc, dict) else None
+            if isinstance(raw_id, str):
+                known[name].add(raw_id)
+            reused = old_records.get(raw_id) if isinstance(raw_id, str) else None
+            if reused is not None and old_table.get(doc_id) == doc:
+                record: BaseModel = reused
+            else:
+                try:
+                    record = model.model_validate(doc)
+                except ValidationError as error:
+                    for detail in error.errors(include_url=False):
+                        problems.append(
+                            Problem(_location(name, doc_id, doc, detail["loc"]), detail["msg"])
+                        )
+                    continue
             record_id = getattr(record, "id")  # noqa: B009 - every model has an id
             if record_id in records:
                 problems.append(Problem(_location(name, doc_id, doc), "duplicate id"))
@@ -139,18 +159,22 @@ def validate(data: RawData) -> tuple[Snapshot, list[Problem]]:
         pilots=tables["pilots"],
         meta=meta_record(data) or {},
     )
-    problems.extend(reference_problems(snapshot))
+    problems.extend(reference_problems(snapshot, known))
     return snapshot, problems
 
 
-def reference_problems(snapshot: Snapshot) -> list[Problem]:
+def reference_problems(
+    snapshot: Snapshot, known: Mapping[str, set[str]] | None = None
+) -> list[Problem]:
+    """Dangling references; ``known`` holds the ids of every document, valid or not."""
+    ids = known or {name: set(getattr(snapshot, name)) for name in MODELS}
     problems: list[Problem] = []
     pairs: Counter[tuple[str, str]] = Counter()
     for item in snapshot.assessments.values():
         where = f"assessments (id {item.id})"
-        if item.team_id not in snapshot.teams:
+        if item.team_id not in ids["teams"]:
             problems.append(Problem(where + " team_id", f"no team with id {item.team_id!r}"))
-        if item.programme_id not in snapshot.programmes:
+        if item.programme_id not in ids["programmes"]:
             problems.append(
                 Problem(where + " programme_id", f"no programme with id {item.programme_id!r}")
             )
@@ -164,22 +188,23 @@ def reference_problems(snapshot: Snapshot) -> list[Problem]:
             )
     for pilot in snapshot.pilots.values():
         where = f"pilots (id {pilot.id})"
-        if pilot.team_id not in snapshot.teams:
+        if pilot.team_id not in ids["teams"]:
             problems.append(Problem(where + " team_id", f"no team with id {pilot.team_id!r}"))
-        if pilot.programme_id not in snapshot.programmes:
+        if pilot.programme_id not in ids["programmes"]:
             problems.append(
                 Problem(where + " programme_id", f"no programme with id {pilot.programme_id!r}")
             )
-        if pilot.assessment_id is not None and pilot.assessment_id not in snapshot.assessments:
+        if pilot.assessment_id is not None and pilot.assessment_id not in ids["assessments"]:
             problems.append(
                 Problem(where + " assessment_id", f"no assessment with id {pilot.assessment_id!r}")
             )
     return problems
 
 
-def parse(data: RawData) -> Snapshot:
+def parse(data: RawData, previous: Loaded[Snapshot] | None = None) -> Snapshot:
     """The snapshot of a valid file; ``ValueError`` naming the first problems otherwise."""
-    snapshot, problems = validate(migrate(data))
+    earlier = (previous.raw, previous.parsed) if previous is not None else None
+    snapshot, problems = validate(migrate(data), earlier)
     if problems:
         shown = "; ".join(str(p) for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
