@@ -7,11 +7,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from workbench import __version__
-from workbench.checker import check_file
 from workbench.settings import LANGUAGES, default_db_path
 from workbench.storage.errors import StorageError
-from workbench.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from workbench.storage.repository import Repository
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_check(path: Path) -> int:
+    from workbench.checker import check_file
+
     report = check_file(path)
     if report.ok and report.snapshot is not None:
         snap = report.snapshot
@@ -66,6 +71,8 @@ def run_check(path: Path) -> int:
 
 def open_repository(path: Path, *, empty: bool) -> Repository:
     """The repository on ``path``; a new file starts with the sample data unless ``empty``."""
+    from workbench.storage.repository import Repository
+
     repository = Repository(path)
     if not repository.file.exists():
         records = []
