@@ -725,13 +725,17 @@ class CataloguePane(Pane):
                 described.append(self.t("catalogue.delete.used_other", what=entry))
         return described
 
-    def _refuse_delete(self, name: str, reasons: list[str]) -> None:
+    def _refuse_delete(self, programme: Programme, reasons: list[str]) -> None:
+        retired = programme.status is Status.RETIRED
+        hint = (
+            "catalogue.delete.refused_hint_retired" if retired else "catalogue.delete.refused_hint"
+        )
         self.app.push_screen(
             MessageDialog(
                 self.t("catalogue.delete.refused_title"),
-                self.t("catalogue.delete.refused", name=name),
+                self.t("catalogue.delete.refused", name=programme.name),
                 details=reasons,
-                hint=self.t("catalogue.delete.refused_hint"),
+                hint=self.t(hint),
             )
         )
 
@@ -742,7 +746,7 @@ class CataloguePane(Pane):
         name = programme.name
         reasons = self.usage(programme.id)
         if reasons:
-            self._refuse_delete(name, reasons)
+            self._refuse_delete(programme, reasons)
             return
 
         def delete(yes: bool | None) -> None:
@@ -750,7 +754,7 @@ class CataloguePane(Pane):
                 return
             done = self.workbench.store(lambda repo: _delete(repo, programme.id))
             if isinstance(done, InUseError):  # someone started using it meanwhile
-                self._refuse_delete(name, self._describe(done.used_by))
+                self._refuse_delete(programme, self._describe(done.used_by))
             elif done:
                 self.notify(self.t("catalogue.delete.done", name=name), markup=False)
 
