@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -16,6 +17,7 @@ from workbench.ui.dialogs.team_form import TeamForm, parse_number, parse_whole
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.screens.teams import TeamsPane
 from workbench.ui.widgets.objective_badge import (
+    ObjectiveFlag,
     clarify_flag,
     missing_labels,
     objective_summary,
@@ -85,7 +87,7 @@ async def test_detail_shows_objective_and_assessments(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
     app = make_app(sample_repo)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(150, 40)) as pilot:
         await open_teams(pilot)
         assert pane(app).has_class("-wide")
         await highlight(pilot, app, ECOMMERCE)
@@ -131,6 +133,26 @@ def test_objective_flag_api() -> None:
     assert str(clarify_flag(good, en)) == ""
     assert objective_summary(good, en) == "u 1.5 → 3 in 1 month"
     assert objective_summary(good, fr) == "u 1,5 → 3 en 1 mois"
+
+
+async def test_objective_flag_widget_hides_for_a_measurable_objective() -> None:
+    class FlagApp(App[None]):
+        i18n = Translator("fr")
+
+        def compose(self) -> ComposeResult:
+            yield ObjectiveFlag(Objective(metric="m"), detailed=True, id="vague")
+            yield ObjectiveFlag(Objective(metric="m", target=2, horizon_months=3), id="clear")
+
+    app = FlagApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.query_one("#vague").display
+        assert not app.query_one("#clear").display
+        shown = screen_text(app)
+        assert "⚠ Clarifier d'abord l'objectif : pas de cible, pas d'échéance" in shown
+        app.query_one("#vague", ObjectiveFlag).show(None)
+        await pilot.pause()
+        assert not app.query_one("#vague").display
 
 
 def test_numbers_accept_a_comma() -> None:
@@ -480,7 +502,7 @@ async def test_filter_as_you_type(sample_repo: Repository, make_app: AppFactory)
         await pilot.press("escape")
         await pilot.pause()
         assert len(pane(app).table.rows) == len(sample_repo.teams())
-        assert not pane(app).filter_input.display
+        assert not pane(app).query_one("#teams-filter-row").display
 
 
 async def test_palette_commands_work_from_another_tab(
@@ -492,18 +514,18 @@ async def test_palette_commands_work_from_another_tab(
         assert tabs.active == "catalogue"
         commands = {command.title: command for command in app.palette_commands()}
         assert {
-            "Nouvelle équipe",
-            "Modifier l'équipe sélectionnée",
-            "Supprimer l'équipe sélectionnée",
+            "Équipes : nouvelle équipe",
+            "Équipes : modifier l'équipe sélectionnée",
+            "Équipes : supprimer l'équipe sélectionnée",
         } <= set(commands)
-        commands["Nouvelle équipe"].callback()
+        commands["Équipes : nouvelle équipe"].callback()
         await pilot.pause()
         await pilot.pause()
         assert tabs.active == "teams"
         assert isinstance(app.screen, TeamForm)
         await pilot.press("escape")
         await pilot.press("f2")
-        commands["Modifier l'équipe sélectionnée"].callback()
+        commands["Équipes : modifier l'équipe sélectionnée"].callback()
         await pilot.pause()
         await pilot.pause()
         assert tabs.active == "teams"

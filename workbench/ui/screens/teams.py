@@ -19,9 +19,9 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container, Horizontal, VerticalScroll
 from textual.theme import Theme
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 
 from workbench.core.assessment import Assessment
 from workbench.core.consensus import evaluate_consensus
@@ -45,7 +45,7 @@ from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp
 
-WIDE = 110
+WIDE = 140
 """From this width the detail panel sits beside the table."""
 ROOMY = 100
 """From this width (of the table itself) the table shows the verdicts of each team."""
@@ -107,12 +107,22 @@ class TeamsPane(Pane):
     tab_id = "teams"
 
     DEFAULT_CSS = """
-    TeamsPane #teams-filter {
+    TeamsPane #teams-filter-row {
         height: 1;
-        margin: 0 1;
+        padding: 0 1;
+        background: $boost;
     }
-    TeamsPane #teams-filter.-hidden {
+    TeamsPane #teams-filter-row.-hidden {
         display: none;
+    }
+    TeamsPane #teams-filter-row > Label {
+        width: auto;
+        padding-right: 1;
+        text-style: bold;
+        color: $text-accent;
+    }
+    TeamsPane #teams-filter {
+        width: 1fr;
     }
     TeamsPane #teams-body {
         layout: vertical;
@@ -167,16 +177,17 @@ class TeamsPane(Pane):
         self._roomy = False
         self._table_width = 80
         self._select_after_refresh: str | None = None
+        self._shown: dict[str, int] = {}
+        self._styled_cursor: str | None = None
 
     # layout
 
     def compose(self) -> ComposeResult:
-        yield Input(
-            placeholder=self.t("teams.filter_placeholder"),
-            id="teams-filter",
-            classes="-hidden",
-            compact=True,
-        )
+        with Horizontal(id="teams-filter-row", classes="-hidden"):
+            yield Label(Text(self.t("teams.filter_label")))
+            yield Input(
+                placeholder=self.t("teams.filter_placeholder"), id="teams-filter", compact=True
+            )
         with Container(id="teams-body"):
             yield TeamsTable(self._columns(), empty_text=self.t("teams.empty"), id="teams-table")
             with VerticalScroll(id="team-detail"):
@@ -237,6 +248,10 @@ class TeamsPane(Pane):
     def filter_input(self) -> Input:
         return self.query_one("#teams-filter", Input)
 
+    @property
+    def help_title(self) -> str:
+        return self.t("teams.help_title")
+
     def focus_default(self) -> None:
         self.table.focus()
 
@@ -278,14 +293,33 @@ class TeamsPane(Pane):
         table.empty_text = self.t("teams.no_match" if needle else "teams.empty")
         keep, self._select_after_refresh = self._select_after_refresh, None
         table.set_columns(self._columns())
+        self._shown = {view.key: index for index, view in enumerate(shown)}
+        self._styled_cursor = None
         table.set_rows([self._row(view) for view in shown], keep=keep)
+        self._restyle_cursor_row()
         self._show_detail()
         self.refresh_bindings()
 
-    def _row(self, view: TeamView) -> Row:
+    def _restyle_cursor_row(self) -> None:
+        """The cursor row shows the flag in the cursor's own colours (bold, no warning
+        colour): yellow on the light cursor of a 16-colour terminal cannot be read."""
+        table = self.table
+        current = table.cursor_key
+        if current == self._styled_cursor:
+            return
+        for key in (self._styled_cursor, current):
+            if key is None or key not in self._shown or key not in self._by_id:
+                continue
+            index = self._shown[key]
+            if index < len(table.rows):
+                table.rows[index] = self._row(self._by_id[key], highlighted=key == current)
+        self._styled_cursor = current
+        table.refresh()
+
+    def _row(self, view: TeamView, *, highlighted: bool = False) -> Row:
         team = view.team
         i18n = self.workbench.i18n
-        flag_style = warning_style(self.app)
+        flag_style = Style(bold=True) if highlighted else warning_style(self.app)
         objective = objective_cell(team, i18n, style=flag_style)
         last: Text | str
         if self._roomy:
@@ -331,6 +365,7 @@ class TeamsPane(Pane):
 
     @on(VirtualTable.Highlighted, "#teams-table")
     def _highlighted(self, event: VirtualTable.Highlighted) -> None:
+        self._restyle_cursor_row()
         self._show_detail()
         self.refresh_bindings()
 
@@ -386,8 +421,7 @@ class TeamsPane(Pane):
             else unset,
         )
 
-        objective_title = Text(t("teams.detail.objective"), style="bold underline")
-        objective_title.append("  ")
+        objective_title = Text.assemble((t("teams.detail.objective"), "bold underline"), "  ")
         parts: list[RenderableType] = [heading, Text(), objective_title]
         if needs_clarifying(team):
             objective_title.append(t("teams.flag.clarify"), style=flag_style)
@@ -399,7 +433,7 @@ class TeamsPane(Pane):
                 )
             )
         else:
-            objective_title.append(t("teams.flag.measurable"))
+            objective_title.append(t("teams.flag.measurable"), style="bold")
         parts.append(fields)
 
         parts.append(Text())
@@ -458,14 +492,16 @@ class TeamsPane(Pane):
 
     # filter
 
+    def _show_filter(self, shown: bool) -> None:
+        self.query_one("#teams-filter-row").set_class(not shown, "-hidden")
+
     def action_filter(self) -> None:
-        self.filter_input.remove_class("-hidden")
+        self._show_filter(True)
         self.filter_input.focus()
 
     def action_clear_filter(self) -> None:
-        box = self.filter_input
-        box.value = ""
-        box.add_class("-hidden")
+        self.filter_input.value = ""
+        self._show_filter(False)
         self.table.focus()
         self._show_rows()
 
@@ -481,7 +517,7 @@ class TeamsPane(Pane):
     @on(events.DescendantBlur, "#teams-filter")
     def _filter_left(self, event: events.DescendantBlur) -> None:
         if not self.filter_input.value:
-            self.filter_input.add_class("-hidden")
+            self._show_filter(False)
 
     # new, edit, delete
 
@@ -499,7 +535,7 @@ class TeamsPane(Pane):
         needle = self.filter_input.value.strip().casefold()
         if needle and needle not in f"{team.name}\n{team.department or ''}".casefold():
             self.filter_input.value = ""
-            self.filter_input.add_class("-hidden")
+            self._show_filter(False)
         self._select_after_refresh = team.id
         self.refresh_data()
         self.table.focus()
