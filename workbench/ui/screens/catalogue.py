@@ -253,6 +253,11 @@ class CataloguePane(Pane):
         self._shown: tuple[Programme | None, str] | None = None
 
     @property
+    def help_title(self) -> str:
+        """How the help screen (F1) names this tab's keys."""
+        return self.t("app.tabs.catalogue")
+
+    @property
     def view(self) -> CatalogueView:
         view = _VIEWS.get(self.app)
         if view is None:
@@ -434,12 +439,13 @@ class CataloguePane(Pane):
                 if value is not None:
                     label = {v: lab for lab, v in self._options.get(name, [])}.get(value, value)
                     parts.append(t(f"catalogue.filters.{name}", value=label))
-            text = " · ".join(
-                [
-                    t("catalogue.count", shown=shown, total=total),
-                    t("catalogue.filters_on", filters=t("catalogue.list_separator").join(parts)),
-                    t("catalogue.clear_hint"),
-                ]
+            text = t(
+                "catalogue.summary",
+                count=t("catalogue.count", shown=shown, total=total),
+                filters=t(
+                    "catalogue.filters_on", filters=t("catalogue.list_separator").join(parts)
+                ),
+                hint=t("catalogue.clear_hint"),
             )
             count.update(Content(text))
         count.set_class(view.filtered, "-filtered")
