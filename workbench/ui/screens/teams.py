@@ -112,9 +112,6 @@ class TeamsPane(Pane):
         padding: 0 1;
         background: $boost;
     }
-    TeamsPane #teams-filter-row.-hidden {
-        display: none;
-    }
     TeamsPane #teams-filter-row > Label {
         width: auto;
         padding-right: 1;
@@ -166,7 +163,8 @@ class TeamsPane(Pane):
         Binding("n", "new_team", "teams.keys.new", id="teams-new"),
         Binding("e", "edit_team", "teams.keys.edit", id="teams-edit"),
         Binding("d", "delete_team", "teams.keys.delete", id="teams-delete"),
-        Binding("slash", "filter", "teams.keys.filter", id="teams-filter"),
+        # "/" is shown in the filter row; the footer keeps room for F1 in French.
+        Binding("slash", "filter", "teams.keys.filter", show=False, id="teams-filter"),
         Binding("escape", "clear_filter", "teams.keys.clear_filter", id="teams-clear-filter"),
     ]
 
@@ -183,7 +181,7 @@ class TeamsPane(Pane):
     # layout
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="teams-filter-row", classes="-hidden"):
+        with Horizontal(id="teams-filter-row"):
             yield Label(Text(self.t("teams.filter_label")))
             yield Input(
                 placeholder=self.t("teams.filter_placeholder"), id="teams-filter", compact=True
@@ -492,16 +490,11 @@ class TeamsPane(Pane):
 
     # filter
 
-    def _show_filter(self, shown: bool) -> None:
-        self.query_one("#teams-filter-row").set_class(not shown, "-hidden")
-
     def action_filter(self) -> None:
-        self._show_filter(True)
         self.filter_input.focus()
 
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""
-        self._show_filter(False)
         self.table.focus()
         self._show_rows()
 
@@ -513,11 +506,6 @@ class TeamsPane(Pane):
     def _filter_done(self, event: Input.Submitted) -> None:
         event.stop()
         self.table.focus()
-
-    @on(events.DescendantBlur, "#teams-filter")
-    def _filter_left(self, event: events.DescendantBlur) -> None:
-        if not self.filter_input.value:
-            self._show_filter(False)
 
     # new, edit, delete
 
@@ -535,7 +523,6 @@ class TeamsPane(Pane):
         needle = self.filter_input.value.strip().casefold()
         if needle and needle not in f"{team.name}\n{team.department or ''}".casefold():
             self.filter_input.value = ""
-            self._show_filter(False)
         self._select_after_refresh = team.id
         self.refresh_data()
         self.table.focus()
