@@ -200,7 +200,7 @@ class CataloguePane(Pane):
         height: 1fr;
     }
     CataloguePane.-wide #catalogue-detail {
-        width: 38%;
+        width: 34%;
         min-width: 44;
         height: 1fr;
         border-left: solid $primary;
@@ -271,13 +271,15 @@ class CataloguePane(Pane):
         view = self.view
         self._load()
         with Horizontal(id="catalogue-bar"):
-            yield Input(
+            search = Input(
                 view.search,
                 placeholder=t("catalogue.search_placeholder"),
                 id="catalogue-search",
                 compact=True,
                 select_on_focus=False,
             )
+            search.tooltip = Content(t("catalogue.commands.search_help"))
+            yield search
             for name, prompt in (
                 ("level", "any_level"),
                 ("provider", "any_provider"),
