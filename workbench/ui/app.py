@@ -178,6 +178,7 @@ class WorkbenchApp(App[None]):
         if isinstance(main, MainScreen):
             main.title = self.i18n("app.title")
             main.sub_title = self.repository.path.name
+            main.pane(main.active_tab).focus_default()
         self.refresh_bindings()
         self.notify(self.i18n("app.language_switched"), timeout=2)
 

@@ -25,13 +25,19 @@ def translated(binding: Binding, i18n: Translator) -> Binding:
     return binding
 
 
+FIRST_IN_FOOTER = "help"
+
+
 def translate_active(
     bindings: dict[str, ActiveBinding], i18n: Translator
 ) -> dict[str, ActiveBinding]:
-    return {
+    """Translated, with the help key first: the footer cuts at the right on 80 columns."""
+    translated_bindings = {
         key: ActiveBinding(node, translated(binding, i18n), enabled, tooltip)
         for key, (node, binding, enabled, tooltip) in bindings.items()
     }
+    first = {k: v for k, v in translated_bindings.items() if v.binding.id == FIRST_IN_FOOTER}
+    return first | translated_bindings
 
 
 ResultType = TypeVar("ResultType")

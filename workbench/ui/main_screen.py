@@ -29,7 +29,6 @@ TAB_KEYS: dict[str, str] = {
 
 
 class MainScreen(WorkbenchNode, TranslatedScreen):
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(key, f"show_tab('{tab}')", f"app.keys.tab_{tab}", show=False, id=f"tab-{tab}")
         for tab, key in TAB_KEYS.items()

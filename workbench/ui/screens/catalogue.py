@@ -310,12 +310,6 @@ class CataloguePane(Pane):
     def on_mount(self) -> None:
         self._set_columns()
         self._apply()
-        self.call_after_refresh(self._take_focus)
-
-    def _take_focus(self) -> None:
-        """After a language switch the tab is rebuilt: give the focus back to the table."""
-        if self.screen.focused is None and self.workbench.state.tab == self.tab_id:
-            self.focus_default()
 
     def focus_default(self) -> None:
         self.table.focus()

@@ -79,8 +79,10 @@ class ScoringPane(Pane):
         Binding("enter", "reason", "scoring.keys.reason", id="scoring-reason"),
         Binding("r", "range", "scoring.keys.range", show=False, id="scoring-range"),
         Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
-        Binding("t", "pick_team", "scoring.keys.team", id="scoring-team"),
-        Binding("p", "pick_programme", "scoring.keys.programme", id="scoring-programme"),
+        Binding("t", "pick_team", "scoring.keys.team", show=False, id="scoring-team"),
+        Binding(
+            "p", "pick_programme", "scoring.keys.programme", show=False, id="scoring-programme"
+        ),
         Binding("o", "pick_assessment", "scoring.keys.open", show=False, id="scoring-open"),
         Binding("n", "new_assessment", "scoring.keys.new", show=False, id="scoring-new"),
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),

@@ -40,6 +40,7 @@ from workbench.ui.widgets.objective_badge import (
     theme_style,
     warning_style,
 )
+from workbench.ui.widgets.verdict_style import verdict_key
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 if TYPE_CHECKING:
@@ -463,7 +464,7 @@ class TeamsPane(Pane):
         verdict = evaluation.verdict
         if verdict is not None and evaluation.percent is not None:
             return (
-                Text(self.t(f"teams.verdict.{verdict.value}"), style=self._verdict_style(verdict)),
+                Text(self.t(verdict_key(verdict)).upper(), style=self._verdict_style(verdict)),
                 Text(i18n.percent(evaluation.percent)),
             )
         possible = self.t("teams.detail.or").join(

@@ -231,13 +231,16 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _column_at(self, x: int) -> str | None:
         position = 0
-        for column, width in zip(self.columns, self._widths(self.size.width), strict=True):
+        for column, width in zip(self.columns, self._widths(self._inner_width), strict=True):
             if position <= x < position + width + 1:
                 return column.key
             position += width + 1
         return None
 
-    def _line(self, cells: Sequence[Cell], widths: list[int], base: Style) -> list[Segment]:
+    def _line(
+        self, cells: Sequence[Cell], widths: list[int], base: Style, overlay: Style | None = None
+    ) -> list[Segment]:
+        """One row; ``overlay`` (the cursor) wins over the cells' own colours."""
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         for i, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
             cell = cells[i] if i < len(cells) else ""
@@ -253,8 +256,13 @@ class VirtualTable(ScrollView, can_focus=True):
             for seg in line.render(self.app.console)
         ]
 
+    @property
+    def _inner_width(self) -> int:
+        """The width the rows get: the scrollbar takes its column from the table's width."""
+        return self.scrollable_content_region.width
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._inner_width
         widths = self._widths(width)
         base = self.rich_style
         if y == 0:
@@ -275,6 +283,8 @@ class VirtualTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self.rows[index]
         style = base + Style.parse(row.style) if row.style else base
+        overlay = None
         if index == self.cursor:
-            style = style + self.get_component_rich_style("virtual-table--cursor")
-        return Strip(self._line(row.cells, widths, style)).crop_extend(0, width, style)
+            overlay = self.get_component_rich_style("virtual-table--cursor")
+            style = style + overlay
+        return Strip(self._line(row.cells, widths, style, overlay)).crop_extend(0, width, style)
