@@ -26,7 +26,6 @@ from workbench.core.catalogue import Level, PriceKind, Programme, Status
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
-from workbench.ui.dialogs.programme_form import ProgrammeForm
 from workbench.ui.messages import OpenScoring
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.widgets.catalogue_view import (
@@ -648,13 +647,19 @@ class CataloguePane(Pane):
             view.reverse = False
         self._apply()
 
+    def _open_form(self, programme: Programme | None) -> None:
+        # Imported here: the form and its TextArea cost ~30 ms that start-up does not need.
+        from workbench.ui.dialogs.programme_form import ProgrammeForm
+
+        self.app.push_screen(ProgrammeForm(programme), self._saved)
+
     def action_new(self) -> None:
-        self.app.push_screen(ProgrammeForm(None), self._saved)
+        self._open_form(None)
 
     def action_edit(self) -> None:
         programme = self.current
         if programme is not None:
-            self.app.push_screen(ProgrammeForm(programme), self._saved)
+            self._open_form(programme)
 
     def _saved(self, programme: Programme | None) -> None:
         if programme is None:
