@@ -15,6 +15,7 @@ from workbench.i18n import Translator
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
+from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.dialogs.programme_form import ProgrammeForm, parse_number
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.screens.catalogue import WIDTHS, CataloguePane
@@ -307,6 +308,10 @@ async def test_enter_opens_the_programme_in_scoring(
         await pilot.press("enter")
         await pilot.pause()
         assert app.state.programme_id == IBM
+        assert isinstance(app.screen, PickerDialog)  # for which team?
+        await pilot.press(*"legal", "enter")
+        await pilot.pause()
+        assert app.state.team_id == "team-legal-compliance"
         assert app.screen.query_one(TabbedContent).active == "scoring"
 
 

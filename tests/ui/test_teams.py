@@ -13,6 +13,7 @@ from workbench.i18n import Translator
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
+from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.dialogs.team_form import TeamForm, parse_number, parse_whole
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.screens.teams import TeamsPane
@@ -475,8 +476,12 @@ async def test_enter_scores_the_team(sample_repo: Repository, make_app: AppFacto
         await highlight(pilot, app, ECOMMERCE)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "scoring"
         assert app.state.team_id == ECOMMERCE
+        assert isinstance(app.screen, PickerDialog)  # against which programme?
+        await pilot.press(*"AIGP", "enter")
+        await pilot.pause()
+        assert app.state.programme_id == "iapp-aigp"
+        assert app.screen.query_one(TabbedContent).active == "scoring"
 
 
 async def test_filter_as_you_type(sample_repo: Repository, make_app: AppFactory) -> None:

@@ -98,10 +98,17 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     @on(OpenScoring)
     def _open_scoring(self, event: OpenScoring) -> None:
+        """Score what was chosen elsewhere; ask for the other half (current one preselected)."""
         state = self.workbench.state
         if event.team_id is not None:
             state.team_id = event.team_id
         if event.programme_id is not None:
             state.programme_id = event.programme_id
-        self.pane("scoring").refresh_data()
+        scoring = self.pane("scoring")
+        scoring.refresh_data()
         self.action_show_tab("scoring")
+        if isinstance(scoring, ScoringPane):
+            if event.team_id is None:
+                scoring.action_pick_team()
+            elif event.programme_id is None:
+                scoring.action_pick_programme()
