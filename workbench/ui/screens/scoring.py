@@ -406,51 +406,42 @@ class ScoringPane(Pane):
         """Choose a team, then a programme: the grid opens, saved from the first score on."""
         self.action_pick_team(then=self.action_pick_programme)
 
+    def _pick(
+        self, title: str, choices: list[Choice], current: str | None, chosen: Callable[[str], None]
+    ) -> None:
+        def done(choice: str | None) -> None:
+            if choice:
+                chosen(choice)
+
+        placeholder = self.t("scoring.pick.filter")
+        self.app.push_screen(
+            PickerDialog(title, choices, current=current, placeholder=placeholder), done
+        )
+
     def action_pick_team(self, then: Callable[[], None] | None = None) -> None:
-        t = self.workbench.i18n
+        def chosen(team_id: str) -> None:
+            self.workbench.state.team_id = team_id
+            self.refresh_data()
+            if then is not None:
+                then()
+
         choices = [
             Choice(team.id, team.name, team.department or "")
             for team in self.workbench.repository.teams()
         ]
-
-        def done(team_id: str | None) -> None:
-            if team_id:
-                self.workbench.state.team_id = team_id
-                self.refresh_data()
-                if then is not None:
-                    then()
-
-        self.app.push_screen(
-            PickerDialog(
-                t("scoring.pick.team"),
-                choices,
-                current=self.workbench.state.team_id,
-                placeholder=t("scoring.pick.filter"),
-            ),
-            done,
-        )
+        self._pick(self.t("scoring.pick.team"), choices, self.workbench.state.team_id, chosen)
 
     def action_pick_programme(self) -> None:
-        t = self.workbench.i18n
+        def chosen(programme_id: str) -> None:
+            self.workbench.state.programme_id = programme_id
+            self.refresh_data()
+
         choices = [
-            Choice(p.id, p.name, f"{p.provider} · {t('scoring.status.' + p.status.value)}")
+            Choice(p.id, p.name, f"{p.provider} · {self.t('scoring.status.' + p.status.value)}")
             for p in self.workbench.repository.programmes()
         ]
-
-        def done(programme_id: str | None) -> None:
-            if programme_id:
-                self.workbench.state.programme_id = programme_id
-                self.refresh_data()
-
-        self.app.push_screen(
-            PickerDialog(
-                t("scoring.pick.programme"),
-                choices,
-                current=self.workbench.state.programme_id,
-                placeholder=t("scoring.pick.filter"),
-            ),
-            done,
-        )
+        current = self.workbench.state.programme_id
+        self._pick(self.t("scoring.pick.programme"), choices, current, chosen)
 
     def action_pick_assessment(self) -> None:
         t = self.workbench.i18n
@@ -470,21 +461,14 @@ class ScoringPane(Pane):
             )
             choices.append(Choice(assessment.id, f"{team.name} × {programme.name}", verdict))
 
-        def done(assessment_id: str | None) -> None:
-            if not assessment_id:
-                return
-            chosen = repo.snapshot().assessments.get(assessment_id)
-            if chosen is not None:
-                self.workbench.state.team_id = chosen.team_id
-                self.workbench.state.programme_id = chosen.programme_id
+        def chosen(assessment_id: str) -> None:
+            found = repo.snapshot().assessments.get(assessment_id)
+            if found is not None:
+                self.workbench.state.team_id = found.team_id
+                self.workbench.state.programme_id = found.programme_id
                 self.refresh_data()
 
-        self.app.push_screen(
-            PickerDialog(
-                t("scoring.pick.assessment"), choices, placeholder=t("scoring.pick.filter")
-            ),
-            done,
-        )
+        self._pick(t("scoring.pick.assessment"), choices, None, chosen)
 
     def action_pick_assessor(self) -> None:
         t = self.workbench.i18n
