@@ -13,7 +13,7 @@ _TEXT = re.compile(r'<text[^>]*\bx="([\d.]+)"[^>]*\by="([\d.]+)"[^>]*>(.*?)</tex
 
 def screen_text(app: App[object]) -> str:
     """Every line of the current screen, top to bottom."""
-    svg = app.export_screenshot()
+    svg = app.export_screenshot(title=" ")  # the window title is not on the screen
     lines: dict[float, list[tuple[float, str]]] = defaultdict(list)
     for x, y, content in _TEXT.findall(svg):
         lines[float(y)].append((float(x), html.unescape(content)))
