@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import gc
 import os
 import tempfile
@@ -47,6 +48,14 @@ class Loaded(Generic[T]):
     parsed: T
 
 
+@functools.cache
+def _new_file_mode() -> int:
+    """What a new file gets: 0666 less the user's umask (read once: setting it is global)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """Parsing builds many objects at once; the collector walking them doubled a 10k load."""
@@ -77,7 +86,7 @@ class DataFile(Generic[T]):
         self._temp_prefix = f".{self.path.name}.tmp-"
         self._parse = parse
         self._cache: Loaded[T] | None = None
-        self._lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT_SECONDS, mode=0o666)
+        self._lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT_SECONDS, mode=_new_file_mode())
 
     # reading
 
@@ -180,9 +189,7 @@ class DataFile(Generic[T]):
         try:
             return os.stat(self.path).st_mode & 0o777
         except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            return 0o666 & ~umask
+            return _new_file_mode()
 
     def _keep_backup(self) -> None:
         if not self.path.exists():
