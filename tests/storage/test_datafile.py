@@ -9,7 +9,7 @@ import pytest
 
 from workbench.core.catalogue import Programme
 from workbench.core.team import Team
-from workbench.storage.errors import DataFileError, InUseError, NotFoundError
+from workbench.storage.errors import ConflictError, DataFileError, InUseError, NotFoundError
 from workbench.storage.repository import Repository
 from workbench.storage.schema import SCHEMA_VERSION
 
@@ -163,3 +163,22 @@ def test_a_failed_change_leaves_the_cache_as_the_file(repo: Repository) -> None:
         repo.update(Team, "a", boom)
     assert repo.team("a").name == "A"
     assert Repository(repo.path).team("a").name == "A"
+
+
+def test_an_edit_keeps_what_others_changed_meanwhile(repo: Repository) -> None:
+    original = repo.save_team(Team(id="t", name="Sales", department="Ops", headcount=5))
+    Repository(repo.path).update(Team, "t", lambda t: t.model_copy(update={"headcount": 9}))
+    edited = original.model_copy(update={"department": "Sales ops"})
+    saved = repo.save_edit(original, edited)
+    assert (saved.department, saved.headcount) == ("Sales ops", 9)
+    assert Repository(repo.path).team("t") == saved
+
+
+def test_an_edit_of_a_field_changed_meanwhile_is_refused(repo: Repository) -> None:
+    original = repo.save_team(Team(id="t", name="Sales", headcount=5))
+    Repository(repo.path).update(Team, "t", lambda t: t.model_copy(update={"headcount": 9}))
+    before = repo.path.read_bytes()
+    with pytest.raises(ConflictError) as caught:
+        repo.save_edit(original, original.model_copy(update={"headcount": 6}))
+    assert caught.value.fields == ["headcount"]
+    assert repo.path.read_bytes() == before

@@ -332,7 +332,10 @@ async def test_palette_commands_work_from_another_tab(
         ):
             assert title in titles
         titles["Catalogue: new programme"].callback()
-        await pilot.pause()
+        for _ in range(40):  # the form is large: give a loaded machine time to push it
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ProgrammeForm):
+                break
         assert app.screen_stack[0].query_one(TabbedContent).active == "catalogue"
         assert isinstance(app.screen, ProgrammeForm)
         await pilot.press("escape")

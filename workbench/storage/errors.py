@@ -48,3 +48,16 @@ class InUseError(StorageError):
         super().__init__(
             f"The {kind} {item_id!r} is used by {len(used_by)} record(s): {', '.join(used_by)}"
         )
+
+
+class ConflictError(StorageError):
+    """Someone else changed the same fields of a record while it was being edited."""
+
+    def __init__(self, kind: str, item_id: str, fields: list[str]) -> None:
+        self.kind = kind
+        self.item_id = item_id
+        self.fields = fields
+        super().__init__(
+            f"someone else changed {', '.join(fields)} of this {kind} while you were editing "
+            "it; nothing was saved. Close the form and open it again to see their version"
+        )

@@ -26,7 +26,7 @@ from workbench.core.catalogue import Programme, Status
 from workbench.core.pilot import Pilot
 from workbench.core.team import Team
 from workbench.storage.datafile import DataFile, RawData
-from workbench.storage.errors import InUseError, NotFoundError
+from workbench.storage.errors import ConflictError, InUseError, NotFoundError
 from workbench.storage.schema import META_TABLE, SCHEMA_VERSION, Snapshot, migrate, parse
 
 M = TypeVar("M", bound=BaseModel)
@@ -296,6 +296,31 @@ class Repository:
             updated = change(current)
             tx.put(updated)
         return updated
+
+    def save_edit(self, original: M, edited: M) -> M:
+        """Save a form's edit of ``original``, merged with what others changed meanwhile.
+
+        Fields the edit did not touch keep the latest stored value; a field both changed
+        to different values raises ``ConflictError`` and nothing is written.
+        """
+        model = type(edited)
+        name = TABLE_OF[model]
+        record_id: str = getattr(edited, "id")  # noqa: B009
+        with self.transaction() as tx:
+            current: M = _get(getattr(tx.snapshot, name), name.rstrip("s"), record_id)
+            fields = list(model.model_fields)
+            mine = [f for f in fields if getattr(edited, f) != getattr(original, f)]
+            clashes = [
+                f
+                for f in mine
+                if getattr(current, f) != getattr(original, f)
+                and getattr(current, f) != getattr(edited, f)
+            ]
+            if clashes:
+                raise ConflictError(name.rstrip("s"), record_id, clashes)
+            merged = current.model_copy(update={f: getattr(edited, f) for f in mine})
+            tx.put(merged)
+        return merged
 
     def delete_assessment(self, assessment_id: str) -> None:
         with self.transaction() as tx:

@@ -512,7 +512,11 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
             else:
                 self.query_one(f"#error-{GENERAL}").scroll_visible()
             return
-        saved = self.workbench.store(lambda repository: repository.save_programme(programme))
+        original = self.programme
+        if original is None:
+            saved = self.workbench.store(lambda repo: repo.save_programme(programme))
+        else:
+            saved = self.workbench.store(lambda repo: repo.save_edit(original, programme))
         if saved is not None:
             self.dismiss(saved)
 

@@ -366,17 +366,17 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
             self.dismiss(saved)
 
     def _writer(self, team: Team) -> _Write:
-        return _Write(team, is_new=self.team is None)
+        return _Write(team, self.team)
 
 
 @dataclass(frozen=True, slots=True)
 class _Write:
-    """Save a new team, or replace the stored one (an error if someone deleted it meanwhile)."""
+    """Save a new team, or the edit of ``original`` merged with changes made meanwhile."""
 
     team: Team
-    is_new: bool
+    original: Team | None
 
     def __call__(self, repository: Repository) -> Team:
-        if self.is_new:
+        if self.original is None:
             return repository.save_team(self.team)
-        return repository.update(Team, self.team.id, lambda _stored: self.team)
+        return repository.save_edit(self.original, self.team)
