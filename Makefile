@@ -25,6 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/storage_bench.py
 	$(BIN)/python benchmarks/startup_bench.py
+	$(BIN)/python benchmarks/keys_bench.py
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py

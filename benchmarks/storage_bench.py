@@ -109,8 +109,13 @@ class Dataset:
         }
 
 
-def build_dataset(size: int) -> Dataset:
-    """``size`` assessments: each team is assessed on 10 of the 50 programmes."""
+def build_dataset(
+    size: int, *, programme_count: int = PROGRAMMES, per_team: int = ASSESSMENTS_PER_TEAM
+) -> Dataset:
+    """``size`` assessments: each team is assessed on ``per_team`` (10) of the
+    ``programme_count`` (50) programmes, never twice on the same one."""
+    if not 1 <= per_team <= programme_count:
+        raise ValueError("per_team must be between 1 and programme_count")
     start = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
     programmes = [
         Programme(
@@ -132,9 +137,9 @@ def build_dataset(size: int) -> Dataset:
             checked_on=date(2026, 9, 1),
             notes="Exam voucher included; retake at half price.",
         )
-        for i in range(PROGRAMMES)
+        for i in range(programme_count)
     ]
-    team_count = max(1, -(-size // ASSESSMENTS_PER_TEAM))
+    team_count = max(1, -(-size // per_team))
     teams = [
         Team(
             id=f"team-{i:05d}",
@@ -154,8 +159,8 @@ def build_dataset(size: int) -> Dataset:
     ]
     assessments: list[Assessment] = []
     for n in range(size):
-        team_index, k = divmod(n, ASSESSMENTS_PER_TEAM)
-        programme = programmes[(team_index * 7 + k) % PROGRAMMES]
+        team_index, k = divmod(n, per_team)
+        programme = programmes[(team_index * 7 + k) % programme_count]
         when = start + timedelta(minutes=n)
         ratings = {
             assessor: {
