@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
 from workbench.core.team import Team
 from workbench.storage.errors import ConflictError, DataFileError, InUseError, NotFoundError
@@ -182,3 +183,24 @@ def test_an_edit_of_a_field_changed_meanwhile_is_refused(repo: Repository) -> No
         repo.save_edit(original, original.model_copy(update={"headcount": 6}))
     assert caught.value.fields == ["headcount"]
     assert repo.path.read_bytes() == before
+
+
+def test_assessment_for_follows_every_change(repo: Repository) -> None:
+    repo.save_team(Team(id="t", name="T"))
+    repo.save_programme(Programme(id="p", name="P", provider="X"))
+    assert repo.assessment_for("t", "p") is None
+    created = repo.open_assessment("t", "p")
+    found = repo.assessment_for("t", "p")
+    assert found is not None
+    assert found.id == created.id
+    repo.update(Assessment, created.id, lambda a: a.model_copy(update={"notes": "first"}))
+    found = repo.assessment_for("t", "p")
+    assert found is not None
+    assert found.notes == "first"
+    other = Repository(repo.path)  # another process changes it
+    other.update(Assessment, created.id, lambda a: a.model_copy(update={"notes": "second"}))
+    found = repo.assessment_for("t", "p")
+    assert found is not None
+    assert found.notes == "second"
+    repo.delete_assessment(created.id)
+    assert repo.assessment_for("t", "p") is None

@@ -152,6 +152,7 @@ class Repository:
     def __init__(self, path: Path, *, author: str | None = None) -> None:
         self.file: DataFile[Snapshot] = DataFile(path, parse)
         self.author = author or default_author()
+        self._pairs: tuple[Snapshot, dict[tuple[str, str], Assessment]] | None = None
 
     @property
     def path(self) -> Path:
@@ -194,10 +195,16 @@ class Repository:
         return _get(self.snapshot().pilots, "pilot", pilot_id)
 
     def assessment_for(self, team_id: str, programme_id: str) -> Assessment | None:
-        for item in self.snapshot().assessments.values():
-            if item.team_id == team_id and item.programme_id == programme_id:
-                return item
-        return None
+        return self._assessment_index(self.snapshot()).get((team_id, programme_id))
+
+    def _assessment_index(self, snapshot: Snapshot) -> dict[tuple[str, str], Assessment]:
+        """Assessments by (team, programme), at most one each (validation refuses more);
+        built once per snapshot object (every change makes a new snapshot)."""
+        if self._pairs is not None and self._pairs[0] is snapshot:
+            return self._pairs[1]
+        index = {(a.team_id, a.programme_id): a for a in snapshot.assessments.values()}
+        self._pairs = (snapshot, index)
+        return index
 
     # writing: one transaction each
 
@@ -276,9 +283,9 @@ class Repository:
         with self.transaction() as tx:
             _get(tx.snapshot.teams, "team", team_id)
             _get(tx.snapshot.programmes, "programme", programme_id)
-            for item in tx.snapshot.assessments.values():
-                if item.team_id == team_id and item.programme_id == programme_id:
-                    return item
+            found = self._assessment_index(tx.snapshot).get((team_id, programme_id))
+            if found is not None:
+                return found
             created = Assessment(
                 team_id=team_id,
                 programme_id=programme_id,
