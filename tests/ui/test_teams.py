@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
@@ -22,6 +23,7 @@ from workbench.ui.widgets.objective_badge import (
     clarify_flag,
     missing_labels,
     objective_summary,
+    warning_style,
 )
 
 MANAGERS = "team-industrial-managers"
@@ -536,3 +538,47 @@ async def test_palette_commands_work_from_another_tab(
         await pilot.pause()
         assert tabs.active == "teams"
         assert isinstance(app.screen, TeamForm)
+
+
+# rows are kept between refreshes: they must still follow every change
+
+
+async def test_verdicts_follow_a_score_saved_in_the_scoring_tab(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    app.state.team_id, app.state.programme_id = ECOMMERCE, "dlai-chatgpt-prompt-engineering"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_teams(pilot)
+        shown = screen_text(app)
+        assert "1 pilot · 1 investigate" in line_with(shown, "E-commerce content team")
+        await pilot.press("f4", *"555555")
+        await open_teams(pilot)
+        shown = screen_text(app)
+        assert "2 pilot" in line_with(shown, "E-commerce content team")
+        assert "1 pilot · 1 alternatives" in line_with(shown, "Data and ML engineering")
+        await highlight(pilot, app, ECOMMERCE)
+        assert "INVESTIGATE" not in screen_text(app)
+
+
+async def test_the_flag_in_the_rows_follows_the_theme(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_teams(pilot)
+        teams = pane(app)
+
+        def flag_style() -> object:
+            row = next(r for r in teams.table.rows if r.key == MANAGERS)
+            cell = row.cells[3]
+            assert isinstance(cell, Text)
+            return cell.style
+
+        assert teams.table.cursor_key != MANAGERS  # the cursor row has its own style
+        before = flag_style()
+        assert before == warning_style(app)
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert flag_style() == warning_style(app)
+        assert flag_style() != before

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
+from weakref import WeakKeyDictionary
 
+from textual.app import App
 from textual.containers import Vertical
 
+from workbench.core.assessment import Assessment
+from workbench.core.consensus import evaluate_consensus
+from workbench.core.scoring import Evaluation
 from workbench.ui.context import WorkbenchNode
 
 
@@ -18,10 +23,52 @@ class PaletteCommand:
     callback: Callable[[], object]
 
 
+class Evaluations:
+    """The median grid of each assessment (``evaluate_consensus``), remembered.
+
+    Models are never changed in place: a change replaces the changed assessment's model in
+    the snapshot and keeps the others (a reload from disk too, for unchanged records). So an
+    evaluation is computed again only for a model object not seen before, or when the
+    team's objective rule changed: after one save, one evaluation instead of all of them.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[Assessment, bool, Evaluation]] = {}
+
+    def of(self, assessment: Assessment, *, objective_measurable: bool) -> Evaluation:
+        known = self._known.get(assessment.id)
+        if known is not None and known[0] is assessment and known[1] == objective_measurable:
+            return known[2]
+        evaluation = evaluate_consensus(assessment, objective_measurable=objective_measurable)
+        self._known[assessment.id] = (assessment, objective_measurable, evaluation)
+        return evaluation
+
+    @property
+    def remembered(self) -> set[str]:
+        """The ids of the assessments whose evaluation is remembered."""
+        return set(self._known)
+
+    def forget_missing(self, current: Mapping[str, Assessment]) -> None:
+        """Drop what deleted assessments left behind (a full scan only after deletions)."""
+        if len(self._known) > len(current):
+            self._known = {key: value for key, value in self._known.items() if key in current}
+
+
+_EVALUATIONS: WeakKeyDictionary[App[Any], Evaluations] = WeakKeyDictionary()
+
+
 class Pane(WorkbenchNode, Vertical):
     """The content of one tab. Panes are recomposed when the language changes."""
 
     tab_id: ClassVar[str] = ""
+
+    @property
+    def evaluations(self) -> Evaluations:
+        """The app's remembered evaluations, shared by the tabs."""
+        evaluations = _EVALUATIONS.get(self.app)
+        if evaluations is None:
+            evaluations = _EVALUATIONS[self.app] = Evaluations()
+        return evaluations
 
     def refresh_data(self) -> None:
         """Show the repository's current data (called after every change)."""

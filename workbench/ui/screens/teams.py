@@ -24,7 +24,6 @@ from textual.theme import Theme
 from textual.widgets import Input, Label, Static
 
 from workbench.core.assessment import Assessment
-from workbench.core.consensus import evaluate_consensus
 from workbench.core.scoring import Evaluation, Verdict
 from workbench.core.team import Team
 from workbench.storage.errors import InUseError
@@ -178,6 +177,9 @@ class TeamsPane(Pane):
         self._select_after_refresh: str | None = None
         self._shown: dict[str, int] = {}
         self._styled_cursor: str | None = None
+        self._rows: dict[str, tuple[TeamView, Row]] = {}
+        """Each team's row (without the cursor), while the view, width and theme stay."""
+        self._rows_for: tuple[bool, Style] | None = None
 
     # layout
 
@@ -266,6 +268,9 @@ class TeamsPane(Pane):
         pilots: dict[str, list[str]] = {}
         for pilot in snapshot.pilots.values():
             pilots.setdefault(pilot.team_id, []).append(pilot.name)
+        evaluations = self.evaluations
+        evaluations.forget_missing(snapshot.assessments)
+        previous = self._by_id
         views = []
         for team in repository.teams():
             measurable = team.objective.is_measurable
@@ -276,13 +281,19 @@ class TeamsPane(Pane):
                     Scored(
                         assessment,
                         programme.name if programme is not None else None,
-                        evaluate_consensus(assessment, objective_measurable=measurable),
+                        evaluations.of(assessment, objective_measurable=measurable),
                     )
                 )
             scored.sort(key=lambda s: (s.programme or "").casefold())
-            views.append(TeamView(team, tuple(scored), tuple(sorted(pilots.get(team.id, [])))))
+            view = TeamView(team, tuple(scored), tuple(sorted(pilots.get(team.id, []))))
+            before = previous.get(team.id)
+            if before is not None and before.team is team and before == view:
+                view = before  # unchanged: its cached row stays valid
+            views.append(view)
         self._views = views
         self._by_id = {view.key: view for view in views}
+        if len(self._rows) > len(self._by_id):  # deleted teams
+            self._rows = {key: row for key, row in self._rows.items() if key in self._by_id}
         self._show_rows()
 
     def _show_rows(self) -> None:
@@ -292,9 +303,10 @@ class TeamsPane(Pane):
         table.empty_text = self.t("teams.no_match" if needle else "teams.empty")
         keep, self._select_after_refresh = self._select_after_refresh, None
         table.set_columns(self._columns())
+        self._row_style()
         self._shown = {view.key: index for index, view in enumerate(shown)}
         self._styled_cursor = None
-        table.set_rows([self._row(view) for view in shown], keep=keep)
+        table.set_rows([self._cached_row(view) for view in shown], keep=keep)
         self._restyle_cursor_row()
         self._show_detail()
         self.refresh_bindings()
@@ -311,14 +323,43 @@ class TeamsPane(Pane):
                 continue
             index = self._shown[key]
             if index < len(table.rows):
-                table.rows[index] = self._row(self._by_id[key], highlighted=key == current)
+                view = self._by_id[key]
+                highlighted = key == current
+                table.rows[index] = (
+                    self._row(view, highlighted=True) if highlighted else self._cached_row(view)
+                )
         self._styled_cursor = current
         table.refresh()
 
-    def _row(self, view: TeamView, *, highlighted: bool = False) -> Row:
+    def _row_style(self) -> Style:
+        """The flag's colour in the rows; forgets the cached rows when it or the width changed."""
+        style = warning_style(self.app)
+        if self._rows_for != (self._roomy, style):
+            self._rows.clear()
+            self._rows_for = (self._roomy, style)
+        return style
+
+    def _cached_row(self, view: TeamView) -> Row:
+        """``_row(view)``, built again only when the view, the width or the theme changed."""
+        if self._rows_for is None or self._rows_for[0] != self._roomy:
+            self._row_style()
+        assert self._rows_for is not None
+        cached = self._rows.get(view.key)
+        if cached is not None and cached[0] is view:
+            return cached[1]
+        row = self._row(view, flag_style=self._rows_for[1])
+        self._rows[view.key] = (view, row)
+        return row
+
+    def _row(
+        self, view: TeamView, *, highlighted: bool = False, flag_style: Style | None = None
+    ) -> Row:
         team = view.team
         i18n = self.workbench.i18n
-        flag_style = Style(bold=True) if highlighted else warning_style(self.app)
+        if highlighted:
+            flag_style = Style(bold=True)
+        elif flag_style is None:
+            flag_style = warning_style(self.app)
         objective = objective_cell(team, i18n, style=flag_style)
         last: Text | str
         if self._roomy:
