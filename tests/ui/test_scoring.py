@@ -11,7 +11,7 @@ from workbench.core.grid import CRITERION_KEYS
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
-from workbench.ui.dialogs.picker import PickerDialog
+from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
 from workbench.ui.widgets.score_grid import ScoreGrid
@@ -232,3 +232,36 @@ async def test_keymap_from_settings_remaps_a_key(
         assert stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score == 4
         await pilot.press("up", "u")
         assert stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score is None
+
+
+async def test_assessment_picker_follows_saves_and_renames(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    """The picker's lines are kept between openings: they must follow every change."""
+    pair = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+    app = make_app(sample_repo)
+    open_on(app, *pair)
+    async with app.run_test() as pilot:
+
+        async def line_of_pair() -> Choice:
+            await pilot.press("o")
+            picker = app.screen
+            assert isinstance(picker, PickerDialog)
+            assert len(picker.choices) == len(sample_repo.assessments())
+            assessment = sample_repo.assessment_for(*pair)
+            assert assessment is not None
+            found = next(c for c in picker.choices if c.id == assessment.id)
+            await pilot.press("escape")
+            return found
+
+        before = await line_of_pair()
+        assert (before.label, before.detail) == (
+            "E-commerce content team × ChatGPT Prompt Engineering for Developers",
+            "Investigate",
+        )
+        await pilot.press(*"555555")
+        assert (await line_of_pair()).detail == "Pilot"
+        sample_repo.update(Team, pair[0], lambda t: t.model_copy(update={"name": "Content"}))
+        await pilot.pause()
+        label = (await line_of_pair()).label
+        assert label.startswith("Content × ")

@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from workbench.core.assessment import Assessment, Rating, now_utc
+from workbench.core.catalogue import Programme
 from workbench.core.consensus import evaluate_consensus
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY, Grid
 from workbench.core.grid_report import GridReport, build_report
@@ -95,6 +96,9 @@ class ScoringPane(Pane):
         self.consensus = False
         self.undo_steps: list[UndoStep] = []
         self.report: GridReport | None = None
+        self._choices: dict[str, tuple[Assessment, Team, Programme, Choice]] = {}
+        """The assessment picker's line of each assessment, while it and its team and
+        programme stay the same objects (the pane is recomposed on a language switch)."""
 
     # composition and data
 
@@ -443,23 +447,42 @@ class ScoringPane(Pane):
         current = self.workbench.state.programme_id
         self._pick(self.t("scoring.pick.programme"), choices, current, chosen)
 
+    def _assessment_choice(
+        self, assessment: Assessment, team: Team, programme: Programme
+    ) -> Choice:
+        known = self._choices.get(assessment.id)
+        if (
+            known is not None
+            and known[0] is assessment
+            and known[1] is team
+            and known[2] is programme
+        ):
+            return known[3]
+        t = self.workbench.i18n
+        result = self.evaluations.of(assessment, objective_measurable=team.objective.is_measurable)
+        verdict = (
+            t(verdict_key(result.verdict)) if result.verdict else t("scoring.incomplete_short")
+        )
+        choice = Choice(assessment.id, f"{team.name} × {programme.name}", verdict)
+        self._choices[assessment.id] = (assessment, team, programme, choice)
+        return choice
+
     def action_pick_assessment(self) -> None:
         t = self.workbench.i18n
         repo = self.workbench.repository
         snapshot = repo.snapshot()
+        self.evaluations.forget_missing(snapshot.assessments)
+        if len(self._choices) > len(snapshot.assessments):  # deleted assessments
+            self._choices = {
+                key: known for key, known in self._choices.items() if key in snapshot.assessments
+            }
         choices = []
         for assessment in sorted(repo.assessments(), key=lambda a: a.updated_at, reverse=True):
             team = snapshot.teams.get(assessment.team_id)
             programme = snapshot.programmes.get(assessment.programme_id)
             if team is None or programme is None:
                 continue
-            result = evaluate_consensus(
-                assessment, objective_measurable=team.objective.is_measurable
-            )
-            verdict = (
-                t(verdict_key(result.verdict)) if result.verdict else t("scoring.incomplete_short")
-            )
-            choices.append(Choice(assessment.id, f"{team.name} × {programme.name}", verdict))
+            choices.append(self._assessment_choice(assessment, team, programme))
 
         def chosen(assessment_id: str) -> None:
             found = repo.snapshot().assessments.get(assessment_id)
