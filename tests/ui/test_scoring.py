@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
@@ -265,3 +265,26 @@ async def test_assessment_picker_follows_saves_and_renames(
         await pilot.pause()
         label = (await line_of_pair()).label
         assert label.startswith("Content × ")
+
+
+async def test_picker_with_many_choices(sample_repo: Repository, make_app: AppFactory) -> None:
+    """As tall as its options up to 16 lines; the current one highlighted; filter narrows."""
+    choices = [Choice(f"id-{n}", f"Choice {n:04d}", "detail") for n in range(2000)]
+    app = make_app(sample_repo)
+    chosen: list[str | None] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(PickerDialog("Pick", choices, current="id-1500"), chosen.append)
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 2000
+        assert options.size.height == 16
+        assert options.highlighted == 1500
+        assert "Choice 1500" in screen_text(app)
+        await pilot.press(*"choice 000")
+        assert options.option_count == 10
+        assert options.size.height == 10
+        await pilot.press("backspace", "backspace")
+        assert options.option_count == 1000
+        assert options.size.height == 16
+        await pilot.press("down", "enter")
+        assert chosen == ["id-1"]

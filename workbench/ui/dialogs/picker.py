@@ -75,17 +75,29 @@ class PickerDialog(Dialog[str]):
         options.clear_options()
         needle = text.casefold().strip()
         highlighted = None
+        shown: list[Option] = []
         for choice in self.choices:
             if needle and needle not in f"{choice.label} {choice.detail}".casefold():
                 continue
             prompt = Text(choice.label)
             if choice.detail:
                 prompt.append(f"  {choice.detail}", style="dim")
-            options.add_option(Option(prompt, id=choice.id))
             if choice.id == self.current:
-                highlighted = options.option_count - 1
+                highlighted = len(shown)
+            shown.append(Option(prompt, id=choice.id))
+        self._fit_height(options, len(shown))
+        options.add_options(shown)  # at once: one option at a time refreshes thousands of times
         if options.option_count:
             options.highlighted = highlighted if highlighted is not None else 0
+
+    @staticmethod
+    def _fit_height(options: OptionList, count: int) -> None:
+        """The list is as tall as its options, up to its max-height. With at least that many
+        options (one line or more each) it is the max-height: say so, and the layout no longer
+        measures every option (thousands of them) each time it runs."""
+        limit = options.styles.max_height
+        full = limit is not None and limit.is_cells and count >= limit.value
+        options.styles.height = limit.value if full and limit is not None else "auto"
 
     @on(Input.Changed, "#picker-filter")
     def _filter(self, event: Input.Changed) -> None:
