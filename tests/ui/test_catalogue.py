@@ -686,3 +686,24 @@ async def test_french_form_reads_numbers_with_a_comma(
         assert isinstance(app.screen, MainScreen)
         assert sample_repo.programme("microsoft-ai-900").hours_max == 1.25
         assert "0,75-1,25" in screen_text(app)
+
+
+async def test_footer_follows_the_highlighted_programme(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    sample_repo.retire_programme(IBM)
+    app = make_app(sample_repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+
+        async def footer() -> str:
+            """The footer once it is rebuilt (after a refresh): a few frames later."""
+            await pilot.pause(0.1)
+            return screen_text(app).splitlines()[-1]
+
+        await highlight(pilot, app, ESSENTIALS)
+        assert "Retire" in await footer()
+        await highlight(pilot, app, IBM)  # retired: no retire key, still edit
+        assert "Retire" not in await footer()
+        assert "Edit" in await footer()
+        await highlight(pilot, app, ESSENTIALS)
+        assert "Retire" in await footer()

@@ -288,3 +288,24 @@ async def test_picker_with_many_choices(sample_repo: Repository, make_app: AppFa
         assert options.size.height == 16
         await pilot.press("down", "enter")
         assert chosen == ["id-1"]
+
+
+async def test_footer_offers_undo_only_when_there_is_something_to_undo(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    open_on(app, *NEW_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+
+        async def undo_offered() -> bool:
+            """Whether the footer's ctrl+z key is enabled, once the footer is rebuilt."""
+            await pilot.pause(0.1)
+            keys = [k for k in app.screen.query("FooterKey") if "Undo" in str(k.render())]
+            assert len(keys) == 1
+            return not keys[0].has_class("-disabled")
+
+        assert not await undo_offered()
+        await pilot.press("4", "up")
+        assert await undo_offered()
+        await pilot.press("ctrl+z")
+        assert not await undo_offered()

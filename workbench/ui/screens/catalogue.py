@@ -415,7 +415,7 @@ class CataloguePane(Pane):
         self.call_after_refresh(self._fit_columns)
         self._show_summary(len(visible))
         self._show_detail(self.current)
-        self.refresh_bindings()
+        self.refresh_bindings_if_changed()
 
     def _show_summary(self, shown: int) -> None:
         t = self.t
@@ -542,7 +542,7 @@ class CataloguePane(Pane):
         if event.key is not None:
             self.view.cursor = event.key
         self._show_detail(self.current)
-        self.refresh_bindings()
+        self.refresh_bindings_if_changed()
 
     @on(CatalogueTable.Selected, "#catalogue-table")
     def _selected(self, event: CatalogueTable.Selected) -> None:

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
 
 from textual.app import App
+from textual.binding import ActiveBinding
 from textual.containers import Vertical
 
 from workbench.core.assessment import Assessment
@@ -61,6 +62,20 @@ class Pane(WorkbenchNode, Vertical):
     """The content of one tab. Panes are recomposed when the language changes."""
 
     tab_id: ClassVar[str] = ""
+    _offered: list[tuple[str, ActiveBinding]] | None = None
+
+    def refresh_bindings_if_changed(self) -> None:
+        """``refresh_bindings()``, when the keys the screen offers changed since this pane
+        last asked (``check_action`` answers differently). On each call Textual's footer
+        rebuilds all its keys (about 20 ms at 120 columns, a third of a cursor move), and
+        a cursor move rarely changes a key. Focus changes refresh the footer by themselves.
+        """
+        if not self.is_mounted:
+            return
+        offered = list(self.screen.active_bindings.items())
+        if offered != self._offered:
+            self._offered = offered
+            self.refresh_bindings()
 
     @property
     def evaluations(self) -> Evaluations:

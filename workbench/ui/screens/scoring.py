@@ -172,7 +172,7 @@ class ScoringPane(Pane):
         self.query_one("#assessors", Static).update(self._assessors_text(assessment, measurable))
         self.query_one(RobustnessPanel).show(self.report)
         self._show_criterion_help()
-        self.refresh_bindings()
+        self.refresh_bindings_if_changed()
 
     def _context_text(
         self, team: Team | None, programme: str | None, assessment: Assessment | None
@@ -400,7 +400,7 @@ class ScoringPane(Pane):
         step = self.undo_steps.pop()
         if self.workbench.store(step.restore) is not None:
             self.notify(self.t("scoring.undone", change=step.label), timeout=3, markup=False)
-        self.refresh_bindings()
+        self.refresh_bindings_if_changed()
 
     def action_toggle_median(self) -> None:
         self.consensus = not self.consensus

@@ -309,7 +309,7 @@ class TeamsPane(Pane):
         table.set_rows([self._cached_row(view) for view in shown], keep=keep)
         self._restyle_cursor_row()
         self._show_detail()
-        self.refresh_bindings()
+        self.refresh_bindings_if_changed()
 
     def _restyle_cursor_row(self) -> None:
         """The cursor row shows the flag in the cursor's own colours (bold, no warning
@@ -407,7 +407,7 @@ class TeamsPane(Pane):
     def _highlighted(self, event: VirtualTable.Highlighted) -> None:
         self._restyle_cursor_row()
         self._show_detail()
-        self.refresh_bindings()
+        self.refresh_bindings_if_changed()
 
     @on(VirtualTable.Selected, "#teams-table")
     def _selected(self, event: VirtualTable.Selected) -> None:
