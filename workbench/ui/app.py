@@ -21,7 +21,7 @@ from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
-from workbench.ui.screens.pane import PaletteCommand
+from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
 
 T = TypeVar("T")
@@ -71,6 +71,7 @@ class WorkbenchApp(App[None]):
         self.settings = settings or Settings()
         self._settings_path = settings_path
         self.state = UIState()
+        self.evaluations = Evaluations()
         self._watch_interval = watch_interval
         self._warnings = list(warnings)
         for custom in themes:

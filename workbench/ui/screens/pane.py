@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
-from weakref import WeakKeyDictionary
+from typing import ClassVar
 
-from textual.app import App
 from textual.binding import ActiveBinding
 from textual.containers import Vertical
 
@@ -55,9 +53,6 @@ class Evaluations:
             self._known = {key: value for key, value in self._known.items() if key in current}
 
 
-_EVALUATIONS: WeakKeyDictionary[App[Any], Evaluations] = WeakKeyDictionary()
-
-
 class Pane(WorkbenchNode, Vertical):
     """The content of one tab. Panes are recomposed when the language changes."""
 
@@ -80,10 +75,7 @@ class Pane(WorkbenchNode, Vertical):
     @property
     def evaluations(self) -> Evaluations:
         """The app's remembered evaluations, shared by the tabs."""
-        evaluations = _EVALUATIONS.get(self.app)
-        if evaluations is None:
-            evaluations = _EVALUATIONS[self.app] = Evaluations()
-        return evaluations
+        return self.workbench.evaluations
 
     def refresh_data(self) -> None:
         """Show the repository's current data (called after every change)."""
