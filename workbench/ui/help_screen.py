@@ -22,6 +22,8 @@ def binding_groups(
 ) -> list[tuple[str, list[tuple[list[str], str]]]]:
     """(title, [(keys, description)]) per node, from the focused widget up to the app.
 
+    Keys with the same description are listed together ("1, 2, 3, 4, 5  Score").
+
     ``active`` is a screen's ``active_bindings``, already translated.
     """
     groups: dict[int, tuple[DOMNode, dict[str, tuple[list[str], str]]]] = {}
@@ -29,7 +31,7 @@ def binding_groups(
         if not binding.description:
             continue
         _, actions = groups.setdefault(id(node), (node, {}))
-        keys, _ = actions.setdefault(binding.action, ([], binding.description))
+        keys, _ = actions.setdefault(binding.description, ([], binding.description))
         keys.append(key)
     ordered = sorted(groups.values(), key=lambda item: -_depth(item[0]))
     return [(_title(node, i18n), list(actions.values())) for node, actions in ordered]
@@ -48,9 +50,11 @@ def _title(node: DOMNode, i18n: Translator) -> str:
         return i18n("app.help.app")
     if isinstance(node, Screen):
         return i18n("app.help.screen")
-    label = getattr(node, "help_title", None) or type(node).__name__
+    label = getattr(node, "help_title", None) or f"app.help.widget.{type(node).__name__}"
     if i18n.has(label):
         label = i18n(label)
+    elif label.startswith("app.help.widget."):
+        label = label.removeprefix("app.help.widget.")
     return i18n("app.help.focused", widget=label)
 
 
