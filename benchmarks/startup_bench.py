@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shlex
 import shutil
 import statistics
@@ -28,6 +27,8 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from storage_bench import machine
 
 RESULTS = Path(__file__).resolve().parent / "results" / "startup.md"
 WORKBENCH_MARKER = "AI Foundations"  # a sample programme, first rows of the table
@@ -157,21 +158,6 @@ def time_import(module: str, env: dict[str, str]) -> float:
         text=True,
     )
     return float(done.stdout.strip())
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}"
-    )
 
 
 def table(rows: list[Row]) -> str:
