@@ -11,15 +11,11 @@ from workbench.ui.context import WorkbenchNode
 
 ResultType = TypeVar("ResultType")
 
-
-class Dialog(WorkbenchNode, TranslatedModalScreen[ResultType]):
-    DEFAULT_CSS = """
-    Dialog {
-        align: center middle;
-    }
-    Dialog > .dialog {
+DIALOG_CSS = """
+    align: center middle;
+    & > Vertical {
         width: 90%;
-        max-width: 84;
+        max-width: 72;
         height: auto;
         max-height: 90%;
         border: round $primary;
@@ -27,14 +23,38 @@ class Dialog(WorkbenchNode, TranslatedModalScreen[ResultType]):
         background: $surface;
         padding: 0 1;
     }
-    Dialog .dialog-hint {
+    & .-danger {
+        border: round $error;
+    }
+    & .dialog-message {
+        margin: 1 0 0 0;
+    }
+    & .dialog-details {
         color: $text-muted;
+        padding: 0 0 0 2;
     }
-    Dialog .field-error {
-        color: $text-error;
+    & .dialog-buttons {
         height: auto;
+        align: right middle;
+        margin: 1 0 0 0;
     }
+    & .dialog-buttons > Button {
+        margin: 0 0 0 2;
+        min-width: 10;
+    }
+"""
+
+
+class Dialog(WorkbenchNode, TranslatedModalScreen[ResultType]):
+    DEFAULT_CSS = (
+        "Dialog {"
+        + DIALOG_CSS
+        + """}
+    Dialog > .dialog { max-width: 84; }
+    Dialog .dialog-hint { color: $text-muted; }
+    Dialog .field-error { color: $text-error; height: auto; }
     """
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "dialog.cancel", id="dialog-cancel"),
     ]

@@ -20,39 +20,7 @@ from textual.widgets import Button, Static
 
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.context import WorkbenchNode
-
-DIALOG_CSS = """
-    align: center middle;
-    & > Vertical {
-        width: 90%;
-        max-width: 72;
-        height: auto;
-        max-height: 90%;
-        border: round $primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
-    }
-    & .-danger {
-        border: round $error;
-    }
-    & .dialog-message {
-        margin: 1 0 0 0;
-    }
-    & .dialog-details {
-        color: $text-muted;
-        padding: 0 0 0 2;
-    }
-    & .dialog-buttons {
-        height: auto;
-        align: right middle;
-        margin: 1 0 0 0;
-    }
-    & .dialog-buttons > Button {
-        margin: 0 0 0 2;
-        min-width: 10;
-    }
-"""
+from workbench.ui.dialogs.base import DIALOG_CSS
 
 
 def _plain(text: str) -> Content:
