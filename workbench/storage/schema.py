@@ -163,40 +163,40 @@ def validate(
     return snapshot, problems
 
 
+REFERENCES: tuple[tuple[str, str, str], ...] = (
+    ("assessments", "team_id", "teams"),
+    ("assessments", "programme_id", "programmes"),
+    ("pilots", "team_id", "teams"),
+    ("pilots", "programme_id", "programmes"),
+    ("pilots", "assessment_id", "assessments"),
+)
+"""(table, field, table it points to): every reference a record can hold."""
+
+
 def reference_problems(
     snapshot: Snapshot, known: Mapping[str, set[str]] | None = None
 ) -> list[Problem]:
-    """Dangling references; ``known`` holds the ids of every document, valid or not."""
+    """Dangling references and duplicate assessments; ``known`` holds the ids of every
+    document, valid or not (an invalid record is reported once, not again as missing)."""
     ids = known or {name: set(getattr(snapshot, name)) for name in MODELS}
     problems: list[Problem] = []
-    pairs: Counter[tuple[str, str]] = Counter()
-    for item in snapshot.assessments.values():
-        where = f"assessments (id {item.id})"
-        if item.team_id not in ids["teams"]:
-            problems.append(Problem(where + " team_id", f"no team with id {item.team_id!r}"))
-        if item.programme_id not in ids["programmes"]:
-            problems.append(
-                Problem(where + " programme_id", f"no programme with id {item.programme_id!r}")
-            )
-        pairs[(item.team_id, item.programme_id)] += 1
+    for table, field_name, target in REFERENCES:
+        for record in getattr(snapshot, table).values():
+            value = getattr(record, field_name)
+            if value is not None and value not in ids[target]:
+                problems.append(
+                    Problem(
+                        f"{table} (id {record.id}) {field_name}",
+                        f"no {target.rstrip('s')} with id {value!r}",
+                    )
+                )
+    pairs = Counter((a.team_id, a.programme_id) for a in snapshot.assessments.values())
     for (team_id, programme_id), count in pairs.items():
         if count > 1:
             problems.append(
                 Problem(
                     "assessments", f"{count} assessments of team {team_id!r} x {programme_id!r}"
                 )
-            )
-    for pilot in snapshot.pilots.values():
-        where = f"pilots (id {pilot.id})"
-        if pilot.team_id not in ids["teams"]:
-            problems.append(Problem(where + " team_id", f"no team with id {pilot.team_id!r}"))
-        if pilot.programme_id not in ids["programmes"]:
-            problems.append(
-                Problem(where + " programme_id", f"no programme with id {pilot.programme_id!r}")
-            )
-        if pilot.assessment_id is not None and pilot.assessment_id not in ids["assessments"]:
-            problems.append(
-                Problem(where + " assessment_id", f"no assessment with id {pilot.assessment_id!r}")
             )
     return problems
 
