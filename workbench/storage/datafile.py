@@ -139,10 +139,6 @@ class DataFile(Generic[T]):
         self._cache = loaded
         return loaded
 
-    def forget(self) -> None:
-        """Drop the cache: the next load reads the file again."""
-        self._cache = None
-
     def _parse_or_fail(self, raw: RawData, previous: Loaded[T] | None) -> T:
         try:
             return self._parse(raw, previous)

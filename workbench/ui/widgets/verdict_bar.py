@@ -12,7 +12,7 @@ from textual.widget import Widget
 
 from workbench.core.scoring import Evaluation, Verdict
 from workbench.ui.context import WorkbenchNode
-from workbench.ui.widgets.verdict_style import VERDICT_CLASS, verdict_key
+from workbench.ui.widgets.verdict_style import VERDICT_STYLE, verdict_key
 
 CRITERIA_COUNT = 6
 
@@ -53,7 +53,7 @@ class VerdictBar(WorkbenchNode, Widget):
     def _style(self, verdict: Verdict | None) -> Style:
         if verdict is None:
             return Style()
-        name = VERDICT_CLASS[verdict].lstrip("-")
+        name = VERDICT_STYLE[verdict]
         return self.get_component_rich_style(f"verdict-bar--{name}")
 
     def summary(self) -> Text:

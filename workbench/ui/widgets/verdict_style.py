@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from workbench.core.scoring import Verdict
 
-VERDICT_CLASS: dict[Verdict, str] = {
-    Verdict.PILOT: "-pilot",
-    Verdict.INVESTIGATE: "-investigate",
-    Verdict.ALTERNATIVES: "-alternatives",
-    Verdict.CLARIFY_OBJECTIVE: "-clarify",
+# The component class of each verdict: verdict-bar--pilot, ...
+VERDICT_STYLE: dict[Verdict, str] = {
+    Verdict.PILOT: "pilot",
+    Verdict.INVESTIGATE: "investigate",
+    Verdict.ALTERNATIVES: "alternatives",
+    Verdict.CLARIFY_OBJECTIVE: "clarify",
 }
-
-VERDICT_CSS = """
-    .-pilot { color: $text-success; }
-    .-investigate { color: $text-warning; }
-    .-alternatives { color: $text-error; }
-    .-clarify { color: $text-accent; }
-"""
 
 
 def verdict_key(verdict: Verdict) -> str:
