@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
+from tests.ui.waiting import steady, wait_until
 from workbench.core.sample import SAMPLE_DIR
 from workbench.i18n import catalogue
 from workbench.storage.repository import Repository
@@ -28,6 +29,9 @@ def english_only_labels() -> set[str]:
     }
 
 
+TABS = {"f2": "catalogue", "f3": "teams", "f4": "scoring", "f5": "compare", "f6": "pilots"}
+
+
 @pytest.mark.parametrize("key", ["f2", "f3", "f4", "f5", "f6"])
 async def test_no_english_label_after_switching_to_french(
     sample_repo: Repository, make_app: AppFactory, key: str
@@ -35,8 +39,12 @@ async def test_no_english_label_after_switching_to_french(
     app = make_app(sample_repo)
     app.state.team_id, app.state.programme_id = "team-ecommerce-content", "google-ai-essentials"
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press(key, "f9")
-        await pilot.pause()
+        await pilot.press(key)
+        await wait_until(pilot, lambda: app.state.tab == TABS[key])
+        await pilot.press("f9")
+        await wait_until(pilot, lambda: app.i18n.lang == "fr")
+        await wait_until(pilot, lambda: catalogue("fr")["app.keys.help"] in screen_text(app))
+        await steady(pilot)
         shown = screen_text(app)
         left = sorted(
             label

@@ -11,20 +11,28 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import AppFactory
+from tests.ui.waiting import steady, wait_until
 from workbench.storage.repository import Repository
+from workbench.ui.dialogs.programme_form import ProgrammeForm
+from workbench.ui.main_screen import MainScreen
+from workbench.ui.screens.catalogue import CataloguePane
 
 SnapCompare = Any
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the table fit its columns to the terminal before the picture is taken."""
-    await pilot.pause()
-    await pilot.pause()
+def catalogue(pilot: Pilot[None]) -> CataloguePane:
+    main = pilot.app.screen_stack[0]
+    assert isinstance(main, MainScreen)
+    pane = main.pane("catalogue")
+    assert isinstance(pane, CataloguePane)
+    return pane
 
 
 async def filtered(pilot: Pilot[None]) -> None:
+    await steady(pilot)
     await pilot.press("slash", *"google", "enter")
-    await settle(pilot)
+    await wait_until(pilot, lambda: catalogue(pilot).view.search == "google")
+    await steady(pilot)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -32,14 +40,14 @@ def test_catalogue_80x24(
     snap_compare: SnapCompare, make_app: AppFactory, sample_repo: Repository, lang: str
 ) -> None:
     app = make_app(sample_repo, lang=lang)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady)
 
 
 def test_catalogue_120x40(
     snap_compare: SnapCompare, make_app: AppFactory, sample_repo: Repository
 ) -> None:
     app = make_app(sample_repo)
-    assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=steady)
 
 
 def test_catalogue_search_80x24(
@@ -53,9 +61,10 @@ def test_programme_form_80x24(
     snap_compare: SnapCompare, make_app: AppFactory, sample_repo: Repository
 ) -> None:
     async def open_form(pilot: Pilot[None]) -> None:
-        await settle(pilot)
+        await steady(pilot)
         await pilot.press("e")
-        await settle(pilot)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ProgrammeForm))
+        await steady(pilot)
 
     app = make_app(sample_repo)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_form)

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import AppFactory
+from tests.ui.waiting import steady
 from workbench.storage.repository import Repository
 
 SnapCompare = Any
@@ -24,13 +25,17 @@ def scoring_app(make_app: AppFactory, repo: Repository, lang: str) -> Any:
 def test_scoring_80x24(
     snap_compare: SnapCompare, make_app: AppFactory, sample_repo: Repository, lang: str
 ) -> None:
-    assert snap_compare(scoring_app(make_app, sample_repo, lang), terminal_size=(80, 24))
+    assert snap_compare(
+        scoring_app(make_app, sample_repo, lang), terminal_size=(80, 24), run_before=steady
+    )
 
 
 def test_scoring_120x40(
     snap_compare: SnapCompare, make_app: AppFactory, sample_repo: Repository
 ) -> None:
-    assert snap_compare(scoring_app(make_app, sample_repo, "en"), terminal_size=(120, 40))
+    assert snap_compare(
+        scoring_app(make_app, sample_repo, "en"), terminal_size=(120, 40), run_before=steady
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -44,4 +49,4 @@ def test_coming_tabs_80x24(
 ) -> None:
     app = make_app(sample_repo, lang=lang)
     app.state.tab = tab
-    assert snap_compare(app, terminal_size=(80, 24))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady)

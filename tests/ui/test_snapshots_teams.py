@@ -13,6 +13,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import AppFactory
+from tests.ui.waiting import steady, wait_until
 from workbench.storage.repository import Repository
 
 SnapCompare = Any
@@ -20,8 +21,13 @@ SnapCompare = Any
 
 def press(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("f3", *keys)
-        await pilot.pause()
+        await steady(pilot)
+        await pilot.press("f3")
+        await wait_until(
+            pilot, lambda: pilot.app.screen.query_one("TabbedContent").active == "teams"
+        )
+        await pilot.press(*keys)
+        await steady(pilot)
 
     return run_before
 
