@@ -8,9 +8,7 @@ through ``visible``; redirected to a file or a pipe, the content is written unch
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -136,27 +134,9 @@ def _language(args: argparse.Namespace) -> str:
     return settings.lang or language_from_environment()
 
 
-def write_atomically(out: Path, content: bytes) -> None:
-    """The whole file or, after a crash, the file as it was: never half of one."""
-    out = out.expanduser()
-    folder = out.parent if str(out.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.tmp-", dir=folder)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
 def _emit(content: str, out: Path | None) -> None:
+    from workbench.exchange.files import write_atomically
+
     if out is not None:
         try:
             write_atomically(out, content.encode("utf-8"))
