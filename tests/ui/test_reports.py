@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from tests.conftest import AppFactory
@@ -23,11 +25,12 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # reports are offered in the current folder
 
 
-async def run_palette(pilot: object, text: str) -> None:
-    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
-    await pilot.press(*text)  # type: ignore[attr-defined]
-    await wait_for_text(pilot, text)  # type: ignore[arg-type]
-    await pilot.press("enter")  # type: ignore[attr-defined]
+async def run_palette(pilot: Pilot[Any], text: str) -> None:
+    """Open the command palette, type ``text``, run the command found."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*text)
+    await wait_for_text(pilot, text)
+    await pilot.press("enter")
 
 
 def exported(repo: Repository, path: Path, change: object = None) -> Path:
