@@ -8,6 +8,7 @@ through ``visible``; redirected to a file or a pipe, the content is written unch
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -146,8 +147,12 @@ def _emit(content: str, out: Path | None) -> None:
         return
     if sys.stdout.isatty():
         content = visible(content, one_line=False)
-    sys.stdout.write(content)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `workbench export ... | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 # the commands

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, ProgressBar, Static
 
 from workbench.exchange.importer import ImportPlan, apply_import, plan_import
+from workbench.storage.errors import StorageError
 from workbench.storage.repository import ImportSummary
 from workbench.storage.schema import Snapshot
 from workbench.ui.dialogs.base import Dialog
@@ -111,7 +112,7 @@ class ImportDialog(Dialog[ImportSummary]):
             return
         try:
             snapshot = self.workbench.repository.snapshot()
-        except OSError as error:
+        except StorageError as error:
             self._report(str(error), problems=True)
             return
         self._checking = True
