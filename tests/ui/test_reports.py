@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from tests.conftest import AppFactory
-from tests.ui.waiting import wait_for_text, wait_until
+from tests.ui.waiting import steady, wait_for_text, wait_until
 from workbench.checker import check_file
 from workbench.exchange.export import export_json
 from workbench.exchange.selection import select
@@ -142,7 +142,7 @@ async def test_an_import_with_a_bad_record_lists_it_and_cannot_be_written(
         assert "(id team-hr) headcount" in text
         assert app.screen.query_one("#import-now", Button).disabled
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await steady(pilot)
         assert isinstance(app.screen, ImportDialog)
         assert sample_repo.path.read_bytes() == before
 
@@ -158,7 +158,8 @@ async def test_the_memo_key_on_teams_and_scoring(
     app = make_app(sample_repo)
     async with app.run_test(notifications=True) as pilot:
         await pilot.press(tab)
-        await pilot.pause()
+        pane = "#teams-pane" if tab == "f3" else "#scoring-pane"
+        await wait_until(pilot, lambda: app.screen.query_one(pane).has_focus_within)
         await pilot.press("M")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
         path = Path(app.screen.query_one("#export-path", Input).value)
