@@ -190,3 +190,18 @@ async def test_the_memo_in_french_from_the_palette(
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Note de décision : Industrial managers")
         assert "Clarifier l'objectif d'abord." in text
+
+
+async def test_a_file_already_imported_has_nothing_to_write(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path
+) -> None:
+    source = exported(sample_repo, tmp_path / "same.json")
+    app = make_app(sample_repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        [command] = [c for c in app.palette_commands() if c.title.startswith("Import a file")]
+        command.callback()
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportDialog))
+        app.screen.query_one("#import-path", Input).value = str(source)
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Nothing to import")
+        assert app.screen.query_one("#import-now", Button).disabled

@@ -71,14 +71,21 @@ NUMBER_COLUMNS = {"modules", "hours_min", "hours_max", "price_amount", "validity
 TOPIC_SEPARATOR = ";"
 
 
+def _escaped(value: str) -> bool:
+    """Does ``value`` start as a formula, or as a quote that ``restore`` would remove?"""
+    return value.startswith(FORMULA_STARTS) or (
+        value.startswith(QUOTE) and value[1:].startswith((*FORMULA_STARTS, QUOTE))
+    )
+
+
 def neutralise(value: str) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula."""
-    return QUOTE + value if value.startswith(FORMULA_STARTS) else value
+    return QUOTE + value if _escaped(value) else value
 
 
 def restore(value: str) -> str:
     """The text ``neutralise`` was given."""
-    if value.startswith(QUOTE) and value[1:].startswith(FORMULA_STARTS):
+    if value.startswith(QUOTE) and _escaped(value[1:]):
         return value[1:]
     return value
 
@@ -138,7 +145,8 @@ def programme_document(row: Mapping[str, str], new_id: Callable[[], str]) -> dic
         for part in path[:-1]:
             target = target.setdefault(part, {})
         target[path[-1]] = value
-    document.setdefault("id", new_id())
+    if "id" not in document:
+        document["id"] = new_id()
     price = document.get("price")
     if isinstance(price, dict) and "kind" not in price and "amount" in price:
         price["kind"] = "amount"

@@ -73,8 +73,15 @@ class ImportDialog(Dialog[ImportSummary]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "import_now":
-            return self.plan is not None and self.plan.ok and not self._checking
+            return self._writable(self.plan) and not self._checking
         return True
+
+    @staticmethod
+    def _writable(plan: ImportPlan | None) -> bool:
+        """A plan without problems that changes something."""
+        if plan is None or not plan.ok:
+            return False
+        return bool(plan.summary.count("added") or plan.summary.count("updated"))
 
     # the dry run
 
@@ -147,11 +154,11 @@ class ImportDialog(Dialog[ImportSummary]):
             self._report("\n".join(lines), problems=True)
             return
         kind = self.t(f"reports.import.kind_{plan.kind}")
-        self._report(
-            self.t("reports.import.would", kind=kind, counts=self.counts(plan.summary))
-            + "\n"
-            + self.t("reports.import.ask")
-        )
+        would = self.t("reports.import.would", kind=kind, counts=self.counts(plan.summary))
+        if not self._writable(plan):
+            self._report(would + "\n" + self.t("reports.import.nothing"))
+            return
+        self._report(would + "\n" + self.t("reports.import.ask"))
         self.query_one("#import-now", Button).focus()
 
     def counts(self, summary: ImportSummary) -> str:
@@ -164,14 +171,14 @@ class ImportDialog(Dialog[ImportSummary]):
 
     def _set_plan(self, plan: ImportPlan | None) -> None:
         self.plan = plan
-        self.query_one("#import-now", Button).disabled = plan is None or not plan.ok
+        self.query_one("#import-now", Button).disabled = not self._writable(plan)
         self.refresh_bindings()
 
     # writing
 
     def action_import_now(self) -> None:
         plan = self.plan
-        if plan is None or not plan.ok or self._checking:
+        if plan is None or not self._writable(plan) or self._checking:
             return
         summary = self.workbench.store(lambda repository: apply_import(repository, plan))
         if summary is None:  # refused (a conflict, a reference gone meanwhile): nothing written
