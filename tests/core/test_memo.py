@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from workbench.core.assessment import Assessment, Rating, now_utc
 from workbench.core.catalogue import Programme
+from workbench.core.grid import CRITERION_KEYS
 from workbench.core.markdown import inline
 from workbench.core.memo import MemoSection, memo, sections
 from workbench.core.sample import SampleData, load_sample
@@ -133,3 +134,16 @@ def test_inline_text_stays_on_one_line_with_no_live_markup(value: str) -> None:
     assert table_cells(f"| {result} |") == 1
     unescaped = re.sub(r"\\.", "", result)
     assert not set(unescaped) & set("`*_[]<>#!|~&")
+
+
+def test_a_flip_towards_pilot_without_an_objective_says_clarify() -> None:
+    team = Team(name="Vague")  # no measurable objective
+    programme = Programme(name="P", provider="Q")
+    assessment = Assessment(team_id=team.id, programme_id=programme.id)
+    for key in CRITERION_KEYS:
+        assessment = assessment.with_rating("ann", key, Rating(score=3), at=now_utc())
+    [part] = sections(team, [assessment], {programme.id: programme})
+    assert part.verdict is Verdict.INVESTIGATE  # all 3s: exactly 60 %, investigate
+    text = memo(team, [part], Translator("en"), today=TODAY)
+    assert "Business impact from 3 to 4: CLARIFY THE OBJECTIVE" in text
+    assert "to 4: PILOT" not in text

@@ -20,7 +20,7 @@ from workbench.core.consensus import CriterionSpread, evaluate_consensus, spread
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY
 from workbench.core.markdown import inline
 from workbench.core.robustness import ScoreFlip, smallest_flips
-from workbench.core.scoring import Evaluation, Number, Verdict
+from workbench.core.scoring import Evaluation, Number, Verdict, apply_objective_rule
 from workbench.core.team import Team
 
 FRAGILE_POINTS = 1
@@ -277,6 +277,11 @@ def _robustness(part: MemoSection, t: Messages) -> list[str]:
     flips = part.flips
     if not flips:
         return [*lines, f"**{t('reports.memo.robust_always')}**", ""]
+    measurable = evaluation.objective_measurable
+
+    def turned(flip: ScoreFlip) -> str:
+        return _verdict_word(apply_objective_rule(flip.verdict, measurable), t)
+
     first = flips[0]
     headline_key = (
         "reports.memo.fragile" if first.change <= FRAGILE_POINTS else "reports.memo.robust"
@@ -287,7 +292,7 @@ def _robustness(part: MemoSection, t: Messages) -> list[str]:
             headline_key,
             points=_points(first.change, t),
             criterion=CRITERIA_BY_KEY[first.key].label(t.lang),
-            verdict=_verdict_word(first.verdict, t),
+            verdict=turned(first),
         )
         + "**"
     )
@@ -300,7 +305,7 @@ def _robustness(part: MemoSection, t: Messages) -> list[str]:
                 criterion=CRITERIA_BY_KEY[flip.key].label(t.lang),
                 current=t.smart(flip.current),
                 new=flip.new,
-                verdict=_verdict_word(flip.verdict, t),
+                verdict=turned(flip),
             )
         )
     lines.append("")
