@@ -28,6 +28,7 @@ from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.messages import OpenScoring
 from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.text import option_text, safe_str
 from workbench.ui.widgets.catalogue_view import (
     LEVEL_ORDER,
     STATUS_ORDER,
@@ -292,7 +293,7 @@ class CataloguePane(Pane):
                     value = None
                     setattr(view, name, None)
                 yield Select(
-                    [(Text(label), option) for label, option in options],
+                    [(option_text(label), option) for label, option in options],
                     prompt=t(f"catalogue.filters.{prompt}"),
                     value=Select.NULL if value is None else value,
                     id=f"filter-{name}",
@@ -362,7 +363,7 @@ class CataloguePane(Pane):
             self._options[name] = options
             select: Select[str] = self.query_one(f"#filter-{name}", Select)
             chosen = getattr(self.view, name)
-            select.set_options([(Text(label), value) for label, value in options])
+            select.set_options([(option_text(label), value) for label, value in options])
             if chosen in {value for _, value in options}:
                 select.value = chosen
             else:
@@ -428,12 +429,14 @@ class CataloguePane(Pane):
         else:
             parts: list[str] = []
             if view.search.strip():
-                parts.append(t("catalogue.filter_search", text=view.search.strip()))
+                parts.append(
+                    t("catalogue.filter_search", text=safe_str(view.search.strip(), limit=40))
+                )
             for name in ("level", "provider", "topic", "status"):
                 value = getattr(view, name)
                 if value is not None:
                     label = {v: lab for lab, v in self._options.get(name, [])}.get(value, value)
-                    parts.append(t(f"catalogue.filters.{name}", value=label))
+                    parts.append(t(f"catalogue.filters.{name}", value=safe_str(label, limit=40)))
             text = t(
                 "catalogue.summary",
                 count=t("catalogue.count", shown=shown, total=total),
@@ -485,7 +488,7 @@ class CataloguePane(Pane):
         if p.status in (Status.RETIRING, Status.RETIRED):
             status.stylize("italic")
         cells: dict[str, Cell] = {
-            "name": shorten_name(p.name, self._name_width),
+            "name": shorten_name(safe_str(p.name), self._name_width),
             "provider": p.provider,
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),
