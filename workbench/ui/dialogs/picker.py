@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.ui.dialogs.base import Dialog
+from workbench.ui.text import option_text, safe_str
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class PickerDialog(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = self.title_text
+            box.border_title = safe_str(self.title_text, limit=60)
             box.border_subtitle = self.t("dialog.picker_keys")
             if self.hint:
                 yield Static(Text(self.hint), classes="dialog-hint")
@@ -79,9 +80,10 @@ class PickerDialog(Dialog[str]):
         for choice in self.choices:
             if needle and needle not in f"{choice.label} {choice.detail}".casefold():
                 continue
-            prompt = Text(choice.label)
+            prompt = option_text(choice.label)
             if choice.detail:
-                prompt.append(f"  {choice.detail}", style="dim")
+                prompt.append("  ")
+                prompt.append_text(option_text(choice.detail, "dim"))
             if choice.id == self.current:
                 highlighted = len(shown)
             shown.append(Option(prompt, id=choice.id))
