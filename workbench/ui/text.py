@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from workbench.core.rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from workbench.core.text import visible
 
 # Beyond this many characters a one-line place shows an ellipsis: a 10k-character name
@@ -17,8 +18,10 @@ from workbench.core.text import visible
 ONE_LINE_LIMIT = 300
 # Options of pickers and dropdowns: one line each, whatever the name's length.
 OPTION_LIMIT = 70
-# Places where there is room to read a whole text (detail panels): still bounded.
-WHOLE_LIMIT = 10_000
+# Detail panels, where there is room to read: every valid value whole (the model's limits
+# are MAX_NAME_LENGTH and MAX_TEXT_LENGTH), a longer hand-made one cut with an ellipsis.
+FIELD_LIMIT = 2 * MAX_NAME_LENGTH
+WHOLE_LIMIT = 2 * MAX_TEXT_LENGTH
 
 
 def safe_text(

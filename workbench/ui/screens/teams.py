@@ -32,7 +32,7 @@ from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.messages import OpenScoring
 from workbench.ui.screens.pane import PaletteCommand, Pane
-from workbench.ui.text import WHOLE_LIMIT, safe_text
+from workbench.ui.text import FIELD_LIMIT, safe_text
 from workbench.ui.widgets.objective_badge import (
     missing_text,
     needs_clarifying,
@@ -432,17 +432,17 @@ class TeamsPane(Pane):
         unset = Text(t("teams.detail.unset"), style="dim")
 
         def value(text: str | None) -> Text:
-            return safe_text(text, limit=WHOLE_LIMIT, wrap=True) if text else unset
+            return safe_text(text, limit=FIELD_LIMIT, wrap=True) if text else unset
 
         def number(amount: float | None) -> Text:
             return Text(i18n.smart(amount)) if amount is not None else unset
 
         people_key = "teams.detail.people_one" if team.headcount == 1 else "teams.detail.people"
         separator = t("teams.detail.separator")
-        heading = safe_text(team.name, "bold", limit=WHOLE_LIMIT, wrap=True)
+        heading = safe_text(team.name, "bold", limit=FIELD_LIMIT, wrap=True)
         if team.department:
             heading.append(separator)
-            heading.append_text(safe_text(team.department, limit=WHOLE_LIMIT, wrap=True))
+            heading.append_text(safe_text(team.department, limit=FIELD_LIMIT, wrap=True))
         heading.append(separator)
         heading.append(t(people_key, count=i18n.number(team.headcount)))
 

@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
 from workbench.i18n import Translator
-from workbench.ui.text import WHOLE_LIMIT, safe_str, safe_text
+from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
 from workbench.ui.widgets.virtual_table import VirtualTable
 
 LEVEL_ORDER: dict[Level, int] = {level: index for index, level in enumerate(Level)}
@@ -169,7 +169,8 @@ class ProgrammeDetail(VerticalScroll):
         def value(text: str | None, *, one_line: bool = True) -> Text:
             if not text:
                 return unknown.copy()
-            return safe_text(text, one_line=one_line, limit=WHOLE_LIMIT, wrap=True)
+            limit = FIELD_LIMIT if one_line else WHOLE_LIMIT
+            return safe_text(text, one_line=one_line, limit=limit, wrap=True)
 
         hours = hours_text(t, p)
         price = p.price
