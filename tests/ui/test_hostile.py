@@ -11,12 +11,12 @@ from typing import Any
 import orjson
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Select
+from textual.widgets import Input, OptionList, Select
 
 from tests.conftest import AppFactory
 from tests.hostile import CONTROL, KINDS, marker, write_hostile_file
 from tests.ui.screen import screen_text
-from tests.ui.waiting import steady, wait_until
+from tests.ui.waiting import steady, wait_for_text, wait_until
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.confirm import MessageDialog
@@ -30,6 +30,8 @@ from workbench.ui.screens.teams import TeamsPane
 
 SIZE = (160, 50)
 COUNT = len(KINDS)
+FORM_KINDS = ("osc52", "newline", "tab", "cr", "invisible", "long")
+"""The kinds a form turns into something else on screen (and must write back as stored)."""
 
 
 @pytest.fixture
@@ -91,13 +93,14 @@ async def test_catalogue_rows_and_detail(hostile_repo: Repository, make_app: App
         catalogue: CataloguePane = main_pane(app, "catalogue")
         for index, kind in enumerate(KINDS):
             assert catalogue.table.move_to(f"prog-{kind}")
-            await steady(pilot)
-            shown = inert_screen(app)
+            shown = await wait_for_text(pilot, "─ " + marker("P", index))
+            inert_screen(app)
             # the detail panel shows the highlighted programme, its notes at the end
             assert lines_with(shown, "─ " + marker("P", index))
             assert re.search(rf"Provider +{marker('V', index)} ", shown)
-            app.screen.query_one("#catalogue-detail").scroll_end(animate=False)
-            await steady(pilot)
+            detail = app.screen.query_one("#catalogue-detail")
+            detail.scroll_end(animate=False)
+            await wait_until(pilot, lambda: detail.scroll_y == detail.max_scroll_y)
             shown = inert_screen(app)
             if kind == "long":  # a 10k-character note, cut where a valid one would fit
                 assert "L…" in shown
@@ -135,8 +138,8 @@ async def test_teams_rows_and_detail(hostile_repo: Repository, make_app: AppFact
         teams: TeamsPane = main_pane(app, "teams")
         for index, kind in enumerate(KINDS):
             assert teams.table.move_to(f"team-{kind}")
-            await steady(pilot)
-            shown = inert_screen(app)
+            shown = await wait_for_text(pilot, "\n" + marker("T", index) + " ")
+            inert_screen(app)
             heading = [line for line in shown.splitlines() if line.startswith(marker("T", index))]
             assert heading and marker("D", index) in heading[-1]
 
@@ -152,8 +155,8 @@ async def test_scoring_grid_keeps_one_row_per_criterion(
                 await open_tab(pilot, "f4", "Business impact")
             else:
                 main_pane(app, "scoring").refresh_data()
-            await steady(pilot)
-            shown = inert_screen(app)
+            shown = await wait_for_text(pilot, marker("C", index))
+            inert_screen(app)
             [impact] = [line for line in shown.splitlines() if line.startswith("›Business impact")]
             assert marker("C", index) in impact
             labels = ["Technical applica", "Team leverage", "Risk / compliance", "Total cost"]
@@ -214,11 +217,10 @@ async def test_untouched_programme_form_writes_back_what_was_there(
     app = make_app(hostile_repo)
     async with app.run_test(size=SIZE) as pilot:
         await steady(pilot)
-        for kind in KINDS:
+        for kind in FORM_KINDS:
             assert main_pane(app, "catalogue").table.move_to(f"prog-{kind}")
             await pilot.press("e")
-            await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
-            await steady(pilot)
+            await wait_until(pilot, lambda: app.screen.query_one("#field-name", Input).value)
             inert_screen(app)
             await pilot.press("ctrl+s")
             await wait_until(pilot, lambda: not isinstance(app.screen, ProgrammeForm))
@@ -235,11 +237,10 @@ async def test_untouched_team_form_writes_back_what_was_there(
     app = make_app(hostile_repo)
     async with app.run_test(size=SIZE) as pilot:
         await open_tab(pilot, "f3", "T00")
-        for kind in KINDS:
+        for kind in FORM_KINDS:
             assert main_pane(app, "teams").table.move_to(f"team-{kind}")
             await pilot.press("e")
-            await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
-            await steady(pilot)
+            await wait_until(pilot, lambda: app.screen.query_one("#field-name", Input).value)
             inert_screen(app)
             await pilot.press("ctrl+s")
             await wait_until(pilot, lambda: not isinstance(app.screen, TeamForm))
