@@ -27,7 +27,7 @@ PAYLOADS: dict[str, str] = {
 }
 KINDS = list(PAYLOADS)
 
-ESCAPES_FROM_DATA = ("]52;", "]2;pwned", "[2J", "[?1000", "[?25h", "\x9b")
+ESCAPES_FROM_DATA = ("]52;", "]2;pwned", "[2J", "[H", "[?1000", "[?25h")
 """What must never reach a terminal from the data (SGR colours are the app's own)."""
 
 CONTROL = ("\x1b", "\x9b", "\x07", "\r", "\x00")
