@@ -45,7 +45,7 @@ def is_stored(info: ValidationInfo | None) -> bool:
     return isinstance(context, dict) and bool(context.get("stored"))
 
 
-def _checked(value: str, *, limit: int, multi_line: bool) -> str:
+def _controls(value: str, *, multi_line: bool) -> None:
     if has_control(value, allow_newlines=multi_line):
         if multi_line:
             raise fail(
@@ -54,6 +54,10 @@ def _checked(value: str, *, limit: int, multi_line: bool) -> str:
         raise fail(
             "control_chars_line", "Control characters, new lines and tabs are not allowed here"
         )
+
+
+def _checked(value: str, *, limit: int, multi_line: bool) -> str:
+    _controls(value, multi_line=multi_line)
     if len(value) > limit:
         raise fail(
             "too_long", "At most {limit} characters ({length} here)", limit=limit, length=len(value)
@@ -67,6 +71,7 @@ def non_blank(value: str, info: ValidationInfo | None = None) -> str:
         if not value.strip():
             raise fail("blank", "This field cannot be empty")
         return value
+    _controls(value, multi_line=False)  # before trimming: "Ventes\n" is not what was meant
     value = value.strip()
     if not value:
         raise fail("blank", "This field cannot be empty")
@@ -79,6 +84,7 @@ def optional_text(value: str | None, info: ValidationInfo | None = None) -> str 
     """An optional one-line field; empty means unknown (``None``)."""
     if value is None or is_stored(info):
         return value
+    _controls(value, multi_line=False)
     value = value.strip()
     if not value:
         return None
@@ -89,6 +95,7 @@ def long_text(value: str, info: ValidationInfo | None = None) -> str:
     """A reason or a note: new lines and tabs allowed, at most ``MAX_TEXT_LENGTH``."""
     if is_stored(info):
         return value
+    _controls(value, multi_line=True)
     return _checked(value.strip(), limit=MAX_TEXT_LENGTH, multi_line=True)
 
 
@@ -114,6 +121,8 @@ def url(value: str | None, info: ValidationInfo | None = None) -> str | None:
     """An http(s) address with a host, without spaces or control characters."""
     if value is None or is_stored(info):
         return value
+    if has_control(value):
+        raise fail("url", "A URL starts with http:// or https://, has a host and no spaces")
     value = value.strip()
     if not value:
         return None
