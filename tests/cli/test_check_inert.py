@@ -50,7 +50,8 @@ def test_a_hostile_table_name_cannot_fake_an_ok_line(
     err = capsys.readouterr().err
     assert_inert_output(err)
     assert err.splitlines()[0] == f"{path}: 1 problem"
-    assert "↵" in err and "␛[8m" in err
+    assert "↵" in err
+    assert "␛[8m" in err
     assert not any(line.startswith(f"{path}: OK") for line in err.splitlines())
 
 
