@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid
-from workbench.core.rules import fail, long_text, new_id, non_blank
+from workbench.core.rules import fail, is_stored, long_text, new_id, non_blank
 
 Score = Annotated[int, Field(ge=MIN_SCORE, le=MAX_SCORE)]
 
@@ -87,10 +87,12 @@ class Assessment(BaseModel):
 
     @field_validator("ratings")
     @classmethod
-    def _ratings(cls, value: dict[str, Ratings]) -> dict[str, Ratings]:
+    def _ratings(cls, value: dict[str, Ratings], info: ValidationInfo) -> dict[str, Ratings]:
         for assessor, ratings in value.items():
             if not assessor.strip():
                 raise fail("assessor_blank", "An assessor needs a name")
+            if not is_stored(info):
+                non_blank(assessor)
             unknown = sorted(set(ratings) - set(CRITERION_KEYS))
             if unknown:
                 raise fail(

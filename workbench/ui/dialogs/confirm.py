@@ -21,12 +21,15 @@ from textual.widgets import Button, Static
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.dialogs.base import DIALOG_CSS
-from workbench.ui.text import WHOLE_LIMIT, safe_str
+from workbench.ui.text import FIELD_LIMIT, safe_str
+
+MESSAGE_LIMIT = 3 * FIELD_LIMIT
 
 
 def _plain(text: str, *, one_line: bool = False) -> Content:
-    """A dialog's text, which quotes names from the data file: inert, long names cut."""
-    return Content(safe_str(text, one_line=one_line, limit=WHOLE_LIMIT))
+    """A dialog's text, which quotes names from the data file: inert, and short enough
+    that a 10k-character name cannot push the buttons off the screen."""
+    return Content(safe_str(text, one_line=one_line, limit=MESSAGE_LIMIT))
 
 
 class ConfirmDialog(WorkbenchNode, TranslatedModalScreen[bool]):

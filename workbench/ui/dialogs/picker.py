@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.core.text import has_control
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import option_text, safe_str
 
@@ -117,7 +118,7 @@ class PickerDialog(Dialog[str]):
         if options.highlighted is not None and options.option_count:
             option = options.get_option_at_index(options.highlighted)
             self.dismiss(option.id)
-        elif self.allow_new and event.value.strip():
+        elif self.allow_new and event.value.strip() and not has_control(event.value):
             self.dismiss(event.value.strip())
 
     @on(OptionList.OptionSelected)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
 
+from pydantic_core import PydanticCustomError
 from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -23,6 +24,7 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from workbench.core.catalogue import Level, PriceKind, Programme, Status
+from workbench.core.rules import url
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
@@ -783,6 +785,11 @@ class CataloguePane(Pane):
         programme = self.current
         if programme is None or programme.url is None:
             self.notify(self.t("catalogue.copy.none"), markup=False)
+            return
+        try:
+            url(programme.url)  # today's rules: a hand-edited URL may hold anything
+        except PydanticCustomError:
+            self.notify(self.t("catalogue.copy.invalid"), severity="warning", markup=False)
             return
         self.app.copy_to_clipboard(programme.url)
         self.notify(self.t("catalogue.copy.done", url=programme.url), markup=False)
