@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 
 from workbench.core.assessment import Assessment, Rating
 from workbench.core.catalogue import Price, PriceKind, Programme
+from workbench.core.pilot import Gate, GateDecision, Kpi, KpiLevel, Measurement
 from workbench.core.rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, STORED
 from workbench.core.team import Objective, Team
 from workbench.core.text import has_control, is_blank
@@ -155,3 +157,13 @@ def test_an_accepted_name_is_visible_and_clean(text: str) -> None:
     assert not is_blank(name)
     assert len(name) <= MAX_NAME_LENGTH
     assert name == name.strip()
+
+
+def test_pilot_text_follows_the_same_rules() -> None:
+    assert Gate(decision=GateDecision.GO, reason="KPIs met\nscale", decided_on=date(2026, 1, 1))
+    with pytest.raises(ValidationError):
+        Gate(decision=GateDecision.GO, reason="\x1b]2;t\x07", decided_on=date(2026, 1, 1))
+    with pytest.raises(ValidationError):
+        Kpi(name="\u200b", level=KpiLevel.RESULTS, baseline=1, target=2)
+    with pytest.raises(ValidationError):
+        Measurement(on=date(2026, 1, 1), value=1, note="\x07")

@@ -17,6 +17,7 @@ from workbench.core.rules import (
     long_text,
     new_id,
     non_blank,
+    optional_long_text,
     optional_text,
 )
 
@@ -60,6 +61,11 @@ class Gate(BaseModel):
             raise fail("blank", "This field cannot be empty")
         return long_text(value, info)
 
+    @field_validator("decided_by")
+    @classmethod
+    def _decided_by(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
+
 
 class Phase(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -101,6 +107,11 @@ class Measurement(BaseModel):
     on: date
     value: float
     note: str | None = None
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_long_text(value, info)
 
 
 class Kpi(BaseModel):
@@ -235,6 +246,11 @@ class Benefit(BaseModel):
     def _label(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
 
+    @field_validator("basis")
+    @classmethod
+    def _basis(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
+
 
 def default_phases() -> list[Phase]:
     return [Phase(kind=kind) for kind in PHASE_ORDER]
@@ -262,6 +278,11 @@ class Pilot(BaseModel):
     @classmethod
     def _required(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
+
+    @field_validator("workflow")
+    @classmethod
+    def _workflow(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
     @field_validator("currency")
     @classmethod
