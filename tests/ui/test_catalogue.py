@@ -459,7 +459,7 @@ async def test_valid_form_saves_and_shows_the_programme(
         await fill(pilot, app, "hours_max", "3")
         await fill(pilot, app, "price_amount", "49,90")
         await fill(pilot, app, "price_currency", "eur")
-        await fill(pilot, app, "topics", "Prompting, ethics; prompting")
+        await fill(pilot, app, "topics", "Prompting, ethics, prompting")
         await fill(pilot, app, "url", "https://acme.example/clinic")
         await fill(pilot, app, "checked_on", "2026-11-20")
         await pilot.press("ctrl+s")
