@@ -436,7 +436,7 @@ async def test_bad_numbers_and_dates_are_explained(
         assert form.errors["hours_min"] == "Enter a number, such as 2.5 or 2,5"
         assert form.errors["modules"] == "Enter a whole number, such as 12"
         assert form.errors["checked_on"] == "Enter a date as YYYY-MM-DD, such as 2026-11-23"
-        assert "three-letter code" in form.errors["price_currency"]
+        assert "ISO 4217" in form.errors["price_currency"]
     assert sample_repo.path.read_bytes() == before
 
 

@@ -41,8 +41,8 @@ def safe_text(
     if one_line:
         limit = ONE_LINE_LIMIT if limit is None else limit
         shown = visible(value, one_line=True, limit=limit)
-        if wrap:
-            return Text(shown, style=style, end="")
+        if wrap:  # a paragraph of a detail panel: ends its line like any Text
+            return Text(shown, style=style)
         return Text(shown, style=style, no_wrap=True, overflow="ellipsis", end="")
     return Text(visible(value, one_line=False, limit=limit), style=style, end="")
 

@@ -498,7 +498,9 @@ class TeamsPane(Pane):
             parts.append(
                 Text(t("teams.detail.pilots", count=len(view.pilots)), style="bold underline")
             )
-            parts += [safe_text(t("teams.detail.bullet", what=name)) for name in view.pilots]
+            parts += [
+                safe_text(t("teams.detail.bullet", what=name), wrap=True) for name in view.pilots
+            ]
         return Group(*parts)
 
     def _verdict_cells(self, evaluation: Evaluation) -> tuple[Text, Text]:
