@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 
+from workbench.core.json_position import utf8_problem
 from workbench.storage.schema import Problem, Snapshot, migrate, validate
 
 
@@ -31,6 +32,11 @@ def check_file(path: Path) -> CheckReport:
     try:
         raw = orjson.loads(content) if content.strip() else {}  # as the app reads it
     except orjson.JSONDecodeError as error:
+        bad_byte = utf8_problem(content)
+        if bad_byte is not None:
+            line, column, what = bad_byte
+            report.problems.append(Problem(f"line {line}, column {column}", what))
+            return report
         line, column = error.lineno, error.colno  # error.pos counts characters, not bytes
         report.problems.append(
             Problem(f"line {line}, column {column}", f"not valid JSON: {error.msg}")
@@ -44,6 +50,6 @@ def check_file(path: Path) -> CheckReport:
     except ValueError as error:
         report.problems.append(Problem("_meta", str(error)))
         return report
-    report.snapshot, problems = validate(raw)
+    report.snapshot, problems = validate(raw, strict=True)
     report.problems.extend(problems)
     return report

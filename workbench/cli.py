@@ -12,6 +12,7 @@ from workbench import __version__
 from workbench.cli_exchange import COMMANDS as EXCHANGE_COMMANDS
 from workbench.cli_exchange import add_commands as add_exchange_commands
 from workbench.cli_exchange import run as run_exchange
+from workbench.core.text import visible
 from workbench.settings import LANGUAGES, default_db_path
 from workbench.storage.errors import StorageError
 
@@ -59,17 +60,29 @@ def run_check(path: Path) -> int:
     from workbench.checker import check_file
 
     report = check_file(path)
+    shown = visible(path)
     if report.ok and report.snapshot is not None:
         snap = report.snapshot
-        print(
-            f"{path}: OK - {len(snap.programmes)} programmes, {len(snap.teams)} teams, "
-            f"{len(snap.assessments)} assessments, {len(snap.pilots)} pilots"
+        counts = ", ".join(
+            counted(len(records), what)
+            for records, what in (
+                (snap.programmes, "programme"),
+                (snap.teams, "team"),
+                (snap.assessments, "assessment"),
+                (snap.pilots, "pilot"),
+            )
         )
+        print(f"{shown}: OK - {counts}")
         return 0
-    print(f"{path}: {len(report.problems)} problem(s)", file=sys.stderr)
+    print(f"{shown}: {counted(len(report.problems), 'problem')}", file=sys.stderr)
     for problem in report.problems:
-        print(f"  {problem}", file=sys.stderr)
+        # a location or a message can quote the file's own text: one line each, inert
+        print(f"  {visible(problem)}", file=sys.stderr)
     return 1
+
+
+def counted(count: int, what: str) -> str:
+    return f"{count} {what}" + ("" if count == 1 else "s")
 
 
 def open_repository(path: Path, *, empty: bool) -> Repository:
@@ -99,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         repository = open_repository(path, empty=args.empty)
     except StorageError as error:
-        print(f"workbench: {error}", file=sys.stderr)
+        print(f"workbench: {visible(error)}", file=sys.stderr)
         return 2
     from workbench.ui.launch import launch
 

@@ -440,7 +440,7 @@ async def test_bad_numbers_and_dates_are_explained(
         assert form.errors["hours_min"] == "Enter a number, such as 2.5 or 2,5"
         assert form.errors["modules"] == "Enter a whole number, such as 12"
         assert form.errors["checked_on"] == "Enter a date as YYYY-MM-DD, such as 2026-11-23"
-        assert "three-letter code" in form.errors["price_currency"]
+        assert "ISO 4217" in form.errors["price_currency"]
     assert sample_repo.path.read_bytes() == before
 
 
@@ -463,7 +463,7 @@ async def test_valid_form_saves_and_shows_the_programme(
         await fill(pilot, app, "hours_max", "3")
         await fill(pilot, app, "price_amount", "49,90")
         await fill(pilot, app, "price_currency", "eur")
-        await fill(pilot, app, "topics", "Prompting, ethics; prompting")
+        await fill(pilot, app, "topics", "Prompting, ethics, prompting")
         await fill(pilot, app, "url", "https://acme.example/clinic")
         await fill(pilot, app, "checked_on", "2026-11-20")
         await pilot.press("ctrl+s")

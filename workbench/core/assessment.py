@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid
-from workbench.core.rules import fail, new_id, non_blank
+from workbench.core.rules import fail, is_stored, long_text, new_id, non_blank
 
 Score = Annotated[int, Field(ge=MIN_SCORE, le=MAX_SCORE)]
 
@@ -30,8 +30,8 @@ class Rating(BaseModel):
 
     @field_validator("reason")
     @classmethod
-    def _reason(cls, value: str) -> str:
-        return value.strip()
+    def _reason(cls, value: str, info: ValidationInfo) -> str:
+        return long_text(value, info)
 
     @model_validator(mode="after")
     def _consistent(self) -> Rating:
@@ -77,15 +77,22 @@ class Assessment(BaseModel):
 
     @field_validator("team_id", "programme_id")
     @classmethod
-    def _ref(cls, value: str) -> str:
-        return non_blank(value)
+    def _ref(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
+
+    @field_validator("notes")
+    @classmethod
+    def _notes(cls, value: str, info: ValidationInfo) -> str:
+        return long_text(value, info)
 
     @field_validator("ratings")
     @classmethod
-    def _ratings(cls, value: dict[str, Ratings]) -> dict[str, Ratings]:
+    def _ratings(cls, value: dict[str, Ratings], info: ValidationInfo) -> dict[str, Ratings]:
         for assessor, ratings in value.items():
             if not assessor.strip():
                 raise fail("assessor_blank", "An assessor needs a name")
+            if not is_stored(info):
+                non_blank(assessor)
             unknown = sorted(set(ratings) - set(CRITERION_KEYS))
             if unknown:
                 raise fail(

@@ -7,9 +7,18 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from workbench.core.rules import fail, new_id, non_blank, optional_text
+from workbench.core.rules import (
+    currency,
+    fail,
+    is_stored,
+    new_id,
+    non_blank,
+    optional_long_text,
+    optional_text,
+    url,
+)
 
 
 class Level(StrEnum):
@@ -50,14 +59,8 @@ class Price(BaseModel):
 
     @field_validator("currency")
     @classmethod
-    def _currency(cls, value: str | None) -> str | None:
-        value = optional_text(value)
-        if value is None:
-            return None
-        value = value.upper()
-        if len(value) != 3 or not value.isalpha():
-            raise fail("currency", "A currency is a three-letter code such as EUR or USD")
-        return value
+    def _currency(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return currency(value, info)
 
     @field_validator("amount")
     @classmethod
@@ -68,8 +71,8 @@ class Price(BaseModel):
 
     @field_validator("note")
     @classmethod
-    def _note(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _note(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
     @model_validator(mode="after")
     def _consistent(self) -> Price:
@@ -111,30 +114,34 @@ class Programme(BaseModel):
 
     @field_validator("name", "provider")
     @classmethod
-    def _required(cls, value: str) -> str:
-        return non_blank(value)
+    def _required(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
 
-    @field_validator("audience", "platform", "renewal", "source", "notes")
+    @field_validator("audience", "platform", "renewal", "source")
     @classmethod
-    def _optional(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
+
+    @field_validator("notes")
+    @classmethod
+    def _notes(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_long_text(value, info)
 
     @field_validator("url")
     @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        value = optional_text(value)
-        if value is not None and not value.startswith(("http://", "https://")):
-            raise fail("url", "A URL starts with http:// or https://")
-        return value
+    def _url(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return url(value, info)
 
     @field_validator("topics")
     @classmethod
-    def _topics(cls, value: list[str]) -> list[str]:
+    def _topics(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if is_stored(info):
+            return value
         seen: dict[str, str] = {}
         for topic in value:
-            topic = topic.strip()
-            if topic and topic.casefold() not in seen:
-                seen[topic.casefold()] = topic
+            cleaned = optional_text(topic)
+            if cleaned is not None and cleaned.casefold() not in seen:
+                seen[cleaned.casefold()] = cleaned
         return list(seen.values())
 
     @model_validator(mode="after")

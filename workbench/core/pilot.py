@@ -7,10 +7,19 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from workbench.core.assessment import now_utc
-from workbench.core.rules import check_order, fail, new_id, non_blank, optional_text
+from workbench.core.rules import (
+    check_order,
+    currency,
+    fail,
+    long_text,
+    new_id,
+    non_blank,
+    optional_long_text,
+    optional_text,
+)
 
 Money = Annotated[Decimal, Field(ge=0)]
 
@@ -47,8 +56,15 @@ class Gate(BaseModel):
 
     @field_validator("reason")
     @classmethod
-    def _reason(cls, value: str) -> str:
-        return non_blank(value)
+    def _reason(cls, value: str, info: ValidationInfo) -> str:
+        if not value.strip():
+            raise fail("blank", "This field cannot be empty")
+        return long_text(value, info)
+
+    @field_validator("decided_by")
+    @classmethod
+    def _decided_by(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
 
 class Phase(BaseModel):
@@ -92,6 +108,11 @@ class Measurement(BaseModel):
     value: float
     note: str | None = None
 
+    @field_validator("note")
+    @classmethod
+    def _note(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_long_text(value, info)
+
 
 class Kpi(BaseModel):
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
@@ -107,13 +128,13 @@ class Kpi(BaseModel):
 
     @field_validator("name")
     @classmethod
-    def _name(cls, value: str) -> str:
-        return non_blank(value)
+    def _name(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
 
     @field_validator("unit")
     @classmethod
-    def _unit(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _unit(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
     @field_validator("measurements")
     @classmethod
@@ -153,8 +174,8 @@ class Participant(BaseModel):
 
     @field_validator("name")
     @classmethod
-    def _name(cls, value: str) -> str:
-        return non_blank(value)
+    def _name(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
 
     @model_validator(mode="after")
     def _dates(self) -> Participant:
@@ -185,8 +206,8 @@ class Cost(BaseModel):
 
     @field_validator("label")
     @classmethod
-    def _label(cls, value: str) -> str:
-        return non_blank(value)
+    def _label(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
 
     @model_validator(mode="after")
     def _shape(self) -> Cost:
@@ -222,8 +243,13 @@ class Benefit(BaseModel):
 
     @field_validator("label")
     @classmethod
-    def _label(cls, value: str) -> str:
-        return non_blank(value)
+    def _label(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
+
+    @field_validator("basis")
+    @classmethod
+    def _basis(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
 
 def default_phases() -> list[Phase]:
@@ -250,16 +276,21 @@ class Pilot(BaseModel):
 
     @field_validator("name", "team_id", "programme_id")
     @classmethod
-    def _required(cls, value: str) -> str:
-        return non_blank(value)
+    def _required(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
+
+    @field_validator("workflow")
+    @classmethod
+    def _workflow(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
     @field_validator("currency")
     @classmethod
-    def _currency(cls, value: str) -> str:
-        value = value.strip().upper()
-        if len(value) != 3 or not value.isalpha():
-            raise fail("currency", "A currency is a three-letter code such as EUR or USD")
-        return value
+    def _currency(cls, value: str, info: ValidationInfo) -> str:
+        checked = currency(value, info)
+        if checked is None:
+            raise fail("blank", "This field cannot be empty")
+        return checked
 
     @field_validator("phases")
     @classmethod

@@ -2,14 +2,34 @@
 
 Every error is a ``PydanticCustomError`` whose ``type`` is a stable key: the UI
 translates it through the i18n catalogue, the English template here is the fallback.
+
+Two strengths. What people type (forms, new records, ``workbench check``) is held to every
+rule: no control characters, no invisible names, bounded lengths, real currencies and URLs.
+What is already stored is read with ``STORED`` as validation context: text is kept exactly
+as written (an old or hand-edited file still opens, and is shown inert), only the structure
+is checked.
 """
 
 from __future__ import annotations
 
 import secrets
 from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
 
+from pydantic import ValidationInfo
 from pydantic_core import PydanticCustomError
+
+from workbench.core.currencies import ISO_4217
+from workbench.core.text import has_control, is_blank
+
+MAX_NAME_LENGTH = 200
+"""Names and every other one-line field, in characters."""
+MAX_TEXT_LENGTH = 2000
+"""Reasons, notes and URLs, in characters."""
+
+STORED: dict[str, Any] = {"stored": True}
+"""Validation context for records read back from the data file."""
 
 
 def new_id() -> str:
@@ -20,18 +40,104 @@ def fail(key: str, template: str, **context: object) -> PydanticCustomError:
     return PydanticCustomError(key, template, context)
 
 
-def non_blank(value: str) -> str:
-    value = value.strip()
-    if not value:
-        raise fail("blank", "This field cannot be empty")
+def is_stored(info: ValidationInfo | None) -> bool:
+    context = info.context if info is not None else None
+    return isinstance(context, dict) and bool(context.get("stored"))
+
+
+def _controls(value: str, *, multi_line: bool) -> None:
+    if has_control(value, allow_newlines=multi_line):
+        if multi_line:
+            raise fail(
+                "control_chars", "Control characters are not allowed here (new lines and tabs are)"
+            )
+        raise fail(
+            "control_chars_line", "Control characters, new lines and tabs are not allowed here"
+        )
+
+
+def _checked(value: str, *, limit: int, multi_line: bool) -> str:
+    _controls(value, multi_line=multi_line)
+    if len(value) > limit:
+        raise fail(
+            "too_long", "At most {limit} characters ({length} here)", limit=limit, length=len(value)
+        )
     return value
 
 
-def optional_text(value: str | None) -> str | None:
-    if value is None:
-        return None
+def non_blank(value: str, info: ValidationInfo | None = None) -> str:
+    """A required one-line name: something visible, at most ``MAX_NAME_LENGTH``."""
+    if is_stored(info):
+        if not value.strip():
+            raise fail("blank", "This field cannot be empty")
+        return value
+    _controls(value, multi_line=False)  # before trimming: "Ventes\n" is not what was meant
     value = value.strip()
-    return value or None
+    if not value:
+        raise fail("blank", "This field cannot be empty")
+    if is_blank(value):
+        raise fail("invisible", "This field holds only invisible characters")
+    return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+
+
+def optional_text(value: str | None, info: ValidationInfo | None = None) -> str | None:
+    """An optional one-line field; empty means unknown (``None``)."""
+    if value is None or is_stored(info):
+        return value
+    _controls(value, multi_line=False)
+    value = value.strip()
+    if not value:
+        return None
+    return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+
+
+def long_text(value: str, info: ValidationInfo | None = None) -> str:
+    """A reason or a note: new lines and tabs allowed, at most ``MAX_TEXT_LENGTH``."""
+    if is_stored(info):
+        return value
+    _controls(value, multi_line=True)
+    return _checked(value.strip(), limit=MAX_TEXT_LENGTH, multi_line=True)
+
+
+def optional_long_text(value: str | None, info: ValidationInfo | None = None) -> str | None:
+    if value is None or is_stored(info):
+        return value
+    return long_text(value, info) or None
+
+
+def currency(value: str | None, info: ValidationInfo | None = None) -> str | None:
+    """An ISO 4217 code, upper case; empty means none."""
+    if value is None or is_stored(info):
+        return value
+    value = value.strip().upper()
+    if not value:
+        return None
+    if value not in ISO_4217:
+        raise fail("currency", "A currency is an ISO 4217 code such as EUR or USD")
+    return value
+
+
+def url(value: str | None, info: ValidationInfo | None = None) -> str | None:
+    """An http(s) address with a host, without spaces or control characters."""
+    if value is None or is_stored(info):
+        return value
+    if has_control(value):
+        raise fail("url", "A URL starts with http:// or https://, has a host and no spaces")
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > MAX_TEXT_LENGTH:
+        _checked(value, limit=MAX_TEXT_LENGTH, multi_line=False)
+    if any(char.isspace() for char in value) or has_control(value):
+        raise fail("url", "A URL starts with http:// or https://, has a host and no spaces")
+    try:
+        parts = urlsplit(value)
+        valid = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise fail("url", "A URL starts with http:// or https://, has a host and no spaces")
+    return value
 
 
 def check_order(start: date | None, end: date | None, what: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from workbench.core.rules import new_id, non_blank, optional_text
 
@@ -25,13 +25,13 @@ class Objective(BaseModel):
 
     @field_validator("statement", "metric", "unit")
     @classmethod
-    def _optional(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
     def missing(self) -> list[str]:
         """What keeps this objective from being measurable (stable keys, empty when it is)."""
         gaps: list[str] = []
-        if self.metric is None:
+        if not (self.metric or "").strip():
             gaps.append("metric")
         if self.target is None:
             gaps.append("target")
@@ -60,10 +60,10 @@ class Team(BaseModel):
 
     @field_validator("name")
     @classmethod
-    def _name(cls, value: str) -> str:
-        return non_blank(value)
+    def _name(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
 
     @field_validator("department")
     @classmethod
-    def _department(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _department(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)

@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 import orjson
 from filelock import FileLock, Timeout
 
+from workbench.core.json_position import utf8_problem
 from workbench.storage.errors import DataFileError, LockTimeoutError
 
 T = TypeVar("T")
@@ -128,6 +129,12 @@ class DataFile(Generic[T]):
             try:
                 raw = orjson.loads(content) if content.strip() else {}
             except orjson.JSONDecodeError as error:
+                bad_byte = utf8_problem(content)
+                if bad_byte is not None:
+                    line, column, what = bad_byte
+                    raise DataFileError(
+                        self.path, f"{what} at line {line}, column {column}", self.backup_path
+                    ) from error
                 raise DataFileError(
                     self.path, f"not valid JSON ({error})", self.backup_path
                 ) from error

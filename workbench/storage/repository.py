@@ -24,6 +24,7 @@ from tinydb.table import Document, Table
 from workbench.core.assessment import Assessment, now_utc
 from workbench.core.catalogue import Programme, Status
 from workbench.core.pilot import Pilot
+from workbench.core.rules import STORED
 from workbench.core.team import Team
 from workbench.storage.datafile import DataFile, RawData
 from workbench.storage.errors import (
@@ -111,7 +112,7 @@ class Transaction:
         record_id: str = getattr(record, "id")  # noqa: B009
         doc_id = self._doc_id(name, record_id)
         document = record.model_dump(mode="json", exclude_none=True)
-        record = type(record).model_validate(document)
+        record = type(record).model_validate(document, context=STORED)
         if doc_id is not None:
             # remove + insert, never update(): the old document stays intact for the cache
             table.remove(doc_ids=[doc_id])

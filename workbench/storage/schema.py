@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
 from workbench.core.pilot import Pilot
+from workbench.core.rules import STORED
 from workbench.core.team import Team
 
 SCHEMA_VERSION = 1
@@ -108,13 +109,16 @@ def _location(table: str, doc_id: str, doc: Any, loc: tuple[int | str, ...] = ()
 
 
 def validate(
-    data: RawData, previous: tuple[RawData, Snapshot] | None = None
+    data: RawData, previous: tuple[RawData, Snapshot] | None = None, *, strict: bool = False
 ) -> tuple[Snapshot, list[Problem]]:
     """Every record as models, and every problem found (structure, values, references).
 
     With ``previous`` (the raw data and snapshot of the last valid load), a document equal
     to its previous version keeps its model: a reload validates only what changed.
+    ``strict`` (``workbench check``) also holds stored text to the rules of what people
+    type (control characters, lengths, currencies, URLs); the app reads text as written.
     """
+    context = None if strict else STORED
     problems: list[Problem] = []
     tables: dict[str, dict[str, Any]] = {}
     known: dict[str, set[str]] = {}
@@ -140,7 +144,7 @@ def validate(
                 record: BaseModel = reused
             else:
                 try:
-                    record = model.model_validate(doc)
+                    record = model.model_validate(doc, context=context)
                 except ValidationError as error:
                     for detail in error.errors(include_url=False):
                         problems.append(

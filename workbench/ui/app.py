@@ -10,6 +10,7 @@ from typing import ClassVar, TypeVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -23,9 +24,13 @@ from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.reports import report_commands
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
+from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
 
 T = TypeVar("T")
+
+NOTIFY_LIMIT = 500
+"""A notification quoting a 10k-character name would otherwise cover the screen."""
 
 
 @dataclass(slots=True)
@@ -95,6 +100,24 @@ class WorkbenchApp(App[None]):
             self.set_interval(self._watch_interval, self.check_for_changes)
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: it quotes names and errors from the data file."""
+        super().notify(
+            safe_str(message, one_line=False, limit=NOTIFY_LIMIT),
+            title=safe_str(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def _apply_theme(self, name: str) -> None:
         if name not in self.available_themes:
@@ -179,7 +202,7 @@ class WorkbenchApp(App[None]):
         await main.recompose()
         if isinstance(main, MainScreen):
             main.title = self.i18n("app.title")
-            main.sub_title = self.repository.path.name
+            main.sub_title = safe_str(self.repository.path.name, limit=60)
             main.pane(main.active_tab).focus_default()
         self.refresh_bindings()
         self.notify(self.i18n("app.language_switched"), timeout=2)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import getpass
+import locale
+import os
 import sys
+from collections.abc import Mapping
 
 from rich.console import Console
 
+from workbench.core.text import visible
 from workbench.i18n import Translator
 from workbench.settings import Settings, language_from_environment
 from workbench.storage.repository import Repository
@@ -21,6 +26,25 @@ def terminal_theme() -> str | None:
     return None
 
 
+def terminal_problem(environ: Mapping[str, str], i18n: Translator) -> str | None:
+    """Why this terminal cannot show the full-screen workbench, or None."""
+    term = environ.get("TERM", "")
+    if term in ("dumb", "unknown"):
+        return i18n("terminal.dumb", term=term)
+    return None
+
+
+def encoding_warning(i18n: Translator) -> str | None:
+    """A warning when the locale cannot encode the workbench's glyphs (LC_ALL=C, latin-1)."""
+    encoding = locale.getpreferredencoding(False)
+    try:
+        codecs.lookup(encoding)
+        "é—…↵␛".encode(encoding)
+    except (LookupError, UnicodeEncodeError):
+        return i18n("terminal.not_utf8", encoding=encoding)
+    return None
+
+
 def launch(
     repository: Repository,
     *,
@@ -31,14 +55,21 @@ def launch(
     settings, settings_problem = Settings.load()
     language = lang or settings.lang or language_from_environment()
     i18n = Translator(language)
+    problem = terminal_problem(os.environ, i18n)
+    if problem is not None:
+        print(f"workbench: {problem}", file=sys.stderr)
+        return 2
     themes, theme_problems = load_themes()
     warnings = [
         i18n("app.theme_warning", file=name, problem=problem) for name, problem in theme_problems
     ]
     if settings_problem:
         warnings.append(i18n("app.config_warning", problem=settings_problem))
+    not_utf8 = encoding_warning(i18n)
+    if not_utf8 is not None:
+        warnings.append(not_utf8)
     for warning in warnings:
-        print(f"workbench: {warning}", file=sys.stderr)
+        print(f"workbench: {visible(warning)}", file=sys.stderr)
     if lang and settings.lang != lang:
         settings.lang = lang
     if theme is None and settings.theme is None:

@@ -17,6 +17,7 @@ from workbench.ui.screens.coming_soon import ComparePane, PilotsPane
 from workbench.ui.screens.pane import Pane
 from workbench.ui.screens.scoring import ScoringPane
 from workbench.ui.screens.teams import TeamsPane
+from workbench.ui.text import safe_str
 
 PANES: tuple[type[Pane], ...] = (CataloguePane, TeamsPane, ScoringPane, ComparePane, PilotsPane)
 TAB_KEYS: dict[str, str] = {
@@ -53,7 +54,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     def on_mount(self) -> None:
         self.title = self.t("app.title")
-        self.sub_title = self.workbench.repository.path.name
+        self.sub_title = safe_str(self.workbench.repository.path.name, limit=60)
         self.pane(self.active_tab).focus_default()
 
     def panes(self) -> list[Pane]:

@@ -10,11 +10,18 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from workbench.core.rules import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from workbench.core.text import visible
 
 # Beyond this many characters a one-line place shows an ellipsis: a 10k-character name
 # would only cost time to measure, and no cell is that wide.
 ONE_LINE_LIMIT = 300
+# Options of pickers and dropdowns: one line each, whatever the name's length.
+OPTION_LIMIT = 70
+# Detail panels, where there is room to read: every valid value whole (the model's limits
+# are MAX_NAME_LENGTH and MAX_TEXT_LENGTH), a longer hand-made one cut with an ellipsis.
+FIELD_LIMIT = 2 * MAX_NAME_LENGTH
+WHOLE_LIMIT = 2 * MAX_TEXT_LENGTH
 
 
 def safe_text(
@@ -23,11 +30,20 @@ def safe_text(
     *,
     one_line: bool = True,
     limit: int | None = None,
+    wrap: bool = False,
 ) -> Text:
-    """``value`` as inert, plain ``Text`` (one line unless ``one_line`` is False)."""
+    """``value`` as inert, plain ``Text``.
+
+    ``one_line``: newlines show as ``↵`` and the text never wraps (an ellipsis ends it),
+    unless ``wrap`` lets a long one-line value fold over several lines of a detail panel.
+    ``one_line=False`` keeps the newlines of a multi-line text (reasons, notes).
+    """
     if one_line:
         limit = ONE_LINE_LIMIT if limit is None else limit
-        return Text(visible(value, one_line=True, limit=limit), style=style, no_wrap=True, end="")
+        shown = visible(value, one_line=True, limit=limit)
+        if wrap:  # a paragraph of a detail panel: ends its line like any Text
+            return Text(shown, style=style)
+        return Text(shown, style=style, no_wrap=True, overflow="ellipsis", end="")
     return Text(visible(value, one_line=False, limit=limit), style=style, end="")
 
 
@@ -36,3 +52,8 @@ def safe_str(value: object, *, one_line: bool = True, limit: int | None = None) 
     if one_line and limit is None:
         limit = ONE_LINE_LIMIT
     return visible(value, one_line=one_line, limit=limit)
+
+
+def option_text(value: object, style: str | Style = "") -> Text:
+    """A choice in a picker or a dropdown: one short line."""
+    return safe_text(value, style, limit=OPTION_LIMIT)

@@ -21,10 +21,15 @@ from textual.widgets import Button, Static
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.dialogs.base import DIALOG_CSS
+from workbench.ui.text import FIELD_LIMIT, safe_str
+
+MESSAGE_LIMIT = 3 * FIELD_LIMIT
 
 
-def _plain(text: str) -> Content:
-    return Content(text)
+def _plain(text: str, *, one_line: bool = False) -> Content:
+    """A dialog's text, which quotes names from the data file: inert, and short enough
+    that a 10k-character name cannot push the buttons off the screen."""
+    return Content(safe_str(text, one_line=one_line, limit=MESSAGE_LIMIT))
 
 
 class ConfirmDialog(WorkbenchNode, TranslatedModalScreen[bool]):
@@ -57,10 +62,10 @@ class ConfirmDialog(WorkbenchNode, TranslatedModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="-danger" if self._danger else "") as box:
-            box.border_title = _plain(self._title)
+            box.border_title = _plain(self._title, one_line=True)
             yield Static(_plain(self._message), classes="dialog-message")
             for detail in self._details:
-                yield Static(_plain(f"• {detail}"), classes="dialog-details")
+                yield Static(_plain(f"• {detail}", one_line=True), classes="dialog-details")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     _plain(self._cancel_label or self.t("confirm.no")),
@@ -106,10 +111,10 @@ class MessageDialog(WorkbenchNode, TranslatedModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="-danger") as box:
-            box.border_title = _plain(self._title)
+            box.border_title = _plain(self._title, one_line=True)
             yield Static(_plain(self._message), classes="dialog-message")
             for detail in self._details:
-                yield Static(_plain(f"• {detail}"), classes="dialog-details")
+                yield Static(_plain(f"• {detail}", one_line=True), classes="dialog-details")
             if self._hint:
                 yield Static(_plain(self._hint), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):

@@ -13,7 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.core.text import has_control
 from workbench.ui.dialogs.base import Dialog
+from workbench.ui.text import option_text, safe_str
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ class PickerDialog(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = self.title_text
+            box.border_title = safe_str(self.title_text, limit=60)
             box.border_subtitle = self.t("dialog.picker_keys")
             if self.hint:
                 yield Static(Text(self.hint), classes="dialog-hint")
@@ -79,9 +81,10 @@ class PickerDialog(Dialog[str]):
         for choice in self.choices:
             if needle and needle not in f"{choice.label} {choice.detail}".casefold():
                 continue
-            prompt = Text(choice.label)
+            prompt = option_text(choice.label)
             if choice.detail:
-                prompt.append(f"  {choice.detail}", style="dim")
+                prompt.append("  ")
+                prompt.append_text(option_text(choice.detail, "dim"))
             if choice.id == self.current:
                 highlighted = len(shown)
             shown.append(Option(prompt, id=choice.id))
@@ -115,7 +118,7 @@ class PickerDialog(Dialog[str]):
         if options.highlighted is not None and options.option_count:
             option = options.get_option_at_index(options.highlighted)
             self.dismiss(option.id)
-        elif self.allow_new and event.value.strip():
+        elif self.allow_new and event.value.strip() and not has_control(event.value):
             self.dismiss(event.value.strip())
 
     @on(OptionList.OptionSelected)

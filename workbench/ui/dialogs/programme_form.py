@@ -24,9 +24,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
+from workbench.core.text import visible
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.dialogs.confirm import ConfirmDialog
+from workbench.ui.text import safe_str
+from workbench.ui.untouched import validate_keeping
 from workbench.ui.validation import GENERAL, message
 
 Kind = Literal["text", "number", "whole", "date", "topics", "notes", "select"]
@@ -79,7 +82,8 @@ PRICE_FIELD = {
     "note": "price_note",
 }
 
-PLACEHOLDER_FOR_PROBE: dict[str, Any] = {"name": "?", "provider": "?"}
+PLACEHOLDER_FOR_PROBE: dict[str, Any] = {"name": "?", "provider": "?", "topics": []}
+PRICE_PARTS = ("kind", "amount", "currency", "note")
 """Stand-ins for invalid required fields, so cross-field errors show in the same pass."""
 
 
@@ -125,7 +129,8 @@ def parse_date(text: str) -> date | None:
 
 
 def parse_topics(text: str) -> list[str]:
-    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+    """Topics are separated by commas only: "'; DROP TABLE teams; --" is one topic."""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _fmt_number(value: float | Decimal | None, lang: str) -> str:
@@ -232,7 +237,7 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         with Vertical(id="form-box") as box:
             box.border_title = Content(t(title))
             if self.programme is not None:
-                box.border_subtitle = Content(self.programme.name)
+                box.border_subtitle = Content(safe_str(self.programme.name, limit=60))
             with VerticalScroll(id="form-fields", can_focus=False):
                 yield Static(Content(t("catalogue.form.intro")), classes="form-intro")
                 for field in FIELDS:
@@ -259,10 +264,11 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         if field.kind == "select":
             return self._select(field.name, values[field.name], widget_id)
         if field.kind == "notes":
-            return TextArea(str(values[field.name]), id=widget_id, compact=True)
+            text = visible(values[field.name], one_line=False)
+            return TextArea(text, id=widget_id, compact=True)
         placeholder = self.t(f"catalogue.form.{field.placeholder}") if field.placeholder else ""
         return Input(
-            str(values[field.name]),
+            visible(values[field.name]),
             placeholder=placeholder,
             id=widget_id,
             compact=True,
@@ -389,10 +395,11 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         if data["status"] is None:
             data["status"] = Status.ACTIVE.value
 
-        price = self._price(raw, errors, read)
+        untouched = self._untouched(raw)
+        price = self._price(raw, errors, read, untouched)
         data["price"] = price if price is not None else Price()
         data = {name: value for name, value in data.items() if name not in errors}
-        programme = self._validate(data, errors)
+        programme = self._validate(data, errors, untouched)
         if errors:
             return None, errors
         return programme, {}
@@ -402,7 +409,11 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         raw: dict[str, str],
         errors: dict[str, str],
         read: Callable[[str, Callable[[str], Any]], Any],
+        untouched: set[str],
     ) -> Price | None:
+        original = self.programme.price if self.programme is not None else None
+        if original is not None and {f"price_{name}" for name in PRICE_PARTS} <= untouched:
+            return original
         amount = read("price_amount", parse_number)
         if "price_amount" in errors:
             return None
@@ -412,8 +423,9 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
             "currency": raw["price_currency"] or None,
             "note": raw["price_note"] or None,
         }
+        kept = [name for name in PRICE_PARTS if f"price_{name}" in untouched]
         try:
-            return Price.model_validate(data)
+            return validate_keeping(Price, data, original, kept)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 loc = detail["loc"]
@@ -426,9 +438,18 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
                 errors.setdefault(field, message(detail, self.workbench.i18n))
             return None
 
-    def _validate(self, data: dict[str, Any], errors: dict[str, str]) -> Programme | None:
+    def _untouched(self, raw: dict[str, str]) -> set[str]:
+        """Fields still showing what the form opened with: they keep the stored value."""
+        if self.programme is None or not self._initial:
+            return set()
+        return {name for name in FIELD_NAMES if raw[name] == self._initial[name]}
+
+    def _validate(
+        self, data: dict[str, Any], errors: dict[str, str], untouched: set[str]
+    ) -> Programme | None:
+        kept = [name for name in untouched if name in Programme.model_fields]
         try:
-            return Programme.model_validate(data)
+            return validate_keeping(Programme, data, self.programme, kept, PLACEHOLDER_FOR_PROBE)
         except ValidationError as error:
             failed = self._collect(error, errors)
         # The model-wide checks (hours order, status date) run only once every field is

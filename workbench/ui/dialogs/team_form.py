@@ -22,9 +22,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from workbench.core.team import Objective, Team
+from workbench.core.text import visible
 from workbench.storage.repository import Repository
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.context import WorkbenchNode
+from workbench.ui.untouched import validate_keeping
 from workbench.ui.validation import GENERAL, errors_by_field
 from workbench.ui.widgets.objective_badge import measurable_line, warning_style
 
@@ -90,7 +92,8 @@ def _shown(value: float | int | str | None) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    # the stored text made visible: an untouched field is written back as it was
+    return visible(value) if isinstance(value, str) else str(value)
 
 
 class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
@@ -256,8 +259,15 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
 
         objective_data = {f.key: values[f.key] for f in OBJECTIVE_FIELDS if f.key not in errors}
         objective: Objective | None = None
+        untouched = self._untouched()
+        original = self.team
         try:
-            objective = Objective.model_validate(objective_data)
+            objective = validate_keeping(
+                Objective,
+                objective_data,
+                original.objective if original is not None else None,
+                [f.key for f in OBJECTIVE_FIELDS if f.key in untouched],
+            )
         except ValidationError as error:
             for key, text in errors_by_field(error, self.workbench.i18n).items():
                 errors.setdefault(key if key != GENERAL else "statement", text)
@@ -272,13 +282,25 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
             team_data["id"] = self.team.id
         team: Team | None = None
         try:
-            team = Team.model_validate(team_data)
+            team = validate_keeping(
+                Team,
+                team_data,
+                original,
+                [f.key for f in TEAM_FIELDS if f.key in untouched],
+                {"name": "?"},
+            )
         except ValidationError as error:
             for key, text in errors_by_field(error, self.workbench.i18n).items():
                 errors.setdefault(key if key != GENERAL else "name", text)
         if errors:
             return None, errors
         return team, {}
+
+    def _untouched(self) -> set[str]:
+        """The fields still showing what the form opened with."""
+        if self.team is None:
+            return set()
+        return {f.key for f in FIELDS if self.value(f.key) == self._initial(f)}
 
     def preview(self) -> Objective:
         """The objective as typed so far, ignoring what cannot be read yet."""

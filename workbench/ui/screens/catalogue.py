@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
 
+from pydantic_core import PydanticCustomError
 from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -23,11 +24,13 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from workbench.core.catalogue import Level, PriceKind, Programme, Status
+from workbench.core.rules import url
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.messages import OpenScoring
 from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.text import option_text, safe_str
 from workbench.ui.widgets.catalogue_view import (
     LEVEL_ORDER,
     STATUS_ORDER,
@@ -292,7 +295,7 @@ class CataloguePane(Pane):
                     value = None
                     setattr(view, name, None)
                 yield Select(
-                    [(Text(label), option) for label, option in options],
+                    [(option_text(label), option) for label, option in options],
                     prompt=t(f"catalogue.filters.{prompt}"),
                     value=Select.NULL if value is None else value,
                     id=f"filter-{name}",
@@ -362,7 +365,7 @@ class CataloguePane(Pane):
             self._options[name] = options
             select: Select[str] = self.query_one(f"#filter-{name}", Select)
             chosen = getattr(self.view, name)
-            select.set_options([(Text(label), value) for label, value in options])
+            select.set_options([(option_text(label), value) for label, value in options])
             if chosen in {value for _, value in options}:
                 select.value = chosen
             else:
@@ -428,12 +431,14 @@ class CataloguePane(Pane):
         else:
             parts: list[str] = []
             if view.search.strip():
-                parts.append(t("catalogue.filter_search", text=view.search.strip()))
+                parts.append(
+                    t("catalogue.filter_search", text=safe_str(view.search.strip(), limit=40))
+                )
             for name in ("level", "provider", "topic", "status"):
                 value = getattr(view, name)
                 if value is not None:
                     label = {v: lab for lab, v in self._options.get(name, [])}.get(value, value)
-                    parts.append(t(f"catalogue.filters.{name}", value=label))
+                    parts.append(t(f"catalogue.filters.{name}", value=safe_str(label, limit=40)))
             text = t(
                 "catalogue.summary",
                 count=t("catalogue.count", shown=shown, total=total),
@@ -485,7 +490,7 @@ class CataloguePane(Pane):
         if p.status in (Status.RETIRING, Status.RETIRED):
             status.stylize("italic")
         cells: dict[str, Cell] = {
-            "name": shorten_name(p.name, self._name_width),
+            "name": shorten_name(safe_str(p.name), self._name_width),
             "provider": p.provider,
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),
@@ -780,6 +785,11 @@ class CataloguePane(Pane):
         programme = self.current
         if programme is None or programme.url is None:
             self.notify(self.t("catalogue.copy.none"), markup=False)
+            return
+        try:
+            url(programme.url)  # today's rules: a hand-edited URL may hold anything
+        except PydanticCustomError:
+            self.notify(self.t("catalogue.copy.invalid"), severity="warning", markup=False)
             return
         self.app.copy_to_clipboard(programme.url)
         self.notify(self.t("catalogue.copy.done", url=programme.url), markup=False)

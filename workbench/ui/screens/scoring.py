@@ -27,6 +27,7 @@ from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
 from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.text import WHOLE_LIMIT, safe_str, safe_text
 from workbench.ui.widgets.robustness_panel import RobustnessPanel
 from workbench.ui.widgets.score_grid import ScoreGrid
 from workbench.ui.widgets.verdict_bar import VerdictBar
@@ -180,14 +181,21 @@ class ScoringPane(Pane):
     ) -> Group:
         t = self.workbench.i18n
         title = Text(no_wrap=True, overflow="ellipsis")
-        title.append(team.name if team else t("scoring.no_team"), "bold" if team else "italic")
+        if team is not None:
+            title.append_text(safe_text(team.name, "bold"))
+        else:
+            title.append(t("scoring.no_team"), "italic")
         title.append("  ×  ")
-        title.append(programme or t("scoring.no_programme"), "bold" if programme else "italic")
+        if programme is not None:
+            title.append_text(safe_text(programme, "bold"))
+        else:
+            title.append(t("scoring.no_programme"), "italic")
         mode = "scoring.view_median" if self.consensus else "scoring.view_mine"
         layout = Table.grid(expand=True)
         layout.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         layout.add_column(justify="right", no_wrap=True)
-        layout.add_row(title, Text(t(mode, assessor=self.assessor), style="dim"))
+        who = safe_str(self.assessor, limit=40)
+        layout.add_row(title, Text(t(mode, assessor=who), style="dim"))
         notes = Text()
         if team is not None and not team.objective.is_measurable:
             gaps = ", ".join(t(f"scoring.gap.{gap}") for gap in team.objective.missing())
@@ -208,7 +216,7 @@ class ScoringPane(Pane):
         names = []
         for name in assessment.assessors:
             scored = sum(1 for s in assessment.scores_of(name).values() if s is not None)
-            names.append(f"{name} ({scored}/6)")
+            names.append(f"{safe_str(name, limit=40)} ({scored}/6)")
         text.append(t("scoring.assessors", names=", ".join(names)))
         if len(assessment.assessors) > 1:
             median = evaluate_consensus(assessment, objective_measurable=measurable)
@@ -229,7 +237,9 @@ class ScoringPane(Pane):
             spread = report.spread(key) if report else None
             if spread is None:
                 continue
-            detail = ", ".join(f"{who} {score}" for who, score in sorted(spread.scores.items()))
+            detail = ", ".join(
+                f"{safe_str(who, limit=40)} {score}" for who, score in sorted(spread.scores.items())
+            )
             text.append("\n")
             text.append(f"⚑ {t('scoring.discuss')} ", "bold")
             text.append(f"{CRITERIA_BY_KEY[key].label(lang)} ({detail})")
@@ -254,7 +264,8 @@ class ScoringPane(Pane):
             if assessment is not None:
                 reason = assessment.rating(self.assessor, criterion.key).reason
                 if reason:
-                    lines.append(Text.assemble((t("scoring.reason_label") + " ", "bold"), reason))
+                    shown = safe_text(reason, one_line=False, limit=WHOLE_LIMIT)
+                    lines.append(Text.assemble((t("scoring.reason_label") + " ", "bold"), shown))
         self.query_one("#criterion-help", Static).update(Group(*lines))
 
     @on(ScoreGrid.Moved)

@@ -32,6 +32,7 @@ from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.messages import OpenScoring
 from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.text import FIELD_LIMIT, safe_text
 from workbench.ui.widgets.objective_badge import (
     missing_text,
     needs_clarifying,
@@ -370,8 +371,8 @@ class TeamsPane(Pane):
         return Row(
             team.id,
             (
-                Text(team.name),
-                Text(team.department or ""),
+                safe_text(team.name),
+                safe_text(team.department or ""),
                 i18n.number(team.headcount),
                 objective,
                 last,
@@ -432,17 +433,17 @@ class TeamsPane(Pane):
         unset = Text(t("teams.detail.unset"), style="dim")
 
         def value(text: str | None) -> Text:
-            return Text(text) if text else unset
+            return safe_text(text, limit=FIELD_LIMIT, wrap=True) if text else unset
 
         def number(amount: float | None) -> Text:
             return Text(i18n.smart(amount)) if amount is not None else unset
 
         people_key = "teams.detail.people_one" if team.headcount == 1 else "teams.detail.people"
         separator = t("teams.detail.separator")
-        heading = Text(team.name, style="bold")
+        heading = safe_text(team.name, "bold", limit=FIELD_LIMIT, wrap=True)
         if team.department:
             heading.append(separator)
-            heading.append(team.department)
+            heading.append_text(safe_text(team.department, limit=FIELD_LIMIT, wrap=True))
         heading.append(separator)
         heading.append(t(people_key, count=i18n.number(team.headcount)))
 
@@ -489,7 +490,7 @@ class TeamsPane(Pane):
             for scored in view.scored:
                 verdict, percent = self._verdict_cells(scored.evaluation)
                 name = scored.programme or t("teams.detail.unknown_programme")
-                grid.add_row(Text(name), verdict, percent)
+                grid.add_row(safe_text(name), verdict, percent)
             parts.append(grid)
         else:
             parts.append(Text(t("teams.detail.no_assessments"), style="italic"))
@@ -498,7 +499,9 @@ class TeamsPane(Pane):
             parts.append(
                 Text(t("teams.detail.pilots", count=len(view.pilots)), style="bold underline")
             )
-            parts += [Text(t("teams.detail.bullet", what=name)) for name in view.pilots]
+            parts += [
+                safe_text(t("teams.detail.bullet", what=name), wrap=True) for name in view.pilots
+            ]
         return Group(*parts)
 
     def _verdict_cells(self, evaluation: Evaluation) -> tuple[Text, Text]:

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
 from workbench.i18n import Translator
+from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
 from workbench.ui.widgets.virtual_table import VirtualTable
 
 LEVEL_ORDER: dict[Level, int] = {level: index for index, level in enumerate(Level)}
@@ -157,7 +158,7 @@ class ProgrammeDetail(VerticalScroll):
             self.border_title = Content(t("catalogue.detail.title"))
             self._body.update(Content(t("catalogue.detail.none")))
             return
-        self.border_title = Content(programme.name)
+        self.border_title = Content(safe_str(programme.name, limit=120))
         self._body.update(self._render_fields(programme, used_by))
         self.scroll_home(animate=False)
 
@@ -165,8 +166,11 @@ class ProgrammeDetail(VerticalScroll):
         t = self._i18n
         unknown = Text(t("catalogue.unknown"), style="dim italic")
 
-        def value(text: str | None) -> Text:
-            return Text(text) if text else unknown.copy()
+        def value(text: str | None, *, one_line: bool = True) -> Text:
+            if not text:
+                return unknown.copy()
+            limit = FIELD_LIMIT if one_line else WHOLE_LIMIT
+            return safe_text(text, one_line=one_line, limit=limit, wrap=True)
 
         hours = hours_text(t, p)
         price = p.price
@@ -184,14 +188,14 @@ class ProgrammeDetail(VerticalScroll):
             ),
         ]
         if price.note:
-            rows.append(("price_note", Text(price.note)))
+            rows.append(("price_note", value(price.note)))
         status = Text(status_sentence(t, p))
         if p.status in INACTIVE:
             status.stylize("bold")
         rows += [
             ("topics", value(t("catalogue.list_separator").join(p.topics))),
             ("status", status),
-            *([("used_by", Text(used_by))] if used_by else []),
+            *([("used_by", safe_text(used_by, wrap=True))] if used_by else []),
             (
                 "validity",
                 value(
@@ -204,7 +208,7 @@ class ProgrammeDetail(VerticalScroll):
             ("url", value(p.url)),
             ("source", value(p.source)),
             ("checked_on", value(t.date(p.checked_on) if p.checked_on else None)),
-            ("notes", value(p.notes)),
+            ("notes", value(p.notes, one_line=False)),
         ]
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(style="bold", no_wrap=True)

@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from workbench.core.team import Objective, Team
 from workbench.i18n import Translator
+from workbench.ui.text import safe_text
 
 if TYPE_CHECKING:
     from textual.visual import VisualType
@@ -82,7 +83,7 @@ def missing_text(subject: Subject, i18n: Translator) -> str:
 def objective_summary(subject: Subject, i18n: Translator) -> str:
     """ "descriptions/week 40 → 120 in 6 months", from what is known (may be partial).
 
-    Plain text: show it through ``Text`` (it contains the user's unit or metric).
+    Plain text: show it through ``safe_text`` (it contains the user's unit or metric).
     """
     objective = objective_of(subject)
     what = objective.unit or objective.metric or ""
@@ -110,7 +111,7 @@ def objective_cell(subject: Subject, i18n: Translator, *, style: Style | str = "
     """One table cell: the flag when the objective is not measurable, else its summary."""
     if needs_clarifying(subject):
         return clarify_flag(subject, i18n, style=style)
-    return Text(objective_summary(subject, i18n), no_wrap=True, end="")
+    return safe_text(objective_summary(subject, i18n))
 
 
 def measurable_line(subject: Subject, i18n: Translator, *, style: Style | str = "bold") -> Text:

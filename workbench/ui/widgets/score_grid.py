@@ -17,6 +17,7 @@ from workbench.core.grid import CRITERIA, MAX_SCORE
 from workbench.core.grid_report import GridReport
 from workbench.core.scoring import Number
 from workbench.ui.context import WorkbenchNode
+from workbench.ui.text import safe_text
 
 GAUGE_ON, GAUGE_OFF, GAUGE_MAYBE = "■", "□", "▫"
 
@@ -155,7 +156,7 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
                 cells.append(median)
             if width >= 70:
                 reason = rating.reason if not (report and report.consensus) else ""
-                cells.append(Text(reason, style="italic"))
+                cells.append(safe_text(reason, "italic"))  # one line: the row keeps its height
             style = cursor_style if index == self.cursor else ""
             table.add_row(*cells, style=style)
         return table

@@ -21,6 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.ui.text import safe_str, safe_text
+
 Cell = str | Text
 
 
@@ -238,7 +240,7 @@ class VirtualTable(ScrollView, can_focus=True):
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         for i, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
             cell = cells[i] if i < len(cells) else ""
-            text = cell.copy() if isinstance(cell, Text) else Text(cell, no_wrap=True)
+            text = cell.copy() if isinstance(cell, Text) else safe_text(cell)
             text.no_wrap = True
             text.truncate(width, overflow="ellipsis")
             text.align("right" if column.align == "right" else "left", width)
@@ -273,7 +275,7 @@ class VirtualTable(ScrollView, can_focus=True):
         if index >= len(self.rows):
             if not self.rows and y == 1 and self.empty_text:
                 dim = base + Style(dim=True, italic=True)
-                return Strip([Segment(self.empty_text, dim)]).crop_extend(0, width, base)
+                return Strip([Segment(safe_str(self.empty_text), dim)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         row = self.rows[index]
         style = base + Style.parse(row.style) if row.style else base

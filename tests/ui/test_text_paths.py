@@ -1,0 +1,187 @@
+"""Every path from user text to the screen goes through ``safe_text``/``safe_str``.
+
+Two guards. The first walks every widget and screen class under ``workbench/ui``: a new
+one fails until its module is reviewed and listed below. The second reads the source: a
+record's text (``.name``, ``.reason``, ``.notes``...) handed to something that draws
+(``Text(...)``, ``Static(...)``, ``.update(...)``, ``border_title = ...``) must be wrapped
+in ``safe_text``/``safe_str``/``option_text`` on the way.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+from pathlib import Path
+
+from textual.screen import Screen
+from textual.widget import Widget
+
+import workbench.ui
+
+UI = Path(workbench.ui.__file__).parent
+
+REVIEWED: dict[str, str] = {
+    "workbench.ui.app": "notify() makes every notification inert",
+    "workbench.ui.main_screen": "sub_title through safe_str",
+    "workbench.ui.help_screen": "key names and i18n text only",
+    "workbench.ui.bindings": "base screens: binding descriptions are i18n keys",
+    "workbench.ui.screens.pane": "base class, draws nothing itself",
+    "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
+    "workbench.ui.screens.teams": "rows and detail via safe_text",
+    "workbench.ui.screens.scoring": "context, assessors and reason via safe_text/safe_str",
+    "workbench.ui.screens.coming_soon": "i18n text only",
+    "workbench.ui.dialogs.base": "frame only",
+    "workbench.ui.dialogs.confirm": "_plain() makes titles, messages and details inert",
+    "workbench.ui.dialogs.picker": "title via safe_str, choices via option_text",
+    "workbench.ui.dialogs.programme_form": "inputs show visible(), untouched fields kept",
+    "workbench.ui.dialogs.team_form": "inputs show visible(), untouched fields kept",
+    "workbench.ui.dialogs.reason_dialog": "editor shows visible(), pastes made visible",
+    "workbench.ui.dialogs.range_dialog": "criterion labels and numbers only",
+    "workbench.ui.dialogs.weights_dialog": "criterion labels and numbers only",
+    "workbench.ui.widgets.virtual_table": "str cells through safe_text",
+    "workbench.ui.widgets.catalogue_view": "detail through safe_text, title through safe_str",
+    "workbench.ui.widgets.objective_badge": "summary through safe_text",
+    "workbench.ui.widgets.score_grid": "reasons through safe_text (one line)",
+    "workbench.ui.widgets.robustness_panel": "criterion labels and numbers only",
+    "workbench.ui.widgets.verdict_bar": "verdicts and numbers only",
+    "workbench.ui.widgets.reason_editor": "pastes made visible",
+}
+"""Modules that define widgets or screens, and how each keeps user text inert."""
+
+USER_FIELDS = {
+    "name",
+    "provider",
+    "department",
+    "reason",
+    "notes",
+    "note",
+    "audience",
+    "platform",
+    "topics",
+    "url",
+    "source",
+    "renewal",
+    "metric",
+    "unit",
+    "statement",
+    "currency",
+    "assessor",
+    "assessors",
+    "label",
+    "detail",
+    "programme",
+    "title_text",
+    "search",
+}
+"""Attributes that hold text from the data file or typed by people."""
+
+SAFE_CALLS = {"safe_text", "safe_str", "option_text", "visible", "_plain", "len", "value"}
+"""``value`` is the detail panels' local helper (catalogue_view, teams): it calls safe_text."""
+TRANSLATORS = {"t", "i18n"}
+SINK_CALLS = {"Text", "Static", "Label", "Content", "Option", "Button"}
+SINK_METHODS = {"update", "append", "add_row", "assemble", "set_options", "add_option"}
+SINK_ATTRIBUTES = {"border_title", "border_subtitle", "sub_title", "title", "tooltip"}
+
+ALLOWED: dict[str, set[str]] = {
+    # lists of reasons for MessageDialog, whose _plain() makes them inert
+    "workbench.ui.screens.catalogue": {"reasons.append(", "described.append("},
+    # lists of names, drawn later through safe_text
+    "workbench.ui.screens.teams": {"pilots.setdefault(", "scored.append("},
+    # (file name, error) pairs, printed through visible() or notify()
+    "workbench.ui.themes": {"problems.append("},
+}
+"""Reviewed list appends, by module and the start of the statement (``append`` is also
+``Text.append``, so lists that hold user text are listed here once read)."""
+
+
+def modules() -> list[str]:
+    found = []
+    for info in pkgutil.walk_packages([str(UI)], "workbench.ui."):
+        found.append(info.name)
+    return found
+
+
+def test_every_widget_module_is_reviewed() -> None:
+    unreviewed = []
+    for name in modules():
+        module = importlib.import_module(name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != name:
+                continue
+            if issubclass(cls, Widget | Screen) and name not in REVIEWED:
+                unreviewed.append(f"{name}.{cls.__name__}")
+    assert not unreviewed, (
+        "review how these show user text (safe_text/safe_str), then list the module in "
+        f"REVIEWED: {unreviewed}"
+    )
+
+
+def _callee(node: ast.Call) -> str:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _tainted(node: ast.AST) -> bool:
+    """True when ``node`` reads user text that no safe_* call has made inert."""
+    if isinstance(node, ast.Call):
+        name = _callee(node)
+        if name in SAFE_CALLS:
+            return False
+        # a method (criterion.label(lang)) is not a field; an i18n key is not user text
+        args = [] if name in TRANSLATORS else list(node.args)
+        values = args + [kw.value for kw in node.keywords]
+        if isinstance(node.func, ast.Attribute):
+            values.append(node.func.value)
+        return any(_tainted(value) for value in values)
+    if isinstance(node, ast.Attribute) and node.attr in USER_FIELDS:
+        return True
+    return any(_tainted(child) for child in ast.iter_child_nodes(node))
+
+
+def _sink_values(node: ast.AST) -> list[ast.AST]:
+    if isinstance(node, ast.Call):
+        name = _callee(node)
+        is_sink = (isinstance(node.func, ast.Name) and name in SINK_CALLS) or (
+            isinstance(node.func, ast.Attribute) and name in SINK_METHODS | SINK_CALLS
+        )
+        if is_sink:
+            values: list[ast.AST] = list(node.args)
+            values += [kw.value for kw in node.keywords if kw.arg not in ("style", "id")]
+            return values
+    if isinstance(node, ast.Assign):
+        for target in node.targets:
+            if isinstance(target, ast.Attribute) and target.attr in SINK_ATTRIBUTES:
+                return [node.value]
+    return []
+
+
+def raw_paths(source: str, module: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        for value in _sink_values(node):
+            code = ast.unparse(node)
+            if _tainted(value) and not code.startswith(tuple(ALLOWED.get(module, ()))):
+                found.append(f"{module}:{node.lineno}: {code[:100]}")
+    return found
+
+
+def test_no_user_text_reaches_the_screen_raw() -> None:
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        module = ".".join(path.relative_to(UI.parent.parent).with_suffix("").parts)
+        found += raw_paths(path.read_text(encoding="utf-8"), module)
+    assert not found, "wrap these in safe_text/safe_str:\n" + "\n".join(found)
+
+
+def test_the_guard_sees_a_raw_path() -> None:
+    """The guard itself: a raw name is found, a wrapped one is not."""
+    raw = "Static(Text(team.name))\nbox.border_title = programme.name\nw.update(f'{r.reason}')"
+    assert len(raw_paths(raw, "example")) == 4  # Static, Text, the title, update
+    safe = "Static(safe_text(team.name))\nbox.border_title = safe_str(p.name)\nText(t('x'))"
+    assert raw_paths(safe, "example") == []
