@@ -108,7 +108,7 @@ def test_goal_teams_prefers_more_teams_over_a_higher_total() -> None:
     assert choose(pairs, Decimal(100), "EUR").total == 140
     by_teams = choose(pairs, Decimal(100), "EUR", goal=Goal.TEAMS)
     assert by_teams.teams == 2
-    by_score = choose(pairs[:1] + [pair(4, "t4", 20, price=priced(100))], Decimal(100), "EUR")
+    by_score = choose([*pairs[:1], pair(4, "t4", 20, price=priced(100))], Decimal(100), "EUR")
     assert [p.assessment_id for p in by_score.chosen] == ["a1"]
 
 
@@ -152,9 +152,7 @@ def brute_force(
     pairs: list[Pair], budget: Decimal, goal: Goal, cap: Cap | None
 ) -> tuple[int, Fraction, Decimal]:
     """(teams, total, cost) of the best assignment, trying every one."""
-    candidates = [
-        p for p in pairs if p.verdict is Verdict.PILOT and p.cost is not None and p.total
-    ]
+    candidates = [p for p in pairs if p.verdict is Verdict.PILOT and p.cost is not None and p.total]
     teams = sorted({p.team_id for p in candidates})
     options = [[None, *(p for p in candidates if p.team_id == t)] for t in teams]
     best: tuple[object, ...] | None = None
@@ -190,9 +188,7 @@ def portfolios(draw: st.DrawFn) -> tuple[list[Pair], Decimal, Goal, Cap | None]:
         verdict = draw(st.sampled_from([Verdict.PILOT, Verdict.PILOT, Verdict.INVESTIGATE]))
         kind = draw(st.sampled_from(["amount", "amount", "amount", "free", "unknown"]))
         price = (
-            priced(draw(st.integers(0, 400)))
-            if kind == "amount"
-            else Price(kind=PriceKind(kind))
+            priced(draw(st.integers(0, 400))) if kind == "amount" else Price(kind=PriceKind(kind))
         )
         pairs.append(
             pair(

@@ -286,7 +286,6 @@ def choose(
     chosen = tuple(candidates[i] for i in chosen_indexes)
     funded = {pair.team_id for pair in chosen}
     left_money = limit - best[0]
-    left_usage = usage_limit - best[1]
     for index, pair in enumerate(candidates):
         if index in chosen_indexes:
             continue
@@ -322,13 +321,7 @@ def choose(
     if step is not None:
         step_teams, step_total = gains(best_within(step_limit))
 
-    order = {pair.assessment_id: i for i, pair in enumerate(pairs)}
-    left_out = tuple(
-        sorted(
-            ((pair, reasons[pair.assessment_id]) for pair in pairs if pair.assessment_id in reasons),
-            key=lambda item: order[item[0].assessment_id],
-        )
-    )
+    left_out = tuple((p, reasons[p.assessment_id]) for p in pairs if p.assessment_id in reasons)
     hours = sum((p.seat_hours or Fraction(0) for p in chosen), start=Fraction(0))
     return Portfolio(
         budget=budget,
