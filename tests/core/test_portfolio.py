@@ -21,7 +21,7 @@ def priced(amount: int | str, currency: str = "EUR", **extra: object) -> Price:
 def pair(
     n: int,
     team: str,
-    total: int | Fraction = 80,
+    total: int | Fraction | None = 80,
     *,
     price: Price | None = None,
     headcount: int = 1,
