@@ -105,7 +105,8 @@ def test_differences_largest_weighted_gap_first() -> None:
     found = differences(left, right)
     assert [d.key for d in found][:2] == ["team_leverage", "business_impact"]
     assert found[0].points == -2
-    assert found[-1].key == "alternatives" and found[-1].points is None
+    assert found[-1].key == "alternatives"
+    assert found[-1].points is None
 
 
 def test_most_assessed_programme() -> None:

@@ -110,8 +110,10 @@ class BudgetDialog(Dialog[BudgetChoice]):
         self.action_save()
 
     def action_save(self) -> None:
-        values = {field: self.query_one(f"#budget-{field}", Input).value for field in
-                  ("amount", "currency", "cap", "step")}
+        values = {
+            field: self.query_one(f"#budget-{field}", Input).value
+            for field in ("amount", "currency", "cap", "step")
+        }
         ok = True
         amount = step = limit = None
         for field in ("amount", "currency", "cap", "step"):
