@@ -64,7 +64,11 @@ class CompareGrid(Widget, can_focus=True):
         height: auto;
         background: $surface;
     }
-    CompareGrid > .compare-grid--header { text-style: bold; color: $text-accent; background: $panel; }
+    CompareGrid > .compare-grid--header {
+        text-style: bold;
+        color: $text-accent;
+        background: $panel;
+    }
     CompareGrid > .compare-grid--label { text-style: bold; }
     CompareGrid > .compare-grid--cursor-line { background: $boost; }
     CompareGrid > .compare-grid--cursor {
