@@ -63,7 +63,14 @@ def headline(evaluation: Evaluation) -> Headline | None:
                 verdict = grid_verdict(total + weight * (new - here), evaluation.maximum, grid)
                 if verdict is not current:
                     change: Number = new - here if new > here else here - new
-                    found: tuple[Number, int, int, int, str, Verdict] = (change, -weight, order, new, key, verdict)
+                    found: tuple[Number, int, int, int, str, Verdict] = (
+                        change,
+                        -weight,
+                        order,
+                        new,
+                        key,
+                        verdict,
+                    )
                     if best is None or found[:4] < best[:4]:
                         best = found
                     break
