@@ -55,6 +55,7 @@ class BudgetDialog(Dialog[BudgetChoice]):
     DEFAULT_CSS = """
     BudgetDialog Label { margin: 1 0 0 0; color: $text-accent; }
     BudgetDialog Input, BudgetDialog Select { width: 100%; }
+    BudgetDialog .field-error:empty { display: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "dialog.save", id="budget-save"),
@@ -72,16 +73,17 @@ class BudgetDialog(Dialog[BudgetChoice]):
             box.border_subtitle = t("compare.budget.keys")
             yield Static(Text(t("compare.budget.hint")), classes="dialog-hint")
             yield Label(Text(t("compare.budget.amount")))
-            yield Input(self.workbench.i18n.smart(current.amount), id="budget-amount")
+            yield Input(self.workbench.i18n.smart(current.amount), id="budget-amount", compact=True)
             yield Static("", classes="field-error", id="budget-amount-error")
             yield Label(Text(t("compare.budget.currency")))
-            yield Input(current.currency, id="budget-currency", max_length=3)
+            yield Input(current.currency, id="budget-currency", max_length=3, compact=True)
             yield Static("", classes="field-error", id="budget-currency-error")
             yield Label(Text(t("compare.budget.goal")))
             yield Select(
                 [(t(f"compare.goal.{goal.value}"), goal.value) for goal in Goal],
                 value=current.goal.value,
                 allow_blank=False,
+                compact=True,
                 id="budget-goal",
             )
             yield Label(Text(t("compare.budget.cap")))
@@ -90,14 +92,25 @@ class BudgetDialog(Dialog[BudgetChoice]):
                 + [(t(f"compare.cap.{kind.value}"), kind.value) for kind in CapKind],
                 value=current.cap.kind.value if current.cap else "none",
                 allow_blank=False,
+                compact=True,
                 id="budget-cap-kind",
             )
             limit = self.workbench.i18n.smart(current.cap.limit) if current.cap else ""
-            yield Input(limit, placeholder=t("compare.budget.cap_placeholder"), id="budget-cap")
+            yield Input(
+                limit,
+                placeholder=t("compare.budget.cap_placeholder"),
+                id="budget-cap",
+                compact=True,
+            )
             yield Static("", classes="field-error", id="budget-cap-error")
             yield Label(Text(t("compare.budget.step")))
             step = self.workbench.i18n.smart(current.step) if current.step else ""
-            yield Input(step, placeholder=t("compare.budget.step_placeholder"), id="budget-step")
+            yield Input(
+                step,
+                placeholder=t("compare.budget.step_placeholder"),
+                id="budget-step",
+                compact=True,
+            )
             yield Static("", classes="field-error", id="budget-step-error")
 
     def _error(self, field: str, key: str | None) -> None:
