@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -338,9 +339,5 @@ def test_parse_amount() -> None:
     assert parse_amount("12 000,50") == Decimal("12000.50")
     assert parse_amount("", required=False) is None
     for bad, reason in (("", "required"), ("x", "format"), ("-1", "negative"), ("NaN", "format")):
-        try:
+        with pytest.raises(ValueError, match=reason):
             parse_amount(bad)
-        except ValueError as error:
-            assert str(error) == reason
-        else:
-            raise AssertionError(bad)
