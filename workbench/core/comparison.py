@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from math import lcm
 
 from workbench.core.assessment import Assessment
 from workbench.core.consensus import CriterionSpread, spreads
@@ -42,41 +43,53 @@ class Headline:
 
 
 def headline(evaluation: Evaluation) -> Headline | None:
-    """The smallest single-criterion flip (as ``robustness.smallest_flips`` finds it), from
-    the weighted total alone: a few dozen integer comparisons, so 500 columns sort at once.
+    """The smallest single-criterion flip (as ``robustness.smallest_flips`` finds it), in
+    whole numbers (scores times the denominator of the medians): 500 columns sort at once.
     None while scores are missing."""
     if not evaluation.complete:
         return None
     grid = evaluation.grid
-    total = evaluation.low_total
-    current = grid_verdict(total, evaluation.maximum, grid)
-    best: tuple[Number, int, int, int, str, Verdict] | None = None
-    for order, key in enumerate(CRITERION_KEYS):
-        here = evaluation.scores[key]
-        if here is None:
-            return None
-        weight = grid.weight(key)
-        downs = [s for s in range(MAX_SCORE, MIN_SCORE - 1, -1) if s < here]
-        ups = [s for s in range(MIN_SCORE, MAX_SCORE + 1) if s > here]
+    scores = [evaluation.scores[key] or 0 for key in CRITERION_KEYS]
+    if all(isinstance(score, int) for score in scores):
+        scale, whole = 1, [int(score) for score in scores]
+    else:
+        fractions = [Fraction(score) for score in scores]
+        scale = lcm(*(score.denominator for score in fractions))
+        whole = [int(score * scale) for score in fractions]
+    weights = [grid.weight(key) for key in CRITERION_KEYS]
+    total = sum(w * s for w, s in zip(weights, whole, strict=True)) * 100
+    pilot = grid.pilot_above * evaluation.maximum * scale
+    alternatives = grid.alternatives_below * evaluation.maximum * scale
+
+    def rank(hundred_total: int) -> int:
+        if hundred_total > pilot:
+            return 2
+        return 0 if hundred_total < alternatives else 1
+
+    current = rank(total)
+    best: tuple[int, int, int, int] | None = None
+    for order, (weight, here) in enumerate(zip(weights, whole, strict=True)):
+        downs = [n for n in range(MAX_SCORE, MIN_SCORE - 1, -1) if n * scale < here]
+        ups = [n for n in range(MIN_SCORE, MAX_SCORE + 1) if n * scale > here]
         for candidates in (downs, ups):
             for new in candidates:
-                verdict = grid_verdict(total + weight * (new - here), evaluation.maximum, grid)
-                if verdict is not current:
-                    change: Number = new - here if new > here else here - new
-                    found: tuple[Number, int, int, int, str, Verdict] = (
-                        change,
-                        -weight,
-                        order,
-                        new,
-                        key,
-                        verdict,
-                    )
-                    if best is None or found[:4] < best[:4]:
+                if rank(total + 100 * weight * (new * scale - here)) != current:
+                    found = (abs(new * scale - here), -weight, order, new)
+                    if best is None or found < best:
                         best = found
                     break
     if best is None:
         return Headline(fragile=False, points=None)
-    return Headline(fragile=best[0] <= FRAGILE_POINTS, points=best[0], key=best[4], verdict=best[5])
+    change, _, order, new = best
+    key = CRITERION_KEYS[order]
+    moved = evaluation.low_total + grid.weight(key) * (new - evaluation.scores[key])  # type: ignore[operator]
+    points: Number = Fraction(change, scale) if change % scale else change // scale
+    return Headline(
+        fragile=points <= FRAGILE_POINTS,
+        points=points,
+        key=key,
+        verdict=grid_verdict(moved, evaluation.maximum, grid),
+    )
 
 
 @dataclass(slots=True)

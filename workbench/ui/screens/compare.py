@@ -69,6 +69,13 @@ BAR_FULL, BAR_EMPTY, BAR_MAYBE, BAR_LINE, BAR_LINE_FULL = "█", "·", "░", "�
 DEFAULT_BUDGET = Decimal(10_000)
 
 
+def stack(lines: Sequence[Text]) -> Group:
+    """One line each (user text comes as one-line ``Text`` without a line end)."""
+    for line in lines:
+        line.end = "\n"
+    return Group(*lines)
+
+
 class View(StrEnum):
     TEAMS = "teams"
     BARS = "bars"
@@ -308,7 +315,7 @@ class ComparePane(Pane):
             self._show_two()
         else:
             self._show_portfolio()
-        self.refresh_bindings()
+        self.refresh_bindings_if_changed()
 
     def _set_title(self, *parts: Text | str) -> None:
         title = Text(no_wrap=True, overflow="ellipsis")
@@ -415,7 +422,7 @@ class ComparePane(Pane):
         else:
             lines.append(self._verdict_text(item, full=True))
         lines.append(Text(self.t("compare.detail.enter"), style="dim"))
-        detail.update(Group(*lines))
+        detail.update(stack(lines))
 
     # cell texts
 
@@ -696,7 +703,7 @@ class ComparePane(Pane):
                 "bold",
             ),
         )
-        head.update(Group(self._side("A", left, same_team), self._side("B", right, same_team)))
+        head.update(stack([self._side("A", left, same_team), self._side("B", right, same_team)]))
         i18n = self.workbench.i18n
         rows = []
         for difference in differences(left, right):
@@ -743,7 +750,7 @@ class ComparePane(Pane):
                 line.append(" ")
                 line.append_text(safe_text(reason, "italic", one_line=False))
             lines.append(line)
-        detail.update(Group(*lines))
+        detail.update(stack(lines))
 
     def _side(self, letter: str, item: Compared, same_team: bool) -> Text:
         text = Text(f"{letter}: ", style="bold")
@@ -921,7 +928,7 @@ class ComparePane(Pane):
                 )
             )
         lines.append(Text(self.t("compare.portfolio.keys"), style="dim"))
-        return Group(*lines)
+        return stack(lines)
 
     # opening in Scoring
 

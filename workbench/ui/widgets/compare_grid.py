@@ -121,15 +121,17 @@ class CompareGrid(Widget, can_focus=True):
     def __init__(
         self,
         *,
-        label_width: int = 24,
+        label_width: int = 27,
         column_width: int = 14,
+        max_column_width: int = 28,
         empty_text: str = "",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.source: GridSource = EmptySource()
         self.label_width = label_width
-        self.column_width = column_width
+        self.min_column_width = column_width
+        self.max_column_width = max_column_width
         self.empty_text = empty_text
         self.first_column = 0
         self._cells: dict[tuple[int, int], Text] = {}
@@ -157,6 +159,13 @@ class CompareGrid(Widget, can_focus=True):
         self.refresh()
 
     # geometry
+
+    @property
+    def column_width(self) -> int:
+        """At least the minimum; wider (up to the maximum) when every column fits."""
+        count = max(self.source.column_count, 1)
+        share = (self.size.width - self.label_width) // count - 1
+        return max(self.min_column_width, min(self.max_column_width, share))
 
     @property
     def visible_columns(self) -> int:
