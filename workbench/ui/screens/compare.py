@@ -102,6 +102,7 @@ class CompareState:
 
 
 class CompareTable(VirtualTable):
+    help_title = "compare.table_title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "compare.keys.open", id="compare-table-open"),
     ]
@@ -337,6 +338,8 @@ class ComparePane(Pane):
         state = self.state
         items = self._side_by_side()
         keep = self._cursor_assessment()
+        previous = {item.key: item.team.id for item in self._columns}
+        kept_team = previous.get(keep or "")
         self._columns = items
         self._best = {}
         title = [Text(self.t("compare.title.teams"))]
@@ -351,6 +354,8 @@ class ComparePane(Pane):
             self._show_bars(items, keep)
             return
         column = next((i for i, item in enumerate(items) if item.key == keep), None)
+        if column is None:
+            column = next((i for i, item in enumerate(items) if item.team.id == kept_team), None)
         self.grid.show(SideBySide(self, items), column=column)
         self._show_detail()
 

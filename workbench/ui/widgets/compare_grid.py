@@ -53,6 +53,8 @@ class EmptySource:
 class CompareGrid(Widget, can_focus=True):
     """Arrows move a cell cursor; Enter posts ``Selected`` with the cell."""
 
+    help_title = "compare.grid_title"
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "compare-grid--header",
         "compare-grid--label",
