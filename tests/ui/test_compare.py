@@ -135,7 +135,8 @@ async def test_best_value_marked_and_disagreement_flagged(
     )
     async with make_app(repository).run_test(size=(120, 40)) as pilot:
         found = await open_compare(pilot)
-        assert 0 in found.best("business_impact")
+        assert found._source is not None
+        assert 0 in found._source.best("business_impact")
         shown = await wait_for_text(pilot, "★")
         assert "⚑" in shown
 

@@ -11,15 +11,18 @@ at a time, never a greedy guess. All arithmetic is in integers and Fractions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from math import lcm
 
-from workbench.core.catalogue import Price, PriceBasis, PriceKind
-from workbench.core.scoring import Number, Verdict
+from workbench.core.assessment import Assessment
+from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
+from workbench.core.scoring import Evaluation, Number, Verdict
+from workbench.core.team import Team
 
 
 class Goal(StrEnum):
@@ -340,3 +343,43 @@ def choose(
         step_teams_gained=step_teams,
         reasons=reasons,
     )
+
+
+def pairs_of(
+    assessments: Iterable[Assessment],
+    teams: Mapping[str, Team],
+    programmes: Mapping[str, Programme],
+    evaluation_of: Callable[[Assessment, Team], Evaluation],
+) -> list[Pair]:
+    """Every assessment whose team and programme exist, as the portfolio sees it; hours per
+    seat are the programme's longest duration (its shortest when that is all it gives)."""
+    pairs = []
+    for assessment in assessments:
+        team = teams.get(assessment.team_id)
+        programme = programmes.get(assessment.programme_id)
+        if team is None or programme is None:
+            continue
+        evaluation = evaluation_of(assessment, team)
+        hours = programme.hours_max if programme.hours_max is not None else programme.hours_min
+        pairs.append(
+            Pair(
+                assessment_id=assessment.id,
+                team_id=team.id,
+                programme_id=programme.id,
+                verdict=evaluation.verdict,
+                total=evaluation.total,
+                headcount=team.headcount,
+                price=programme.price,
+                hours=hours,
+            )
+        )
+    pairs.sort(key=lambda p: (teams[p.team_id].name.casefold(), p.assessment_id))
+    return pairs
+
+
+def usual_currency(pairs: Iterable[Pair], default: str = "EUR") -> str:
+    """The currency most PILOT pairs are priced in: the budget's, until the user says."""
+    counts = Counter(
+        p.price.currency for p in pairs if p.verdict is Verdict.PILOT and p.price.currency
+    )
+    return counts.most_common(1)[0][0] if counts else default

@@ -9,16 +9,12 @@ Scoring. Evaluations come from the app's cache, computed once per data version.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 from typing import ClassVar
 
-from rich.console import Group
-from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,22 +23,11 @@ from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from workbench.core.assessment import Assessment
-from workbench.core.catalogue import PriceBasis, PriceKind, Programme, Status
-from workbench.core.comparison import (
-    Compared,
-    Filters,
-    Headline,
-    SortBy,
-    best_of_row,
-    differences,
-    matches,
-    most_assessed,
-    row_values,
-    sort_key,
-)
-from workbench.core.grid import CRITERIA_BY_KEY, CRITERION_KEYS
-from workbench.core.portfolio import Goal, Pair, Portfolio, Reason, choose
-from workbench.core.scoring import Verdict
+from workbench.core.catalogue import Programme
+from workbench.core.comparison import Compared, Filters, SortBy, matches, most_assessed, sort_key
+from workbench.core.grid import CRITERIA_BY_KEY
+from workbench.core.portfolio import Goal, Pair, Portfolio, choose, pairs_of, usual_currency
+from workbench.core.scoring import Evaluation, Verdict
 from workbench.core.team import Team
 from workbench.storage.schema import Snapshot
 from workbench.ui.dialogs.budget_dialog import BudgetChoice, BudgetDialog
@@ -51,29 +36,21 @@ from workbench.ui.messages import OpenScoring
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.compare_grid import CompareGrid
-from workbench.ui.widgets.objective_badge import missing_text, theme_style
+from workbench.ui.widgets.compare_lists import (
+    bar_layout,
+    bar_row,
+    team_columns,
+    team_row,
+    two_columns,
+    two_rows,
+)
+from workbench.ui.widgets.compare_words import CompareWords, stack
+from workbench.ui.widgets.portfolio_view import portfolio_columns, portfolio_head, portfolio_rows
+from workbench.ui.widgets.side_by_side import SideBySide
 from workbench.ui.widgets.verdict_style import verdict_key
-from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
+from workbench.ui.widgets.virtual_table import VirtualTable
 
-SUMMARY_ROWS = ("total", "percent", "verdict", "robustness", "objective")
-ROWS: tuple[str, ...] = (*CRITERION_KEYS, *SUMMARY_ROWS)
-BEST = "★"
-DISPUTED = "⚑"
-VERDICT_COLOUR = {
-    Verdict.PILOT: "text-success",
-    Verdict.INVESTIGATE: "text-warning",
-    Verdict.ALTERNATIVES: "text-error",
-    Verdict.CLARIFY_OBJECTIVE: "text-warning",
-}
-BAR_FULL, BAR_EMPTY, BAR_MAYBE, BAR_LINE, BAR_LINE_FULL = "█", "·", "░", "│", "┃"
 DEFAULT_BUDGET = Decimal(10_000)
-
-
-def stack(lines: Sequence[Text]) -> Group:
-    """One line each (user text comes as one-line ``Text`` without a line end)."""
-    for line in lines:
-        line.end = "\n"
-    return Group(*lines)
 
 
 class View(StrEnum):
@@ -162,26 +139,12 @@ class ComparePane(Pane):
         self._by_team: dict[str, list[Assessment]] = {}
         self._compared: dict[str, Compared] = {}
         self._columns: list[Compared] = []
-        self._best: dict[str, set[int]] = {}
+        self._source: SideBySide | None = None
         self._portfolio: Portfolio | None = None
 
-    def plural(self, key: str, count: int, **params: object) -> str:
-        """``key_one`` for one (and zero, in French), ``key`` otherwise."""
-        one = count in (0, 1) if self.workbench.i18n.lang == "fr" else count == 1
-        return self.t(f"{key}_one" if one else key, count=count, **params)
-
-    def gain(self, teams: int, points: Fraction) -> str:
-        i18n = self.workbench.i18n
-        signed = ("+" if points >= 0 else "") + i18n.smart(points)
-        teams_text = self.plural("compare.portfolio.gain_teams", abs(teams))
-        if teams:
-            teams_text = ("+" if teams > 0 else "−") + teams_text
-        points_key = (
-            "compare.portfolio.gain_points_one"
-            if abs(points) == 1
-            else ("compare.portfolio.gain_points")
-        )
-        return f"{teams_text}, {self.t(points_key, count=signed)}"
+    @property
+    def words(self) -> CompareWords:
+        return CompareWords(self.app, self.workbench.i18n)
 
     @property
     def state(self) -> CompareState:
@@ -341,7 +304,6 @@ class ComparePane(Pane):
         previous = {item.key: item.team.id for item in self._columns}
         kept_team = previous.get(keep or "")
         self._columns = items
-        self._best = {}
         title = [Text(self.t("compare.title.teams"))]
         if state.programme_id is not None:
             title.append(safe_text(self._programme_name(state.programme_id), "bold"))
@@ -356,7 +318,8 @@ class ComparePane(Pane):
         column = next((i for i, item in enumerate(items) if item.key == keep), None)
         if column is None:
             column = next((i for i, item in enumerate(items) if item.team.id == kept_team), None)
-        self.grid.show(SideBySide(self, items), column=column)
+        self._source = SideBySide(items, self.words)
+        self.grid.show(self._source, column=column)
         self._show_detail()
 
     def _cursor_assessment(self) -> str | None:
@@ -366,13 +329,6 @@ class ComparePane(Pane):
         if 0 <= grid.cursor_column < len(self._columns):
             return self._columns[grid.cursor_column].key
         return None
-
-    def best(self, row: str) -> set[int]:
-        found = self._best.get(row)
-        if found is None:
-            found = best_of_row(row_values(self._columns, row))
-            self._best[row] = found
-        return found
 
     def _filters_text(self) -> str:
         filters = self.state.filters
@@ -390,215 +346,18 @@ class ComparePane(Pane):
         self._show_detail()
 
     def _show_detail(self) -> None:
-        grid = self.grid
         detail = self.query_one("#compare-detail", Static)
-        if not self._columns:
-            detail.update(Text(self.t("compare.detail.none"), style="italic"))
-            return
-        item = self._columns[min(grid.cursor_column, len(self._columns) - 1)]
-        row = ROWS[min(grid.cursor_row, len(ROWS) - 1)]
-        team = item.team
-        lines: list[Text] = []
-        head = safe_text(team.name, "bold")
-        if team.department:
-            head.append("  ")
-            head.append_text(safe_text(team.department))
-        head.append(f"  {self.plural('compare.headcount', team.headcount)}")
-        lines.append(head)
-        if row in CRITERION_KEYS:
-            label = CRITERIA_BY_KEY[row].label(self.workbench.i18n.lang)
-            lines.append(Text(label, style="underline"))
-            reasons = item.reasons(row)
-            spread = item.spread(row)
-            if not reasons and not spread.scores:
-                lines.append(Text(self.t("compare.detail.no_score"), style="italic"))
-            for assessor, score in spread.scores.items():
-                line = safe_text(assessor, "bold")
-                line.append(f" {score}  ")
-                reason = item.assessment.rating(assessor, row).reason
-                line.append_text(safe_text(reason, "italic", one_line=False))
-                lines.append(line)
-            if spread.disputed:
-                lines.append(Text(self.t("compare.detail.disputed"), style="bold"))
-        elif row == "robustness":
-            lines.append(self._headline_text(item.headline, full=True))
-        elif row == "objective":
-            lines.append(self._objective_text(item, full=True))
-        else:
-            lines.append(self._verdict_text(item, full=True))
-        lines.append(Text(self.t("compare.detail.enter"), style="dim"))
-        detail.update(stack(lines))
-
-    # cell texts
-
-    def _style(self, variable: str) -> Style:
-        return theme_style(self.app, variable)
-
-    def _verdict_text(self, item: Compared, *, full: bool = False) -> Text:
-        evaluation = item.evaluation
-        verdict = evaluation.verdict
-        if verdict is not None:
-            word = self.t(verdict_key(verdict)).upper()
-            text = Text(word, style=self._style(VERDICT_COLOUR[verdict]))
-            if full and evaluation.percent is not None:
-                text.append(f"  {self.workbench.i18n.percent(evaluation.percent)}")
-            return text
-        possible = "/".join(self.t(f"compare.verdict_short.{v.value}") for v in evaluation.possible)
-        if full:
-            return Text(self.t("compare.detail.open", possible=possible), style="italic")
-        return Text(f"? {possible}", style="italic")
-
-    def _headline_text(self, found: Headline | None, *, full: bool = False) -> Text:
-        if found is None:
-            return Text(self.t("compare.robust.incomplete"), style="italic")
-        lang = self.workbench.i18n.lang
-        if found.points is None or found.key is None or found.verdict is None:
-            return Text(self.t("compare.robust.none" if full else "compare.robust.none_short"))
-        points = self.workbench.i18n.smart(found.points)
-        criterion = CRITERIA_BY_KEY[found.key].label(lang)
-        verdict = self.t(verdict_key(found.verdict)).lower()
-        kind = "fragile" if found.fragile else "robust"
-        if not full:
-            return Text(
-                self.t(f"compare.robust.{kind}_short", points=points),
-                style=self._style("text-warning") if found.fragile else "",
-            )
-        many = "one" if found.points == 1 else "many"
-        return Text(
-            self.t(
-                f"compare.robust.{kind}_{many}",
-                points=points,
-                criterion=criterion,
-                verdict=verdict,
-            ),
-            style=self._style("text-warning") if found.fragile else "",
-        )
-
-    def _objective_text(self, item: Compared, *, full: bool = False) -> Text:
-        if item.team.objective.is_measurable:
-            return Text(self.t("compare.objective.ok"))
-        text = Text(self.t("compare.objective.clarify"), style=self._style("text-warning"))
-        if full:
-            text.append(" (")
-            text.append(missing_text(item.team, self.workbench.i18n))
-            text.append(")")
-        return text
-
-    def cell(self, row: int, column: int) -> Text:
-        item = self._columns[column]
-        key = ROWS[row]
-        i18n = self.workbench.i18n
-        best = column in self.best(key)
-        evaluation = item.evaluation
-        if key in CRITERION_KEYS:
-            score = item.score(key)
-            if score is not None:
-                text = Text(i18n.smart(score), style="bold")
-            elif (bounds := item.score_range(key)) is not None:
-                text = Text(f"{bounds[0]}-{bounds[1]}")
-            else:
-                text = Text("–", style="dim")
-            if item.spread(key).disputed:
-                text.append(f" {DISPUTED}", style=self._style("text-warning"))
-        elif key == "total":
-            if evaluation.total is not None:
-                text = Text(f"{i18n.smart(evaluation.total)}/{evaluation.maximum}")
-            else:
-                low, high = i18n.smart(evaluation.low_total), i18n.smart(evaluation.high_total)
-                text = Text(f"{low}–{high}", style="italic")
-        elif key == "percent":
-            if evaluation.percent is not None:
-                text = Text(i18n.percent(evaluation.percent), style="bold")
-            else:
-                low = i18n.number(evaluation.low_percent, 0)
-                text = Text(f"{low}–{i18n.percent(evaluation.high_percent, 0)}", style="italic")
-        elif key == "verdict":
-            text = self._verdict_text(item)
-        elif key == "robustness":
-            text = self._headline_text(item.headline)
-        else:
-            text = self._objective_text(item)
-        if best:
-            text = Text.assemble((f"{BEST} ", "bold"), text)
-        return text
-
-    def header(self, column: int) -> tuple[Text, Text]:
-        team = self._columns[column].team
-        second = safe_text(team.department or "", "dim")
-        return safe_text(team.name, limit=60), second
-
-    def row_label(self, row: int) -> Text:
-        key = ROWS[row]
-        if key in CRITERION_KEYS:
-            lang = self.workbench.i18n.lang
-            weights = {item.assessment.grid.weight(key) for item in self._columns[:50]}
-            label = Text(CRITERIA_BY_KEY[key].label(lang))
-            if len(weights) == 1:
-                label.append(f" ×{weights.pop()}", style="dim")
-            return label
-        return Text(self.t(f"compare.row.{key}"))
+        source = self._source or SideBySide([], self.words)
+        detail.update(source.detail(self.grid.cursor_column, self.grid.cursor_row))
 
     # bars
 
     def _show_bars(self, items: list[Compared], keep: str | None) -> None:
         table = self._table("bars")
-        width = max(table.size.width or self.size.width, 40)
-        name_width = max(12, min(28, width // 4))
-        verdict_width = 13
-        bar_width = max(10, width - name_width - 8 - verdict_width - 4 - 1)
-        table.set_columns(
-            [
-                Column("team", self.t("compare.col.team"), width=name_width),
-                Column("percent", self.t("compare.col.percent"), width=8, align="right"),
-                Column("bar", self.t("compare.col.bar", low=40, high=60), width=bar_width),
-                Column("verdict", self.t("compare.col.verdict"), width=verdict_width),
-            ]
-        )
-        rows = []
-        for item in items:
-            evaluation = item.evaluation
-            grid = evaluation.grid
-            percent = Text(
-                self.workbench.i18n.percent(evaluation.percent)
-                if evaluation.percent is not None
-                else "–"
-            )
-            bar = self._bar(
-                bar_width,
-                float(evaluation.low_percent),
-                float(evaluation.high_percent),
-                (grid.alternatives_below, grid.pilot_above),
-                evaluation.verdict,
-            )
-            rows.append(
-                Row(item.key, (safe_text(item.team.name), percent, bar, self._verdict_text(item)))
-            )
-        table.set_rows(rows, keep=keep)
-
-    def _bar(
-        self,
-        width: int,
-        low: float,
-        high: float,
-        lines: tuple[int, int],
-        verdict: Verdict | None,
-    ) -> Text:
-        """A bar of ``width`` cells with the two threshold lines, legible without colour."""
-        style = self._style(VERDICT_COLOUR[verdict]) if verdict is not None else Style(dim=True)
-        full = round(low / 100 * width)
-        maybe = round(high / 100 * width)
-        marks = {round(line / 100 * width) for line in lines}
-        bar = Text(no_wrap=True, end="")
-        for cell in range(width):
-            if cell in marks:
-                bar.append(BAR_LINE_FULL if cell < full else BAR_LINE, "bold")
-            elif cell < full:
-                bar.append(BAR_FULL, style)
-            elif cell < maybe:
-                bar.append(BAR_MAYBE, style)
-            else:
-                bar.append(BAR_EMPTY, "dim")
-        return bar
+        words = self.words
+        columns, bar_width = bar_layout(words, max(table.size.width or self.size.width, 40) - 1)
+        table.set_columns(columns)
+        table.set_rows([bar_row(item, words, bar_width) for item in items], keep=keep)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._loaded and self.state.view is View.BARS:
@@ -609,18 +368,8 @@ class ComparePane(Pane):
     def _show_team(self) -> None:
         state = self.state
         table = self._table("team")
-        i18n = self.workbench.i18n
-        table.set_columns(
-            [
-                Column("programme", self.t("compare.col.programme"), min_width=14),
-                Column("percent", self.t("compare.col.percent"), width=7, align="right"),
-                Column("verdict", self.t("compare.col.verdict"), width=12),
-                Column("robust", self.t("compare.col.robustness"), width=11),
-                Column("price", self.t("compare.col.price"), width=11, align="right"),
-                Column("hours", self.t("compare.col.hours"), width=6, align="right"),
-                Column("status", self.t("compare.col.status"), width=10),
-            ]
-        )
+        words = self.words
+        table.set_columns(team_columns(words))
         if state.team_id is None:
             self._set_title(self.t("compare.title.team_none"))
             table.set_rows([])
@@ -629,52 +378,16 @@ class ComparePane(Pane):
         self._set_title(
             Text(self.t("compare.title.team")),
             safe_text(team.name, "bold"),
-            Text(self.plural("compare.headcount_title", team.headcount)),
+            Text(words.plural("compare.headcount_title", team.headcount)),
         )
         items = [self.compared(a) for a in self._by_team.get(state.team_id, [])]
         items.sort(key=lambda item: sort_key(item, SortBy.PERCENT))
         rows = []
         for item in items:
-            programme = self._programme(item.assessment.programme_id)
-            name = safe_text(self._programme_name(item.assessment.programme_id))
-            price = Text(self._seat_price(programme))
-            hours = Text(programme.hours_label if programme is not None else "")
-            status = Text("")
-            if programme is not None:
-                status = Text(self.t(f"scoring.status.{programme.status.value}"))
-                if programme.status is Status.RETIRED:
-                    status = Text(f"⊘ {status.plain}", style=self._style("text-error"))
-                elif programme.status is Status.RETIRING:
-                    status.stylize(self._style("text-warning"))
-            percent = item.percent
-            rows.append(
-                Row(
-                    item.key,
-                    (
-                        name,
-                        Text(i18n.percent(percent) if percent is not None else "–"),
-                        self._verdict_text(item),
-                        self._headline_text(item.headline),
-                        price,
-                        hours,
-                        status,
-                    ),
-                )
-            )
+            programme_id = item.assessment.programme_id
+            programme = self._programme(programme_id)
+            rows.append(team_row(item, programme, self._programme_name(programme_id), words))
         table.set_rows(rows)
-
-    def _seat_price(self, programme: Programme | None) -> str:
-        if programme is None:
-            return ""
-        price = programme.price
-        if price.kind is PriceKind.FREE:
-            return self.t("compare.price.free")
-        if price.kind is PriceKind.UNKNOWN or price.amount is None:
-            return self.t("compare.price.unknown")
-        money = self.workbench.i18n.money(price.amount, price.currency)
-        if price.basis is PriceBasis.TEAM:
-            return self.t("compare.price.per_team", price=money)
-        return money
 
     # view 3: two side by side
 
@@ -682,53 +395,27 @@ class ComparePane(Pane):
         state = self.state
         head = self.query_one("#compare-two-head", Static)
         table = self._table("two")
-        table.set_columns(
-            [
-                Column("criterion", self.t("compare.col.criterion"), width=17),
-                Column("left", "A", width=3, align="right"),
-                Column("right", "B", width=3, align="right"),
-                Column("gap", "Δ", width=4, align="right"),
-                Column("left_reason", self.t("compare.col.reason_a"), min_width=10),
-                Column("right_reason", self.t("compare.col.reason_b"), min_width=10),
-            ]
-        )
+        table.set_columns(two_columns(self.words))
         if state.pair is None or self._snapshot is None:
             self._set_title(self.t("compare.title.two"))
             head.update(Text(self.t("compare.two_empty"), style="italic"))
             table.set_rows([])
+            self._show_two_detail(None)
             return
         assessments = self._snapshot.assessments
         left = self.compared(assessments[state.pair[0]])
         right = self.compared(assessments[state.pair[1]])
         same_team = left.team.id == right.team.id
+        subject = (
+            left.team.name if same_team else self._programme_name(left.assessment.programme_id)
+        )
         self._set_title(
             Text(self.t("compare.title.two_programmes" if same_team else "compare.title.two")),
-            safe_text(
-                left.team.name if same_team else self._programme_name(left.assessment.programme_id),
-                "bold",
-            ),
+            safe_text(subject, "bold"),
         )
         head.update(stack([self._side("A", left, same_team), self._side("B", right, same_team)]))
-        i18n = self.workbench.i18n
-        rows = []
-        for difference in differences(left, right):
-            label = Text(CRITERIA_BY_KEY[difference.key].label(i18n.lang))
-            points = difference.points
-            gap = Text("" if points is None else f"{'+' if points > 0 else ''}{i18n.smart(points)}")
-            rows.append(
-                Row(
-                    difference.key,
-                    (
-                        label,
-                        Text("–" if difference.left is None else i18n.smart(difference.left)),
-                        Text("–" if difference.right is None else i18n.smart(difference.right)),
-                        gap,
-                        self._reasons(left, difference.key),
-                        self._reasons(right, difference.key),
-                    ),
-                )
-            )
-        table.set_rows(rows)
+        table.set_rows(two_rows(left, right, self.words))
+        self._show_two_detail(table.cursor_key)
 
     @on(VirtualTable.Highlighted, "#compare-two")
     def _two_moved(self, event: VirtualTable.Highlighted) -> None:
@@ -764,58 +451,26 @@ class ComparePane(Pane):
         else:
             text.append_text(safe_text(item.team.name))
         text.append("  ")
-        text.append_text(self._verdict_text(item, full=True))
-        return text
-
-    def _reasons(self, item: Compared, key: str) -> Text:
-        text = Text(no_wrap=True, end="")
-        for index, (assessor, reason) in enumerate(item.reasons(key)):
-            if index:
-                text.append(" · ")
-            if len(item.assessment.assessors) > 1:
-                text.append_text(safe_text(assessor, "bold"))
-                text.append(": ")
-            text.append_text(safe_text(reason, "italic"))
+        text.append_text(self.words.verdict(item, full=True))
         return text
 
     # view 4: the portfolio
 
     def _pairs(self) -> list[Pair]:
         assert self._snapshot is not None
-        pairs = []
-        for assessment in self._snapshot.assessments.values():
-            team = self._snapshot.teams.get(assessment.team_id)
-            programme = self._programme(assessment.programme_id)
-            if team is None or programme is None:
-                continue
-            evaluation = self.compared(assessment).evaluation
-            pairs.append(
-                Pair(
-                    assessment_id=assessment.id,
-                    team_id=team.id,
-                    programme_id=programme.id,
-                    verdict=evaluation.verdict,
-                    total=evaluation.total,
-                    headcount=team.headcount,
-                    price=programme.price,
-                    hours=programme.hours_max
-                    if programme.hours_max is not None
-                    else programme.hours_min,
-                )
-            )
-        pairs.sort(key=lambda p: (self._team(p.team_id).name.casefold(), p.assessment_id))
-        return pairs
+        snapshot = self._snapshot
 
-    def _budget(self, pairs: Sequence[Pair]) -> BudgetChoice:
+        def evaluation_of(assessment: Assessment, team: Team) -> Evaluation:
+            return self.compared(assessment).evaluation
+
+        return pairs_of(
+            snapshot.assessments.values(), snapshot.teams, snapshot.programmes, evaluation_of
+        )
+
+    def _budget(self, pairs: list[Pair]) -> BudgetChoice:
         if self.state.budget is not None:
             return self.state.budget
-        currencies = Counter(
-            p.price.currency
-            for p in pairs
-            if p.verdict is Verdict.PILOT and p.price.currency is not None
-        )
-        currency = currencies.most_common(1)[0][0] if currencies else "EUR"
-        return BudgetChoice(DEFAULT_BUDGET, currency)
+        return BudgetChoice(DEFAULT_BUDGET, usual_currency(pairs))
 
     def _show_portfolio(self) -> None:
         pairs = self._pairs()
@@ -829,111 +484,21 @@ class ComparePane(Pane):
             step=budget.step,
         )
         self._portfolio = portfolio
-        i18n = self.workbench.i18n
+        words = self.words
         self._set_title(
             Text(self.t("compare.title.portfolio")),
-            Text(i18n.money(budget.amount, budget.currency), style="bold"),
+            Text(words.i18n.money(budget.amount, budget.currency), style="bold"),
             Text(self.t("compare.title.goal", goal=self.t(f"compare.goal.{budget.goal}"))),
         )
-        self.query_one("#compare-portfolio-head", Static).update(self._portfolio_head(portfolio))
+
+        def team_name(team_id: str) -> str:
+            return self._team(team_id).name
+
+        head = portfolio_head(portfolio, words, team_name)
+        self.query_one("#compare-portfolio-head", Static).update(head)
         table = self._table("money")
-        table.set_columns(
-            [
-                Column("status", self.t("compare.col.funded"), width=20),
-                Column("team", self.t("compare.col.team"), min_width=10),
-                Column("programme", self.t("compare.col.programme"), min_width=10),
-                Column("cost", self.t("compare.col.cost"), width=12, align="right"),
-                Column("total", self.t("compare.col.total"), width=6, align="right"),
-            ]
-        )
-        rows = [self._pair_row(pair, None) for pair in portfolio.chosen]
-        rows += [self._pair_row(pair, reason) for pair, reason in portfolio.left_out]
-        table.set_rows(rows)
-
-    def _pair_row(self, pair: Pair, reason: Reason | None) -> Row:
-        i18n = self.workbench.i18n
-        if reason is None:
-            status = Text(self.t("compare.funded"), style=self._style("text-success"))
-        else:
-            status = Text(self.t(f"compare.reason.{reason}"), style="dim")
-        cost = pair.cost
-        if cost is None:
-            price = self.t("compare.price.unknown")
-        elif pair.price.kind is PriceKind.FREE:
-            price = self.t("compare.price.free")
-        else:
-            price = i18n.money(cost, pair.price.currency)
-        total = i18n.smart(pair.total) if pair.total is not None else "–"
-        return Row(
-            pair.assessment_id,
-            (
-                status,
-                safe_text(self._team(pair.team_id).name),
-                safe_text(self._programme_name(pair.programme_id)),
-                Text(price),
-                Text(total),
-            ),
-        )
-
-    def _portfolio_head(self, portfolio: Portfolio) -> Group:
-        i18n = self.workbench.i18n
-        money = portfolio.currency
-        lines = [
-            Text(
-                self.t(
-                    "compare.portfolio.summary",
-                    teams=portfolio.teams,
-                    cost=i18n.money(portfolio.cost, money),
-                    left=i18n.money(portfolio.left, money),
-                    total=i18n.smart(portfolio.total),
-                    seats=portfolio.seats,
-                )
-            )
-        ]
-        if portfolio.cap is not None:
-            lines.append(
-                Text(
-                    self.t(
-                        f"compare.portfolio.cap_{portfolio.cap.kind}",
-                        limit=i18n.smart(portfolio.cap.limit),
-                        used=i18n.smart(
-                            portfolio.seats if portfolio.cap.kind == "seats" else portfolio.hours
-                        ),
-                    )
-                )
-            )
-        step = portfolio.next_step
-        if step is not None:
-            line = Text(
-                self.t(
-                    "compare.portfolio.next",
-                    extra=i18n.money(step.extra, money),
-                    gain=self.gain(step.teams_gained, step.total_gained),
-                )
-            )
-            for pair in step.adds:
-                line.append(" + ")
-                line.append_text(safe_text(self._team(pair.team_id).name, limit=40))
-            for pair in step.drops:
-                line.append(" − ")
-                line.append_text(safe_text(self._team(pair.team_id).name, limit=40))
-            lines.append(line)
-        else:
-            lines.append(Text(self.t("compare.portfolio.no_next"), style="dim"))
-        if portfolio.step is not None and portfolio.step_total_gained is not None:
-            lines.append(
-                Text(
-                    self.t(
-                        "compare.portfolio.step",
-                        step=i18n.money(portfolio.step, money),
-                        gain=self.gain(
-                            portfolio.step_teams_gained or 0, portfolio.step_total_gained
-                        ),
-                    )
-                )
-            )
-        lines.append(Text(self.t("compare.portfolio.keys"), style="dim"))
-        return stack(lines)
+        table.set_columns(portfolio_columns(words))
+        table.set_rows(portfolio_rows(portfolio, words, team_name, self._programme_name))
 
     # opening in Scoring
 
@@ -1035,7 +600,9 @@ class ComparePane(Pane):
         counts = {p: len(a) for p, a in self._by_programme.items()}
         order = sorted(counts, key=lambda p: (-counts[p], self._programme_name(p).casefold()))
         choices = [
-            Choice(p, safe_str(self._programme_name(p)), self.plural("compare.teams", counts[p]))
+            Choice(
+                p, safe_str(self._programme_name(p)), self.words.plural("compare.teams", counts[p])
+            )
             for p in order
         ]
         self._pick(self.t("compare.pick.programme"), choices, self.state.programme_id, chosen)
@@ -1051,7 +618,7 @@ class ComparePane(Pane):
             Choice(
                 t,
                 safe_str(self._team(t).name),
-                self.plural("compare.programmes", len(self._by_team[t])),
+                self.words.plural("compare.programmes", len(self._by_team[t])),
             )
             for t in order
         ]
@@ -1211,28 +778,3 @@ class ComparePane(Pane):
             self.call_after_refresh(action)
 
         return run
-
-
-class SideBySide:
-    """The grid's source: the pane's columns, cells built on demand."""
-
-    def __init__(self, pane: ComparePane, items: list[Compared]) -> None:
-        self.pane = pane
-        self.items = items
-
-    @property
-    def row_count(self) -> int:
-        return len(ROWS)
-
-    @property
-    def column_count(self) -> int:
-        return len(self.items)
-
-    def row_label(self, row: int) -> Text:
-        return self.pane.row_label(row)
-
-    def header(self, column: int) -> tuple[Text, Text]:
-        return self.pane.header(column)
-
-    def cell(self, row: int, column: int) -> Text:
-        return self.pane.cell(row, column)
