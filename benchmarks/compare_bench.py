@@ -9,6 +9,7 @@ message handled and the screen refreshed), as ``keys_bench.py`` does:
 
 - BASELINE: a key in a bare Textual app (one binding that updates one ``Static``), run in
   the same process, same size, just before;
+- F6 to the Pilots tab (a placeholder): what switching to any tab costs, for scale;
 - F5, first time: the tab was never shown (its data indexed, its 500 columns sorted);
 - F5 after a save: a score saved elsewhere made the tab stale; F5 rebuilds it
   (evaluations come from the app's cache: one per data version);
@@ -186,6 +187,13 @@ async def measure(
                 await shown()
                 found.append(first)
                 built[f"{label}: cells built for the first paint"] = pane.grid.built
+            series = Series(label, "F6 to the placeholder Pilots tab (any tab switch)")
+
+            async def back_to_catalogue() -> None:
+                await away()
+
+            await repeat(series, pilot, "f6", count, before=back_to_catalogue)
+            found.append(series)
             for case, before in (
                 ("F5 after a save elsewhere (stale tab rebuilt)", stale),
                 ("F5, evaluation cache emptied (500 evaluations)", uncached),

@@ -9,9 +9,22 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.core.catalogue import Price, PriceBasis, PriceKind
-from workbench.core.portfolio import Cap, CapKind, Goal, Pair, Reason, choose, pair_cost
-from workbench.core.scoring import Verdict
+from workbench.core.assessment import Assessment
+from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
+from workbench.core.grid import CRITERION_KEYS
+from workbench.core.portfolio import (
+    Cap,
+    CapKind,
+    Goal,
+    Pair,
+    Reason,
+    choose,
+    pair_cost,
+    pairs_of,
+    usual_currency,
+)
+from workbench.core.scoring import Evaluation, Verdict, evaluate
+from workbench.core.team import Team
 
 
 def priced(amount: int | str, currency: str = "EUR", **extra: object) -> Price:
@@ -240,3 +253,29 @@ def test_next_unit_matches_a_bigger_budget(
         assert (at_next.teams, at_next.total) != (result.teams, result.total)
         just_before = choose(pairs, budget + result.next_step.extra - 1, "EUR", goal=goal, cap=cap)
         assert (just_before.teams, just_before.total) == (result.teams, result.total)
+
+
+def test_pairs_of_the_data_and_the_usual_currency() -> None:
+    teams = {"t1": Team(id="t1", name="b team", headcount=4), "t2": Team(id="t2", name="A team")}
+    programmes = {
+        "p1": Programme(id="p1", name="P1", provider="X", price=priced(10, "USD"), hours_min=3),
+        "p2": Programme(id="p2", name="P2", provider="X", hours_min=2, hours_max=6),
+    }
+    assessments = [
+        Assessment(id="a1", team_id="t1", programme_id="p1"),
+        Assessment(id="a2", team_id="t2", programme_id="p2"),
+        Assessment(id="a3", team_id="gone", programme_id="p2"),
+    ]
+    full = dict.fromkeys(CRITERION_KEYS, 5)
+
+    def evaluation_of(assessment: Assessment, team: Team) -> Evaluation:
+        return evaluate(assessments[0].grid, full if team.id == "t1" else {})
+
+    found = pairs_of(assessments, teams, programmes, evaluation_of)
+    assert [p.assessment_id for p in found] == ["a2", "a1"]  # by team name, deleted team out
+    assert found[1].verdict is Verdict.PILOT
+    assert found[1].hours == 3
+    assert found[0].hours == 6
+    assert found[0].verdict is None
+    assert usual_currency(found) == "USD"
+    assert usual_currency([]) == "EUR"

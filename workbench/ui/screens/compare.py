@@ -47,6 +47,7 @@ from workbench.ui.widgets.compare_lists import (
 from workbench.ui.widgets.compare_words import CompareWords, stack
 from workbench.ui.widgets.portfolio_view import portfolio_columns, portfolio_head, portfolio_rows
 from workbench.ui.widgets.side_by_side import SideBySide
+from workbench.ui.widgets.text_panel import TextPanel
 from workbench.ui.widgets.verdict_style import verdict_key
 from workbench.ui.widgets.virtual_table import VirtualTable
 
@@ -157,13 +158,13 @@ class ComparePane(Pane):
         with ContentSwitcher(initial="compare-teams-view", id="compare-views"):
             with Vertical(id="compare-teams-view"):
                 yield CompareGrid(empty_text=self.t("compare.empty"), id="compare-grid")
-                yield Static(id="compare-detail", markup=False)
+                yield TextPanel(id="compare-detail")
             yield CompareTable(empty_text=self.t("compare.empty"), id="compare-bars")
             yield CompareTable(empty_text=self.t("compare.team_empty"), id="compare-team")
             with Vertical(id="compare-two-view"):
                 yield Static(id="compare-two-head", markup=False)
                 yield CompareTable(empty_text=self.t("compare.two_empty"), id="compare-two")
-                yield Static(id="compare-two-detail", markup=False)
+                yield TextPanel(id="compare-two-detail")
             with Vertical(id="compare-portfolio-view"):
                 yield Static(id="compare-portfolio-head", markup=False)
                 yield CompareTable(empty_text=self.t("compare.portfolio_empty"), id="compare-money")
@@ -346,9 +347,9 @@ class ComparePane(Pane):
         self._show_detail()
 
     def _show_detail(self) -> None:
-        detail = self.query_one("#compare-detail", Static)
+        detail = self.query_one("#compare-detail", TextPanel)
         source = self._source or SideBySide([], self.words)
-        detail.update(source.detail(self.grid.cursor_column, self.grid.cursor_row))
+        detail.show(source.detail(self.grid.cursor_column, self.grid.cursor_row))
 
     # bars
 
@@ -422,10 +423,10 @@ class ComparePane(Pane):
         self._show_two_detail(event.key)
 
     def _show_two_detail(self, key: str | None) -> None:
-        detail = self.query_one("#compare-two-detail", Static)
+        detail = self.query_one("#compare-two-detail", TextPanel)
         state = self.state
         if key not in CRITERIA_BY_KEY or state.pair is None or self._snapshot is None:
-            detail.update("")
+            detail.show("")
             return
         assessments = self._snapshot.assessments
         lines = [Text(CRITERIA_BY_KEY[key].label(self.workbench.i18n.lang), style="underline")]
@@ -442,7 +443,7 @@ class ComparePane(Pane):
                 line.append(" ")
                 line.append_text(safe_text(reason, "italic", one_line=False))
             lines.append(line)
-        detail.update(stack(lines))
+        detail.show(stack(lines))
 
     def _side(self, letter: str, item: Compared, same_team: bool) -> Text:
         text = Text(f"{letter}: ", style="bold")

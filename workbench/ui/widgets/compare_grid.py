@@ -138,6 +138,8 @@ class CompareGrid(Widget, can_focus=True):
         self.first_column = 0
         self._cells: dict[tuple[int, int], Text] = {}
         self._headers: dict[int, tuple[Text, Text]] = {}
+        self._segments: dict[tuple[tuple[object, ...], int], list[Segment]] = {}
+        self._labels: dict[int, list[Segment]] = {}
         self.built = 0
         """How many cells were built since the last ``invalidate`` (the benchmark reads it)."""
 
@@ -157,6 +159,8 @@ class CompareGrid(Widget, can_focus=True):
     def invalidate(self) -> None:
         self._cells.clear()
         self._headers.clear()
+        self._segments.clear()
+        self._labels.clear()
         self.built = 0
         self.refresh()
 
@@ -267,6 +271,14 @@ class CompareGrid(Widget, can_focus=True):
         right = " ▸" if last < total else ""
         return Text(f"{left}{self.first_column + 1}–{last}/{total}{right}")
 
+    def _rendered(self, key: tuple[object, ...], text: Text, width: int) -> list[Segment]:
+        """A cell fitted to ``width`` and rendered once: moving the cursor re-renders nothing."""
+        found = self._segments.get((key, width))
+        if found is None:
+            found = list(self._fit(text, width).render(self.app.console))
+            self._segments[(key, width)] = found
+        return found
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
@@ -276,40 +288,49 @@ class CompareGrid(Widget, can_focus=True):
                 dim = base + Style(dim=True, italic=True)
                 return Strip([Segment(self.empty_text, dim)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
+        column_width = self.column_width
         columns = range(
             self.first_column, min(source.column_count, self.first_column + self.visible_columns)
         )
-        line = Text(no_wrap=True, end="")
-        style = base
+        parts: list[tuple[list[Segment], Style | None]] = []
         if y < HEADER_LINES:
             style = base + self.get_component_rich_style("compare-grid--header")
             label = self._position() if y == 0 else Text()
-            line.append_text(self._fit(label, self.label_width))
+            parts.append((list(self._fit(label, self.label_width).render(self.app.console)), None))
+            marked = Style(reverse=True) if y == 0 else Style(bold=True)
             for column in columns:
-                line.append(" ")
-                cell = self._fit(self._header(column)[y], self.column_width)
-                if column == self.cursor_column:
-                    cell.stylize(Style(reverse=True) if y == 0 else Style(bold=True))
-                line.append_text(cell)
+                text = self._header(column)[y]
+                rendered = self._rendered(("head", y, column), text, column_width)
+                parts.append((rendered, marked if column == self.cursor_column else None))
         else:
             row = y - HEADER_LINES
             if row >= source.row_count:
                 return Strip.blank(width, base)
+            style = base
             on_row = row == self.cursor_row
             if on_row:
                 style = base + self.get_component_rich_style("compare-grid--cursor-line")
-            label = self._fit(source.row_label(row), self.label_width)
-            label.stylize(self.get_component_rich_style("compare-grid--label"))
-            line.append_text(label)
+            label_style = self.get_component_rich_style("compare-grid--label")
+            labelled = self._labels.get(row)
+            if labelled is None:
+                fitted = self._fit(source.row_label(row), self.label_width)
+                labelled = list(fitted.render(self.app.console))
+                self._labels[row] = labelled
+            parts.append((labelled, label_style))
             cursor = self.get_component_rich_style("compare-grid--cursor")
             for column in columns:
-                line.append(" ")
-                cell = self._fit(self._cell(row, column), self.column_width)
-                if on_row and column == self.cursor_column:
-                    cell.stylize(cursor)
-                line.append_text(cell)
-        segments = [
-            Segment(seg.text, style + seg.style if seg.style else style)
-            for seg in line.render(self.app.console)
-        ]
+                cell = self._cell(row, column)
+                rendered = self._rendered(("cell", row, column), cell, column_width)
+                parts.append(
+                    (rendered, cursor if on_row and column == self.cursor_column else None)
+                )
+        segments: list[Segment] = []
+        for index, (rendered, overlay) in enumerate(parts):
+            if index:
+                segments.append(Segment(" ", style))
+            for segment in rendered:
+                combined = style + segment.style if segment.style else style
+                if overlay is not None:
+                    combined = combined + overlay
+                segments.append(Segment(segment.text, combined))
         return Strip(segments).crop_extend(0, width, style)
