@@ -127,16 +127,16 @@ class CompareWords:
         full = round(float(evaluation.low_percent) / 100 * width)
         maybe = round(float(evaluation.high_percent) / 100 * width)
         marks = {round(line / 100 * width) for line in (grid.alternatives_below, grid.pilot_above)}
-        bar = Text(no_wrap=True, end="")
-        for cell in range(width):
-            if cell in marks:
-                bar.append(BAR_LINE_FULL if cell < full else BAR_LINE, "bold")
-            elif cell < full:
-                bar.append(BAR_FULL, style)
-            elif cell < maybe:
-                bar.append(BAR_MAYBE, style)
-            else:
-                bar.append(BAR_EMPTY, "dim")
+        maybe = max(maybe, full)
+        chars = [BAR_FULL] * full + [BAR_MAYBE] * (maybe - full) + [BAR_EMPTY] * (width - maybe)
+        for mark in marks:
+            if 0 <= mark < width:
+                chars[mark] = BAR_LINE_FULL if mark < full else BAR_LINE
+        bar = Text("".join(chars), no_wrap=True, end="")
+        bar.stylize(style, 0, maybe)
+        bar.stylize("dim", maybe, width)
+        for mark in marks:
+            bar.stylize("bold", mark, mark + 1)
         return bar
 
     def seat_price(self, programme: Programme | None) -> str:
