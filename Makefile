@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/storage_bench.py
 	$(BIN)/python benchmarks/startup_bench.py
 	$(BIN)/python benchmarks/keys_bench.py
+	$(BIN)/python benchmarks/compare_bench.py
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py

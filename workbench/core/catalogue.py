@@ -47,6 +47,13 @@ class PriceKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+class PriceBasis(StrEnum):
+    """What one amount buys: a seat (the default) or the whole team at once."""
+
+    SEAT = "seat"
+    TEAM = "team"
+
+
 class Price(BaseModel):
     """A price is an amount in a currency, free, or unknown: never a guess."""
 
@@ -56,6 +63,8 @@ class Price(BaseModel):
     amount: Decimal | None = None
     currency: str | None = None
     note: str | None = None
+    basis: PriceBasis | None = None
+    """None is per seat, the usual basis of the catalogue's prices."""
 
     @field_validator("currency")
     @classmethod

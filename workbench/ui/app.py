@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import ClassVar, TypeVar
@@ -23,6 +23,7 @@ from workbench.ui.help_screen import HelpScreen
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.reports import report_commands
+from workbench.ui.screens.compare import CompareState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
@@ -40,6 +41,7 @@ class UIState:
     tab: str = "catalogue"
     team_id: str | None = None
     programme_id: str | None = None
+    compare: CompareState = field(default_factory=CompareState)
 
 
 class WorkbenchApp(App[None]):

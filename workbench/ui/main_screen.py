@@ -13,7 +13,8 @@ from workbench.ui.bindings import TranslatedScreen
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.messages import DataChanged, OpenScoring
 from workbench.ui.screens.catalogue import CataloguePane
-from workbench.ui.screens.coming_soon import ComparePane, PilotsPane
+from workbench.ui.screens.coming_soon import PilotsPane
+from workbench.ui.screens.compare import ComparePane
 from workbench.ui.screens.pane import Pane
 from workbench.ui.screens.scoring import ScoringPane
 from workbench.ui.screens.teams import TeamsPane

@@ -1,4 +1,4 @@
-"""Compare and Pilots until their issues land: what is coming, not an error."""
+"""Pilots until its issue lands: what is coming, not an error."""
 
 from __future__ import annotations
 
@@ -25,10 +25,6 @@ class ComingSoonPane(Pane):
         note = Static(Text(self.t(f"app.coming.{self.tab_id}")))
         note.border_title = self.t("app.coming_soon")
         yield note
-
-
-class ComparePane(ComingSoonPane):
-    tab_id = "compare"
 
 
 class PilotsPane(ComingSoonPane):

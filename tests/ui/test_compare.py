@@ -1,0 +1,344 @@
+"""Compare tab: each view and key, Enter to Scoring, refresh in place, safety, 500 teams."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static, TabbedContent
+
+from tests.conftest import AppFactory
+from tests.ui.screen import screen_text
+from tests.ui.waiting import wait_for_text, wait_until
+from workbench.core.assessment import Assessment, Rating
+from workbench.core.catalogue import Price, PriceKind, Programme
+from workbench.core.comparison import most_assessed
+from workbench.core.grid import CRITERION_KEYS
+from workbench.core.team import Objective, Team
+from workbench.storage.repository import Repository
+from workbench.ui.app import WorkbenchApp
+from workbench.ui.dialogs.budget_dialog import BudgetDialog, parse_amount
+from workbench.ui.dialogs.picker import PickerDialog
+from workbench.ui.main_screen import MainScreen
+from workbench.ui.screens.compare import ComparePane, View
+from workbench.ui.widgets.compare_grid import CompareGrid
+
+MEASURABLE = Objective(metric="tickets", target=10, baseline=20, horizon_months=6)
+MARKUP_NAME = "[@click=app.quit]Sales[/] [b]bold[/b]"
+AT = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def pane(app: WorkbenchApp) -> ComparePane:
+    main = app.screen_stack[0]
+    assert isinstance(main, MainScreen)
+    found = main.pane("compare")
+    assert isinstance(found, ComparePane)
+    return found
+
+
+async def open_compare(pilot: Pilot[None]) -> ComparePane:
+    await pilot.press("f5")
+    app = pilot.app
+    assert isinstance(app, WorkbenchApp)
+    await wait_until(pilot, lambda: app.screen.query_one(TabbedContent).active == "compare")
+    found = pane(app)
+    await wait_until(pilot, lambda: found.grid.has_focus or found.state.view is not View.TEAMS)
+    return found
+
+
+def scored(team: str, programme: str, *scores: int, assessor: str = "claire") -> Assessment:
+    ratings = {
+        assessor: {
+            key: Rating(score=score, reason=f"{key} reason of {team}")
+            for key, score in zip(CRITERION_KEYS, scores, strict=False)
+        }
+    }
+    return Assessment(
+        id=f"{team}-{programme}", team_id=team, programme_id=programme, ratings=ratings
+    )
+
+
+def organisation(tmp_path: Path, teams: int = 4) -> Repository:
+    """Teams on one programme with different verdicts, and one team across three."""
+    repository = Repository(tmp_path / "org.json")
+    priced = Price(kind=PriceKind.AMOUNT, amount=Decimal(100), currency="EUR")
+    records: list[Team | Programme | Assessment] = [
+        Programme(id="prog-a", name="Alpha course", provider="P", price=priced, hours_max=10),
+        Programme(id="prog-b", name="Beta exam", provider="P", price=Price()),
+        Programme(id="prog-c", name="Gamma path", provider="P", price=priced),
+    ]
+    patterns = [(5, 5, 4, 4, 4, 4), (3, 3, 3, 3, 3, 3), (1, 2, 1, 2, 1, 2), (4, 4, 4, 4, 3, 3)]
+    for i in range(teams):
+        department = "Sales" if i % 2 else "Legal"
+        records.append(
+            Team(
+                id=f"t{i}",
+                name=f"Team {i:03d}",
+                department=department,
+                headcount=2 + i % 5,
+                objective=MEASURABLE,
+            )
+        )
+        records.append(scored(f"t{i}", "prog-a", *patterns[i % len(patterns)]))
+    records.append(scored("t0", "prog-b", 3, 3, 3, 3, 3, 3))
+    records.append(scored("t0", "prog-c", 4, 4, 4, 4, 4, 5))
+    repository.ensure_exists(records)
+    return repository
+
+
+async def test_opens_on_the_programme_with_most_assessed_teams(
+    make_app: AppFactory, sample_repo: Repository
+) -> None:
+    expected = most_assessed(sample_repo.assessments())
+    assert expected is not None
+    name = sample_repo.programme(expected).name
+    async with make_app(sample_repo).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        assert found.state.programme_id == expected
+        await wait_for_text(pilot, name)
+        shown = screen_text(pilot.app)
+        assert "Business impact" in shown
+        assert "Weighted total" in shown
+        assert "Robustness" in shown
+
+
+async def test_cursor_moves_sideways_and_enter_opens_scoring(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository).run_test(size=(80, 24)) as pilot:
+        found = await open_compare(pilot)
+        first = found._columns[0]
+        assert first.team.name == "Team 000"  # 5 5 4 4 4 4 is the best percentage
+        await pilot.press("right")
+        await wait_until(pilot, lambda: found.grid.cursor_column == 1)
+        second = found._columns[1]
+        await pilot.press("down", "enter")
+        app = pilot.app
+        assert isinstance(app, WorkbenchApp)
+        await wait_until(pilot, lambda: app.screen.query_one(TabbedContent).active == "scoring")
+        assert app.state.team_id == second.team.id
+        assert app.state.programme_id == "prog-a"
+
+
+async def test_best_value_marked_and_disagreement_flagged(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path)
+    repository.update(
+        Assessment,
+        "t1-prog-a",
+        lambda a: a.with_rating("marc", "business_impact", Rating(score=5), at=AT),
+    )
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        assert found._source is not None
+        assert 0 in found._source.best("business_impact")
+        shown = await wait_for_text(pilot, "★")
+        assert "⚑" in shown
+
+
+async def test_sort_filter_and_bars(make_app: AppFactory, tmp_path: Path) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository).run_test(size=(80, 24)) as pilot:
+        found = await open_compare(pilot)
+        await pilot.press("s")  # by name
+        await wait_until(
+            pilot, lambda: [c.team.name for c in found._columns][:2] == ["Team 000", "Team 001"]
+        )
+        await pilot.press("s")  # by robustness
+        await wait_for_text(pilot, "sorted by robustness")
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
+        await pilot.press(*"Sales", "enter")
+        await wait_until(pilot, lambda: found.state.filters.department == "Sales")
+        assert {c.team.department for c in found._columns} == {"Sales"}
+        await wait_for_text(pilot, "only Sales")
+        await pilot.press("x")
+        await wait_until(pilot, lambda: len(found._columns) == 4)
+        await pilot.press("b")
+        shown = await wait_for_text(pilot, "40 % │ 60 %")
+        assert "Team 002" in shown
+        assert "┃" in shown  # the lines stay visible inside a filled bar
+        await pilot.press("enter")
+        app = pilot.app
+        assert isinstance(app, WorkbenchApp)
+        await wait_until(pilot, lambda: app.screen.query_one(TabbedContent).active == "scoring")
+
+
+async def test_to_discuss_filter(make_app: AppFactory, tmp_path: Path) -> None:
+    repository = organisation(tmp_path)
+    repository.update(
+        Assessment,
+        "t2-prog-a",
+        lambda a: a.with_rating("marc", "total_cost", Rating(score=5), at=AT),
+    )
+    async with make_app(repository).run_test(size=(80, 24)) as pilot:
+        found = await open_compare(pilot)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
+        await pilot.press(*"discuss", "enter")
+        await wait_until(pilot, lambda: [c.team.id for c in found._columns] == ["t2"])
+
+
+async def test_one_team_across_programmes_and_two_programmes(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository).run_test(size=(80, 24)) as pilot:
+        await open_compare(pilot)
+        await pilot.press("2")
+        shown = await wait_for_text(pilot, "One team across programmes")
+        assert "Team 000" in shown
+        lines = [line for line in shown.splitlines() if "course" in line or "path" in line]
+        assert "Alpha course" in lines[0]  # 101 points: above Gamma path's 95
+        assert "Gamma path" in lines[1]
+        assert "unknown" in shown  # Beta exam's price
+        await pilot.press("3")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
+        await pilot.press(*"Beta", "enter")
+        shown = await wait_for_text(pilot, "Two programmes for")
+        assert "A: Alpha course" in shown
+        assert "B: Beta exam" in shown
+        assert "total_cost reason of t0" in shown or "alternatives reason" in shown
+
+
+async def test_two_teams_where_they_differ(make_app: AppFactory, tmp_path: Path) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        await pilot.press("3")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
+        await pilot.press(*"Team 002", "enter")
+        await wait_until(pilot, lambda: found.state.view is View.TWO)
+        shown = await wait_for_text(pilot, "Where they differ")
+        rows = [line for line in shown.splitlines() if "reason of t0" in line]
+        assert rows[0].lstrip().startswith("Business impact")  # 5 vs 1, weight 5
+        assert "business_impact reason of t2" in shown
+
+
+async def test_portfolio_budget_dialog_and_goal(make_app: AppFactory, tmp_path: Path) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        await pilot.press("4")
+        shown = await wait_for_text(pilot, "Portfolio under")
+        assert "verdict not PILOT" in shown
+        assert "no price known" not in shown  # Beta exam is not a PILOT pair
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, BudgetDialog))
+        amount = pilot.app.screen.query_one("#budget-amount", Input)
+        amount.value = "douze"
+        await pilot.press("ctrl+s")
+        error = pilot.app.screen.query_one("#budget-amount-error", Static)
+        await wait_until(pilot, lambda: "Not a number" in str(error.render()))
+        amount.value = "300"
+        step = pilot.app.screen.query_one("#budget-step", Input)
+        step.value = "1000"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        portfolio = found._portfolio
+        assert portfolio is not None
+        assert portfolio.budget == 300
+        assert portfolio.cost <= 300
+        await wait_for_text(pilot, "over budget")
+        await wait_for_text(pilot, "With 1,000 EUR more")
+        await pilot.press("g")
+        await wait_for_text(pilot, "maximise the number of teams")
+
+
+async def test_a_colleagues_score_refreshes_the_tab_in_place(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository, watch_interval=0.05).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        await pilot.press("right", "right")
+        await wait_until(pilot, lambda: found.grid.cursor_column == 2)
+        kept = found._columns[2].key
+        before = found._columns[0].percent
+        colleague = Repository(repository.path, author="marc")
+        colleague.update(
+            Assessment,
+            "t2-prog-a",
+            lambda a: a.with_rating("marc", "business_impact", Rating(score=5), at=AT),
+        )
+        await wait_until(
+            pilot, lambda: any(c.assessment.ratings.get("marc") for c in found._columns)
+        )
+        assert found._columns[found.grid.cursor_column].key == kept
+        assert found._columns[0].percent == before
+        assert found.state.view is View.TEAMS
+
+
+async def test_names_are_inert_text(make_app: AppFactory, tmp_path: Path) -> None:
+    repository = organisation(tmp_path)
+    repository.save_team(repository.team("t0").model_copy(update={"name": MARKUP_NAME}))
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        await open_compare(pilot)
+        await wait_for_text(pilot, "[@click=app.quit]")
+        assert pilot.app.is_running
+        await pilot.press("2")
+        await wait_for_text(pilot, "[b]bold[/b]")
+
+
+async def test_keys_offered_follow_the_view(make_app: AppFactory, tmp_path: Path) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        assert found.check_action("sort", ()) is True
+        assert found.check_action("budget", ()) is False
+        assert found.check_action("clear_filters", ()) is False
+        await pilot.press("4")
+        await wait_until(pilot, lambda: found.state.view is View.PORTFOLIO)
+        assert found.check_action("budget", ()) is True
+        assert found.check_action("sort", ()) is False
+        titles = [command.title for command in pilot.app.palette_commands()]  # type: ignore[attr-defined]
+        assert "Compare: portfolio under a budget" in titles
+        assert "Compare: bars / grid" in titles
+
+
+async def test_language_switch_keeps_the_view(make_app: AppFactory, tmp_path: Path) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        await open_compare(pilot)
+        await pilot.press("2")
+        await wait_for_text(pilot, "One team across programmes")
+        await pilot.press("f9")
+        await wait_for_text(pilot, "Une équipe, tous ses programmes")
+
+
+async def test_empty_file_says_what_to_do(make_app: AppFactory, empty_repo: Repository) -> None:
+    async with make_app(empty_repo).run_test(size=(80, 24)) as pilot:
+        await open_compare(pilot)
+        await wait_for_text(pilot, "No assessment on this programme yet")
+        await pilot.press("4")
+        await wait_for_text(pilot, "Portfolio under")
+        await pilot.press("2")
+        await wait_for_text(pilot, "no team assessed yet")
+
+
+async def test_500_teams_build_only_the_visible_cells(make_app: AppFactory, tmp_path: Path) -> None:
+    repository = organisation(tmp_path, teams=500)
+    async with make_app(repository).run_test(size=(80, 24)) as pilot:
+        found = await open_compare(pilot)
+        grid = found.grid
+        assert grid.source.column_count == 500
+        await wait_until(pilot, lambda: grid.built > 0)
+        assert grid.built <= 11 * grid.visible_columns
+        await pilot.press("end")
+        await wait_until(pilot, lambda: grid.first_column == 500 - grid.visible_columns)
+        assert grid.built <= 2 * 11 * grid.visible_columns
+        assert grid.has_focus
+        assert isinstance(grid, CompareGrid)
+
+
+def test_parse_amount() -> None:
+    assert parse_amount("12 000,50") == Decimal("12000.50")
+    assert parse_amount("", required=False) is None
+    for bad, reason in (("", "required"), ("x", "format"), ("-1", "negative"), ("NaN", "format")):
+        with pytest.raises(ValueError, match=reason):
+            parse_amount(bad)

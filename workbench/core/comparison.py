@@ -1,0 +1,281 @@
+"""What the Compare tab shows, computed apart from the screen: pure, no Textual.
+
+- ``Compared``: one assessment with its team, its median grid's evaluation, its spreads
+  (disagreement and ranges) and, on demand, its robustness headline;
+- ``sort_key`` / ``matches``: the order and the filters of the side-by-side view;
+- ``best_of_row``: which columns hold the best value of a row;
+- ``differences``: two assessments' criteria, where they differ most first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from math import lcm
+
+from workbench.core.assessment import Assessment
+from workbench.core.consensus import CriterionSpread, spreads
+from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE
+from workbench.core.scoring import Evaluation, Number, Verdict, grid_verdict
+from workbench.core.team import Team
+
+FRAGILE_POINTS = 1
+"""A verdict that one score point on one criterion flips is fragile."""
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The robustness of a complete grid's verdict, as a manager reads it."""
+
+    fragile: bool
+    points: Number | None
+    """The smallest single-criterion change that flips the verdict; None when none does."""
+    key: str | None = None
+    verdict: Verdict | None = None
+
+    @property
+    def margin(self) -> Fraction:
+        """For sorting: larger is more robust; no flip at all is the most robust."""
+        return Fraction(10**6) if self.points is None else Fraction(self.points)
+
+
+def headline(evaluation: Evaluation) -> Headline | None:
+    """The smallest single-criterion flip (as ``robustness.smallest_flips`` finds it), in
+    whole numbers (scores times the denominator of the medians): 500 columns sort at once.
+    None while scores are missing."""
+    if not evaluation.complete:
+        return None
+    grid = evaluation.grid
+    scores = [evaluation.scores[key] or 0 for key in CRITERION_KEYS]
+    if all(isinstance(score, int) for score in scores):
+        scale, whole = 1, [int(score) for score in scores]
+    else:
+        fractions = [Fraction(score) for score in scores]
+        scale = lcm(*(score.denominator for score in fractions))
+        whole = [int(score * scale) for score in fractions]
+    weights = [grid.weight(key) for key in CRITERION_KEYS]
+    total = sum(w * s for w, s in zip(weights, whole, strict=True)) * 100
+    pilot = grid.pilot_above * evaluation.maximum * scale
+    alternatives = grid.alternatives_below * evaluation.maximum * scale
+
+    def rank(hundred_total: int) -> int:
+        if hundred_total > pilot:
+            return 2
+        return 0 if hundred_total < alternatives else 1
+
+    current = rank(total)
+    best: tuple[int, int, int, int] | None = None
+    for order, (weight, here) in enumerate(zip(weights, whole, strict=True)):
+        downs = [n for n in range(MAX_SCORE, MIN_SCORE - 1, -1) if n * scale < here]
+        ups = [n for n in range(MIN_SCORE, MAX_SCORE + 1) if n * scale > here]
+        for candidates in (downs, ups):
+            for new in candidates:
+                if rank(total + 100 * weight * (new * scale - here)) != current:
+                    found = (abs(new * scale - here), -weight, order, new)
+                    if best is None or found < best:
+                        best = found
+                    break
+    if best is None:
+        return Headline(fragile=False, points=None)
+    change, _, order, new = best
+    key = CRITERION_KEYS[order]
+    moved = evaluation.low_total + grid.weight(key) * (new - evaluation.scores[key])  # type: ignore[operator]
+    points: Number = Fraction(change, scale) if change % scale else change // scale
+    return Headline(
+        fragile=points <= FRAGILE_POINTS,
+        points=points,
+        key=key,
+        verdict=grid_verdict(moved, evaluation.maximum, grid),
+    )
+
+
+@dataclass(slots=True)
+class Compared:
+    """One assessment in the comparison (a column of the side-by-side view)."""
+
+    assessment: Assessment
+    team: Team
+    evaluation: Evaluation
+    _spreads: list[CriterionSpread] | None = None
+    _headline: Headline | None = None
+    _headline_done: bool = False
+
+    @property
+    def spreads(self) -> list[CriterionSpread]:
+        """Each criterion's scores per assessor (computed when first asked)."""
+        if self._spreads is None:
+            self._spreads = spreads(self.assessment)
+        return self._spreads
+
+    @property
+    def key(self) -> str:
+        return self.assessment.id
+
+    @property
+    def headline(self) -> Headline | None:
+        if not self._headline_done:
+            self._headline = headline(self.evaluation)
+            self._headline_done = True
+        return self._headline
+
+    def spread(self, key: str) -> CriterionSpread:
+        return self.spreads[CRITERION_KEYS.index(key)]
+
+    def score(self, key: str) -> Number | None:
+        return self.evaluation.scores.get(key)
+
+    def score_range(self, key: str) -> tuple[int, int] | None:
+        """The range the assessors gave for a criterion nobody scored yet."""
+        if self.score(key) is not None:
+            return None
+        lows, highs = [], []
+        for assessor in self.assessment.assessors:
+            rating = self.assessment.rating(assessor, key)
+            if rating.low is not None and rating.high is not None:
+                lows.append(rating.low)
+                highs.append(rating.high)
+        return (min(lows), max(highs)) if lows else None
+
+    def reasons(self, key: str) -> list[tuple[str, str]]:
+        """(assessor, reason) for every assessor who wrote one on this criterion."""
+        found = []
+        for assessor in self.assessment.assessors:
+            reason = self.assessment.rating(assessor, key).reason
+            if reason:
+                found.append((assessor, reason))
+        return found
+
+    @property
+    def disputed(self) -> bool:
+        return any(spread.disputed for spread in self.spreads)
+
+    @property
+    def percent(self) -> Decimal | None:
+        return self.evaluation.percent
+
+
+class SortBy(StrEnum):
+    PERCENT = "percent"
+    NAME = "name"
+    ROBUSTNESS = "robustness"
+
+
+def sort_key(item: Compared, by: SortBy) -> tuple[object, ...]:
+    """Best first for percent and robustness (missing last), alphabetical for names."""
+    name = item.team.name.casefold()
+    if by is SortBy.NAME:
+        return (name, item.key)
+    if by is SortBy.ROBUSTNESS:
+        found = item.headline
+        return (found is None, -(found.margin if found else 0), name, item.key)
+    percent = item.percent
+    return (percent is None, -(percent or 0), name, item.key)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    department: str | None = None
+    verdict: Verdict | None = None
+    to_discuss: bool = False
+
+    @property
+    def active(self) -> bool:
+        return self.department is not None or self.verdict is not None or self.to_discuss
+
+
+def matches(item: Compared, filters: Filters) -> bool:
+    if filters.department is not None and item.team.department != filters.department:
+        return False
+    if filters.verdict is not None and item.evaluation.verdict is not filters.verdict:
+        return False
+    return not (filters.to_discuss and not item.disputed)
+
+
+VERDICT_RANK = {
+    Verdict.PILOT: 3,
+    Verdict.INVESTIGATE: 2,
+    Verdict.CLARIFY_OBJECTIVE: 1,
+    Verdict.ALTERNATIVES: 0,
+}
+
+
+def best_of_row(values: Sequence[object | None]) -> set[int]:
+    """The indexes holding the highest value (none when fewer than two values to compare)."""
+    present = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(present) < 2:
+        return set()
+    top = max(v for _, v in present)  # type: ignore[type-var]
+    if all(v == top for _, v in present):
+        return set()
+    return {i for i, v in present if v == top}
+
+
+def row_values(items: Sequence[Compared], row: str) -> list[object | None]:
+    """The comparable value of each column for a row (criterion key or a summary row)."""
+    if row in CRITERION_KEYS:
+        return [item.score(row) for item in items]
+    if row == "total":
+        return [item.evaluation.total for item in items]
+    if row == "percent":
+        return [item.percent for item in items]
+    if row == "verdict":
+        return [
+            VERDICT_RANK[v] if (v := item.evaluation.verdict) is not None else None
+            for item in items
+        ]
+    if row == "robustness":
+        return [h.margin if (h := item.headline) is not None else None for item in items]
+    return [None for _ in items]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    key: str
+    left: Number | None
+    right: Number | None
+    weight_left: int
+    weight_right: int
+
+    @property
+    def gap(self) -> Fraction:
+        """The weighted gap (weight x score difference); unscored on one side comes last."""
+        if self.left is None or self.right is None:
+            return Fraction(-1)
+        return abs(
+            Fraction(self.weight_left) * Fraction(self.left)
+            - Fraction(self.weight_right) * Fraction(self.right)
+        )
+
+    @property
+    def points(self) -> Number | None:
+        if self.left is None or self.right is None:
+            return None
+        return self.right - self.left
+
+
+def differences(left: Compared, right: Compared) -> list[Difference]:
+    """The six criteria, the largest weighted gap first (ties in the grid's order)."""
+    found = [
+        Difference(
+            key,
+            left.score(key),
+            right.score(key),
+            left.assessment.grid.weight(key),
+            right.assessment.grid.weight(key),
+        )
+        for key in CRITERION_KEYS
+    ]
+    return sorted(found, key=lambda d: (-d.gap, CRITERION_KEYS.index(d.key)))
+
+
+def most_assessed(assessments: Sequence[Assessment]) -> str | None:
+    """The programme with the most assessed teams (ties: the first in id order)."""
+    teams: dict[str, set[str]] = {}
+    for assessment in assessments:
+        teams.setdefault(assessment.programme_id, set()).add(assessment.team_id)
+    if not teams:
+        return None
+    return max(sorted(teams), key=lambda programme: len(teams[programme]))

@@ -1,0 +1,113 @@
+"""The portfolio under a budget as the Compare tab shows it: a summary and one row per pair.
+
+The funded pairs first, then every pair left out with its reason (over budget, no price
+known, verdict not PILOT, objective to clarify, another currency, over the cap, the team's
+other programme). Names come from the data file: ``safe_text`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Group
+from rich.text import Text
+
+from workbench.core.catalogue import PriceKind
+from workbench.core.portfolio import CapKind, Pair, Portfolio, Reason
+from workbench.ui.text import safe_text
+from workbench.ui.widgets.compare_words import CompareWords, stack
+from workbench.ui.widgets.virtual_table import Column, Row
+
+Name = Callable[[str], str]
+"""An id to the name to show (a team's, a programme's)."""
+
+
+def portfolio_columns(words: CompareWords) -> list[Column]:
+    t = words.t
+    return [
+        Column("status", t("compare.col.funded"), width=20),
+        Column("team", t("compare.col.team"), min_width=10),
+        Column("programme", t("compare.col.programme"), min_width=10),
+        Column("cost", t("compare.col.cost"), width=12, align="right"),
+        Column("total", t("compare.col.total"), width=6, align="right"),
+    ]
+
+
+def portfolio_rows(
+    portfolio: Portfolio, words: CompareWords, team: Name, programme: Name
+) -> list[Row]:
+    rows = [pair_row(pair, None, words, team, programme) for pair in portfolio.chosen]
+    rows += [pair_row(pair, reason, words, team, programme) for pair, reason in portfolio.left_out]
+    return rows
+
+
+def pair_row(
+    pair: Pair, reason: Reason | None, words: CompareWords, team: Name, programme: Name
+) -> Row:
+    i18n = words.i18n
+    if reason is None:
+        status = Text(words.t("compare.funded"), style=words.style("text-success"))
+    else:
+        status = Text(words.t(f"compare.reason.{reason}"), style="dim")
+    cost = pair.cost
+    if cost is None:
+        price = words.t("compare.price.unknown")
+    elif pair.price.kind is PriceKind.FREE:
+        price = words.t("compare.price.free")
+    else:
+        price = i18n.money(cost, pair.price.currency)
+    total = i18n.smart(pair.total) if pair.total is not None else "–"
+    cells = (
+        status,
+        safe_text(team(pair.team_id)),
+        safe_text(programme(pair.programme_id)),
+        Text(price),
+        Text(total),
+    )
+    return Row(pair.assessment_id, cells)
+
+
+def portfolio_head(portfolio: Portfolio, words: CompareWords, team: Name) -> Group:
+    """What was chosen, the cap, what the next step of budget would add, the keys."""
+    i18n = words.i18n
+    t = words.t
+    money = portfolio.currency
+    summary = t(
+        "compare.portfolio.summary",
+        teams=portfolio.teams,
+        cost=i18n.money(portfolio.cost, money),
+        left=i18n.money(portfolio.left, money),
+        total=i18n.smart(portfolio.total),
+        seats=portfolio.seats,
+    )
+    lines = [Text(summary)]
+    cap = portfolio.cap
+    if cap is not None:
+        used = portfolio.seats if cap.kind is CapKind.SEATS else portfolio.hours
+        message = t(
+            f"compare.portfolio.cap_{cap.kind}", limit=i18n.smart(cap.limit), used=i18n.smart(used)
+        )
+        lines.append(Text(message))
+    step = portfolio.next_step
+    if step is not None:
+        line = Text(
+            t(
+                "compare.portfolio.next",
+                extra=i18n.money(step.extra, money),
+                gain=words.gain(step.teams_gained, step.total_gained),
+            )
+        )
+        for sign, pairs in ((" + ", step.adds), (" − ", step.drops)):
+            for pair in pairs:
+                line.append(sign)
+                line.append_text(safe_text(team(pair.team_id), limit=40))
+        lines.append(line)
+    else:
+        lines.append(Text(t("compare.portfolio.no_next"), style="dim"))
+    if portfolio.step is not None and portfolio.step_total_gained is not None:
+        gain = words.gain(portfolio.step_teams_gained or 0, portfolio.step_total_gained)
+        lines.append(
+            Text(t("compare.portfolio.step", step=i18n.money(portfolio.step, money), gain=gain))
+        )
+    lines.append(Text(t("compare.portfolio.keys"), style="dim"))
+    return stack(lines)
