@@ -47,6 +47,12 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.widgets.robustness_panel": "criterion labels and numbers only",
     "workbench.ui.widgets.verdict_bar": "verdicts and numbers only",
     "workbench.ui.widgets.reason_editor": "pastes made visible",
+    "workbench.ui.dialogs.budget_dialog": "numbers and i18n text; errors via safe_text",
+    "workbench.ui.dialogs.export_dialog": "path and errors via safe_text",
+    "workbench.ui.dialogs.import_dialog": "summary and problems via safe_text",
+    "workbench.ui.screens.compare": "names, reasons and money via safe_text/safe_str",
+    "workbench.ui.widgets.compare_grid": "cells built by the pane through safe_text",
+    "workbench.ui.widgets.text_panel": "shows Text built by its callers through safe_text",
 }
 """Modules that define widgets or screens, and how each keeps user text inert."""
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from workbench.core.portfolio import Cap, CapKind, Goal
 from workbench.ui.dialogs.base import Dialog
+from workbench.ui.text import safe_text
 
 CURRENCY = re.compile(r"^[A-Za-z]{3}$")
 MAX_AMOUNT = Decimal(10) ** 12
@@ -115,7 +116,7 @@ class BudgetDialog(Dialog[BudgetChoice]):
 
     def _error(self, field: str, key: str | None) -> None:
         message = self.t(f"compare.budget.error_{key}") if key else ""
-        self.query_one(f"#budget-{field}-error", Static).update(Text(message))
+        self.query_one(f"#budget-{field}-error", Static).update(safe_text(message, one_line=False))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -488,7 +488,7 @@ class ComparePane(Pane):
         words = self.words
         self._set_title(
             Text(self.t("compare.title.portfolio")),
-            Text(words.i18n.money(budget.amount, budget.currency), style="bold"),
+            safe_text(words.i18n.money(budget.amount, budget.currency), style="bold"),
             Text(self.t("compare.title.goal", goal=self.t(f"compare.goal.{budget.goal}"))),
         )
 
