@@ -98,7 +98,7 @@ def test_minimal_flip_matches_a_search_over_every_grid(
         rank: distances_to([i for i, v in enumerate(verdicts) if v == rank]) for rank in range(3)
     }
     rng = random.Random(hash((weights, thresholds)) & 0xFFFF)
-    sample = rng.sample(range(len(ALL_GRIDS)), 250) + [INDEX[(1, 1, 4, 2, 2, 5)]]
+    sample = [*rng.sample(range(len(ALL_GRIDS)), 250), INDEX[1, 1, 4, 2, 2, 5]]
     for i in sample:
         values = ALL_GRIDS[i]
         scores = as_scores(values)
@@ -303,7 +303,7 @@ def test_weight_bounds_are_open_exactly_where_the_verdict_flips(
     current = verdict_of(grid, values)
 
     def holds(w: Fraction) -> bool | None:
-        weights = {**grid.weights, key: w}
+        weights: dict[str, int | Fraction] = {**grid.weights, key: w}
         if maximum(weights) == 0:
             return None
         return grid_verdict(weighted_total(weights, scores), maximum(weights), grid) is current
