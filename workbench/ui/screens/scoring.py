@@ -40,6 +40,7 @@ from workbench.ui.widgets.verdict_bar import VerdictBar
 from workbench.ui.widgets.verdict_style import verdict_key
 
 WIDE = 120
+ROOMY = (160, 45)
 SCORE_GROUP = Binding.Group("scoring.keys.score")
 EDIT_ACTIONS = {"score", "clear", "reason", "range", "weights"}
 NEEDS_ASSESSMENT = {"toggle_median", "toggle_details", "delete_assessment"}
@@ -64,17 +65,16 @@ class ScoringPane(Pane):
     ScoringPane #scoring-context { height: auto; padding: 0 1; background: $panel; }
     ScoringPane #scoring-summary { height: auto; padding: 0 1; }
     ScoringPane #scoring-body { height: 1fr; overflow-x: hidden; }
-    ScoringPane #scoring-main { height: auto; }
+    ScoringPane #scoring-lower { height: auto; }
     ScoringPane #criterion-help { height: auto; padding: 0 1; color: $text-muted; }
     ScoringPane #scoring-side { height: auto; }
     ScoringPane #scoring-side.-hidden { display: none; }
     ScoringPane #criterion-help.-hidden { display: none; }
-    ScoringPane.-wide #scoring-body { layout: horizontal; }
-    ScoringPane.-wide #scoring-main { width: 3fr; }
-    ScoringPane.-wide #scoring-side { width: 2fr; border-left: vkey $foreground 20%; }
+    ScoringPane.-wide #scoring-lower { layout: horizontal; margin-top: 1; }
+    ScoringPane.-wide #criterion-help { width: 1fr; }
+    ScoringPane.-wide #scoring-side { width: 1fr; border-left: vkey $foreground 20%; }
     ScoringPane.-wide #scoring-side.-hidden { display: block; }
     ScoringPane.-wide #criterion-help.-hidden { display: block; }
-    ScoringPane.-wide #criterion-help { margin-top: 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -84,20 +84,20 @@ class ScoringPane(Pane):
             )
             for n in range(1, 6)
         ),
-        Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
         Binding("enter", "reason", "scoring.keys.reason", id="scoring-reason"),
-        Binding("r", "range", "scoring.keys.range", show=False, id="scoring-range"),
-        Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
-        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
-        Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
+        Binding("r", "range", "scoring.keys.range", id="scoring-range"),
         Binding("a", "pick_assessor", "scoring.keys.assessor", id="scoring-assessor"),
         Binding("o", "pick_assessment", "scoring.keys.open", id="scoring-open"),
+        Binding("n", "new_assessment", "scoring.keys.new", id="scoring-new"),
         Binding("t", "pick_team", "scoring.keys.team", id="scoring-team"),
         Binding("p", "pick_programme", "scoring.keys.programme", id="scoring-programme"),
-        Binding("n", "new_assessment", "scoring.keys.new", id="scoring-new"),
-        Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
+        Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
+        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
+        Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
+        Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
         Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
         Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
+        Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -122,20 +122,34 @@ class ScoringPane(Pane):
         yield VerdictBar(id="verdict")
         yield Static(id="scoring-summary")
         with VerticalScroll(id="scoring-body"):
-            with Vertical(id="scoring-main"):
-                yield ScoreGrid(id="grid")
+            yield ScoreGrid(id="grid")
+            with Vertical(id="scoring-lower"):
                 yield Static(id="criterion-help")
-            with Vertical(id="scoring-side", classes="-hidden"):
-                yield RobustnessPanel(id="robustness")
+                with Vertical(id="scoring-side", classes="-hidden"):
+                    yield RobustnessPanel(id="robustness")
 
     def on_mount(self) -> None:
         self._choose_defaults()
         self.refresh_data()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width >= WIDE, "-wide")
+        self._fit()
+
+    def on_show(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """From 120 columns the details sit beside the criterion's reasons, under the grid;
+        from 160x45 the grid's reasons wrap instead of being cut."""
+        size = self.app.size
+        wide = size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            self.refresh_bindings()
+        self.query_one(ScoreGrid).wrap_reasons = size.width >= ROOMY[0] and size.height >= ROOMY[1]
 
     def focus_default(self) -> None:
+        self._fit()
         self.query_one(ScoreGrid).focus()
 
     @property
@@ -176,6 +190,7 @@ class ScoringPane(Pane):
         if self._shown is not None and shown != self._shown:
             self._reset_view()
         self._shown = shown
+        self._fit()
         team, programme, assessment = self.current()
         measurable = team.objective.is_measurable if team else True
         ready = team is not None and programme is not None

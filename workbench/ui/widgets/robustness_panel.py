@@ -75,7 +75,7 @@ def headline_text(headline: Headline, t: Translator) -> Text:
         text.append(t(key, count=count), "italic")
         return text
     text.append(t(f"scoring.headline.level.{level.value}"), "bold")
-    text.append(": ")
+    text.append(t("scoring.headline.colon"))
     nearest = headline.nearest
     if level is Level.FIXED or nearest is None:
         text.append(t("scoring.headline.fixed"))

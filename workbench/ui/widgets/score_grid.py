@@ -69,6 +69,7 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         self.report: GridReport | None = None
         self.assessment: Assessment | None = None
         self.assessor = ""
+        self.wrap_reasons = False
 
     @property
     def key(self) -> str:
@@ -133,7 +134,8 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         used = 3 + 14 + 4 + (name_width + 1) * (len(others) + 1) + (6 if others else 0)
         show_reason = width - used - (6 if show_gauge else 0) >= 20
         if show_reason:
-            table.add_column(ratio=4, no_wrap=True, overflow="ellipsis")
+            wrap = self.wrap_reasons
+            table.add_column(ratio=4, no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
         labels: list[Text] = [
             Text(""),
             Text(t("scoring.col.criterion"), style=header),
@@ -193,14 +195,14 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         given = [(n, self._rating(n, key).reason) for n in names]
         given = [(n, r) for n, r in given if r]
         given.sort(key=lambda item: item[0] != self.assessor)
-        text = Text(style="italic", no_wrap=True, overflow="ellipsis")
+        text = Text(style="italic", no_wrap=not self.wrap_reasons)
         for i, (name, reason) in enumerate(given):
             if i:
                 text.append(" · ")
             if len(names) > 1:
                 text.append_text(safe_text(name, limit=20))
                 text.append(": ")
-            text.append_text(safe_text(reason))
+            text.append_text(safe_text(reason, limit=1000))
         return text
 
     def action_move(self, delta: int) -> None:
