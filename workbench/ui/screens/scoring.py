@@ -211,9 +211,7 @@ class ScoringPane(Pane):
         self.query_one(VerdictBar).show(self.report.evaluation if self.report else None)
         self.query_one("#scoring-summary", Static).update(self._summary_text(assessment))
         grid = self.query_one(ScoreGrid)
-        if self.report is not None:
-            grid.show(self.report, assessment, self.assessor)
-        grid.display = self.report is not None
+        grid.show(self.report, assessment, self.assessor)
         self.query_one(RobustnessPanel).show(self.report)
         self.query_one("#scoring-side").set_class(not self.details, "-hidden")
         self.query_one("#criterion-help").set_class(self.details, "-hidden")
@@ -360,7 +358,7 @@ class ScoringPane(Pane):
             reason = self.unavailable(action)
             if reason is not None:
                 event.stop()
-                self.notify(self.t(reason), severity="warning", timeout=4)
+                self.notify(self.t(reason), severity="warning", timeout=4, markup=False)
                 return
 
     # changes, undo and redo

@@ -75,7 +75,7 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
     def key(self) -> str:
         return CRITERIA[self.cursor].key
 
-    def show(self, report: GridReport, assessment: Assessment | None, assessor: str) -> None:
+    def show(self, report: GridReport | None, assessment: Assessment | None, assessor: str) -> None:
         self.report = report
         self.assessment = assessment
         self.assessor = assessor
