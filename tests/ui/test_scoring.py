@@ -6,7 +6,7 @@ from textual.widgets import Input, OptionList
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
-from tests.ui.waiting import steady, wait_for_text, wait_until
+from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.assessment import Assessment
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.team import Team
@@ -202,7 +202,7 @@ async def test_french_labels(sample_repo: Repository, make_app: AppFactory) -> N
         assert "Impact business" in shown
         assert "PILOTE" in shown
         assert "Robustesse" in shown
-        assert "Noter" in shown
+        await wait_for_text(pilot, "Noter")
 
 
 async def test_new_assessment_picks_team_then_programme(

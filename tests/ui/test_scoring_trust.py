@@ -3,6 +3,7 @@ exact robustness in words, a screen that fits, deleting, retired programmes, the
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.conftest import AppFactory
@@ -37,11 +38,11 @@ def pane(app: WorkbenchApp) -> ScoringPane:
     return app.screen.query_one(ScoringPane)
 
 
-async def open_by_picker(pilot: object, app: WorkbenchApp, text: str) -> None:
-    await pilot.press("o")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))  # type: ignore[arg-type]
-    await pilot.press(*text, "enter")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: not isinstance(app.screen, PickerDialog))  # type: ignore[arg-type]
+async def open_by_picker(pilot: Pilot[None], app: WorkbenchApp, text: str) -> None:
+    await pilot.press("o")
+    await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
+    await pilot.press(*text, "enter")
+    await wait_until(pilot, lambda: not isinstance(app.screen, PickerDialog))
 
 
 # 1. the result first
@@ -58,7 +59,6 @@ async def test_opening_shows_the_group_result_and_every_assessor(
         assert "PILOT" in shown
         assert "group of 2" in shown
         assert "Discuss: Alternatives (claire 2, marc 4)" in shown
-        assert "claire" in shown and "marc" in shown
         assert "Your column (zoe) is empty" in shown
         assert "Descriptions per week" in shown  # claire's reason
         assert "Clear metric" in shown  # marc's reason
@@ -247,7 +247,9 @@ async def test_delete_an_assessment_after_confirming(
         await pilot.press("x")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
-        await wait_until(pilot, lambda: stored(sample_repo, "team-hr", "google-ai-essentials") is None)
+        await wait_until(
+            pilot, lambda: stored(sample_repo, "team-hr", "google-ai-essentials") is None
+        )
         sample_repo.delete_team("team-hr")  # a team once assessed can now be deleted
 
 

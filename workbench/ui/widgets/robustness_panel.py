@@ -129,7 +129,7 @@ def flip_line(direction: Direction, flip: MinimalFlip | None, t: Translator) -> 
         line.append(t(f"scoring.robustness.none_{direction.value}"), "italic")
         return line
     line.append(points_text(flip.points, t), "bold")
-    line.append(f": {moves_text(flip.moves, t)}  ⇒  ")
+    line.append(f"{t('scoring.headline.colon')}{moves_text(flip.moves, t)}  ⇒  ")
     line.append(verdict_name(flip.verdict, t), "bold")
     return line
 
