@@ -179,8 +179,9 @@ def test_one_team_across_three_programmes(sample: SampleData) -> None:
     a = by_id(sample)
     team = [x for x in sample.assessments if x.team_id == "team-ecommerce-content"]
     assert len(team) == 3
-    # IBM AI Engineering for copywriters: 2,1,2,2,1,1 -> 10 + 4 + 6 + 8 + 4 + 3 = 35.
-    assert weighted_total(a["assess-ecommerce-ibm"].scores_of("claire")) == 35
+    # Google AI Professional Certificate on top of the Essentials: 2,1,2,2,1,1
+    # -> 10 + 4 + 6 + 8 + 4 + 3 = 35.
+    assert weighted_total(a["assess-ecommerce-ai-professional"].scores_of("claire")) == 35
     assert verdict(35) == "alternatives"
 
 
