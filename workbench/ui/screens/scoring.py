@@ -98,6 +98,7 @@ class ScoringPane(Pane):
         Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
         Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
         Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
+        Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="scoring-memo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -344,6 +345,8 @@ class ScoringPane(Pane):
             return "scoring.why.nothing_to_redo"
         if action == "pick_assessment" and not self.workbench.repository.assessments():
             return "scoring.why.no_assessments"
+        if action == "memo" and self.workbench.state.team_id is None:
+            return "scoring.why.no_team"
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -362,6 +365,13 @@ class ScoringPane(Pane):
                 return
 
     # changes, undo and redo
+
+    def action_memo(self) -> None:
+        from workbench.ui.reports import open_memo
+
+        state = self.workbench.state
+        if state.team_id is not None:
+            open_memo(self.workbench, state.team_id, state.programme_id)
 
     def _open_assessment(self) -> Assessment | None:
         state = self.workbench.state
@@ -811,6 +821,8 @@ class ScoringPane(Pane):
             ("redo", "scoring.commands.redo", self.action_redo),
         ]
         commands += [(key, run) for action, key, run in optional if not self.unavailable(action)]
+        if self.workbench.state.team_id is not None:
+            commands.append(("reports.commands.memo_scored", self.action_memo))
         return [
             PaletteCommand(t(key), t(f"{key}_help"), in_tab(action)) for key, action in commands
         ]
