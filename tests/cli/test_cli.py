@@ -57,7 +57,7 @@ def rated(raw: Raw, index: int = 0, *, unused: bool = True) -> tuple[str, Raw, s
         (doc_id, doc, assessor, next(iter(ratings)))
         for doc_id, doc in raw["assessments"].items()
         if not (unused and doc["id"] in used)
-        for assessor, ratings in doc.get("ratings", {}).items()
+        for assessor, ratings in list(doc.get("ratings", {}).items())[:1]  # one per assessment
         if ratings
     ]
     assert len(found) > index, "the sample has too few rated assessments"

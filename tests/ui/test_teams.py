@@ -101,7 +101,7 @@ async def test_detail_shows_objective_and_assessments(
         assert "✓ Measurable" in shown
         assert "descriptions/week" in shown
         assert "6 months" in shown
-        assert "Assessments (2)" in shown
+        assert "Assessments (3)" in shown
         assert "PILOT" in shown
         assert "Pilots (1)" in shown
 
@@ -566,7 +566,7 @@ async def test_verdicts_follow_a_score_saved_in_the_scoring_tab(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_teams(pilot)
         shown = screen_text(app)
-        assert "1 pilot · 1 investigate" in line_with(shown, "E-commerce content team")
+        assert "2 pilot · 1 alternatives" in line_with(shown, "E-commerce content team")
         await pilot.press("f4", *"555555")
         await open_teams(pilot)
         shown = screen_text(app)

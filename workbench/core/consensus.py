@@ -1,4 +1,9 @@
-"""Several assessors: the median score per criterion, and where they disagree."""
+"""Several assessors: the median score per criterion, and where they disagree.
+
+One rule for ranges, wherever a verdict is shown: an assessor's range (2-4) is a score not
+given yet that will fall in the range. A criterion where some assessor gave a range has
+no median yet; its median will be one of the values that resolving the ranges can give.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +42,40 @@ def _median(values: list[int]) -> Number | None:
     return int(middle) if middle.denominator == 1 else middle
 
 
+def median_values(bounds: list[tuple[int, int]]) -> list[Number]:
+    """Every median that whole scores inside these bounds (one pair per assessor) can give.
+
+    Raising one assessor's score by 1 raises exactly one order statistic by 1, so the
+    median moves by 0 or one step (1 for an odd count, 1/2 for an even one): every step
+    between the median of the lows and the median of the highs is reached.
+    """
+    low = _median([lo for lo, _ in bounds])
+    high = _median([hi for _, hi in bounds])
+    if low is None or high is None:
+        return []
+    step = Fraction(1) if len(bounds) % 2 else Fraction(1, 2)
+    values: list[Number] = []
+    value = Fraction(low)
+    while value <= high:
+        values.append(int(value) if value.denominator == 1 else value)
+        value += step
+    return values
+
+
+def open_values(assessment: Assessment) -> dict[str, list[Number]]:
+    """For each criterion some assessor gave as a range: the medians still possible."""
+    result: dict[str, list[Number]] = {}
+    for key in CRITERION_KEYS:
+        ratings = [assessment.rating(name, key) for name in assessment.assessors]
+        given = [r for r in ratings if r.score is not None or r.low is not None]
+        if any(r.score is None for r in given):
+            result[key] = median_values([r.bounds for r in given])
+    return result
+
+
 def spreads(assessment: Assessment) -> list[CriterionSpread]:
+    """Each criterion's scores; no median while someone gave a range (see ``open_values``)."""
+    pending = open_values(assessment)
     result = []
     for key in CRITERION_KEYS:
         scores = {
@@ -45,11 +83,13 @@ def spreads(assessment: Assessment) -> list[CriterionSpread]:
             for assessor in assessment.assessors
             if (score := assessment.rating(assessor, key).score) is not None
         }
-        result.append(CriterionSpread(key, scores, _median(list(scores.values()))))
+        median = None if key in pending else _median(list(scores.values()))
+        result.append(CriterionSpread(key, scores, median))
     return result
 
 
 def median_scores(assessment: Assessment) -> dict[str, Number | None]:
+    """The median per criterion; None while nobody scored it or someone gave a range."""
     return {spread.key: spread.median for spread in spreads(assessment)}
 
 
@@ -80,4 +120,5 @@ def evaluate_consensus(assessment: Assessment, *, objective_measurable: bool) ->
         assessment.grid,
         median_scores(assessment),
         objective_measurable=objective_measurable,
+        values=open_values(assessment),
     )

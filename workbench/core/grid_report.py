@@ -12,8 +12,10 @@ from workbench.core.assessment import Assessment
 from workbench.core.consensus import CriterionSpread, evaluate_assessor, evaluate_consensus, spreads
 from workbench.core.grid import CRITERION_KEYS, Grid
 from workbench.core.robustness import (
+    Headline,
     ScoreFlip,
     WeightInterval,
+    headline,
     score_flips,
     smallest_flips,
     weight_intervals,
@@ -30,6 +32,7 @@ class GridReport:
     flips: list[ScoreFlip] = field(default_factory=list)
     smallest: list[ScoreFlip] = field(default_factory=list)
     intervals: list[WeightInterval] = field(default_factory=list)
+    headline: Headline | None = None
 
     @property
     def grid(self) -> Grid:
@@ -59,22 +62,25 @@ def build_report(
 ) -> GridReport:
     if assessment is None:
         evaluation = evaluate(Grid(), {}, objective_measurable=objective_measurable)
-        return GridReport(evaluation, consensus)
+        return GridReport(evaluation, consensus, headline=headline(evaluation))
     if consensus:
         evaluation = evaluate_consensus(assessment, objective_measurable=objective_measurable)
     else:
         evaluation = evaluate_assessor(
             assessment, assessor, objective_measurable=objective_measurable
         )
-    report = GridReport(evaluation, consensus, spreads=spreads(assessment))
+    summary = headline(evaluation)
+    report = GridReport(evaluation, consensus, spreads=spreads(assessment), headline=summary)
     if not evaluation.complete:
         return report
     complete = {key: score for key, score in evaluation.scores.items() if score is not None}
+    measurable = evaluation.objective_measurable
     return GridReport(
         evaluation,
         consensus,
         spreads=report.spreads,
-        flips=score_flips(evaluation.grid, complete),
-        smallest=smallest_flips(evaluation.grid, complete),
+        flips=score_flips(evaluation.grid, complete, objective_measurable=measurable),
+        smallest=smallest_flips(evaluation.grid, complete, objective_measurable=measurable),
         intervals=weight_intervals(evaluation.grid, complete),
+        headline=summary,
     )

@@ -1,16 +1,89 @@
 """How robust a verdict is: the score changes that flip it, and each weight's stable interval.
 
-Both are computed on the grid's verdict (before the objective rule), exactly, with Fractions.
+Flips are searched on the grid's verdict and reported after the objective rule (a team with
+no measurable objective can only reach "clarify the objective", never "pilot"); weight
+intervals are the same either way. Everything is exact, with Fractions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from fractions import Fraction
 
 from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MAX_WEIGHT, MIN_SCORE, Grid
-from workbench.core.scoring import Number, Verdict, grid_verdict, maximum, weighted_total
+from workbench.core.scoring import (
+    VERDICT_ORDER,
+    Evaluation,
+    Number,
+    Verdict,
+    apply_objective_rule,
+    grid_verdict,
+    maximum,
+    weighted_total,
+)
+
+FRAGILE_POINTS = 1
+"""A verdict that one score point can turn is fragile."""
+ROBUST_POINTS = 4
+"""A verdict that needs this many score points or more to turn is robust."""
+
+
+class Direction(StrEnum):
+    UP = "up"
+    DOWN = "down"
+
+
+class Level(StrEnum):
+    """How a manager should read the verdict."""
+
+    INCOMPLETE = "incomplete"
+    FRAGILE = "fragile"
+    CLOSE = "close"
+    ROBUST = "robust"
+    FIXED = "fixed"
+    """No score change gives another verdict."""
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    key: str
+    current: Number
+    new: int
+
+    @property
+    def points(self) -> Number:
+        delta: Number = self.new - self.current
+        return -delta if delta < 0 else delta
+
+
+@dataclass(frozen=True, slots=True)
+class MinimalFlip:
+    """The fewest score points, over any combination of criteria, that change the verdict
+    in one direction, with one change that does it."""
+
+    direction: Direction
+    points: Number
+    moves: tuple[Move, ...]
+    verdict: Verdict
+    """The verdict the example change gives, after the objective rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """What a manager reads first: how far the verdict is from any other."""
+
+    level: Level
+    verdict: Verdict | None
+    nearest: MinimalFlip | None = None
+    flips: tuple[MinimalFlip, ...] = ()
+    possible: tuple[Verdict, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    @property
+    def points(self) -> Number | None:
+        return self.nearest.points if self.nearest else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +130,9 @@ def _verdict(weights: Mapping[str, Number], scores: Mapping[str, Number], grid: 
     return grid_verdict(weighted_total(weights, scores), maximum(weights), grid)
 
 
-def score_flips(grid: Grid, scores: Mapping[str, Number]) -> list[ScoreFlip]:
+def score_flips(
+    grid: Grid, scores: Mapping[str, Number], *, objective_measurable: bool = True
+) -> list[ScoreFlip]:
     """For each criterion and direction, the nearest whole score that flips the verdict."""
     current = _verdict(grid.weights, scores, grid)
     flips: list[ScoreFlip] = []
@@ -69,14 +144,17 @@ def score_flips(grid: Grid, scores: Mapping[str, Number]) -> list[ScoreFlip]:
             for new in candidates:
                 verdict = _verdict(grid.weights, {**scores, key: new}, grid)
                 if verdict is not current:
-                    flips.append(ScoreFlip(key, here, new, verdict))
+                    ruled = apply_objective_rule(verdict, objective_measurable)
+                    flips.append(ScoreFlip(key, here, new, ruled))
                     break
     return flips
 
 
-def smallest_flips(grid: Grid, scores: Mapping[str, Number]) -> list[ScoreFlip]:
-    """The flips needing the smallest score change, heaviest criteria first."""
-    flips = score_flips(grid, scores)
+def smallest_flips(
+    grid: Grid, scores: Mapping[str, Number], *, objective_measurable: bool = True
+) -> list[ScoreFlip]:
+    """The single-criterion flips needing the smallest score change, heaviest criteria first."""
+    flips = score_flips(grid, scores, objective_measurable=objective_measurable)
     if not flips:
         return []
     least = min(flip.change for flip in flips)
@@ -84,6 +162,98 @@ def smallest_flips(grid: Grid, scores: Mapping[str, Number]) -> list[ScoreFlip]:
         (f for f in flips if f.change == least),
         key=lambda f: (-grid.weight(f.key), CRITERION_KEYS.index(f.key), f.new),
     )
+
+
+def minimal_flip(
+    grid: Grid,
+    scores: Mapping[str, Number],
+    direction: Direction,
+    *,
+    objective_measurable: bool = True,
+) -> MinimalFlip | None:
+    """The smallest change, in score points summed over any criteria, to a better (UP) or
+    worse (DOWN) verdict; None when no whole scores reach one.
+
+    Dynamic programming over the weighted total: for each reachable total, the cheapest
+    change (fewest points, then fewest criteria) that gives it.
+    """
+    weights = grid.weights
+    current = _verdict(weights, scores, grid)
+    rank = VERDICT_ORDER.index(current)
+    best: dict[Number, tuple[Number, int, tuple[Move, ...]]] = {
+        weighted_total(weights, scores): (0, 0, ())
+    }
+    order = sorted(CRITERION_KEYS, key=lambda k: (-grid.weight(k), CRITERION_KEYS.index(k)))
+    for key in order:
+        weight, here = grid.weight(key), scores[key]
+        if weight == 0:
+            continue
+        targets = sorted(
+            (s for s in range(MIN_SCORE, MAX_SCORE + 1) if s != here),
+            key=lambda s: (abs(s - here), s),
+        )
+        grown: dict[Number, tuple[Number, int, tuple[Move, ...]]] = dict(best)
+        for total, (cost, count, moves) in best.items():
+            for new in targets:
+                move = Move(key, here, new)
+                step = (cost + move.points, count + 1, (*moves, move))
+                reached = total + weight * (new - here)
+                known = grown.get(reached)
+                if known is None or step[:2] < known[:2]:
+                    grown[reached] = step
+        best = grown
+    maximum_total = grid.maximum
+    candidates = []
+    for total, (cost, count, moves) in best.items():
+        verdict = grid_verdict(total, maximum_total, grid)
+        moved = VERDICT_ORDER.index(verdict) - rank
+        if (moved > 0) if direction is Direction.UP else (moved < 0):
+            moved_weight = sum(grid.weight(m.key) for m in moves)
+            distance = abs(total - weighted_total(weights, scores))
+            candidates.append(((cost, count, -moved_weight, distance), moves, verdict))
+    if not candidates:
+        return None
+    (cost, *_), moves, verdict = min(candidates, key=lambda c: c[0])
+    ordered = tuple(sorted(moves, key=lambda m: CRITERION_KEYS.index(m.key)))
+    return MinimalFlip(
+        direction, cost, ordered, apply_objective_rule(verdict, objective_measurable)
+    )
+
+
+def minimal_flips(
+    grid: Grid, scores: Mapping[str, Number], *, objective_measurable: bool = True
+) -> tuple[MinimalFlip, ...]:
+    """The minimal flip up and the minimal flip down, those that exist."""
+    found = (
+        minimal_flip(grid, scores, direction, objective_measurable=objective_measurable)
+        for direction in Direction
+    )
+    return tuple(flip for flip in found if flip is not None)
+
+
+def headline(evaluation: Evaluation) -> Headline:
+    """How far the verdict is from any other, after the objective rule."""
+    if not evaluation.complete:
+        return Headline(
+            Level.INCOMPLETE,
+            None,
+            possible=evaluation.possible,
+            missing=evaluation.missing,
+        )
+    scores = {key: score for key, score in evaluation.scores.items() if score is not None}
+    flips = minimal_flips(
+        evaluation.grid, scores, objective_measurable=evaluation.objective_measurable
+    )
+    if not flips:
+        return Headline(Level.FIXED, evaluation.verdict)
+    nearest = min(flips, key=lambda f: (f.points, len(f.moves), f.direction is Direction.UP))
+    if nearest.points <= FRAGILE_POINTS:
+        level = Level.FRAGILE
+    elif nearest.points < ROBUST_POINTS:
+        level = Level.CLOSE
+    else:
+        level = Level.ROBUST
+    return Headline(level, evaluation.verdict, nearest, flips)
 
 
 def crossing_weight(

@@ -6,7 +6,7 @@ All arithmetic is exact (ints and Fractions): a grid of 3s is exactly 60 % and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -67,6 +67,43 @@ def percent_tenths(total: Number, max_total: Number) -> Decimal:
     )
 
 
+MAX_DECIMALS = 6
+
+
+def percent_shown(total: Number, max_total: Number, grid: Grid) -> Decimal:
+    """The percentage with one decimal, or more when one would look wrong beside a threshold.
+
+    Rounded half-up, with the fewest decimals (at least one) such that the shown value
+    lies on the same side of each threshold as the exact one: 33.0 % is never shown for
+    a grid at 33.02 % whose pilot threshold is 33 %.
+    """
+    exact = Fraction(total) * 100 / Fraction(max_total)
+    decimals = 1
+    while True:
+        step = Decimal(1).scaleb(-decimals)
+        shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+            step, rounding=ROUND_HALF_UP
+        )
+        consistent = all(
+            (Fraction(shown) > threshold) == (exact > threshold)
+            and (Fraction(shown) < threshold) == (exact < threshold)
+            for threshold in (grid.pilot_above, grid.alternatives_below)
+        )
+        if consistent or decimals >= MAX_DECIMALS:
+            return shown
+        decimals += 1
+
+
+def reachable_totals(
+    fixed: Number, options: Iterable[tuple[Number, Collection[Number]]]
+) -> set[Number]:
+    """Every weighted total some completion reaches: ``options`` are (weight, values)."""
+    totals: set[Number] = {fixed}
+    for weight, values in options:
+        totals = {total + weight * value for total in totals for value in values}
+    return totals
+
+
 @dataclass(frozen=True, slots=True)
 class Evaluation:
     """What the grid says about one set of scores."""
@@ -78,6 +115,8 @@ class Evaluation:
     high_total: Number
     maximum: int
     objective_measurable: bool
+    reachable: tuple[Verdict, ...] = ()
+    """The grid verdicts (before the objective rule) some completion reaches."""
 
     @property
     def complete(self) -> bool:
@@ -91,7 +130,7 @@ class Evaluation:
     @property
     def percent(self) -> Decimal | None:
         total = self.total
-        return None if total is None else percent_tenths(total, self.maximum)
+        return None if total is None else percent_shown(total, self.maximum, self.grid)
 
     @property
     def grid_verdict(self) -> Verdict | None:
@@ -106,20 +145,17 @@ class Evaluation:
 
     @property
     def possible(self) -> tuple[Verdict, ...]:
-        """Every verdict still reachable, from the lowest to the highest outcome."""
-        low = grid_verdict(self.low_total, self.maximum, self.grid)
-        high = grid_verdict(self.high_total, self.maximum, self.grid)
-        span = VERDICT_ORDER[VERDICT_ORDER.index(low) : VERDICT_ORDER.index(high) + 1]
-        ruled = (apply_objective_rule(v, self.objective_measurable) for v in span)
+        """Every verdict some completion of the grid reaches, worst first."""
+        ruled = (apply_objective_rule(v, self.objective_measurable) for v in self.reachable)
         return tuple(dict.fromkeys(ruled))
 
     @property
     def low_percent(self) -> Decimal:
-        return percent_tenths(self.low_total, self.maximum)
+        return percent_shown(self.low_total, self.maximum, self.grid)
 
     @property
     def high_percent(self) -> Decimal:
-        return percent_tenths(self.high_total, self.maximum)
+        return percent_shown(self.high_total, self.maximum, self.grid)
 
     @property
     def needs_objective(self) -> bool:
@@ -133,26 +169,41 @@ def evaluate(
     *,
     objective_measurable: bool = True,
     ranges: Mapping[str, tuple[int, int]] | None = None,
+    values: Mapping[str, Collection[Number]] | None = None,
 ) -> Evaluation:
-    """Evaluate scores on a grid. A missing score spans 1-5, or its range when one is given."""
-    ranges = ranges or {}
+    """Evaluate scores on a grid.
+
+    A missing score can still take any whole score 1-5; ``ranges`` narrows that to a
+    range of whole scores, ``values`` to any set of values (a median can be 3.5).
+    """
+    options: dict[str, Collection[Number]] = {}
+    for key, (lo, hi) in (ranges or {}).items():
+        options[key] = range(lo, hi + 1)
+    options.update(values or {})
     missing: list[str] = []
+    fixed: Number = 0
     low: Number = 0
     high: Number = 0
+    open_options: list[tuple[Number, Collection[Number]]] = []
     for key in CRITERION_KEYS:
         weight = grid.weight(key)
         score = scores.get(key)
-        lo: Number
-        hi: Number
         if score is None:
             missing.append(key)
-            lo, hi = ranges.get(key, (MIN_SCORE, MAX_SCORE))
+            allowed = options.get(key, range(MIN_SCORE, MAX_SCORE + 1))
+            if not allowed:
+                raise ValueError(f"no value left for {key}")
+            low += weight * min(allowed)
+            high += weight * max(allowed)
+            open_options.append((weight, allowed))
         else:
             if not MIN_SCORE <= score <= MAX_SCORE:
                 raise ValueError(f"score {score} for {key} is outside {MIN_SCORE}-{MAX_SCORE}")
-            lo = hi = score
-        low += weight * lo
-        high += weight * hi
+            fixed += weight * score
+            low += weight * score
+            high += weight * score
+    totals = reachable_totals(fixed, open_options)
+    found = {grid_verdict(total, grid.maximum, grid) for total in totals}
     return Evaluation(
         grid=grid,
         scores=dict(scores),
@@ -161,4 +212,5 @@ def evaluate(
         high_total=high,
         maximum=grid.maximum,
         objective_measurable=objective_measurable,
+        reachable=tuple(v for v in VERDICT_ORDER if v in found),
     )

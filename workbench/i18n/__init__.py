@@ -75,7 +75,11 @@ class Translator:
             text = f"{whole}.{decimals[:2].rstrip('0')}".rstrip(".")
         return text.replace(".", ",") if self.lang == "fr" else text
 
-    def percent(self, value: Decimal | float, decimals: int = 1) -> str:
+    def percent(self, value: Decimal | float, decimals: int | None = None) -> str:
+        """One decimal, or as many as an exact Decimal carries (33.02 beside a 33 % threshold)."""
+        if decimals is None:
+            exponent = value.as_tuple().exponent if isinstance(value, Decimal) else -1
+            decimals = max(1, -exponent) if isinstance(exponent, int) else 1
         return f"{self.number(value, decimals)}\u00a0%"
 
     def money(self, amount: Decimal | float | int, currency: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Scoring tab: the weighted grid of one team x programme, scored with single keys."""
+"""Scoring tab: one team x programme; the group's result first, your own column to edit."""
 
 from __future__ import annotations
 
@@ -16,34 +16,45 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from workbench.core.assessment import Assessment, Rating, now_utc
-from workbench.core.catalogue import Programme
-from workbench.core.consensus import evaluate_consensus
+from workbench.core.catalogue import Programme, Status
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY, Grid
 from workbench.core.grid_report import GridReport, build_report
 from workbench.core.team import Team
+from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
+from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
 from workbench.ui.screens.pane import PaletteCommand, Pane
-from workbench.ui.text import WHOLE_LIMIT, safe_str, safe_text
-from workbench.ui.widgets.robustness_panel import RobustnessPanel
-from workbench.ui.widgets.score_grid import ScoreGrid
+from workbench.ui.text import safe_str, safe_text
+from workbench.ui.widgets.robustness_panel import (
+    RobustnessPanel,
+    discuss_text,
+    headline_text,
+    thresholds_text,
+)
+from workbench.ui.widgets.score_grid import ScoreGrid, rating_cell
 from workbench.ui.widgets.verdict_bar import VerdictBar
 from workbench.ui.widgets.verdict_style import verdict_key
 
 WIDE = 120
+ROOMY = (160, 45)
 SCORE_GROUP = Binding.Group("scoring.keys.score")
 EDIT_ACTIONS = {"score", "clear", "reason", "range", "weights"}
+NEEDS_ASSESSMENT = {"toggle_median", "toggle_details", "delete_assessment"}
 
 
 @dataclass(frozen=True, slots=True)
 class UndoStep:
-    """How to put back what one change replaced."""
+    """One change to one assessment: how to put back what it replaced, and to redo it."""
 
     label: str
+    team_id: str
+    programme_id: str
     restore: Callable[[Repository], object]
+    reapply: Callable[[Repository], object]
 
 
 class ScoringPane(Pane):
@@ -52,22 +63,18 @@ class ScoringPane(Pane):
 
     DEFAULT_CSS = """
     ScoringPane #scoring-context { height: auto; padding: 0 1; background: $panel; }
+    ScoringPane #scoring-summary { height: auto; padding: 0 1; }
     ScoringPane #scoring-body { height: 1fr; overflow-x: hidden; }
-    ScoringPane #scoring-main { height: auto; }
-    ScoringPane #criterion-help {
-        height: auto;
-        padding: 0 1;
-        margin-top: 1;
-        color: $text-muted;
-    }
+    ScoringPane #scoring-lower { height: auto; }
+    ScoringPane #criterion-help { height: auto; padding: 0 1; color: $text-muted; }
     ScoringPane #scoring-side { height: auto; }
-    ScoringPane #assessors { height: auto; padding: 0 1; margin-top: 1; }
-    ScoringPane RobustnessPanel { margin-top: 1; }
-    ScoringPane.-wide #scoring-body { layout: horizontal; }
-    ScoringPane.-wide #scoring-main { width: 3fr; }
-    ScoringPane.-wide #scoring-side { width: 2fr; border-left: vkey $foreground 20%; }
-    ScoringPane.-wide RobustnessPanel { margin-top: 0; }
-    ScoringPane .objective-flag { color: $text-warning; text-style: bold; }
+    ScoringPane #scoring-side.-hidden { display: none; }
+    ScoringPane #criterion-help.-hidden { display: none; }
+    ScoringPane.-wide #scoring-lower { layout: horizontal; margin-top: 1; }
+    ScoringPane.-wide #criterion-help { width: 1fr; }
+    ScoringPane.-wide #scoring-side { width: 1fr; border-left: vkey $foreground 20%; }
+    ScoringPane.-wide #scoring-side.-hidden { display: block; }
+    ScoringPane.-wide #criterion-help.-hidden { display: block; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,27 +84,34 @@ class ScoringPane(Pane):
             )
             for n in range(1, 6)
         ),
-        Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
         Binding("enter", "reason", "scoring.keys.reason", id="scoring-reason"),
-        Binding("r", "range", "scoring.keys.range", show=False, id="scoring-range"),
-        Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
-        Binding("t", "pick_team", "scoring.keys.team", show=False, id="scoring-team"),
-        Binding(
-            "p", "pick_programme", "scoring.keys.programme", show=False, id="scoring-programme"
-        ),
-        Binding("o", "pick_assessment", "scoring.keys.open", show=False, id="scoring-open"),
-        Binding("n", "new_assessment", "scoring.keys.new", show=False, id="scoring-new"),
+        Binding("r", "range", "scoring.keys.range", id="scoring-range"),
+        Binding("a", "pick_assessor", "scoring.keys.assessor", id="scoring-assessor"),
+        Binding("o", "pick_assessment", "scoring.keys.open", id="scoring-open"),
+        Binding("n", "new_assessment", "scoring.keys.new", id="scoring-new"),
+        Binding("t", "pick_team", "scoring.keys.team", id="scoring-team"),
+        Binding("p", "pick_programme", "scoring.keys.programme", id="scoring-programme"),
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
-        Binding("a", "pick_assessor", "scoring.keys.assessor", show=False, id="scoring-assessor"),
+        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
+        Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
+        Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
         Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
+        Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
+        Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
         Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="scoring-memo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.consensus = False
+        self.consensus = True
+        """True: the verdict shown is the group's (median grid); False: your own grid's."""
+        self.details = False
+        self.acting_as: str | None = None
+        """Another assessor chosen with `a`, for the assessment on screen only."""
         self.undo_steps: list[UndoStep] = []
+        self.redo_steps: list[UndoStep] = []
         self.report: GridReport | None = None
+        self._shown: tuple[str | None, str | None] | None = None
         self._choices: dict[str, tuple[Assessment, Team, Programme, Choice]] = {}
         """The assessment picker's line of each assessment, while it and its team and
         programme stay the same objects (the pane is recomposed on a language switch)."""
@@ -107,27 +121,42 @@ class ScoringPane(Pane):
     def compose(self) -> ComposeResult:
         yield Static(id="scoring-context")
         yield VerdictBar(id="verdict")
+        yield Static(id="scoring-summary")
         with VerticalScroll(id="scoring-body"):
-            with Vertical(id="scoring-main"):
-                yield ScoreGrid(id="grid")
+            yield ScoreGrid(id="grid")
+            with Vertical(id="scoring-lower"):
                 yield Static(id="criterion-help")
-            with Vertical(id="scoring-side"):
-                yield Static(id="assessors")
-                yield RobustnessPanel(id="robustness")
+                with Vertical(id="scoring-side", classes="-hidden"):
+                    yield RobustnessPanel(id="robustness")
 
     def on_mount(self) -> None:
         self._choose_defaults()
         self.refresh_data()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width >= WIDE, "-wide")
+        self._fit()
+
+    def on_show(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """From 120 columns the details sit beside the criterion's reasons, under the grid;
+        from 160x45 the grid's reasons wrap instead of being cut."""
+        size = self.app.size
+        wide = size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            self.refresh_bindings()
+        self.query_one(ScoreGrid).wrap_reasons = size.width >= ROOMY[0] and size.height >= ROOMY[1]
 
     def focus_default(self) -> None:
+        self._fit()
         self.query_one(ScoreGrid).focus()
 
     @property
     def assessor(self) -> str:
-        return self.workbench.assessor
+        """Whose column you edit: yours, unless you chose another assessor with `a`."""
+        return self.acting_as or self.workbench.assessor
 
     def _choose_defaults(self) -> None:
         """Open on the most recently updated assessment when nothing is chosen yet."""
@@ -139,7 +168,7 @@ class ScoringPane(Pane):
             latest = max(assessments, key=lambda a: a.updated_at)
             state.team_id, state.programme_id = latest.team_id, latest.programme_id
 
-    def current(self) -> tuple[Team | None, str | None, Assessment | None]:
+    def current(self) -> tuple[Team | None, Programme | None, Assessment | None]:
         state = self.workbench.state
         snapshot = self.workbench.repository.snapshot()
         team = snapshot.teams.get(state.team_id) if state.team_id else None
@@ -147,144 +176,195 @@ class ScoringPane(Pane):
         assessment = None
         if team is not None and programme is not None:
             assessment = self.workbench.repository.assessment_for(team.id, programme.id)
-        return team, programme.name if programme else None, assessment
+        return team, programme, assessment
+
+    def _reset_view(self) -> None:
+        """Another assessment on screen: its group result first, your own column to edit."""
+        self.consensus = True
+        self.details = False
+        self.acting_as = None
+        self.query_one(ScoreGrid).cursor = 0
 
     def refresh_data(self) -> None:
-        team, programme_name, assessment = self.current()
+        state = self.workbench.state
+        shown = (state.team_id, state.programme_id)
+        if self._shown is not None and shown != self._shown:
+            self._reset_view()
+        self._shown = shown
+        self._fit()
+        team, programme, assessment = self.current()
         measurable = team.objective.is_measurable if team else True
-        ready = team is not None and programme_name is not None
+        ready = team is not None and programme is not None
+        group = self.consensus and assessment is not None and bool(assessment.assessors)
         self.report = (
             build_report(
                 assessment,
                 assessor=self.assessor,
                 objective_measurable=measurable,
-                consensus=self.consensus,
+                consensus=group,
             )
             if ready
             else None
         )
         self.query_one("#scoring-context", Static).update(
-            self._context_text(team, programme_name, assessment)
+            self._context_text(team, programme, assessment)
         )
         self.query_one(VerdictBar).show(self.report.evaluation if self.report else None)
+        self.query_one("#scoring-summary", Static).update(self._summary_text(assessment))
         grid = self.query_one(ScoreGrid)
-        if self.report is not None:
-            grid.show(self.report, assessment, self.assessor)
-        grid.display = self.report is not None
-        self.query_one("#assessors", Static).update(self._assessors_text(assessment, measurable))
+        grid.show(self.report, assessment, self.assessor)
         self.query_one(RobustnessPanel).show(self.report)
+        self.query_one("#scoring-side").set_class(not self.details, "-hidden")
+        self.query_one("#criterion-help").set_class(self.details, "-hidden")
         self._show_criterion_help()
         self.refresh_bindings_if_changed()
 
     def _context_text(
-        self, team: Team | None, programme: str | None, assessment: Assessment | None
+        self, team: Team | None, programme: Programme | None, assessment: Assessment | None
     ) -> Group:
         t = self.workbench.i18n
         title = Text(no_wrap=True, overflow="ellipsis")
-        if team is not None:
+        if team:
             title.append_text(safe_text(team.name, "bold"))
         else:
             title.append(t("scoring.no_team"), "italic")
         title.append("  ×  ")
-        if programme is not None:
-            title.append_text(safe_text(programme, "bold"))
+        if programme:
+            title.append_text(safe_text(programme.name, "bold"))
+            if programme.status in (Status.RETIRED, Status.RETIRING):
+                title.append(f"  ({t('scoring.status.' + programme.status.value)})", "bold")
         else:
             title.append(t("scoring.no_programme"), "italic")
-        mode = "scoring.view_median" if self.consensus else "scoring.view_mine"
+        mode = Text(style="dim", no_wrap=True)
+        if self.report is not None and assessment is not None and assessment.assessors:
+            count = len(assessment.assessors)
+            key = "scoring.view_mine"
+            if self.report.consensus:
+                key = "scoring.view_median_one" if count == 1 else "scoring.view_median"
+            mode.append(t(key, count=count))
+            mode.append(" · ")
+        mode.append("✎ ")
+        mode.append_text(safe_text(self.assessor))
         layout = Table.grid(expand=True)
         layout.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         layout.add_column(justify="right", no_wrap=True)
-        who = safe_str(self.assessor, limit=40)
-        layout.add_row(title, Text(t(mode, assessor=who), style="dim"))
-        notes = Text()
+        layout.add_row(title, mode)
+        lines: list[Table | Text] = [layout]
+        if self.report is not None:
+            grid = self.report.grid
+            if (grid.pilot_above, grid.alternatives_below) != (
+                Grid().pilot_above,
+                Grid().alternatives_below,
+            ):
+                custom = Text("⚙ ", style="bold")
+                custom.append(t("scoring.thresholds.custom"), "bold")
+                custom.append(" ")
+                custom.append_text(thresholds_text(grid, t))
+                lines.append(custom)
         if team is not None and not team.objective.is_measurable:
             gaps = ", ".join(t(f"scoring.gap.{gap}") for gap in team.objective.missing())
-            notes.append(f"⚠ {t('scoring.clarify')}", "bold")
-            notes.append(f" ({gaps})", "dim")
+            flag = Text(f"⚠ {t('scoring.clarify')}", style="bold")
+            flag.append(f" ({gaps})", "dim")
+            lines.append(flag)
         if team is None or programme is None:
-            notes.append(t("scoring.choose_hint"), "italic")
-        elif assessment is None:
-            notes.append(("\n" if notes else "") + t("scoring.not_started"), "italic")
-        return Group(layout, notes) if notes else Group(layout)
+            lines.append(Text(t("scoring.choose_hint"), style="italic"))
+        return Group(*lines)
 
-    def _assessors_text(self, assessment: Assessment | None, measurable: bool) -> Text:
+    def _summary_text(self, assessment: Assessment | None) -> Text:
+        """Under the verdict: how robust it is, what to discuss, and where your column is."""
         t = self.workbench.i18n
-        lang = t.lang
+        report = self.report
+        if report is None:
+            return Text()
         text = Text()
         if assessment is None or not assessment.assessors:
+            text.append(t("scoring.not_started"), "italic")
             return text
-        names = []
-        for name in assessment.assessors:
-            scored = sum(1 for s in assessment.scores_of(name).values() if s is not None)
-            names.append(f"{safe_str(name, limit=40)} ({scored}/6)")
-        text.append(t("scoring.assessors", names=", ".join(names)))
-        if len(assessment.assessors) > 1:
-            median = evaluate_consensus(assessment, objective_measurable=measurable)
+        if report.headline is not None:
+            text.append_text(headline_text(report.headline, t))
+        discuss = discuss_text(report, t)
+        if discuss.plain:
             text.append("\n")
-            text.append(t("scoring.median_grid"), "bold")
-            text.append(" ")
-            if median.complete and median.verdict is not None and median.percent is not None:
-                assert median.total is not None
-                text.append(
-                    f"{t.smart(median.total)} / {median.maximum} · {t.percent(median.percent)} · "
-                )
-                text.append(t(verdict_key(median.verdict)).upper(), "bold")
-            else:
-                text.append(t("scoring.median_incomplete"))
-        report = self.report
-        disputed = report.disputed if report else []
-        for key in disputed:
-            spread = report.spread(key) if report else None
-            if spread is None:
-                continue
-            detail = ", ".join(
-                f"{safe_str(who, limit=40)} {score}" for who, score in sorted(spread.scores.items())
-            )
+            text.append_text(discuss)
+        mine = [s for s in assessment.scores_of(self.assessor).values() if s is not None]
+        if not mine:
             text.append("\n")
-            text.append(f"⚑ {t('scoring.discuss')} ", "bold")
-            text.append(f"{CRITERIA_BY_KEY[key].label(lang)} ({detail})")
+            text.append(t("scoring.yours_empty", assessor=safe_str(self.assessor)), "italic")
         return text
 
     def _show_criterion_help(self) -> None:
         grid = self.query_one(ScoreGrid)
         criterion = CRITERIA[grid.cursor]
-        lang = self.workbench.i18n.lang
         t = self.workbench.i18n
-        help_text = Text.assemble(
-            (criterion.label(lang), "bold"),
-            " — ",
-            criterion.question(lang),
-        )
-        meaning = Text.assemble(
-            ("1 ", "bold"), criterion.low(lang), "   ", ("5 ", "bold"), criterion.high(lang)
-        )
-        lines: list[Text] = [help_text, meaning]
-        if self.report and not self.report.consensus:
-            assessment = self.current()[2]
-            if assessment is not None:
-                reason = assessment.rating(self.assessor, criterion.key).reason
-                if reason:
-                    shown = safe_text(reason, one_line=False, limit=WHOLE_LIMIT)
-                    lines.append(Text.assemble((t("scoring.reason_label") + " ", "bold"), shown))
+        lang = t.lang
+        lines: list[Text] = [
+            Text.assemble((criterion.label(lang), "bold"), " — ", criterion.question(lang)),
+            Text.assemble(
+                ("1 ", "bold"), criterion.low(lang), "   ", ("5 ", "bold"), criterion.high(lang)
+            ),
+        ]
+        assessment = self.current()[2]
+        if assessment is not None:
+            names = list(assessment.assessors)
+            if self.assessor not in names:
+                names.append(self.assessor)
+            for name in names:
+                rating = assessment.rating(name, criterion.key)
+                if rating.is_empty:
+                    continue
+                line = Text("• ")
+                line.append_text(safe_text(name, "bold"))
+                line.append(" ")
+                line.append_text(rating_cell(rating))
+                if rating.reason:
+                    line.append(": ")
+                    line.append_text(safe_text(rating.reason, "italic", one_line=False))
+                lines.append(line)
         self.query_one("#criterion-help", Static).update(Group(*lines))
 
     @on(ScoreGrid.Moved)
     def _moved(self) -> None:
         self._show_criterion_help()
 
-    # actions
+    # which keys work, and why not
+
+    def unavailable(self, action: str) -> str | None:
+        """Why ``action`` does nothing here (an i18n key), or None when it works."""
+        ready = self.report is not None
+        if action in EDIT_ACTIONS and not ready:
+            return "scoring.why.choose"
+        if action in NEEDS_ASSESSMENT:
+            assessment = self.current()[2] if ready else None
+            if assessment is None:
+                return "scoring.why.no_assessment"
+            if action == "toggle_median" and not assessment.assessors:
+                return "scoring.why.no_scores"
+        if action == "undo" and not self.undo_steps:
+            return "scoring.why.nothing_to_undo"
+        if action == "redo" and not self.redo_steps:
+            return "scoring.why.nothing_to_redo"
+        if action == "pick_assessment" and not self.workbench.repository.assessments():
+            return "scoring.why.no_assessments"
+        if action == "memo" and self.workbench.state.team_id is None:
+            return "scoring.why.no_team"
+        return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in EDIT_ACTIONS:
-            if self.report is None:
-                return False
-            if self.consensus:
-                return None
-        if action == "undo" and not self.undo_steps:
-            return None
-        if action == "memo":
-            return self.workbench.state.team_id is not None
-        return True
+        if action == "toggle_details" and self.has_class("-wide"):
+            return False
+        return None if self.unavailable(action) else True
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose action cannot run here says why instead of doing nothing."""
+        for binding in self._bindings.key_to_bindings.get(event.key, []):
+            action = binding.action.split("(")[0]
+            reason = self.unavailable(action)
+            if reason is not None:
+                event.stop()
+                self.notify(self.t(reason), severity="warning", timeout=4, markup=False)
+                return
+
+    # changes, undo and redo
 
     def action_memo(self) -> None:
         from workbench.ui.reports import open_memo
@@ -299,6 +379,11 @@ class ScoringPane(Pane):
             return None
         team_id, programme_id = state.team_id, state.programme_id
         return self.workbench.store(lambda repo: repo.open_assessment(team_id, programme_id))
+
+    def _record(self, step: UndoStep) -> None:
+        self.undo_steps.append(step)
+        self.redo_steps.clear()
+        self.refresh_bindings_if_changed()
 
     def _change_rating(self, key: str, change: Callable[[Rating], Rating], label: str) -> bool:
         assessment = self._open_assessment()
@@ -322,7 +407,11 @@ class ScoringPane(Pane):
 
         if self.workbench.store(apply(after)) is None:
             return False
-        self.undo_steps.append(UndoStep(label, apply(before)))
+        self._record(
+            UndoStep(
+                label, assessment.team_id, assessment.programme_id, apply(before), apply(after)
+            )
+        )
         return True
 
     def action_score(self, score: int) -> None:
@@ -411,21 +500,68 @@ class ScoringPane(Pane):
                 return run
 
             if self.workbench.store(apply(new_grid)) is not None:
-                self.undo_steps.append(UndoStep(self.t("scoring.undo.weights"), apply(opened.grid)))
+                self._record(
+                    UndoStep(
+                        self.t("scoring.undo.weights"),
+                        opened.team_id,
+                        opened.programme_id,
+                        apply(opened.grid),
+                        apply(new_grid),
+                    )
+                )
 
         self.app.push_screen(WeightsDialog(grid), done)
+
+    def _replay(self, step: UndoStep, run: Callable[[Repository], object], key: str) -> bool:
+        """Run an undo or redo on its assessment, bringing that one on screen first."""
+        state = self.workbench.state
+        elsewhere = (state.team_id, state.programme_id) != (step.team_id, step.programme_id)
+        if self.workbench.store(run) is None:
+            return False
+        if elsewhere:
+            keep = (self.consensus, self.acting_as)
+            state.team_id, state.programme_id = step.team_id, step.programme_id
+            self.refresh_data()
+            self.consensus, self.acting_as = keep
+            self.refresh_data()
+            team, programme, _ = self.current()
+            where = f"{safe_str(team.name) if team else '?'} × "
+            where += safe_str(programme.name) if programme else "?"
+            message = self.t(f"{key}_elsewhere", change=step.label, where=where)
+        else:
+            message = self.t(key, change=step.label)
+        self.notify(message, timeout=4, markup=False)
+        return True
 
     def action_undo(self) -> None:
         if not self.undo_steps:
             return
         step = self.undo_steps.pop()
-        if self.workbench.store(step.restore) is not None:
-            self.notify(self.t("scoring.undone", change=step.label), timeout=3, markup=False)
+        if self._replay(step, step.restore, "scoring.undone"):
+            self.redo_steps.append(step)
         self.refresh_bindings_if_changed()
+
+    def action_redo(self) -> None:
+        if not self.redo_steps:
+            return
+        step = self.redo_steps.pop()
+        if self._replay(step, step.reapply, "scoring.redone"):
+            self.undo_steps.append(step)
+        self.refresh_bindings_if_changed()
+
+    # views
 
     def action_toggle_median(self) -> None:
         self.consensus = not self.consensus
         self.refresh_data()
+
+    def action_toggle_details(self) -> None:
+        self.details = not self.details
+        self.refresh_data()
+        if self.details:
+            self.query_one("#scoring-body", VerticalScroll).scroll_home(animate=False)
+
+    # choosing what to score
 
     def action_new_assessment(self) -> None:
         """Choose a team, then a programme: the grid opens, saved from the first score on."""
@@ -451,20 +587,63 @@ class ScoringPane(Pane):
                 then()
 
         choices = [
-            Choice(team.id, team.name, team.department or "")
+            Choice(team.id, safe_str(team.name), safe_str(team.department or ""))
             for team in self.workbench.repository.teams()
         ]
         self._pick(self.t("scoring.pick.team"), choices, self.workbench.state.team_id, chosen)
 
+    def programme_choice(self, programme: Programme) -> Choice:
+        """A programme in the picker; a retired or retiring one says so first."""
+        status = self.t("scoring.status." + programme.status.value)
+        label = safe_str(programme.name)
+        if programme.status in (Status.RETIRED, Status.RETIRING):
+            label = f"{label}  [{status.upper()}]"
+        return Choice(programme.id, label, f"{safe_str(programme.provider)} · {status}")
+
     def action_pick_programme(self) -> None:
-        def chosen(programme_id: str) -> None:
+        repo = self.workbench.repository
+
+        def show(programme_id: str) -> None:
             self.workbench.state.programme_id = programme_id
             self.refresh_data()
 
-        choices = [
-            Choice(p.id, p.name, f"{p.provider} · {self.t('scoring.status.' + p.status.value)}")
-            for p in self.workbench.repository.programmes()
-        ]
+        def chosen(programme_id: str) -> None:
+            programme = repo.snapshot().programmes.get(programme_id)
+            team_id = self.workbench.state.team_id
+            started = team_id is not None and repo.assessment_for(team_id, programme_id)
+            if (
+                programme is None
+                or started
+                or programme.status
+                not in (
+                    Status.RETIRED,
+                    Status.RETIRING,
+                )
+            ):
+                show(programme_id)
+                return
+            status = self.t("scoring.status." + programme.status.value)
+            when = programme.status_date.isoformat() if programme.status_date else "—"
+
+            def answered(go: bool | None) -> None:
+                if go:
+                    show(programme_id)
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    self.t("scoring.retired.title"),
+                    self.t(
+                        "scoring.retired.question",
+                        name=safe_str(programme.name),
+                        status=status,
+                        date=when,
+                    ),
+                    confirm_label=self.t("scoring.retired.confirm"),
+                ),
+                answered,
+            )
+
+        choices = [self.programme_choice(p) for p in repo.programmes()]
         current = self.workbench.state.programme_id
         self._pick(self.t("scoring.pick.programme"), choices, current, chosen)
 
@@ -484,7 +663,9 @@ class ScoringPane(Pane):
         verdict = (
             t(verdict_key(result.verdict)) if result.verdict else t("scoring.incomplete_short")
         )
-        choice = Choice(assessment.id, f"{team.name} × {programme.name}", verdict)
+        choice = Choice(
+            assessment.id, f"{safe_str(team.name)} × {safe_str(programme.name)}", verdict
+        )
         self._choices[assessment.id] = (assessment, team, programme, choice)
         return choice
 
@@ -519,13 +700,13 @@ class ScoringPane(Pane):
         _, _, assessment = self.current()
         names = set(assessment.assessors if assessment else [])
         names.add(self.assessor)
-        choices = [Choice(name, name) for name in sorted(names)]
+        names.add(self.workbench.assessor)
+        choices = [Choice(name, safe_str(name)) for name in sorted(names)]
 
         def done(name: str | None) -> None:
             if name:
-                self.workbench.assessor = name
+                self.acting_as = None if name == self.workbench.assessor else name
                 self.consensus = False
-                self.undo_steps.clear()
                 self.refresh_data()
 
         self.app.push_screen(
@@ -540,6 +721,80 @@ class ScoringPane(Pane):
             done,
         )
 
+    # deleting an assessment
+
+    def action_delete_assessment(self) -> None:
+        team, programme, assessment = self.current()
+        if team is None or programme is None or assessment is None:
+            return
+        name = f"{safe_str(team.name)} × {safe_str(programme.name)}"
+        pilots = [
+            safe_str(p.name)
+            for p in self.workbench.repository.pilots()
+            if p.assessment_id == assessment.id
+        ]
+        if pilots:
+            self._refuse_delete(name, pilots)
+            return
+        scored = sum(
+            1
+            for who in assessment.assessors
+            for s in assessment.scores_of(who).values()
+            if s is not None
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(assessment.id, name)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                self.t("scoring.delete.title"),
+                self.t(
+                    "scoring.delete.question",
+                    name=name,
+                    assessors=len(assessment.assessors),
+                    scores=scored,
+                ),
+                confirm_label=self.t("scoring.delete.confirm"),
+                danger=True,
+            ),
+            answered,
+        )
+
+    def _refuse_delete(self, name: str, pilots: list[str]) -> None:
+        self.app.push_screen(
+            MessageDialog(
+                self.t("scoring.delete.refused_title"),
+                self.t("scoring.delete.refused", name=name, pilots=", ".join(pilots)),
+            )
+        )
+
+    def _delete(self, assessment_id: str, name: str) -> None:
+        def delete(repository: Repository) -> InUseError | bool:
+            try:
+                repository.delete_assessment(assessment_id)
+            except InUseError as error:
+                return error
+            return True
+
+        outcome = self.workbench.store(delete)
+        if isinstance(outcome, InUseError):
+            pilots = [use.removeprefix("pilot ") for use in outcome.used_by]
+            self._refuse_delete(name, pilots)
+            return
+        if outcome:
+            self.undo_steps = [
+                s for s in self.undo_steps if (s.team_id, s.programme_id) != self._shown
+            ]
+            self.redo_steps = [
+                s for s in self.redo_steps if (s.team_id, s.programme_id) != self._shown
+            ]
+            self.refresh_data()
+            self.notify(self.t("scoring.delete.done", name=name), timeout=4, markup=False)
+
+    # palette
+
     def palette_commands(self) -> list[PaletteCommand]:
         t = self.workbench.i18n
 
@@ -550,18 +805,22 @@ class ScoringPane(Pane):
 
             return run
 
-        commands = [
+        commands: list[tuple[str, Callable[[], object]]] = [
             ("scoring.commands.new", self.action_new_assessment),
             ("scoring.commands.pick_team", self.action_pick_team),
             ("scoring.commands.pick_programme", self.action_pick_programme),
             ("scoring.commands.open", self.action_pick_assessment),
             ("scoring.commands.assessor", self.action_pick_assessor),
-            ("scoring.commands.median", self.action_toggle_median),
         ]
-        if self.report is not None and not self.consensus:
-            commands.append(("scoring.commands.weights", self.action_weights))
-        if self.undo_steps:
-            commands.append(("scoring.commands.undo", self.action_undo))
+        optional: list[tuple[str, str, Callable[[], object]]] = [
+            ("toggle_median", "scoring.commands.median", self.action_toggle_median),
+            ("toggle_details", "scoring.commands.details", self.action_toggle_details),
+            ("weights", "scoring.commands.weights", self.action_weights),
+            ("delete_assessment", "scoring.commands.delete", self.action_delete_assessment),
+            ("undo", "scoring.commands.undo", self.action_undo),
+            ("redo", "scoring.commands.redo", self.action_redo),
+        ]
+        commands += [(key, run) for action, key, run in optional if not self.unavailable(action)]
         if self.workbench.state.team_id is not None:
             commands.append(("reports.commands.memo_scored", self.action_memo))
         return [

@@ -1,7 +1,8 @@
-"""How robust the verdict is: the score changes that flip it, each weight's stable range."""
+"""How robust the verdict is: the headline a manager reads, and the details behind it."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from rich.console import Group
@@ -10,31 +11,127 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
-from workbench.core.grid import CRITERIA_BY_KEY, MAX_WEIGHT
+from workbench.core.grid import CRITERIA_BY_KEY, MAX_WEIGHT, Grid
 from workbench.core.grid_report import GridReport
-from workbench.core.robustness import WeightInterval
+from workbench.core.robustness import Direction, Headline, Level, MinimalFlip, Move, WeightInterval
+from workbench.core.scoring import Number, Verdict
 from workbench.i18n import Translator
 from workbench.ui.context import WorkbenchNode
+from workbench.ui.text import safe_text
 from workbench.ui.widgets.verdict_style import verdict_key
+
+EXACT_DECIMALS = 3
+
+
+def exact_number(value: Number, t: Translator) -> str:
+    """The value exactly: 2.5, 0.125, or 8/3 when no short decimal is exact."""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return str(value.numerator)
+    scaled = value * 10**EXACT_DECIMALS
+    if scaled.denominator == 1:
+        text = f"{Decimal(value.numerator) / Decimal(value.denominator):f}"
+        return text.replace(".", ",") if t.lang == "fr" else text
+    return f"{value.numerator}/{value.denominator}"
 
 
 def interval_bounds(interval: WeightInterval, t: Translator) -> str:
-    """'> 0', '< 9', '0.5 – 7' ... the real interval in which the verdict holds."""
-
-    def number(value: Fraction) -> str:
-        return t.smart(value)
-
-    low = "" if interval.low == 0 and interval.low_closed else number(interval.low)
+    """'w > 0', 'w < 9', '8/3 ≤ w ≤ 20.5': the exact interval in which the verdict holds."""
+    low = "" if interval.low == 0 and interval.low_closed else exact_number(interval.low, t)
     if interval.high is None:
         if not low:
             return t("scoring.robustness.always")
-        return f"{'≥' if interval.low_closed else '>'} {low}"
-    high = number(interval.high)
+        return f"w {'≥' if interval.low_closed else '>'} {low}"
+    high = exact_number(interval.high, t)
+    below = f"w {'≤' if interval.high_closed else '<'} {high}"
     if not low:
-        return f"{'≤' if interval.high_closed else '<'} {high}"
-    left = "[" if interval.low_closed else "]"
-    right = "]" if interval.high_closed else "["
-    return f"{left}{low} ; {high}{right}"
+        return below
+    return f"{low} {'≤' if interval.low_closed else '<'} {below}"
+
+
+def points_text(points: Number, t: Translator) -> str:
+    singular = points == 1 if t.lang == "en" else points < 2
+    key = "scoring.headline.points_one" if singular else "scoring.headline.points"
+    return t(key, points=t.smart(points))
+
+
+def moves_text(moves: tuple[Move, ...], t: Translator) -> str:
+    return " + ".join(
+        f"{CRITERIA_BY_KEY[m.key].label(t.lang)} {t.smart(m.current)} → {m.new}" for m in moves
+    )
+
+
+def verdict_name(verdict: Verdict | None, t: Translator) -> str:
+    return t(verdict_key(verdict)).upper() if verdict else ""
+
+
+def headline_text(headline: Headline, t: Translator) -> Text:
+    """'Robust: 7 score points from any other verdict', 'Fragile: 1 point (...) turns it to ...'."""
+    level = headline.level
+    text = Text()
+    if level is Level.INCOMPLETE:
+        count = len(headline.missing)
+        key = "scoring.headline.incomplete_one" if count == 1 else "scoring.headline.incomplete"
+        text.append(t(key, count=count), "italic")
+        return text
+    text.append(t(f"scoring.headline.level.{level.value}"), "bold")
+    text.append(t("scoring.headline.colon"))
+    nearest = headline.nearest
+    if level is Level.FIXED or nearest is None:
+        text.append(t("scoring.headline.fixed"))
+        return text
+    points = points_text(nearest.points, t)
+    if level is Level.ROBUST:
+        text.append(t("scoring.headline.robust", points=points))
+        return text
+    singular = nearest.points == 1 if t.lang == "en" else nearest.points < 2
+    key = "scoring.headline.turns_one" if singular else "scoring.headline.turns"
+    text.append(
+        t(key, points=points, change=moves_text(nearest.moves, t), verdict=""),
+    )
+    text.append(verdict_name(nearest.verdict, t), "bold")
+    return text
+
+
+def thresholds_text(grid: Grid, t: Translator) -> Text:
+    return Text(
+        t(
+            "scoring.thresholds.words",
+            pilot=grid.pilot_above,
+            alternatives=grid.alternatives_below,
+        )
+    )
+
+
+def discuss_text(report: GridReport, t: Translator) -> Text:
+    """'⚑ Discuss: Technical applicability (ana 3, bob 5)' for each disputed criterion."""
+    text = Text()
+    for key in report.disputed:
+        spread = report.spread(key)
+        if spread is None:
+            continue
+        text.append("\n" if text.plain else "")
+        text.append(f"⚑ {t('scoring.discuss')} ", "bold")
+        text.append(CRITERIA_BY_KEY[key].label(t.lang))
+        text.append(" (")
+        for i, (who, score) in enumerate(sorted(spread.scores.items())):
+            text.append(", " if i else "")
+            text.append_text(safe_text(who, limit=40))
+            text.append(f" {score}")
+        text.append(")")
+    return text
+
+
+def flip_line(direction: Direction, flip: MinimalFlip | None, t: Translator) -> Text:
+    arrow = "↑" if direction is Direction.UP else "↓"
+    line = Text(f"  {arrow} ")
+    if flip is None:
+        line.append(t(f"scoring.robustness.none_{direction.value}"), "italic")
+        return line
+    line.append(points_text(flip.points, t), "bold")
+    line.append(f"{t('scoring.headline.colon')}{moves_text(flip.moves, t)}  ⇒  ")
+    line.append(verdict_name(flip.verdict, t), "bold")
+    return line
 
 
 class RobustnessPanel(WorkbenchNode, Widget):
@@ -65,53 +162,50 @@ class RobustnessPanel(WorkbenchNode, Widget):
         parts: list[Text | Table] = [Text(title, style="bold underline")]
         if report is None:
             return Group(*parts)
+        parts.append(thresholds_text(report.grid, t))
         evaluation = report.evaluation
         if not evaluation.complete:
             missing = ", ".join(CRITERIA_BY_KEY[k].label(lang) for k in evaluation.missing)
             parts.append(Text(t("scoring.robustness.incomplete", missing=missing), style="italic"))
             return Group(*parts)
-        if report.smallest:
-            parts.append(Text(t("scoring.robustness.smallest"), style="bold"))
-            for flip in report.smallest:
+        headline = report.headline
+        parts.append(Text(t("scoring.robustness.smallest"), style="bold"))
+        by_direction = {f.direction: f for f in headline.flips} if headline else {}
+        for direction in Direction:
+            parts.append(flip_line(direction, by_direction.get(direction), t))
+        if report.flips:
+            parts.append(Text(t("scoring.robustness.single"), style="bold"))
+            for flip in report.flips:
                 parts.append(
                     Text.assemble(
                         "  ",
                         CRITERIA_BY_KEY[flip.key].label(lang),
-                        f"  {t.smart(flip.current)} → {flip.new}  ⇒  ",
-                        (t(verdict_key(flip.verdict)).upper(), "bold"),
+                        f" {t.smart(flip.current)} → {flip.new}  ⇒  ",
+                        (verdict_name(flip.verdict, t), "bold"),
                     )
                 )
-            others = [f for f in report.flips if f not in report.smallest]
-            if others:
-                listed = "; ".join(
-                    f"{CRITERIA_BY_KEY[f.key].label(lang)} {t.smart(f.current)} → {f.new}"
-                    for f in others
-                )
-                parts.append(Text(t("scoring.robustness.other_flips", flips=listed), style="dim"))
-        else:
-            parts.append(Text(t("scoring.robustness.no_flip"), style="italic"))
         parts.append(Text(t("scoring.robustness.weights"), style="bold"))
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True, overflow="ellipsis")
         table.add_column(justify="right", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, style="dim")
+        table.add_column()
         for interval in report.intervals:
-            bounds = interval_bounds(interval, t)
             if interval.lowest == 0 and interval.highest == MAX_WEIGHT and interval.high is None:
-                holds, detail = t("scoring.robustness.always"), ""
+                holds = Text(t("scoring.robustness.always"))
             else:
                 whole = (
                     f"{interval.lowest}–{interval.highest}"
                     if interval.lowest != interval.highest
                     else str(interval.lowest)
                 )
-                holds, detail = t("scoring.robustness.whole", weights=whole), f"({bounds})"
+                holds = Text(t("scoring.robustness.whole", weights=whole))
+                holds.append(
+                    f"  ({t('scoring.robustness.exact')} {interval_bounds(interval, t)})", "dim"
+                )
             table.add_row(
                 Text("  " + CRITERIA_BY_KEY[interval.key].label(lang)),
                 Text(f"×{interval.weight}"),
-                Text(holds),
-                Text(detail),
+                holds,
             )
         parts.append(table)
         return Group(*parts)

@@ -1,9 +1,11 @@
-"""The six criteria as rows: label, weight, score, a 5-step gauge, the median, the reason."""
+"""The six criteria as rows: weight, each assessor's score side by side, the median, your
+column (the one you edit), a 5-step gauge and the reasons."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import RenderResult
@@ -15,7 +17,6 @@ from textual.widget import Widget
 from workbench.core.assessment import Assessment, Rating
 from workbench.core.grid import CRITERIA, MAX_SCORE
 from workbench.core.grid_report import GridReport
-from workbench.core.scoring import Number
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.text import safe_text
 
@@ -40,6 +41,7 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
     ScoreGrid > .score-grid--gauge { color: $text-primary; }
     ScoreGrid > .score-grid--disputed { color: $text-warning; text-style: bold; }
     ScoreGrid > .score-grid--missing { color: $text-muted; }
+    ScoreGrid > .score-grid--mine { text-style: bold; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "score-grid--header",
@@ -47,6 +49,7 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         "score-grid--gauge",
         "score-grid--disputed",
         "score-grid--missing",
+        "score-grid--mine",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,12 +69,13 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         self.report: GridReport | None = None
         self.assessment: Assessment | None = None
         self.assessor = ""
+        self.wrap_reasons = False
 
     @property
     def key(self) -> str:
         return CRITERIA[self.cursor].key
 
-    def show(self, report: GridReport, assessment: Assessment | None, assessor: str) -> None:
+    def show(self, report: GridReport | None, assessment: Assessment | None, assessor: str) -> None:
         self.report = report
         self.assessment = assessment
         self.assessor = assessor
@@ -80,16 +84,19 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(CRITERIA) - 1))
 
-    def _rating(self, key: str) -> Rating:
-        if self.assessment is None or (self.report and self.report.consensus):
-            return Rating()
-        return self.assessment.rating(self.assessor, key)
+    def columns(self) -> list[str]:
+        """Whose scores are shown side by side: every assessor, and you (the one you edit)."""
+        names = list(self.assessment.assessors) if self.assessment else []
+        if self.assessor not in names:
+            names.append(self.assessor)
+        return names
 
-    def _gauge(self, score: Number | None, rating: Rating) -> Text:
+    def _gauge(self, rating: Rating) -> Text:
         style = self.get_component_rich_style("score-grid--gauge")
         muted = self.get_component_rich_style("score-grid--missing")
         gauge = Text()
-        low, high = rating.bounds if score is None else (score, score)
+        score = rating.score
+        low, high = rating.bounds
         for step in range(1, MAX_SCORE + 1):
             if score is not None and step <= score:
                 gauge.append(GAUGE_ON, style)
@@ -104,62 +111,99 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         lang = t.lang
         report = self.report
         width = self.content_size.width
-        show_median = bool(report and not report.consensus and len(report_assessors(report)) > 1)
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(width=1, no_wrap=True)
-        table.add_column(ratio=2, no_wrap=True, overflow="ellipsis", min_width=14)
-        table.add_column(width=3, justify="right", no_wrap=True)
-        table.add_column(width=5, justify="center", no_wrap=True)
-        table.add_column(width=5, no_wrap=True)
-        if show_median:
-            table.add_column(width=5, justify="right", no_wrap=True)
-        if width >= 70:
-            table.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
+        names = self.columns()
+        others = [n for n in names if n != self.assessor]
         header = self.get_component_rich_style("score-grid--header")
-        labels = ["", t("scoring.col.criterion"), t("scoring.col.weight"), t("scoring.col.score")]
-        labels.append(t("scoring.col.gauge"))
-        if show_median:
-            labels.append(t("scoring.col.median"))
-        if width >= 70:
-            labels.append(t("scoring.col.reason"))
-        table.add_row(*(Text(label, style=header) for label in labels))
         disputed_style = self.get_component_rich_style("score-grid--disputed")
         muted = self.get_component_rich_style("score-grid--missing")
         cursor_style = self.get_component_rich_style("score-grid--cursor")
+        mine_style = self.get_component_rich_style("score-grid--mine")
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(width=1, no_wrap=True)
+        table.add_column(ratio=2, no_wrap=True, overflow="ellipsis", min_width=12)
+        table.add_column(width=3, justify="right", no_wrap=True)
+        name_width = 6 if width < 100 else 10
+        for _ in others:
+            table.add_column(width=name_width, justify="center", no_wrap=True, overflow="ellipsis")
+        if others:
+            table.add_column(width=5, justify="center", no_wrap=True)
+        table.add_column(width=name_width, justify="center", no_wrap=True, overflow="ellipsis")
+        show_gauge = width >= 60 + 7 * len(others)
+        if show_gauge:
+            table.add_column(width=5, no_wrap=True)
+        used = 3 + 14 + 4 + (name_width + 1) * (len(others) + 1) + (6 if others else 0)
+        show_reason = width - used - (6 if show_gauge else 0) >= 20
+        if show_reason:
+            wrap = self.wrap_reasons
+            table.add_column(ratio=4, no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
+        labels: list[Text] = [
+            Text(""),
+            Text(t("scoring.col.criterion"), style=header),
+            Text(t("scoring.col.weight"), style=header),
+        ]
+        labels += [safe_text(name, header, limit=name_width) for name in others]
+        if others:
+            labels.append(Text(t("scoring.col.median"), style=header))
+        labels.append(
+            Text("✎ ", style=header + mine_style).append_text(
+                safe_text(self.assessor, limit=name_width)
+            )
+        )
+        if show_gauge:
+            labels.append(Text(t("scoring.col.gauge"), style=header))
+        if show_reason:
+            labels.append(Text(t("scoring.col.reason"), style=header))
+        table.add_row(*labels)
         for index, criterion in enumerate(CRITERIA):
             key = criterion.key
-            score = report.scores.get(key) if report else None
-            rating = self._rating(key)
             spread = report.spread(key) if report else None
             disputed = bool(spread and spread.disputed)
             label = Text(criterion.label(lang))
             if disputed:
                 label.append(" ⚑", disputed_style)
-            if score is not None:
-                shown = Text(t.smart(score), style="bold")
-            elif rating.low is not None:
-                shown = Text(f"{rating.low}-{rating.high}")
-            else:
-                shown = Text("–", style=muted)
             weight = report.grid.weight(key) if report else criterion.default_weight
             cells: list[Text] = [
                 Text("›" if index == self.cursor else " "),
                 label,
                 Text(f"×{weight}"),
-                shown,
-                self._gauge(score, rating),
             ]
-            if show_median and spread is not None:
-                median = Text(t.smart(spread.median) if spread.median is not None else "–")
+            for name in others:
+                cells.append(rating_cell(self._rating(name, key), muted))
+            if others:
+                median = spread.median if spread else None
+                cell = Text(t.smart(median) if median is not None else "–", style="bold")
                 if disputed:
-                    median.stylize(disputed_style)
-                cells.append(median)
-            if width >= 70:
-                reason = rating.reason if not (report and report.consensus) else ""
-                cells.append(safe_text(reason, "italic"))  # one line: the row keeps its height
+                    cell.stylize(disputed_style)
+                cells.append(cell)
+            mine = self._rating(self.assessor, key)
+            cells.append(rating_cell(mine, muted, bold=True))
+            if show_gauge:
+                cells.append(self._gauge(mine))
+            if show_reason:
+                cells.append(self._reasons(key, names))
             style = cursor_style if index == self.cursor else ""
             table.add_row(*cells, style=style)
         return table
+
+    def _rating(self, name: str, key: str) -> Rating:
+        if self.assessment is None:
+            return Rating()
+        return self.assessment.rating(name, key)
+
+    def _reasons(self, key: str, names: list[str]) -> Text:
+        """Every assessor's reason for this criterion, your own first."""
+        given = [(n, self._rating(n, key).reason) for n in names]
+        given = [(n, r) for n, r in given if r]
+        given.sort(key=lambda item: item[0] != self.assessor)
+        text = Text(style="italic", no_wrap=not self.wrap_reasons)
+        for i, (name, reason) in enumerate(given):
+            if i:
+                text.append(" · ")
+            if len(names) > 1:
+                text.append_text(safe_text(name, limit=20))
+                text.append(": ")
+            text.append_text(safe_text(reason, limit=1000))
+        return text
 
     def action_move(self, delta: int) -> None:
         self.cursor += delta
@@ -169,8 +213,10 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         self.post_message(self.Moved())
 
 
-def report_assessors(report: GridReport) -> set[str]:
-    names: set[str] = set()
-    for spread in report.spreads:
-        names.update(spread.scores)
-    return names
+def rating_cell(rating: Rating, missing: Style | str = "dim", *, bold: bool = False) -> Text:
+    """A score (4), a range (2-4) or a dash."""
+    if rating.score is not None:
+        return Text(str(rating.score), style="bold" if bold else "")
+    if rating.low is not None:
+        return Text(f"{rating.low}-{rating.high}")
+    return Text("–", style=missing)
