@@ -14,6 +14,7 @@ from workbench.core.catalogue import Programme
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.markdown import inline
 from workbench.core.memo import MemoSection, memo, sections
+from workbench.core.rules import STORED
 from workbench.core.sample import SampleData, load_sample
 from workbench.core.scoring import Verdict
 from workbench.core.team import Objective, Team
@@ -105,12 +106,19 @@ HOSTILE = "a | b\n# Title\r\n[x](javascript:alert(1)) *bold* <script>\x1b[31m`co
 
 
 def test_user_text_cannot_break_the_document() -> None:
-    team = Team(name=HOSTILE, department=HOSTILE, objective=Objective(statement=HOSTILE))
-    programme = Programme(name=HOSTILE, provider=HOSTILE)
+    # An old or hand-edited file can hold what the forms refuse today: read as stored data.
+    team = Team.model_validate(
+        {"name": HOSTILE, "department": HOSTILE, "objective": {"statement": HOSTILE}},
+        context=STORED,
+    )
+    programme = Programme.model_validate({"name": HOSTILE, "provider": HOSTILE}, context=STORED)
     assessment = Assessment(team_id=team.id, programme_id=programme.id)
     for key in ("business_impact", "technical_fit"):
         assessment = assessment.with_rating(
-            HOSTILE, key, Rating(score=3, reason=HOSTILE), at=now_utc()
+            HOSTILE,
+            key,
+            Rating.model_validate({"score": 3, "reason": HOSTILE}, context=STORED),
+            at=now_utc(),
         )
     parts = sections(team, [assessment], {programme.id: programme})
     text = memo(team, parts, Translator("en"), today=TODAY)

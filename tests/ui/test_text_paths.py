@@ -97,6 +97,9 @@ ALLOWED: dict[str, set[str]] = {
     "workbench.ui.screens.teams": {"pilots.setdefault(", "scored.append("},
     # (file name, error) pairs, printed through visible() or notify()
     "workbench.ui.themes": {"problems.append("},
+    # the assessors' names, each drawn through safe_text
+    "workbench.ui.screens.scoring": {"names.append("},
+    "workbench.ui.widgets.score_grid": {"names.append("},
 }
 """Reviewed list appends, by module and the start of the statement (``append`` is also
 ``Text.append``, so lists that hold user text are listed here once read)."""
