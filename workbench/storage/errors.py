@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -22,12 +23,66 @@ class DataFileError(StorageError):
         super().__init__(text)
 
 
+_ADVICE: dict[int, str] = {
+    errno.ENOSPC: "the disk is full: free some space on it, then try again",
+    errno.EDQUOT: "your disk quota is used up: free some space, then try again",
+    errno.EACCES: "permission denied: ask the file's owner for write access to the file and "
+    "its folder (`workbench share --group NAME`), or open it with --read-only",
+    errno.EPERM: "operation not permitted: ask the file's owner for access to the file and "
+    "its folder, or open it with --read-only",
+    errno.EROFS: "the filesystem is read-only: open the file with --read-only, or copy it "
+    "to a writable place",
+    errno.EIO: "input/output error: the disk or the network share may be failing; check it, "
+    "then try again",
+    errno.ENOENT: "the file or its folder does not exist",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "the path is a folder, not a file",
+    errno.ELOOP: "the path is a loop of symbolic links",
+    errno.EMFILE: "too many open files: close some programs, then try again",
+}
+
+
+class FileSystemError(StorageError):
+    """The operating system refused a read or a write; nothing was half-written."""
+
+    def __init__(self, path: Path, error: OSError, *, writing: bool) -> None:
+        self.path = path
+        self.errno = error.errno
+        self.writing = writing
+        advice = _ADVICE.get(error.errno or -1) or (error.strerror or type(error).__name__)
+        where = error.filename if isinstance(error.filename, str) else str(path)
+        if writing:
+            text = f"Could not write {where} ({advice}). The data file {path} was left as it was."
+        else:
+            text = f"Could not read {where} ({advice})."
+        super().__init__(text)
+
+
+READ_ONLY_REASONS: dict[str, str] = {
+    "requested": "opened with --read-only",
+    "file": "you may not write to this file",
+    "folder": "you may not create files in its folder",
+}
+"""Why a data file is open read-only, by code (the UI has its own words for each)."""
+
+
+class ReadOnlyError(StorageError):
+    """A write on a data file opened read-only: nothing was touched, not even the lock."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        why = READ_ONLY_REASONS.get(reason, reason)
+        super().__init__(f"{path} is open read-only ({why}); nothing was written")
+
+
 class LockTimeoutError(StorageError):
     def __init__(self, path: Path, seconds: float) -> None:
         self.path = path
         super().__init__(
-            f"Another workbench has held the lock on {path} for more than {seconds:g} s; "
-            "nothing was written. Try again in a moment."
+            f"For {seconds:g} s the lock {path} stayed taken and the data file did not change: "
+            "a workbench that holds it seems stuck (a frozen session or a hung network share). "
+            "Nothing was written. Close the stuck workbench, then try again."
         )
 
 
