@@ -167,6 +167,11 @@ class DataFile(Generic[T]):
         except OSError:
             return True  # load() says what is wrong
 
+    @property
+    def cached(self) -> Loaded[T] | None:
+        """The last version read or written, if any."""
+        return self._cache
+
     def exists(self) -> bool:
         return self.real_path.exists()
 

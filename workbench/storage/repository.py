@@ -180,6 +180,9 @@ class Repository:
         self.file: DataFile[Snapshot] = DataFile(path, parse, read_only=reason)
         self.author = author or default_author()
         self._pairs: tuple[Snapshot, dict[tuple[str, str], Assessment]] | None = None
+        self.serve_last_good = False
+        """When the file turns unusable, reads return its last good version (the app sets
+        this and reports the problem from ``reload()``); writes still refuse."""
 
     @property
     def path(self) -> Path:
@@ -224,6 +227,16 @@ class Repository:
     # reading: lock-free, cached until the file changes
 
     def snapshot(self) -> Snapshot:
+        try:
+            return self.file.load().parsed
+        except StorageError:
+            last_good = self.file.cached
+            if self.serve_last_good and last_good is not None:
+                return last_good.parsed
+            raise
+
+    def reload(self) -> Snapshot:
+        """The file's current version; ``StorageError`` if it cannot be used."""
         return self.file.load().parsed
 
     def has_changed(self, *, deep: bool = False) -> bool:

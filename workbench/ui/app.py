@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -15,13 +15,14 @@ from textual.theme import Theme
 
 from workbench.i18n import LANGUAGES, Translator
 from workbench.settings import Settings
-from workbench.storage.errors import DataFileError, StorageError
+from workbench.storage.errors import ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
+from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
 
 T = TypeVar("T")
@@ -73,10 +74,18 @@ class WorkbenchApp(App[None]):
         self.state = UIState()
         self.evaluations = Evaluations()
         self._watch_interval = watch_interval
+        self._polls = 0
+        self._reported_problem: str | None = None
+        repository.serve_last_good = True  # a broken file is reported by the poll, once
         self._warnings = list(warnings)
         for custom in themes:
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be saved: panes disable their editing keys (``Pane.read_only_blocks``)."""
+        return self.repository.read_only
 
     @property
     def today(self) -> date:
@@ -128,31 +137,76 @@ class WorkbenchApp(App[None]):
     # data
 
     def store(self, change: Callable[[Repository], T]) -> T | None:
-        """Run one change through the storage layer; report a failure, refresh on success."""
+        """Run one change through the storage layer; report a failure, refresh on success.
+
+        On a failure nothing was written and None is returned: a form stays open with what
+        was typed, so that the user can try again."""
+        if self.read_only:
+            self.notify_read_only()
+            return None
         try:
             result = change(self.repository)
+        except ReadOnlyError:
+            self.notify_read_only()
+            return None
         except StorageError as error:
-            self.notify(
-                self.i18n("app.storage_error", error=str(error)),
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
+            self._notify_not_saved(str(error))
+            return None
+        except OSError as error:  # the storage layer turns these into StorageError already
+            self._notify_not_saved(f"{error.strerror or type(error).__name__} ({error.filename})")
             return None
         self.screen_stack[0].post_message(DataChanged())
         return result
 
+    def _notify_not_saved(self, error: str) -> None:
+        self.notify(
+            self.i18n("app.storage_error", error=error),
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
+    def notify_read_only(self) -> None:
+        self.notify(
+            self.i18n(f"sharing.read_only.{self.repository.read_only_reason}"),
+            title=self.i18n("sharing.read_only_title"),
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
+
+    DEEP_CHECK_EVERY = 5
+    """Every fifth poll compares the file's bytes too: a new version can keep the old
+    stat fields (1-second timestamps, reused inodes), so a change is seen within seconds."""
+
     def check_for_changes(self) -> None:
         """Reload when another process has replaced the file (one stat when it has not)."""
-        if not self.repository.has_changed():
+        self._polls += 1
+        deep = self._polls % self.DEEP_CHECK_EVERY == 0
+        if not self.repository.has_changed(deep=deep):
             return
         try:
-            self.repository.snapshot()
-        except DataFileError as error:
-            self.notify(str(error), severity="error", timeout=15, markup=False)
+            self.repository.reload()
+        except StorageError as error:
+            problem = str(error)
+            if problem != self._reported_problem:  # once, not every second
+                self._reported_problem = problem
+                self.notify(problem, severity="error", timeout=30, markup=False)
             return
+        self._reported_problem = None
         self.screen_stack[0].post_message(DataChanged(external=True))
-        self.notify(self.i18n("app.data_reloaded"), timeout=3)
+        self.notify(self._reloaded_message(), timeout=4, markup=False)
+
+    def _reloaded_message(self) -> str:
+        last = self.repository.last_write()
+        if last is None:
+            return self.i18n("app.data_reloaded")
+        writer, when = last
+        try:
+            at = datetime.fromisoformat(when).astimezone().strftime("%H:%M")
+        except ValueError:
+            at = when
+        return self.i18n("sharing.updated_by", who=safe_str(writer), at=at)
 
     # actions
 

@@ -47,6 +47,7 @@ class UndoStep:
 
 class ScoringPane(Pane):
     tab_id = "scoring"
+    WRITE_ACTIONS = frozenset({*EDIT_ACTIONS, "undo"})
     help_title = "scoring.help_title"
 
     DEFAULT_CSS = """
@@ -263,6 +264,8 @@ class ScoringPane(Pane):
     # actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only_blocks(action):
+            return None
         if action in EDIT_ACTIONS:
             if self.report is None:
                 return False
