@@ -175,12 +175,13 @@ class DataFile(Generic[T]):
     def exists(self) -> bool:
         return self.real_path.exists()
 
-    def load(self) -> Loaded[T]:
-        """The file's content, parsed; read again only if its stat fields changed."""
+    def load(self, *, deep: bool = False) -> Loaded[T]:
+        """The file's content, parsed; read again only if its stat fields changed (with
+        ``deep``, its bytes are read and compared whatever the stat says)."""
         cache = self._cache
-        if cache is not None and self.current_identity() == cache.identity:
+        if not deep and cache is not None and self.current_identity() == cache.identity:
             return cache
-        return self._read(trust_stat=True)
+        return self._read(trust_stat=not deep)
 
     def load_locked(self) -> Loaded[T]:
         """The file's content, read again and compared byte for byte. Hold the lock."""
@@ -377,16 +378,19 @@ class DataFile(Generic[T]):
         with contextlib.suppress(FileNotFoundError):
             if os.path.samefile(backup, self.real_path):
                 return  # a crash left them linked: .bak already holds this version
-        self._rotate_numbered_backups()
         link = self.real_path.with_name(f"{self._temp_prefix}bak-{os.getpid()}")
         link.unlink(missing_ok=True)
         try:
-            os.link(self.real_path, link)
-        except OSError as error:
-            if error.errno not in _NO_HARD_LINKS:
-                raise
-            self._copy(self.real_path, link)
-        os.replace(link, backup)
+            try:
+                os.link(self.real_path, link)
+            except OSError as error:
+                if error.errno not in _NO_HARD_LINKS:
+                    raise
+                self._copy(self.real_path, link)
+            self._rotate_numbered_backups()
+            os.replace(link, backup)
+        finally:
+            link.unlink(missing_ok=True)  # left by a failure, or by a rename onto itself
 
     def _rotate_numbered_backups(self) -> None:
         backup, first = self.backup_path, self.numbered_backup(1)

@@ -236,8 +236,9 @@ class Repository:
             raise
 
     def reload(self) -> Snapshot:
-        """The file's current version; ``StorageError`` if it cannot be used."""
-        return self.file.load().parsed
+        """The file's current version, its bytes read whatever its stat says;
+        ``StorageError`` if it cannot be used."""
+        return self.file.load(deep=True).parsed
 
     def has_changed(self, *, deep: bool = False) -> bool:
         """One stat; with ``deep``, the file's bytes compared as well (a few ms per MB)."""

@@ -1,0 +1,148 @@
+"""The app on a shared file that fails: OS errors, a broken file, read-only use, reloads."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import AppFactory
+from tests.ui.screen import screen_text
+from tests.ui.waiting import wait_for_text, wait_until
+from workbench.core.team import Team
+from workbench.storage.repository import Repository
+from workbench.ui.app import WorkbenchApp
+from workbench.ui.dialogs.team_form import TeamForm
+
+PAIR = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+
+
+def disk_full(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def messages(app: WorkbenchApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*text)
+
+
+async def test_a_full_disk_keeps_the_form_open_with_what_was_typed(
+    sample_repo: Repository, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("f3")
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
+        await type_text(pilot, "Sales ops")
+        await pilot.press("tab", "tab", *"12")
+        monkeypatch.setattr(os, "replace", disk_full)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: any("disk is full" in m for m in messages(app)))
+        assert isinstance(app.screen, TeamForm)
+        assert "Sales ops" in screen_text(app)
+        assert "Sales ops" not in {t.name for t in Repository(sample_repo.path).teams()}
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")  # the retry saves what is on the screen
+        await wait_until(pilot, lambda: not isinstance(app.screen, TeamForm))
+        assert "Sales ops" in {t.name for t in Repository(sample_repo.path).teams()}
+
+
+async def test_a_score_key_on_a_full_disk_shows_the_error_and_the_previous_score(
+    sample_repo: Repository, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(sample_repo)
+    app.state.team_id, app.state.programme_id = PAIR
+    app.state.tab = "scoring"
+    before = sample_repo.assessment_for(*PAIR)
+    assert before is not None
+    old = before.rating("claire", "business_impact").score
+    assert old != 5
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(os, "replace", disk_full)
+        await pilot.press("5")
+        await wait_until(pilot, lambda: any("disk is full" in m for m in messages(app)))
+        monkeypatch.undo()
+        stored = Repository(sample_repo.path).assessment_for(*PAIR)
+        assert stored is not None
+        assert stored.rating("claire", "business_impact").score == old
+        assert app.is_running
+
+
+async def test_a_broken_file_is_reported_once_and_the_last_good_version_stays(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        sample_repo.path.write_bytes(b"")
+        for _ in range(4):
+            app.check_for_changes()
+        await pilot.pause()
+        broken = [m for m in messages(app) if "empty" in m]
+        assert len(broken) == 1
+        assert app.repository.teams()  # the last good version is still shown
+        await pilot.press("n")  # and saving refuses without touching the file
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
+        await type_text(pilot, "Late team")
+        await pilot.press("tab", "tab", *"3")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: len([m for m in messages(app) if "empty" in m]) == 2)
+        assert sample_repo.path.read_bytes() == b""
+
+
+async def test_a_change_that_keeps_the_stat_is_seen_within_five_polls(
+    sample_repo: Repository, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.storage import datafile
+
+    frozen = datafile.Identity(inode=1, mtime_ns=0, size=0)
+    monkeypatch.setattr(datafile.Identity, "of", classmethod(lambda cls, _: frozen))
+    app = make_app(Repository(sample_repo.path, author="claire@here"))
+    async with app.run_test(notifications=True) as pilot:
+        app.repository.snapshot()
+        Repository(sample_repo.path, author="alice@elsewhere").save_team(
+            Team(id="new-team", name="Added elsewhere")
+        )
+        for _ in range(WorkbenchApp.DEEP_CHECK_EVERY):
+            app.check_for_changes()
+        await pilot.pause()
+        assert "new-team" in app.repository.snapshot().teams
+        assert any(m.startswith("Updated by alice@elsewhere at ") for m in messages(app))
+
+
+async def test_read_only_shows_a_banner_greys_the_editing_keys_and_writes_nothing(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    path = sample_repo.path
+    listing = sorted(p.name for p in path.parent.iterdir())
+    content = path.read_bytes()
+    app = make_app(Repository(path, read_only=True))
+    app.state.team_id, app.state.programme_id = PAIR
+    async with app.run_test(notifications=True) as pilot:
+        await wait_for_text(pilot, "Opened with --read-only")
+        await pilot.press("f3")
+        await pilot.pause()
+        keys = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
+        assert keys["new_team"] is False
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, TeamForm)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        keys = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
+        assert keys["score(5)"] is False
+        assert keys["clear"] is False
+        assert app.store(lambda repo: repo.save_team(Team(name="x"))) is None
+        await wait_until(pilot, lambda: any("--read-only" in m for m in messages(app)))
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in path.parent.iterdir()) == listing
