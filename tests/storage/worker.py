@@ -7,6 +7,7 @@ inode, mtime and size), as on a filesystem with 1-second timestamps that reuses 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -42,6 +43,19 @@ def edit_field(path: Path, field: str, count: int) -> None:
         repo.save_edit(original, original.model_copy(update={field: f"{field} {i}"}))
 
 
+def die_before_rename(path: Path) -> None:
+    """Save once and be killed after the backup is made, before the file is replaced."""
+    real_replace = os.replace
+
+    def replace(source: object, target: object) -> None:
+        if Path(str(target)) == path:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    os.replace = replace  # type: ignore[assignment]
+    Repository(path).save_team(Team(id="killed", name="never saved"))
+
+
 def generations(path: Path, size: int) -> None:
     """Rewrite ``size`` programmes forever, all carrying the same generation number."""
     repo = Repository(path)
@@ -64,6 +78,8 @@ if __name__ == "__main__":
         increments(Path(file), rest[0], int(rest[1]))
     elif command == "counter":
         counter(Path(file), int(rest[0]))
+    elif command == "die_before_rename":
+        die_before_rename(Path(file))
     elif command == "edit_field":
         edit_field(Path(file), rest[0], int(rest[1]))
     elif command == "generations":
