@@ -1,5 +1,6 @@
 """Run in a separate process by the storage tests: a writer on a shared data file.
 
+With ``WORKBENCH_TEST_LOCK_TIMEOUT=S`` a save gives up after S seconds without progress.
 With ``WORKBENCH_TEST_FROZEN_STAT=1`` every stat of the data file looks the same (same
 inode, mtime and size), as on a filesystem with 1-second timestamps that reuses inodes.
 """
@@ -9,12 +10,19 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from pathlib import Path
+
+from filelock import FileLock
 
 from workbench.core.catalogue import Programme
 from workbench.core.team import Team
 from workbench.storage import datafile
 from workbench.storage.repository import Repository
+
+if "WORKBENCH_TEST_LOCK_TIMEOUT" in os.environ:
+    datafile.LOCK_TIMEOUT_SECONDS = float(os.environ["WORKBENCH_TEST_LOCK_TIMEOUT"])
+    datafile.LOCK_ATTEMPT_SECONDS = datafile.LOCK_TIMEOUT_SECONDS / 5
 
 if os.environ.get("WORKBENCH_TEST_FROZEN_STAT") == "1":
     frozen = datafile.Identity(inode=1, mtime_ns=0, size=0)
@@ -56,6 +64,14 @@ def die_before_rename(path: Path) -> None:
     Repository(path).save_team(Team(id="killed", name="never saved"))
 
 
+def hold_lock(path: Path) -> None:
+    """Take the lock and keep it, as a frozen workbench would."""
+    lock = FileLock(path.with_name(path.name + ".lock"))
+    lock.acquire()
+    print("held", flush=True)
+    time.sleep(120)
+
+
 def generations(path: Path, size: int) -> None:
     """Rewrite ``size`` programmes forever, all carrying the same generation number."""
     repo = Repository(path)
@@ -80,6 +96,8 @@ if __name__ == "__main__":
         counter(Path(file), int(rest[0]))
     elif command == "die_before_rename":
         die_before_rename(Path(file))
+    elif command == "hold_lock":
+        hold_lock(Path(file))
     elif command == "edit_field":
         edit_field(Path(file), rest[0], int(rest[1]))
     elif command == "generations":
