@@ -146,3 +146,27 @@ async def test_read_only_shows_a_banner_greys_the_editing_keys_and_writes_nothin
         await wait_until(pilot, lambda: any("--read-only" in m for m in messages(app)))
     assert path.read_bytes() == content
     assert sorted(p.name for p in path.parent.iterdir()) == listing
+
+
+async def test_an_unexpected_error_never_prints_record_contents(
+    sample_repo: Repository, make_app: AppFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = "Reason: Léa is leaving in March"
+    app = make_app(sample_repo)
+
+    def boom() -> None:
+        record = {"reason": secret}
+        raise ValueError(record["reason"])
+
+    async def run() -> None:
+        async with app.run_test() as pilot:
+            app.call_later(boom)
+            await pilot.pause()
+
+    with pytest.raises(ValueError, match="Léa"):
+        await run()
+    captured = capsys.readouterr()
+    printed = captured.out + captured.err
+    assert "unexpected error (ValueError)" in printed
+    assert "in boom" in printed
+    assert "Léa" not in printed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from workbench.settings import Settings
 from workbench.storage.errors import ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
+from workbench.ui.crash import crash_report
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
@@ -93,6 +95,11 @@ class WorkbenchApp(App[None]):
 
     def get_default_screen(self) -> Screen[object]:
         return MainScreen()
+
+    def _fatal_error(self) -> None:
+        """Textual's report shows local variables: records of the data file. Ours does not."""
+        self.bell()
+        self.panic(crash_report(sys.exception(), self.repository.path))
 
     def on_mount(self) -> None:
         if self.settings.keymap:
