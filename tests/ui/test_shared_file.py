@@ -7,6 +7,7 @@ import os
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import TabbedContent
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
@@ -31,12 +32,22 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*text)
 
 
+async def open_teams(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    await pilot.press("f3")
+    await wait_until(pilot, lambda: app.screen.query_one(TabbedContent).active == "teams")
+    await wait_until(
+        pilot,
+        lambda: "new_team" in {b.binding.action for b in app.screen.active_bindings.values()},
+    )
+
+
 async def test_a_full_disk_keeps_the_form_open_with_what_was_typed(
     sample_repo: Repository, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(sample_repo)
     async with app.run_test(notifications=True) as pilot:
-        await pilot.press("f3")
+        await open_teams(pilot)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
         await type_text(pilot, "Sales ops")
@@ -80,8 +91,7 @@ async def test_a_broken_file_is_reported_once_and_the_last_good_version_stays(
 ) -> None:
     app = make_app(sample_repo)
     async with app.run_test(notifications=True) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+        await open_teams(pilot)
         sample_repo.path.write_bytes(b"")
         for _ in range(4):
             app.check_for_changes()
@@ -128,8 +138,7 @@ async def test_read_only_shows_a_banner_greys_the_editing_keys_and_writes_nothin
     app.state.team_id, app.state.programme_id = PAIR
     async with app.run_test(notifications=True) as pilot:
         await wait_for_text(pilot, "Opened with --read-only")
-        await pilot.press("f3")
-        await pilot.pause()
+        await open_teams(pilot)
         keys = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
         assert keys["new_team"] is False
         await pilot.press("n")
