@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 
 class StorageError(Exception):
@@ -105,14 +110,55 @@ class InUseError(StorageError):
         )
 
 
-class ConflictError(StorageError):
-    """Someone else changed the same fields of a record while it was being edited."""
+@dataclass(frozen=True, slots=True)
+class FieldConflict:
+    """One field (``name``) or sub-field (``objective.target``) both sides changed."""
 
-    def __init__(self, kind: str, item_id: str, fields: list[str]) -> None:
+    field: str
+    original: Any
+    theirs: Any
+    yours: Any
+
+
+class ConflictError(StorageError):
+    """Someone else changed the same fields of a record while it was being edited.
+
+    ``merged`` is their version with every change of yours that did not clash; ``resolve``
+    makes the record to save from the user's choice, field by field."""
+
+    def __init__(
+        self,
+        kind: str,
+        item_id: str,
+        conflicts: list[FieldConflict],
+        merged: BaseModel,
+        last_write: tuple[str, str] | None = None,
+    ) -> None:
         self.kind = kind
         self.item_id = item_id
-        self.fields = fields
+        self.conflicts = conflicts
+        self.fields = [c.field for c in conflicts]
+        self.merged = merged
+        self.last_write = last_write
+        who = f" ({last_write[0]}, {last_write[1]})" if last_write else ""
         super().__init__(
-            f"someone else changed {', '.join(fields)} of this {kind} while you were editing "
-            "it; nothing was saved. Close the form and open it again to see their version"
+            f"someone else{who} changed {', '.join(self.fields)} of this {kind} while you "
+            "were editing it"
         )
+
+    def resolve(self, keep_mine: Iterable[str]) -> BaseModel:
+        """Their version, your non-clashing changes, and your value of each field in
+        ``keep_mine``; validated (``pydantic.ValidationError`` if the mix is not valid)."""
+        data = self.merged.model_dump(mode="python")
+        yours = {c.field: c.yours for c in self.conflicts}
+        for name in keep_mine:
+            target = data
+            *parents, last = name.split(".")
+            for parent in parents:
+                target = target[parent]
+            target[last] = _dumped(yours[name])
+        return type(self.merged).model_validate(data)
+
+
+def _dumped(value: Any) -> Any:
+    return value.model_dump(mode="python") if isinstance(value, BaseModel) else value

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
@@ -29,6 +29,7 @@ from workbench.core.team import Team
 from workbench.storage.datafile import DataFile, RawData, writable_problem
 from workbench.storage.errors import (
     ConflictError,
+    FieldConflict,
     InUseError,
     NotFoundError,
     StorageError,
@@ -383,25 +384,28 @@ class Repository:
     def save_edit(self, original: M, edited: M) -> M:
         """Save a form's edit of ``original``, merged with what others changed meanwhile.
 
-        Fields the edit did not touch keep the latest stored value; a field both changed
-        to different values raises ``ConflictError`` and nothing is written.
+        Fields the edit did not touch keep the latest stored value; a field (or a sub-field
+        of a field such as the objective) both changed to different values raises
+        ``ConflictError`` and nothing is written.
         """
         model = type(edited)
         name = TABLE_OF[model]
         record_id: str = getattr(edited, "id")  # noqa: B009
         with self.transaction() as tx:
             current: M = _get(getattr(tx.snapshot, name), name.rstrip("s"), record_id)
-            fields = list(model.model_fields)
-            mine = [f for f in fields if getattr(edited, f) != getattr(original, f)]
-            clashes = [
-                f
-                for f in mine
-                if getattr(current, f) != getattr(original, f)
-                and getattr(current, f) != getattr(edited, f)
-            ]
-            if clashes:
-                raise ConflictError(name.rstrip("s"), record_id, clashes)
-            merged = current.model_copy(update={f: getattr(edited, f) for f in mine})
+            merged, conflicts = merge_edit(original, edited, current)
+            if conflicts:
+                meta = tx.snapshot.meta
+                writer, when = meta.get("last_writer"), meta.get("last_write_at")
+                last = (writer, when) if isinstance(writer, str) and isinstance(when, str) else None
+                raise ConflictError(name.rstrip("s"), record_id, conflicts, merged, last)
+            try:
+                merged = model.model_validate(merged.model_dump(mode="python"))
+            except ValidationError as error:
+                raise StorageError(
+                    f"your changes and those saved meanwhile by someone else do not fit "
+                    f"together ({error.errors()[0]['msg']}); close the form and open it again"
+                ) from None
             tx.put(merged)
         return merged
 
@@ -426,6 +430,30 @@ class Repository:
     def delete_pilot(self, pilot_id: str) -> None:
         with self.transaction() as tx:
             tx.remove(Pilot, pilot_id)
+
+
+def merge_edit(original: M, edited: M, current: M) -> tuple[M, list[FieldConflict]]:
+    """``current`` with every field (or sub-field) ``edited`` changed from ``original``;
+    the ones ``current`` also changed, to another value, are conflicts and keep theirs."""
+    updates: dict[str, Any] = {}
+    conflicts: list[FieldConflict] = []
+    for field in type(edited).model_fields:
+        before, mine, theirs = (getattr(m, field) for m in (original, edited, current))
+        if mine == before:
+            continue
+        if (
+            isinstance(mine, BaseModel)
+            and isinstance(before, BaseModel)
+            and isinstance(theirs, BaseModel)
+        ):
+            inner, inner_conflicts = merge_edit(before, mine, theirs)
+            updates[field] = inner
+            conflicts += [replace(c, field=f"{field}.{c.field}") for c in inner_conflicts]
+        elif theirs not in (before, mine):
+            conflicts.append(FieldConflict(field, before, theirs, mine))
+        else:
+            updates[field] = mine
+    return current.model_copy(update=updates), conflicts
 
 
 def group_id(group: str) -> int:
