@@ -66,4 +66,3 @@ def test_a_clash_names_the_sub_field_both_values_and_who_saved(
     saved = repo.save_edit(conflict.merged, kept_mine)
     assert Repository(repo.path).team("t") == saved
     assert conflict.resolve(set()).objective.target == 25.0  # type: ignore[attr-defined]
-

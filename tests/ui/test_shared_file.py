@@ -179,3 +179,43 @@ async def test_an_unexpected_error_never_prints_record_contents(
     assert "unexpected error (ValueError)" in printed
     assert "in boom" in printed
     assert "Léa" not in printed
+
+
+async def test_a_conflict_shows_both_values_and_keeps_the_chosen_one_per_field(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    from textual.widgets import Input, RadioButton
+
+    from workbench.ui.dialogs.conflict_dialog import ConflictDialog
+    from workbench.ui.screens.teams import TeamsPane
+
+    managers = "team-industrial-managers"
+    app = make_app(sample_repo, lang="en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_teams(pilot)
+        teams = app.screen.query_one("#teams-pane", TeamsPane)
+        assert teams.table.move_to(managers)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
+        form = app.screen
+        form.query_one("#field-name", Input).value = "Plant managers"
+        form.query_one("#field-headcount", Input).value = "21"
+        alice = Repository(sample_repo.path, author="alice@there")
+        alice.update(
+            Team,
+            managers,
+            lambda t: t.model_copy(update={"name": "Site managers", "headcount": 22}),
+        )
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConflictDialog))
+        shown = await wait_for_text(pilot, "alice@there saved at")
+        assert "Theirs: Site managers" in shown
+        assert "Yours: Plant managers" in shown
+        assert "Theirs: 22" in shown
+        assert "Yours: 21" in shown
+        dialog = app.screen
+        dialog.query_one("#conflict-0-theirs", RadioButton).value = True  # their name
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, (ConflictDialog, TeamForm)))
+        team = Repository(sample_repo.path).team(managers)
+        assert (team.name, team.headcount) == ("Site managers", 21)

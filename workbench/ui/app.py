@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
+from pydantic import ValidationError
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -16,10 +17,11 @@ from textual.theme import Theme
 
 from workbench.i18n import LANGUAGES, Translator
 from workbench.settings import Settings
-from workbench.storage.errors import ReadOnlyError, StorageError
+from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.crash import crash_report
+from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
@@ -143,11 +145,15 @@ class WorkbenchApp(App[None]):
 
     # data
 
-    def store(self, change: Callable[[Repository], T]) -> T | None:
+    def store(
+        self, change: Callable[[Repository], T], *, resolved: Callable[[Any], object] | None = None
+    ) -> T | None:
         """Run one change through the storage layer; report a failure, refresh on success.
 
         On a failure nothing was written and None is returned: a form stays open with what
-        was typed, so that the user can try again."""
+        was typed, so that the user can try again. With ``resolved`` (a form's edit), a
+        conflict opens the dialog that resolves it field by field; ``resolved`` then gets
+        the record saved."""
         if self.read_only:
             self.notify_read_only()
             return None
@@ -155,6 +161,12 @@ class WorkbenchApp(App[None]):
             result = change(self.repository)
         except ReadOnlyError:
             self.notify_read_only()
+            return None
+        except ConflictError as conflict:
+            if resolved is None:
+                self._notify_not_saved(str(conflict))
+            else:
+                self._resolve(conflict, resolved)
             return None
         except StorageError as error:
             self._notify_not_saved(str(error))
@@ -164,6 +176,24 @@ class WorkbenchApp(App[None]):
             return None
         self.screen_stack[0].post_message(DataChanged())
         return result
+
+    def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
+        def chosen(keep_mine: frozenset[str] | None) -> None:
+            if keep_mine is None:
+                return  # back to the form, as typed
+            try:
+                record = conflict.resolve(keep_mine)
+            except ValidationError as error:
+                message = error.errors()[0]["msg"]
+                self._notify_not_saved(self.i18n("sharing.conflict.invalid", error=message))
+                return
+            saved = self.store(
+                lambda repo: repo.save_edit(conflict.merged, record), resolved=resolved
+            )
+            if saved is not None:
+                resolved(saved)
+
+        self.push_screen(ConflictDialog(conflict), chosen)
 
     def _notify_not_saved(self, error: str) -> None:
         self.notify(
