@@ -24,12 +24,34 @@ def disk_full(*args: object, **kwargs: object) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
+SEEN: dict[int, list[str]] = {}
+
+
+def watched(app: WorkbenchApp) -> WorkbenchApp:
+    """Record every notification: a loaded machine can outlast a toast's few seconds."""
+    seen = SEEN.setdefault(id(app), [])
+    real = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        real(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign, assignment]
+    return app
+
+
 def messages(app: WorkbenchApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return SEEN[id(app)]
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*text)
+
+
+async def poll(pilot: Pilot[None], app: WorkbenchApp) -> None:
+    """One tick of the app's watch on the file, waited for."""
+    app.check_for_changes()
+    await wait_until(pilot, lambda: not app.reloading)
 
 
 async def open_teams(pilot: Pilot[None]) -> None:
@@ -45,7 +67,7 @@ async def open_teams(pilot: Pilot[None]) -> None:
 async def test_a_full_disk_keeps_the_form_open_with_what_was_typed(
     sample_repo: Repository, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(sample_repo)
+    app = watched(make_app(sample_repo))
     async with app.run_test(notifications=True) as pilot:
         await open_teams(pilot)
         await pilot.press("n")
@@ -67,7 +89,7 @@ async def test_a_full_disk_keeps_the_form_open_with_what_was_typed(
 async def test_a_score_key_on_a_full_disk_shows_the_error_and_the_previous_score(
     sample_repo: Repository, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(sample_repo)
+    app = watched(make_app(sample_repo))
     app.state.team_id, app.state.programme_id = PAIR
     app.state.tab = "scoring"
     before = sample_repo.assessment_for(*PAIR)
@@ -89,13 +111,13 @@ async def test_a_score_key_on_a_full_disk_shows_the_error_and_the_previous_score
 async def test_a_broken_file_is_reported_once_and_the_last_good_version_stays(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
-    app = make_app(sample_repo)
+    app = watched(make_app(sample_repo))
     async with app.run_test(notifications=True) as pilot:
         await open_teams(pilot)
         sample_repo.path.write_bytes(b"")
-        for _ in range(4):
-            app.check_for_changes()
-        await pilot.pause()
+        for _ in range(6):
+            await poll(pilot, app)
+        await wait_until(pilot, lambda: any("empty" in m for m in messages(app)))
         broken = [m for m in messages(app) if "empty" in m]
         assert len(broken) == 1
         assert app.repository.teams()  # the last good version is still shown
@@ -115,17 +137,19 @@ async def test_a_change_that_keeps_the_stat_is_seen_within_five_polls(
 
     frozen = datafile.Identity(inode=1, mtime_ns=0, size=0)
     monkeypatch.setattr(datafile.Identity, "of", classmethod(lambda cls, _: frozen))
-    app = make_app(Repository(sample_repo.path, author="claire@here"))
+    app = watched(make_app(Repository(sample_repo.path, author="claire@here")))
     async with app.run_test(notifications=True) as pilot:
         app.repository.snapshot()
         Repository(sample_repo.path, author="alice@elsewhere").save_team(
             Team(id="new-team", name="Added elsewhere")
         )
         for _ in range(WorkbenchApp.DEEP_CHECK_EVERY):
-            app.check_for_changes()
-        await pilot.pause()
+            await poll(pilot, app)
+        await wait_until(
+            pilot,
+            lambda: any(m.startswith("Updated by alice@elsewhere at ") for m in messages(app)),
+        )
         assert "new-team" in app.repository.snapshot().teams
-        assert any(m.startswith("Updated by alice@elsewhere at ") for m in messages(app))
 
 
 async def test_read_only_shows_a_banner_greys_the_editing_keys_and_writes_nothing(
@@ -134,7 +158,7 @@ async def test_read_only_shows_a_banner_greys_the_editing_keys_and_writes_nothin
     path = sample_repo.path
     listing = sorted(p.name for p in path.parent.iterdir())
     content = path.read_bytes()
-    app = make_app(Repository(path, read_only=True))
+    app = watched(make_app(Repository(path, read_only=True)))
     app.state.team_id, app.state.programme_id = PAIR
     async with app.run_test(notifications=True) as pilot:
         await wait_for_text(pilot, "Opened with --read-only")
@@ -161,7 +185,7 @@ async def test_an_unexpected_error_never_prints_record_contents(
     sample_repo: Repository, make_app: AppFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
     secret = "Reason: Léa is leaving in March"
-    app = make_app(sample_repo)
+    app = watched(make_app(sample_repo))
 
     def boom() -> None:
         record = {"reason": secret}
@@ -190,7 +214,7 @@ async def test_a_conflict_shows_both_values_and_keeps_the_chosen_one_per_field(
     from workbench.ui.screens.teams import TeamsPane
 
     managers = "team-industrial-managers"
-    app = make_app(sample_repo, lang="en")
+    app = watched(make_app(sample_repo, lang="en"))
     async with app.run_test(size=(100, 40)) as pilot:
         await open_teams(pilot)
         teams = app.screen.query_one("#teams-pane", TeamsPane)
@@ -219,3 +243,25 @@ async def test_a_conflict_shows_both_values_and_keeps_the_chosen_one_per_field(
         await wait_until(pilot, lambda: not isinstance(app.screen, (ConflictDialog, TeamForm)))
         team = Repository(sample_repo.path).team(managers)
         assert (team.name, team.headcount) == ("Site managers", 21)
+
+
+async def test_a_reload_reads_the_file_off_the_ui_thread(
+    sample_repo: Repository, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    app = watched(make_app(sample_repo))
+    threads: list[threading.Thread] = []
+    real_reload = sample_repo.reload
+
+    def recording_reload() -> object:
+        threads.append(threading.current_thread())
+        return real_reload()
+
+    monkeypatch.setattr(sample_repo, "reload", recording_reload)
+    async with app.run_test(notifications=True) as pilot:
+        Repository(sample_repo.path).save_team(Team(id="new-team", name="Added elsewhere"))
+        await poll(pilot, app)
+        await wait_until(pilot, lambda: any(m.startswith("Updated by") for m in messages(app)))
+    assert threads
+    assert threads[0] is not threading.main_thread()

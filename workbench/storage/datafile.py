@@ -20,6 +20,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -134,6 +135,7 @@ class DataFile(Generic[T]):
         self._cache: Loaded[T] | None = None
         self._lock: FileLock | None = None
         self._checked_under_lock = False
+        self._reading = threading.Lock()
 
     def _beside(self, suffix: str) -> Path:
         return self.real_path.with_name(self.real_path.name + suffix)
@@ -192,6 +194,10 @@ class DataFile(Generic[T]):
         return loaded
 
     def _read(self, *, trust_stat: bool) -> Loaded[T]:
+        with self._reading:  # the app reloads in a worker thread: one reader at a time
+            return self._read_now(trust_stat=trust_stat)
+
+    def _read_now(self, *, trust_stat: bool) -> Loaded[T]:
         cache = self._cache
         try:
             with open(self.real_path, "rb") as handle:

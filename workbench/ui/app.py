@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -79,6 +81,7 @@ class WorkbenchApp(App[None]):
         self.evaluations = Evaluations()
         self._watch_interval = watch_interval
         self._polls = 0
+        self._reloading = False
         self._reported_problem: str | None = None
         repository.serve_last_good = True  # a broken file is reported by the poll, once
         self._warnings = list(warnings)
@@ -216,20 +219,52 @@ class WorkbenchApp(App[None]):
     """Every fifth poll compares the file's bytes too: a new version can keep the old
     stat fields (1-second timestamps, reused inodes), so a change is seen within seconds."""
 
+    @property
+    def reloading(self) -> bool:
+        """A reload is under way in a worker thread."""
+        return self._reloading
+
     def check_for_changes(self) -> None:
-        """Reload when another process has replaced the file (one stat when it has not)."""
+        """Reload when another process has replaced the file: one stat here, and every
+        ``DEEP_CHECK_EVERY`` polls a comparison of the bytes; reading and validating the
+        file happen in a worker thread, the screen keeps answering keys meanwhile."""
+        if self._reloading:
+            return
         self._polls += 1
         deep = self._polls % self.DEEP_CHECK_EVERY == 0
-        if not self.repository.has_changed(deep=deep):
+        if not deep and not self.repository.has_changed():
             return
+        self._reloading = True
+        self.run_worker(
+            partial(self._reload_in_thread, deep),
+            thread=True,
+            group="reload",
+            exit_on_error=False,
+        )
+
+    def _reload_in_thread(self, deep: bool) -> None:
         try:
-            self.repository.reload()
-        except StorageError as error:
-            problem = str(error)
-            if problem != self._reported_problem:  # once, not every second
-                self._reported_problem = problem
-                self.notify(problem, severity="error", timeout=30, markup=False)
-            return
+            if deep and not self.repository.has_changed(deep=True):
+                return
+            try:
+                self.repository.reload()
+            except StorageError as error:
+                self._from_thread(self._report_problem, str(error))
+                return
+            self._from_thread(self._reloaded)
+        finally:
+            self._reloading = False
+
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            self.call_from_thread(callback, *args)
+
+    def _report_problem(self, problem: str) -> None:
+        if problem != self._reported_problem:  # once, not every second
+            self._reported_problem = problem
+            self.notify(problem, severity="error", timeout=30, markup=False)
+
+    def _reloaded(self) -> None:
         self._reported_problem = None
         self.screen_stack[0].post_message(DataChanged(external=True))
         self.notify(self._reloaded_message(), timeout=4, markup=False)
