@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,14 +130,19 @@ class ConflictError(StorageError):
         self,
         kind: str,
         item_id: str,
-        conflicts: list[FieldConflict],
-        merged: BaseModel,
+        conflicts: Sequence[FieldConflict | str],
+        merged: BaseModel | None = None,
         last_write: tuple[str, str] | None = None,
     ) -> None:
+        """``conflicts`` may also be bare field names (values unknown); only a conflict
+        with ``merged`` and the values can be resolved field by field."""
         self.kind = kind
         self.item_id = item_id
-        self.conflicts = conflicts
-        self.fields = [c.field for c in conflicts]
+        self.conflicts = [
+            c if isinstance(c, FieldConflict) else FieldConflict(c, None, None, None)
+            for c in conflicts
+        ]
+        self.fields = [c.field for c in self.conflicts]
         self.merged = merged
         self.last_write = last_write
         who = f" ({last_write[0]}, {last_write[1]})" if last_write else ""
@@ -149,6 +154,8 @@ class ConflictError(StorageError):
     def resolve(self, keep_mine: Iterable[str]) -> BaseModel:
         """Their version, your non-clashing changes, and your value of each field in
         ``keep_mine``; validated (``pydantic.ValidationError`` if the mix is not valid)."""
+        if self.merged is None:
+            raise ValueError("this conflict carries no merged version to resolve")
         data = self.merged.model_dump(mode="python")
         yours = {c.field: c.yours for c in self.conflicts}
         for name in keep_mine:
@@ -162,3 +169,13 @@ class ConflictError(StorageError):
 
 def _dumped(value: Any) -> Any:
     return value.model_dump(mode="python") if isinstance(value, BaseModel) else value
+
+
+class ImportRefusedError(StorageError):
+    """An import that would leave the file inconsistent: nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "; ".join(problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(f"the import was refused, nothing was written: {shown}{more}")

@@ -12,7 +12,7 @@ import os
 import socket
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,11 +30,19 @@ from workbench.storage.datafile import DataFile, RawData, writable_problem
 from workbench.storage.errors import (
     ConflictError,
     FieldConflict,
+    ImportRefusedError,
     InUseError,
     NotFoundError,
     StorageError,
 )
-from workbench.storage.schema import META_TABLE, SCHEMA_VERSION, Snapshot, migrate, parse
+from workbench.storage.schema import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    Snapshot,
+    migrate,
+    parse,
+    reference_problems,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -169,6 +177,58 @@ class Transaction:
                     records[record_id] = record
             tables[name] = records
         return replace(self.snapshot, meta=meta, **tables)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What an import adds, updates and leaves unchanged: record ids by table."""
+
+    added: dict[str, list[str]] = field(default_factory=dict)
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: dict[str, list[str]] = field(default_factory=dict)
+
+    def count(self, what: str) -> int:
+        """How many records were ``added``, ``updated`` or ``unchanged``."""
+        tables: dict[str, list[str]] = getattr(self, what)
+        return sum(len(ids) for ids in tables.values())
+
+
+def merge_import(
+    snapshot: Snapshot, records: Iterable[BaseModel], base: Snapshot | None = None
+) -> tuple[list[BaseModel], ImportSummary]:
+    """The records to write for an import into ``snapshot``, and what each one does.
+
+    A record whose id exists is merged as a form's edit is (``save_edit``): ``base`` is the
+    version the import was checked against (the file itself when None); fields the import
+    changes from it win, other fields keep the latest stored value, and a field that both
+    changed to different values raises ``ConflictError``.
+    """
+    summary = ImportSummary()
+    writes: list[BaseModel] = []
+    for record in records:
+        model = type(record)
+        name = TABLE_OF[model]
+        record_id: str = getattr(record, "id")  # noqa: B009
+        current = getattr(snapshot, name).get(record_id)
+        if current is None:
+            summary.added.setdefault(name, []).append(record_id)
+            writes.append(record)
+            continue
+        original = getattr(base, name).get(record_id, current) if base is not None else current
+        mine = [f for f in model.model_fields if getattr(record, f) != getattr(original, f)]
+        merged, clashes = merge_edit(original, record, current)
+        if clashes:
+            raise ConflictError(name.rstrip("s"), record_id, clashes, merged)
+        if merged == current:
+            summary.unchanged.setdefault(name, []).append(record_id)
+            continue
+        try:
+            merged = model.model_validate(merged.model_dump())
+        except ValidationError:  # each side valid, the mix of both is not
+            raise ConflictError(name.rstrip("s"), record_id, mine) from None
+        summary.updated.setdefault(name, []).append(record_id)
+        writes.append(merged)
+    return writes, summary
 
 
 class Repository:
@@ -409,6 +469,25 @@ class Repository:
             tx.put(merged)
         return merged
 
+    def import_records(
+        self, records: Iterable[BaseModel], *, base: Snapshot | None = None
+    ) -> ImportSummary:
+        """Add or update ``records`` in one transaction: all of them, or none.
+
+        Existing ids are merged with ``merge_import`` (``base``: the snapshot the import was
+        checked against). A reference the result would leave dangling, or a second
+        assessment of one team x programme, refuses the whole import.
+        """
+        records = list(records)
+        with self.transaction() as tx:
+            writes, summary = merge_import(tx.snapshot, records, base)
+            for record in writes:
+                tx.put(record)
+            problems = reference_problems(tx.patched(dict(tx.snapshot.meta)))
+            if problems:
+                raise ImportRefusedError([str(problem) for problem in problems])
+        return summary
+
     def delete_assessment(self, assessment_id: str) -> None:
         with self.transaction() as tx:
             used = [
@@ -437,8 +516,8 @@ def merge_edit(original: M, edited: M, current: M) -> tuple[M, list[FieldConflic
     the ones ``current`` also changed, to another value, are conflicts and keep theirs."""
     updates: dict[str, Any] = {}
     conflicts: list[FieldConflict] = []
-    for field in type(edited).model_fields:
-        before, mine, theirs = (getattr(m, field) for m in (original, edited, current))
+    for attribute in type(edited).model_fields:
+        before, mine, theirs = (getattr(m, attribute) for m in (original, edited, current))
         if mine == before:
             continue
         if (
@@ -447,12 +526,12 @@ def merge_edit(original: M, edited: M, current: M) -> tuple[M, list[FieldConflic
             and isinstance(theirs, BaseModel)
         ):
             inner, inner_conflicts = merge_edit(before, mine, theirs)
-            updates[field] = inner
-            conflicts += [replace(c, field=f"{field}.{c.field}") for c in inner_conflicts]
+            updates[attribute] = inner
+            conflicts += [replace(c, field=f"{attribute}.{c.field}") for c in inner_conflicts]
         elif theirs not in (before, mine):
-            conflicts.append(FieldConflict(field, before, theirs, mine))
+            conflicts.append(FieldConflict(attribute, before, theirs, mine))
         else:
-            updates[field] = mine
+            updates[attribute] = mine
     return current.model_copy(update=updates), conflicts
 
 

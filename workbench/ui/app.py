@@ -27,6 +27,7 @@ from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
+from workbench.ui.reports import report_commands
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
@@ -166,7 +167,7 @@ class WorkbenchApp(App[None]):
             self.notify_read_only()
             return None
         except ConflictError as conflict:
-            if resolved is None:
+            if resolved is None or conflict.merged is None:
                 self._notify_not_saved(str(conflict))
             else:
                 self._resolve(conflict, resolved)
@@ -182,7 +183,8 @@ class WorkbenchApp(App[None]):
 
     def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
         def chosen(keep_mine: frozenset[str] | None) -> None:
-            if keep_mine is None:
+            merged = conflict.merged
+            if keep_mine is None or merged is None:
                 return  # back to the form, as typed
             try:
                 record = conflict.resolve(keep_mine)
@@ -190,9 +192,7 @@ class WorkbenchApp(App[None]):
                 message = error.errors()[0]["msg"]
                 self._notify_not_saved(self.i18n("sharing.conflict.invalid", error=message))
                 return
-            saved = self.store(
-                lambda repo: repo.save_edit(conflict.merged, record), resolved=resolved
-            )
+            saved = self.store(lambda repo: repo.save_edit(merged, record), resolved=resolved)
             if saved is not None:
                 resolved(saved)
 
@@ -364,6 +364,7 @@ class WorkbenchApp(App[None]):
                 self.action_help,
             ),
         ]
+        commands += report_commands(self)
         main = self.screen_stack[0]
         if isinstance(main, MainScreen):
             for pane in main.panes():
