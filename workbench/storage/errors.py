@@ -54,7 +54,9 @@ class FileSystemError(StorageError):
         self.path = path
         self.errno = error.errno
         self.writing = writing
-        advice = _ADVICE.get(error.errno or -1) or (error.strerror or type(error).__name__)
+        advice = _ADVICE.get(error.errno or -1) or (
+            error.strerror or str(error) or type(error).__name__
+        )
         where = error.filename if isinstance(error.filename, str) else str(path)
         if writing:
             text = f"Could not write {where} ({advice}). The data file {path} was left as it was."
