@@ -29,8 +29,11 @@ def check_file(path: Path) -> CheckReport:
     except OSError as error:
         report.problems.append(Problem(str(path), error.strerror or str(error)))
         return report
+    if not content.strip():  # as the app reads it: only a missing file is new
+        report.problems.append(Problem(str(path), "the file is empty"))
+        return report
     try:
-        raw = orjson.loads(content) if content.strip() else {}  # as the app reads it
+        raw = orjson.loads(content)
     except orjson.JSONDecodeError as error:
         bad_byte = utf8_problem(content)
         if bad_byte is not None:

@@ -1,8 +1,9 @@
-"""The command line: open the workbench, or check a data file."""
+"""The command line: open the workbench, check a data file, share it, serve it."""
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from workbench.cli_exchange import add_commands as add_exchange_commands
 from workbench.cli_exchange import run as run_exchange
 from workbench.core.text import visible
 from workbench.settings import LANGUAGES, default_db_path
-from workbench.storage.errors import StorageError
+from workbench.storage.errors import DataFileError, StorageError
 
 if TYPE_CHECKING:
     from workbench.storage.repository import Repository
@@ -44,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--assessor", metavar="NAME", help="whose scores you edit (default: your user name)"
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="look without changing anything: nothing is written, not even the lock file",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser(
         "check",
@@ -52,6 +58,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate a data file and print each problem with its location. "
         "The file is only read, never written.",
     )
+    share = commands.add_parser(
+        "share",
+        parents=[common],
+        help="let a group of users read and write the data file",
+        description="Make the data file, its backups and its lock file read/write for GROUP "
+        "(you must own them and belong to GROUP), and record it in the file: every later "
+        "save keeps them so, whatever each user's umask. Without this, a new data file is "
+        "private to its creator (0600).",
+    )
+    share.add_argument("--group", required=True, metavar="GROUP", help="a group name or id")
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the workbench to a web browser (no login: keep it on 127.0.0.1)",
+        description="Run the workbench in a web browser through textual-serve: one workbench "
+        "per browser tab, on this machine, as you. It has no login of its own: anyone who "
+        "reaches the port uses the workbench as you. Keep the default host 127.0.0.1 and "
+        "reach it from your computer through an SSH tunnel.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     add_exchange_commands(commands, common)
     return parser
 
@@ -85,12 +114,68 @@ def counted(count: int, what: str) -> str:
     return f"{count} {what}" + ("" if count == 1 else "s")
 
 
-def open_repository(path: Path, *, empty: bool) -> Repository:
-    """The repository on ``path``; a new file starts with the sample data unless ``empty``."""
+def run_share(path: Path, group: str) -> int:
     from workbench.storage.repository import Repository
 
     repository = Repository(path)
     if not repository.file.exists():
+        print(
+            f"workbench: {visible(str(path))} does not exist yet: open it once first",
+            file=sys.stderr,
+        )
+        return 2
+    changed = repository.share_with_group(group)
+    print(
+        f"Shared with group {visible(group)} (read/write): "
+        + ", ".join(visible(str(p)) for p in changed)
+    )
+    folder = repository.file.real_path.parent
+    print(
+        f"Each member also needs to create files in {visible(str(folder))}: "
+        f"chgrp {visible(group)} FOLDER; chmod 2770 FOLDER"
+    )
+    return 0
+
+
+def serve_command(args: argparse.Namespace, path: Path) -> str:
+    """The command textual-serve runs for each browser tab: this workbench, same options."""
+    command = [sys.executable, "-m", "workbench.cli", "--db", str(path)]
+    for option in ("theme", "lang", "assessor"):
+        value = getattr(args, option)
+        if value is not None:
+            command += [f"--{option}", value]
+    if args.read_only:
+        command.append("--read-only")
+    return shlex.join(command)
+
+
+def run_serve(args: argparse.Namespace, path: Path) -> int:
+    from textual_serve.server import Server
+
+    url = f"http://{args.host}:{args.port}"
+    print(f"Serving the workbench on {url} for {visible(str(path))}.")
+    print("It has no login of its own: anyone who reaches this port uses the workbench as you.")
+    if args.host in ("127.0.0.1", "localhost", "::1"):
+        print(
+            "From your computer, open a tunnel and browse to http://localhost:"
+            f"{args.port}:\n  ssh -N -L {args.port}:127.0.0.1:{args.port} "
+            "YOU@THIS-SERVER"
+        )
+    else:
+        print(f"Warning: listening on {args.host}, not only on this machine.")
+    sys.stdout.flush()
+    Server(serve_command(args, path), host=args.host, port=args.port, title="workbench").serve()
+    return 0
+
+
+def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repository:
+    """The repository on ``path``; a new file starts with the sample data unless ``empty``."""
+    from workbench.storage.repository import Repository
+
+    repository = Repository(path, read_only=read_only)
+    if repository.read_only and not repository.file.exists():
+        raise DataFileError(repository.path, "it does not exist, and read-only it cannot be made")
+    if not repository.file.exists() and not repository.read_only:
         records = []
         if not empty:
             from workbench.core.sample import load_sample
@@ -110,9 +195,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in EXCHANGE_COMMANDS:
         return run_exchange(args, path)
     try:
-        repository = open_repository(path, empty=args.empty)
+        if args.command == "share":
+            return run_share(path, args.group)
+        if args.command == "serve":
+            return run_serve(args, path)
+        repository = open_repository(path, empty=args.empty, read_only=args.read_only)
     except StorageError as error:
-        print(f"workbench: {visible(error)}", file=sys.stderr)
+        print(f"workbench: {visible(str(error))}", file=sys.stderr)
+        return 2
+    except OSError as error:  # what the storage layer did not say better
+        print(f"workbench: {visible(str(error))}", file=sys.stderr)
         return 2
     from workbench.ui.launch import launch
 

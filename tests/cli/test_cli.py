@@ -351,11 +351,19 @@ def test_the_environment_is_isolated() -> None:
     assert os.environ["WORKBENCH_CONFIG"].endswith("config.json")
 
 
-def test_check_reads_an_empty_file_as_the_app_does(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n"])
+def test_check_and_the_app_refuse_an_empty_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
 ) -> None:
+    """Only a missing file is new: an empty one is refused like a corrupt one."""
     path = tmp_path / "empty.json"
-    path.write_bytes(b"")
-    assert main(["check", "--db", str(path)]) == 0
-    assert "0 programmes" in capsys.readouterr().out
-    assert path.read_bytes() == b""
+    path.write_bytes(content)
+    assert main(["check", "--db", str(path)]) == 1
+    assert "the file is empty" in capsys.readouterr().err
+    assert main(["--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "empty" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.json"]

@@ -54,7 +54,7 @@ def test_writes_keep_the_file_mode(repo: Repository) -> None:
 
 
 def test_stale_temp_files_are_removed(repo: Repository) -> None:
-    stale = repo.path.with_name(f".{repo.path.name}.tmp-crashed")
+    stale = repo.path.with_name(f".{repo.path.name}.tmp-crash_01")
     stale.write_text("half")
     other = repo.path.with_name(".other.json.tmp-keep")
     other.write_text("not ours")

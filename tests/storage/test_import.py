@@ -14,7 +14,7 @@ import pytest
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
 from workbench.core.team import Team
-from workbench.storage.errors import ConflictError, ImportRefusedError
+from workbench.storage.errors import ConflictError, FileSystemError, ImportRefusedError
 from workbench.storage.repository import Repository, Transaction
 
 
@@ -87,7 +87,7 @@ def test_a_failure_in_the_middle_leaves_the_file_as_it_was(
         real_put(self, record)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Transaction, "put", failing_put)
-    with pytest.raises(OSError, match="disk on fire"):
+    with pytest.raises(FileSystemError, match="disk on fire"):  # an OS error, said clearly
         repo.import_records([Team(id=f"n{i}", name=f"N{i}") for i in range(5)])
     assert repo.path.read_bytes() == before
     assert len(Repository(repo.path).teams()) == 1

@@ -1,13 +1,32 @@
-"""Run in a separate process by the storage tests: a writer on a shared data file."""
+"""Run in a separate process by the storage tests: a writer on a shared data file.
+
+With ``WORKBENCH_TEST_LOCK_TIMEOUT=S`` a save gives up after S seconds without progress.
+With ``WORKBENCH_TEST_FROZEN_STAT=1`` every stat of the data file looks the same (same
+inode, mtime and size), as on a filesystem with 1-second timestamps that reuses inodes.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import time
 from pathlib import Path
+
+from filelock import FileLock
 
 from workbench.core.catalogue import Programme
 from workbench.core.team import Team
+from workbench.storage import datafile
 from workbench.storage.repository import Repository
+
+if "WORKBENCH_TEST_LOCK_TIMEOUT" in os.environ:
+    datafile.LOCK_TIMEOUT_SECONDS = float(os.environ["WORKBENCH_TEST_LOCK_TIMEOUT"])
+    datafile.LOCK_ATTEMPT_SECONDS = datafile.LOCK_TIMEOUT_SECONDS / 5
+
+if os.environ.get("WORKBENCH_TEST_FROZEN_STAT") == "1":
+    frozen = datafile.Identity(inode=1, mtime_ns=0, size=0)
+    datafile.Identity.of = classmethod(lambda cls, stat_result: frozen)  # type: ignore[method-assign, assignment]
 
 
 def increments(path: Path, name: str, count: int) -> None:
@@ -22,6 +41,35 @@ def counter(path: Path, count: int) -> None:
     repo = Repository(path)
     for _ in range(count):
         repo.update(Team, "shared", lambda t: t.model_copy(update={"headcount": t.headcount + 1}))
+
+
+def edit_field(path: Path, field: str, count: int) -> None:
+    """Form edits of one field of the shared team, merged with others' edits."""
+    repo = Repository(path)
+    for i in range(count):
+        original = repo.team("shared")
+        repo.save_edit(original, original.model_copy(update={field: f"{field} {i}"}))
+
+
+def die_before_rename(path: Path) -> None:
+    """Save once and be killed after the backup is made, before the file is replaced."""
+    real_replace = os.replace
+
+    def replace(source: object, target: object) -> None:
+        if Path(str(target)) == path:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    os.replace = replace  # type: ignore[assignment]
+    Repository(path).save_team(Team(id="killed", name="never saved"))
+
+
+def hold_lock(path: Path) -> None:
+    """Take the lock and keep it, as a frozen workbench would."""
+    lock = FileLock(path.with_name(path.name + ".lock"))
+    lock.acquire()
+    print("held", flush=True)
+    time.sleep(120)
 
 
 def generations(path: Path, size: int) -> None:
@@ -46,5 +94,11 @@ if __name__ == "__main__":
         increments(Path(file), rest[0], int(rest[1]))
     elif command == "counter":
         counter(Path(file), int(rest[0]))
+    elif command == "die_before_rename":
+        die_before_rename(Path(file))
+    elif command == "hold_lock":
+        hold_lock(Path(file))
+    elif command == "edit_field":
+        edit_field(Path(file), rest[0], int(rest[1]))
     elif command == "generations":
         generations(Path(file), int(rest[0]))

@@ -1,17 +1,27 @@
 """A JSON file that several processes can share: lock, atomic replace, reload on change.
 
 Readers never lock: the file is only ever replaced whole (``os.replace``), so a read sees
-the old or the new version. Writers hold a file lock across the whole read-modify-write.
+the old or the new version. Writers hold a file lock across the whole read-modify-write,
+and under the lock they read the file's bytes again: whether the cached copy is current
+is decided by its content, never by stat fields alone (1-second timestamps and reused
+inode numbers make a new version of the same size look like the old one).
+
+A symbolic link is followed: the file, its backups, temp files and lock live where the
+link points. A new file is private (0600); a shared one keeps group read/write on every
+write, whatever each user's umask.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import gc
 import os
+import re
+import stat
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,25 +31,41 @@ import orjson
 from filelock import FileLock, Timeout
 
 from workbench.core.json_position import utf8_problem
-from workbench.storage.errors import DataFileError, LockTimeoutError
+from workbench.storage.errors import (
+    DataFileError,
+    FileSystemError,
+    LockTimeoutError,
+    ReadOnlyError,
+)
 
 T = TypeVar("T")
 RawData = dict[str, Any]
 
 LOCK_TIMEOUT_SECONDS = 10.0
+"""A save gives up only when the lock stayed taken this long while the file did not change."""
+LOCK_ATTEMPT_SECONDS = 0.5
+PRIVATE_MODE = 0o600
+SHARED_MODE = 0o660
+NUMBERED_BACKUPS = 4
+"""Besides ``.bak`` (the previous version): ``.bak.1`` ... ``.bak.4``, older and older."""
+NUMBERED_BACKUP_EVERY_SECONDS = 600.0
+"""A version enters ``.bak.1`` when the one there is older than this: the numbered backups
+span the last hour or so, not the last four keystrokes."""
+_TEMP_TAIL = re.compile(r"[a-z0-9_]{8}|bak-[0-9]+")
+_NO_HARD_LINKS = (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK)
 
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """What changes when another process replaces the file."""
+    """What usually changes when another process replaces the file (a cheap hint only)."""
 
     inode: int
     mtime_ns: int
     size: int
 
     @classmethod
-    def of(cls, stat: os.stat_result) -> Identity:
-        return cls(stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    def of(cls, stat_result: os.stat_result) -> Identity:
+        return cls(stat_result.st_ino, stat_result.st_mtime_ns, stat_result.st_size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +73,8 @@ class Loaded(Generic[T]):
     identity: Identity | None
     raw: RawData
     parsed: T
-
-
-@functools.cache
-def _new_file_mode() -> int:
-    """What a new file gets: 0666 less the user's umask (read once: setting it is global)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
+    content: bytes | None = None
+    """The file's bytes as read or written (None: there was no file)."""
 
 
 @contextlib.contextmanager
@@ -75,59 +95,139 @@ def dumps(data: RawData) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2)
 
 
+def writable_problem(path: Path) -> str | None:
+    """Why this process cannot save ``path``, as a ``READ_ONLY_REASONS`` code (None if it
+    can), found without touching anything."""
+    real = Path(os.path.realpath(path))
+    folder = real.parent
+    if real.exists():
+        if not os.access(real, os.W_OK):
+            return "file"
+    else:
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "folder"
+    return None
+
+
 class DataFile(Generic[T]):
     """The file at ``path``. ``parse`` turns raw JSON into ``T`` or raises ``ValueError``.
 
     ``parse`` also gets the previous load, if any, so that it can reuse what did not change.
+    With ``read_only``, every write raises ``ReadOnlyError`` before touching any file.
     """
 
-    def __init__(self, path: Path, parse: Callable[[RawData, Loaded[T] | None], T]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        parse: Callable[[RawData, Loaded[T] | None], T],
+        *,
+        read_only: str | None = None,
+    ) -> None:
         self.path = path.expanduser().absolute()
-        self.backup_path = self.path.with_name(self.path.name + ".bak")
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
-        self._temp_prefix = f".{self.path.name}.tmp-"
+        self.real_path = Path(os.path.realpath(self.path))
+        self.backup_path = self._beside(".bak")
+        self.lock_path = self._beside(".lock")
+        self.read_only = read_only
+        """Why this file is open read-only (a ``READ_ONLY_REASONS`` code), or None."""
+        self._temp_prefix = f".{self.real_path.name}.tmp-"
         self._parse = parse
         self._cache: Loaded[T] | None = None
-        self._lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT_SECONDS, mode=_new_file_mode())
+        self._lock: FileLock | None = None
+        self._checked_under_lock = False
+        self._reading = threading.Lock()
+
+    def _beside(self, suffix: str) -> Path:
+        return self.real_path.with_name(self.real_path.name + suffix)
+
+    def numbered_backup(self, number: int) -> Path:
+        return self._beside(f".bak.{number}")
 
     # reading
 
     def current_identity(self) -> Identity | None:
         try:
-            return Identity.of(os.stat(self.path))
+            return Identity.of(os.stat(self.real_path))
         except FileNotFoundError:
             return None
 
-    def has_changed(self) -> bool:
-        """Cheap (one stat): has the file changed since we last read or wrote it?"""
-        cached = self._cache.identity if self._cache else None
-        return self._cache is None or self.current_identity() != cached
+    def has_changed(self, *, deep: bool = False) -> bool:
+        """Has the file changed since we last read or wrote it? One stat, or with ``deep``
+        a read of its bytes as well (a new version can keep the old stat fields)."""
+        cache = self._cache
+        if cache is None:
+            return True
+        try:
+            if self.current_identity() != cache.identity:
+                return True
+            if not deep:
+                return False
+            with open(self.real_path, "rb") as handle:
+                return handle.read() != cache.content
+        except FileNotFoundError:
+            return cache.content is not None
+        except OSError:
+            return True  # load() says what is wrong
+
+    @property
+    def cached(self) -> Loaded[T] | None:
+        """The last version read or written, if any."""
+        return self._cache
 
     def exists(self) -> bool:
-        return self.path.exists()
+        return self.real_path.exists()
 
-    def load(self) -> Loaded[T]:
-        """The file's content, parsed; read again only if its identity changed."""
+    def load(self, *, deep: bool = False) -> Loaded[T]:
+        """The file's content, parsed; read again only if its stat fields changed (with
+        ``deep``, its bytes are read and compared whatever the stat says)."""
         cache = self._cache
-        if cache is not None and self.current_identity() == cache.identity:
+        if not deep and cache is not None and self.current_identity() == cache.identity:
             return cache
+        return self._read(trust_stat=not deep)
+
+    def load_locked(self) -> Loaded[T]:
+        """The file's content, read again and compared byte for byte. Hold the lock."""
+        if self._lock is None or not self._lock.is_locked:
+            raise RuntimeError("load_locked() needs the lock: use it inside locked()")
+        loaded = self._read(trust_stat=False)
+        self._checked_under_lock = True
+        return loaded
+
+    def _read(self, *, trust_stat: bool) -> Loaded[T]:
+        with self._reading:  # the app reloads in a worker thread: one reader at a time
+            return self._read_now(trust_stat=trust_stat)
+
+    def _read_now(self, *, trust_stat: bool) -> Loaded[T]:
+        cache = self._cache
         try:
-            with open(self.path, "rb") as handle:
+            with open(self.real_path, "rb") as handle:
                 identity = Identity.of(os.fstat(handle.fileno()))
-                if cache is not None and identity == cache.identity:
+                if trust_stat and cache is not None and identity == cache.identity:
                     return cache
                 content = handle.read()
         except FileNotFoundError:
+            if cache is not None and cache.content is None:
+                return cache
             loaded = Loaded(None, {}, self._parse_or_fail({}, None))
             self._cache = loaded
             return loaded
         except OSError as error:
+            raise FileSystemError(self.path, error, writing=False) from error
+        if cache is not None and content == cache.content:
+            loaded = Loaded(identity, cache.raw, cache.parsed, cache.content)
+            self._cache = loaded
+            return loaded
+        if not content.strip():
             raise DataFileError(
-                self.path, error.strerror or str(error), self.backup_path
-            ) from error
+                self.path,
+                "the file is empty (only a missing file starts a new workbench); "
+                "put back a previous version or delete it",
+                self.backup_path,
+            )
         with _gc_paused():
             try:
-                raw = orjson.loads(content) if content.strip() else {}
+                raw = orjson.loads(content)
             except orjson.JSONDecodeError as error:
                 bad_byte = utf8_problem(content)
                 if bad_byte is not None:
@@ -142,7 +242,7 @@ class DataFile(Generic[T]):
                 raise DataFileError(
                     self.path, "the top level is not a JSON object", self.backup_path
                 )
-            loaded = Loaded(identity, raw, self._parse_or_fail(raw, cache))
+            loaded = Loaded(identity, raw, self._parse_or_fail(raw, cache), content)
         self._cache = loaded
         return loaded
 
@@ -154,63 +254,191 @@ class DataFile(Generic[T]):
 
     # writing
 
+    def refuse_if_read_only(self) -> None:
+        if self.read_only is not None:
+            raise ReadOnlyError(self.path, self.read_only)
+
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Hold the lock; any OS error inside becomes a ``FileSystemError``."""
+        self.refuse_if_read_only()
         try:
-            with self._lock:
+            self.real_path.parent.mkdir(parents=True, exist_ok=True)
+            with self._acquired():
                 self._remove_stale_temps()
                 yield
-        except Timeout as error:
-            raise LockTimeoutError(self.lock_path, LOCK_TIMEOUT_SECONDS) from error
+        except OSError as error:
+            raise FileSystemError(self.path, error, writing=True) from error
 
-    def replace(self, raw: RawData, parsed: T) -> Loaded[T]:
-        """Write ``raw`` atomically, keeping the previous version as ``.bak``. Hold the lock."""
-        if not self._lock.is_locked:
-            raise RuntimeError("replace() needs the lock: use it inside locked()")
+    @contextlib.contextmanager
+    def _acquired(self) -> Iterator[None]:
+        """Wait for the lock as long as others make progress (the file keeps changing);
+        give up only when it stayed taken for ``LOCK_TIMEOUT_SECONDS`` with no change."""
+        lock = FileLock(self.lock_path, mode=self._lock_mode())
+        progress = self._progress()
+        progress_at = time.monotonic()
+        while True:
+            try:
+                lock.acquire(timeout=LOCK_ATTEMPT_SECONDS, poll_interval=0.005)
+                break
+            except Timeout:
+                now, seen = time.monotonic(), self._progress()
+                if seen != progress:
+                    progress, progress_at = seen, now
+                elif now - progress_at >= LOCK_TIMEOUT_SECONDS:
+                    raise LockTimeoutError(self.lock_path, LOCK_TIMEOUT_SECONDS) from None
+        self._lock = lock
+        self._checked_under_lock = False
+        try:
+            self._align_lock_file()
+            yield
+        finally:
+            self._checked_under_lock = False
+            lock.release()
+
+    def _progress(self) -> tuple[int, int, int, int] | None:
+        try:
+            found = os.stat(self.real_path)
+        except OSError:
+            return None
+        return (found.st_ino, found.st_mtime_ns, found.st_ctime_ns, found.st_size)
+
+    def _lock_mode(self) -> int:
+        try:
+            return stat.S_IMODE(os.stat(self.real_path).st_mode) & 0o666 or PRIVATE_MODE
+        except OSError:
+            return PRIVATE_MODE
+
+    def _align_lock_file(self) -> None:
+        """A lock file this user owns gets the data file's group and mode (only an owner
+        can change them; a group member's lock file is then usable by the whole group)."""
+        try:
+            data, lock = os.stat(self.real_path), os.stat(self.lock_path)
+        except OSError:
+            return
+        if lock.st_uid != os.geteuid():
+            return
+        wanted = stat.S_IMODE(data.st_mode) & 0o666
+        with contextlib.suppress(OSError):
+            if lock.st_gid != data.st_gid:
+                os.chown(self.lock_path, -1, data.st_gid)
+            if stat.S_IMODE(lock.st_mode) != wanted:
+                os.chmod(self.lock_path, wanted)
+
+    def replace(self, raw: RawData, parsed: T, *, group: int | None = None) -> Loaded[T]:
+        """Write ``raw`` atomically, keeping the previous versions as backups. Hold the
+        lock and call ``load_locked()`` first. With ``group``, the file is group read/write
+        for that group id; without, it keeps the mode and group of the file it replaces."""
+        if self._lock is None or not self._lock.is_locked or not self._checked_under_lock:
+            raise RuntimeError("replace() needs the lock and load_locked(): use locked()")
+        self.refuse_if_read_only()
         content = dumps(raw)
-        mode = self._file_mode()
-        fd, temp_name = tempfile.mkstemp(prefix=self._temp_prefix, dir=self.path.parent)
+        try:
+            existing: os.stat_result | None = os.stat(self.real_path)
+        except FileNotFoundError:
+            existing = None
+        mode, gid = self._permissions(existing, group)
+        fd, temp_name = tempfile.mkstemp(prefix=self._temp_prefix, dir=self.real_path.parent)
         temp = Path(temp_name)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
                 handle.flush()
+                if gid is not None and gid != os.fstat(handle.fileno()).st_gid:
+                    try:
+                        os.fchown(handle.fileno(), -1, gid)
+                    except PermissionError:
+                        if group is not None:
+                            raise
                 os.fchmod(handle.fileno(), mode)
                 os.fsync(handle.fileno())
-            self._keep_backup()
-            os.replace(temp, self.path)
+            if existing is not None:
+                self._keep_backups()
+            os.replace(temp, self.real_path)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
         self._fsync_folder()
-        loaded = Loaded(Identity.of(os.stat(self.path)), raw, parsed)
+        loaded = Loaded(Identity.of(os.stat(self.real_path)), raw, parsed, content)
         self._cache = loaded
         return loaded
 
-    def _file_mode(self) -> int:
-        """Keep the mode of the file we replace (a shared group keeps its access)."""
-        try:
-            return os.stat(self.path).st_mode & 0o777
-        except FileNotFoundError:
-            return _new_file_mode()
+    def _permissions(
+        self, existing: os.stat_result | None, group: int | None
+    ) -> tuple[int, int | None]:
+        if group is not None:
+            return SHARED_MODE, group
+        if existing is None:
+            return PRIVATE_MODE, None
+        return stat.S_IMODE(existing.st_mode), existing.st_gid
 
-    def _keep_backup(self) -> None:
-        if not self.path.exists():
-            return
-        link = self.path.with_name(f"{self._temp_prefix}bak-{os.getpid()}")
+    def share_with(self, group: int) -> list[Path]:
+        """Give ``group`` read/write access to the file, its backups and its lock (under
+        the lock: ``replace(..., group=group)`` then keeps it so). The paths changed."""
+        changed = []
+        candidates = [self.real_path, self.lock_path, self.backup_path]
+        candidates += [self.numbered_backup(n) for n in range(1, NUMBERED_BACKUPS + 1)]
+        for path in candidates:
+            if path.exists():
+                os.chown(path, -1, group)
+                os.chmod(path, SHARED_MODE)
+                changed.append(path)
+        return changed
+
+    def _keep_backups(self) -> None:
+        """The current version (valid: it was just loaded under the lock) becomes ``.bak``."""
+        backup = self.backup_path
+        with contextlib.suppress(FileNotFoundError):
+            if os.path.samefile(backup, self.real_path):
+                return  # a crash left them linked: .bak already holds this version
+        link = self.real_path.with_name(f"{self._temp_prefix}bak-{os.getpid()}")
         link.unlink(missing_ok=True)
         try:
-            os.link(self.path, link)
-        except OSError as error:
-            if error.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK):
-                raise
-            link.write_bytes(self.path.read_bytes())
-        os.replace(link, self.backup_path)
+            try:
+                os.link(self.real_path, link)
+            except OSError as error:
+                if error.errno not in _NO_HARD_LINKS:
+                    raise
+                self._copy(self.real_path, link)
+            self._rotate_numbered_backups()
+            os.replace(link, backup)
+        finally:
+            link.unlink(missing_ok=True)  # left by a failure, or by a rename onto itself
+
+    def _rotate_numbered_backups(self) -> None:
+        backup, first = self.backup_path, self.numbered_backup(1)
+        try:
+            first_written = os.stat(first).st_mtime
+        except FileNotFoundError:
+            first_written = None
+        if not backup.exists():
+            return
+        if (
+            first_written is not None
+            and time.time() - first_written < NUMBERED_BACKUP_EVERY_SECONDS
+        ):
+            return
+        for number in range(NUMBERED_BACKUPS, 1, -1):
+            older = self.numbered_backup(number - 1)
+            if older.exists():
+                os.replace(older, self.numbered_backup(number))
+        os.replace(backup, first)
+
+    @staticmethod
+    def _copy(source: Path, target: Path) -> None:
+        """A copy with the source's mode and group, where hard links are not allowed."""
+        found = os.stat(source)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(source.read_bytes())
+            with contextlib.suppress(PermissionError):
+                os.fchown(handle.fileno(), -1, found.st_gid)
+            os.fchmod(handle.fileno(), stat.S_IMODE(found.st_mode))
+            os.fsync(handle.fileno())
 
     def _fsync_folder(self) -> None:
         try:
-            fd = os.open(self.path.parent, os.O_RDONLY)
+            fd = os.open(self.real_path.parent, os.O_RDONLY)
         except OSError:
             return
         try:
@@ -220,8 +448,18 @@ class DataFile(Generic[T]):
         finally:
             os.close(fd)
 
+    def _is_our_temp(self, name: str) -> bool:
+        """``mkstemp``'s 8 random characters or the backup link after our exact prefix:
+        ``.wb.json.tmp-x.json.tmp-abcdefgh`` belongs to ``wb.json.tmp-x.json``, not to us."""
+        if not name.startswith(self._temp_prefix):
+            return False
+        return _TEMP_TAIL.fullmatch(name[len(self._temp_prefix) :]) is not None
+
     def _remove_stale_temps(self) -> None:
-        """Under the lock no write is under way, so any temp file is left from a crash."""
-        for leftover in self.path.parent.glob(f"{self._temp_prefix}*"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+        """Under the lock no write is under way, so any temp file is left from a crash.
+        Names are compared as text: a glob would read ``wb[old].json`` as a pattern."""
+        with os.scandir(self.real_path.parent) as entries:
+            for entry in entries:
+                if self._is_our_temp(entry.name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)

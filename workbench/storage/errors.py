@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 
 class StorageError(Exception):
@@ -22,12 +28,68 @@ class DataFileError(StorageError):
         super().__init__(text)
 
 
+_ADVICE: dict[int, str] = {
+    errno.ENOSPC: "the disk is full: free some space on it, then try again",
+    errno.EDQUOT: "your disk quota is used up: free some space, then try again",
+    errno.EACCES: "permission denied: ask the file's owner for write access to the file and "
+    "its folder (`workbench share --group NAME`), or open it with --read-only",
+    errno.EPERM: "operation not permitted: ask the file's owner for access to the file and "
+    "its folder, or open it with --read-only",
+    errno.EROFS: "the filesystem is read-only: open the file with --read-only, or copy it "
+    "to a writable place",
+    errno.EIO: "input/output error: the disk or the network share may be failing; check it, "
+    "then try again",
+    errno.ENOENT: "the file or its folder does not exist",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "the path is a folder, not a file",
+    errno.ELOOP: "the path is a loop of symbolic links",
+    errno.EMFILE: "too many open files: close some programs, then try again",
+}
+
+
+class FileSystemError(StorageError):
+    """The operating system refused a read or a write; nothing was half-written."""
+
+    def __init__(self, path: Path, error: OSError, *, writing: bool) -> None:
+        self.path = path
+        self.errno = error.errno
+        self.writing = writing
+        advice = _ADVICE.get(error.errno or -1) or (
+            error.strerror or str(error) or type(error).__name__
+        )
+        where = error.filename if isinstance(error.filename, str) else str(path)
+        if writing:
+            text = f"Could not write {where} ({advice}). The data file {path} was left as it was."
+        else:
+            text = f"Could not read {where} ({advice})."
+        super().__init__(text)
+
+
+READ_ONLY_REASONS: dict[str, str] = {
+    "requested": "opened with --read-only",
+    "file": "you may not write to this file",
+    "folder": "you may not create files in its folder",
+}
+"""Why a data file is open read-only, by code (the UI has its own words for each)."""
+
+
+class ReadOnlyError(StorageError):
+    """A write on a data file opened read-only: nothing was touched, not even the lock."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        why = READ_ONLY_REASONS.get(reason, reason)
+        super().__init__(f"{path} is open read-only ({why}); nothing was written")
+
+
 class LockTimeoutError(StorageError):
     def __init__(self, path: Path, seconds: float) -> None:
         self.path = path
         super().__init__(
-            f"Another workbench has held the lock on {path} for more than {seconds:g} s; "
-            "nothing was written. Try again in a moment."
+            f"For {seconds:g} s the lock {path} stayed taken and the data file did not change: "
+            "a workbench that holds it seems stuck (a frozen session or a hung network share). "
+            "Nothing was written. Close the stuck workbench, then try again."
         )
 
 
@@ -50,17 +112,65 @@ class InUseError(StorageError):
         )
 
 
-class ConflictError(StorageError):
-    """Someone else changed the same fields of a record while it was being edited."""
+@dataclass(frozen=True, slots=True)
+class FieldConflict:
+    """One field (``name``) or sub-field (``objective.target``) both sides changed."""
 
-    def __init__(self, kind: str, item_id: str, fields: list[str]) -> None:
+    field: str
+    original: Any
+    theirs: Any
+    yours: Any
+
+
+class ConflictError(StorageError):
+    """Someone else changed the same fields of a record while it was being edited.
+
+    ``merged`` is their version with every change of yours that did not clash; ``resolve``
+    makes the record to save from the user's choice, field by field."""
+
+    def __init__(
+        self,
+        kind: str,
+        item_id: str,
+        conflicts: Sequence[FieldConflict | str],
+        merged: BaseModel | None = None,
+        last_write: tuple[str, str] | None = None,
+    ) -> None:
+        """``conflicts`` may also be bare field names (values unknown); only a conflict
+        with ``merged`` and the values can be resolved field by field."""
         self.kind = kind
         self.item_id = item_id
-        self.fields = fields
+        self.conflicts = [
+            c if isinstance(c, FieldConflict) else FieldConflict(c, None, None, None)
+            for c in conflicts
+        ]
+        self.fields = [c.field for c in self.conflicts]
+        self.merged = merged
+        self.last_write = last_write
+        who = f" ({last_write[0]}, {last_write[1]})" if last_write else ""
         super().__init__(
-            f"someone else changed {', '.join(fields)} of this {kind} while you were editing "
-            "it; nothing was saved. Close the form and open it again to see their version"
+            f"someone else{who} changed {', '.join(self.fields)} of this {kind} while you "
+            "were editing it"
         )
+
+    def resolve(self, keep_mine: Iterable[str]) -> BaseModel:
+        """Their version, your non-clashing changes, and your value of each field in
+        ``keep_mine``; validated (``pydantic.ValidationError`` if the mix is not valid)."""
+        if self.merged is None:
+            raise ValueError("this conflict carries no merged version to resolve")
+        data = self.merged.model_dump(mode="python")
+        yours = {c.field: c.yours for c in self.conflicts}
+        for name in keep_mine:
+            target = data
+            *parents, last = name.split(".")
+            for parent in parents:
+                target = target[parent]
+            target[last] = _dumped(yours[name])
+        return type(self.merged).model_validate(data)
+
+
+def _dumped(value: Any) -> Any:
+    return value.model_dump(mode="python") if isinstance(value, BaseModel) else value
 
 
 class ImportRefusedError(StorageError):

@@ -7,6 +7,7 @@ changed it, apply the change to a fresh TinyDB over that data, write atomically.
 from __future__ import annotations
 
 import getpass
+import grp
 import os
 import socket
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -26,12 +27,14 @@ from workbench.core.catalogue import Programme, Status
 from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
 from workbench.core.team import Team
-from workbench.storage.datafile import DataFile, RawData
+from workbench.storage.datafile import DataFile, RawData, writable_problem
 from workbench.storage.errors import (
     ConflictError,
+    FieldConflict,
     ImportRefusedError,
     InUseError,
     NotFoundError,
+    StorageError,
 )
 from workbench.storage.schema import (
     META_TABLE,
@@ -81,6 +84,9 @@ class Transaction:
         self._db = TinyDB(storage=_MemoryStorage, data=dict(raw))
         self._changed: dict[str, dict[str, BaseModel | None]] = {}
         self._doc_ids: dict[str, dict[str, int]] = {}
+        self._extra_meta: dict[str, Any] = {}
+        self._meta_changed = False
+        self._cancelled = False
 
     def _doc_id(self, name: str, record_id: str) -> int | None:
         """TinyDB's document id of a record, from an index built once per table."""
@@ -101,7 +107,19 @@ class Transaction:
 
     @property
     def changed(self) -> bool:
-        return bool(self._changed)
+        return bool(self._changed) or self._meta_changed
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def cancel(self) -> None:
+        """Write nothing, even in a transaction that writes whatever happens."""
+        self._cancelled = True
+
+    def set_meta(self, **values: Any) -> None:
+        self._extra_meta.update(values)
+        self._meta_changed = True
 
     def _table(self, name: str) -> Table:
         return self._db.table(name, cache_size=0)
@@ -132,14 +150,17 @@ class Transaction:
 
     def stamp(self, author: str) -> dict[str, Any]:
         meta_table = self._table(META_TABLE)
-        old = meta_table.get(doc_id=1)
-        writes = int(old.get("writes", 0)) if isinstance(old, Mapping) else 0
+        stored = meta_table.get(doc_id=1)
+        old: dict[str, Any] = dict(stored) if isinstance(stored, Mapping) else {}
+        writes = int(old.get("writes", 0))
         meta = {
+            **old,
             "schema_version": SCHEMA_VERSION,
             "writes": writes + 1,
             "last_writer": author,
             "last_pid": os.getpid(),
             "last_write_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            **self._extra_meta,
         }
         meta_table.truncate()
         meta_table.insert(Document(meta, doc_id=1))
@@ -195,17 +216,10 @@ def merge_import(
             writes.append(record)
             continue
         original = getattr(base, name).get(record_id, current) if base is not None else current
-        fields = list(model.model_fields)
-        mine = [f for f in fields if getattr(record, f) != getattr(original, f)]
-        clashes = [
-            f
-            for f in mine
-            if getattr(current, f) != getattr(original, f)
-            and getattr(current, f) != getattr(record, f)
-        ]
+        mine = [f for f in model.model_fields if getattr(record, f) != getattr(original, f)]
+        merged, clashes = merge_edit(original, record, current)
         if clashes:
-            raise ConflictError(name.rstrip("s"), record_id, clashes)
-        merged = current.model_copy(update={f: getattr(record, f) for f in mine})
+            raise ConflictError(name.rstrip("s"), record_id, clashes, merged)
         if merged == current:
             summary.unchanged.setdefault(name, []).append(record_id)
             continue
@@ -221,14 +235,52 @@ def merge_import(
 class Repository:
     """Programmes, teams, assessments and pilots in one shared JSON file."""
 
-    def __init__(self, path: Path, *, author: str | None = None) -> None:
-        self.file: DataFile[Snapshot] = DataFile(path, parse)
+    def __init__(self, path: Path, *, author: str | None = None, read_only: bool = False) -> None:
+        """With ``read_only`` (or when this user cannot write the file or its folder),
+        every write raises ``ReadOnlyError`` and nothing is touched, not even the lock."""
+        reason = "requested" if read_only else writable_problem(path.expanduser().absolute())
+        self.file: DataFile[Snapshot] = DataFile(path, parse, read_only=reason)
         self.author = author or default_author()
         self._pairs: tuple[Snapshot, dict[tuple[str, str], Assessment]] | None = None
+        self.serve_last_good = False
+        """When the file turns unusable, reads return its last good version (the app sets
+        this and reports the problem from ``reload()``); writes still refuse."""
 
     @property
     def path(self) -> Path:
         return self.file.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.file.read_only is not None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """``requested`` (--read-only), ``file`` or ``folder`` (no write permission)."""
+        return self.file.read_only
+
+    def last_write(self) -> tuple[str, str] | None:
+        """Who wrote the file last and when (ISO 8601, UTC), from its meta record."""
+        meta = self.snapshot().meta
+        writer, when = meta.get("last_writer"), meta.get("last_write_at")
+        if isinstance(writer, str) and isinstance(when, str):
+            return writer, when
+        return None
+
+    @property
+    def shared_group(self) -> str | None:
+        """The group the file is shared with (``workbench share``), if any."""
+        group = self.snapshot().meta.get("shared_group")
+        return group if isinstance(group, str) else None
+
+    def share_with_group(self, group: str) -> list[Path]:
+        """Make the file, its backups and its lock read/write for ``group`` (a name or a
+        number), now and after every later write whatever the writer's umask."""
+        gid = group_id(group)
+        with self.transaction(force_write=True) as tx:
+            tx.set_meta(shared_group=group)
+            changed = self.file.share_with(gid)
+        return changed
 
     @property
     def backup_path(self) -> Path:
@@ -237,10 +289,22 @@ class Repository:
     # reading: lock-free, cached until the file changes
 
     def snapshot(self) -> Snapshot:
-        return self.file.load().parsed
+        try:
+            return self.file.load().parsed
+        except StorageError:
+            last_good = self.file.cached
+            if self.serve_last_good and last_good is not None:
+                return last_good.parsed
+            raise
 
-    def has_changed(self) -> bool:
-        return self.file.has_changed()
+    def reload(self) -> Snapshot:
+        """The file's current version, its bytes read whatever its stat says;
+        ``StorageError`` if it cannot be used."""
+        return self.file.load(deep=True).parsed
+
+    def has_changed(self, *, deep: bool = False) -> bool:
+        """One stat; with ``deep``, the file's bytes compared as well (a few ms per MB)."""
+        return self.file.has_changed(deep=deep)
 
     def programmes(self) -> list[Programme]:
         return sorted(self.snapshot().programmes.values(), key=lambda p: p.name.casefold())
@@ -281,29 +345,31 @@ class Repository:
     # writing: one transaction each
 
     @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
+    def transaction(self, *, force_write: bool = False) -> Iterator[Transaction]:
+        self.file.refuse_if_read_only()
         self.file.load()  # a slow reload happens here, before others must wait for the lock
         with self.file.locked():
-            loaded = self.file.load()  # one stat when nobody wrote in between
+            loaded = self.file.load_locked()  # the bytes compared: a stat can lie
             tx = Transaction(migrate(loaded.raw), loaded.parsed)
             yield tx
-            if tx.changed:
+            if (tx.changed or force_write) and not tx.cancelled:
                 meta = tx.stamp(self.author)
-                self.file.replace(tx.raw, tx.patched(meta))
+                group = meta.get("shared_group")
+                gid = group_id(group) if isinstance(group, str) else None
+                self.file.replace(tx.raw, tx.patched(meta), group=gid)
 
     def ensure_exists(self, records: Iterable[BaseModel] = ()) -> bool:
         """Create the file if it is missing, holding ``records``; True if it was created."""
         if self.file.exists():
             self.snapshot()
             return False
-        with self.transaction() as tx:
+        self.file.refuse_if_read_only()
+        with self.transaction(force_write=True) as tx:
             if self.file.exists():
+                tx.cancel()
                 return False
             for record in records:
                 tx.put(record)
-            if not tx.changed:
-                meta = tx.stamp(self.author)
-                self.file.replace(tx.raw, tx.patched(meta))
         return True
 
     def save_programme(self, programme: Programme) -> Programme:
@@ -379,25 +445,28 @@ class Repository:
     def save_edit(self, original: M, edited: M) -> M:
         """Save a form's edit of ``original``, merged with what others changed meanwhile.
 
-        Fields the edit did not touch keep the latest stored value; a field both changed
-        to different values raises ``ConflictError`` and nothing is written.
+        Fields the edit did not touch keep the latest stored value; a field (or a sub-field
+        of a field such as the objective) both changed to different values raises
+        ``ConflictError`` and nothing is written.
         """
         model = type(edited)
         name = TABLE_OF[model]
         record_id: str = getattr(edited, "id")  # noqa: B009
         with self.transaction() as tx:
             current: M = _get(getattr(tx.snapshot, name), name.rstrip("s"), record_id)
-            fields = list(model.model_fields)
-            mine = [f for f in fields if getattr(edited, f) != getattr(original, f)]
-            clashes = [
-                f
-                for f in mine
-                if getattr(current, f) != getattr(original, f)
-                and getattr(current, f) != getattr(edited, f)
-            ]
-            if clashes:
-                raise ConflictError(name.rstrip("s"), record_id, clashes)
-            merged = current.model_copy(update={f: getattr(edited, f) for f in mine})
+            merged, conflicts = merge_edit(original, edited, current)
+            if conflicts:
+                meta = tx.snapshot.meta
+                writer, when = meta.get("last_writer"), meta.get("last_write_at")
+                last = (writer, when) if isinstance(writer, str) and isinstance(when, str) else None
+                raise ConflictError(name.rstrip("s"), record_id, conflicts, merged, last)
+            try:
+                merged = model.model_validate(merged.model_dump(mode="python"))
+            except ValidationError as error:
+                raise StorageError(
+                    f"your changes and those saved meanwhile by someone else do not fit "
+                    f"together ({error.errors()[0]['msg']}); close the form and open it again"
+                ) from None
             tx.put(merged)
         return merged
 
@@ -441,6 +510,43 @@ class Repository:
     def delete_pilot(self, pilot_id: str) -> None:
         with self.transaction() as tx:
             tx.remove(Pilot, pilot_id)
+
+
+def merge_edit(original: M, edited: M, current: M) -> tuple[M, list[FieldConflict]]:
+    """``current`` with every field (or sub-field) ``edited`` changed from ``original``;
+    the ones ``current`` also changed, to another value, are conflicts and keep theirs."""
+    updates: dict[str, Any] = {}
+    conflicts: list[FieldConflict] = []
+    for attribute in type(edited).model_fields:
+        before, mine, theirs = (getattr(m, attribute) for m in (original, edited, current))
+        if mine == before:
+            continue
+        if (
+            isinstance(mine, BaseModel)
+            and isinstance(before, BaseModel)
+            and isinstance(theirs, BaseModel)
+        ):
+            inner, inner_conflicts = merge_edit(before, mine, theirs)
+            updates[attribute] = inner
+            conflicts += [replace(c, field=f"{attribute}.{c.field}") for c in inner_conflicts]
+        elif theirs not in (before, mine):
+            conflicts.append(FieldConflict(attribute, before, theirs, mine))
+        else:
+            updates[attribute] = mine
+    return current.model_copy(update=updates), conflicts
+
+
+def group_id(group: str) -> int:
+    """The id of a group given by name or number; ``StorageError`` if there is none."""
+    if group.isdigit():
+        return int(group)
+    try:
+        return grp.getgrnam(group).gr_gid
+    except KeyError:
+        raise StorageError(
+            f"There is no group {group!r} on this machine: create it (groupadd) and add "
+            "each person to it (usermod -aG), then share again"
+        ) from None
 
 
 def _get(records: Mapping[str, M], kind: str, record_id: str) -> M:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
+from pydantic import ValidationError
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -16,9 +20,11 @@ from textual.theme import Theme
 
 from workbench.i18n import LANGUAGES, Translator
 from workbench.settings import Settings
-from workbench.storage.errors import DataFileError, StorageError
+from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
+from workbench.ui.crash import crash_report
+from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
@@ -81,10 +87,19 @@ class WorkbenchApp(App[None]):
         self.state = UIState()
         self.evaluations = Evaluations()
         self._watch_interval = watch_interval
+        self._polls = 0
+        self._reloading = False
+        self._reported_problem: str | None = None
+        repository.serve_last_good = True  # a broken file is reported by the poll, once
         self._warnings = list(warnings)
         for custom in themes:
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be saved: panes disable their editing keys (``Pane.read_only_blocks``)."""
+        return self.repository.read_only
 
     @property
     def today(self) -> date:
@@ -92,6 +107,11 @@ class WorkbenchApp(App[None]):
 
     def get_default_screen(self) -> Screen[object]:
         return MainScreen()
+
+    def _fatal_error(self) -> None:
+        """Textual's report shows local variables: records of the data file. Ours does not."""
+        self.bell()
+        self.panic(crash_report(sys.exception(), self.repository.path))
 
     def on_mount(self) -> None:
         if self.settings.keymap:
@@ -153,32 +173,136 @@ class WorkbenchApp(App[None]):
 
     # data
 
-    def store(self, change: Callable[[Repository], T]) -> T | None:
-        """Run one change through the storage layer; report a failure, refresh on success."""
+    def store(
+        self, change: Callable[[Repository], T], *, resolved: Callable[[Any], object] | None = None
+    ) -> T | None:
+        """Run one change through the storage layer; report a failure, refresh on success.
+
+        On a failure nothing was written and None is returned: a form stays open with what
+        was typed, so that the user can try again. With ``resolved`` (a form's edit), a
+        conflict opens the dialog that resolves it field by field; ``resolved`` then gets
+        the record saved."""
+        if self.read_only:
+            self.notify_read_only()
+            return None
         try:
             result = change(self.repository)
+        except ReadOnlyError:
+            self.notify_read_only()
+            return None
+        except ConflictError as conflict:
+            if resolved is None or conflict.merged is None:
+                self._notify_not_saved(str(conflict))
+            else:
+                self._resolve(conflict, resolved)
+            return None
         except StorageError as error:
-            self.notify(
-                self.i18n("app.storage_error", error=str(error)),
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
+            self._notify_not_saved(str(error))
+            return None
+        except OSError as error:  # the storage layer turns these into StorageError already
+            self._notify_not_saved(f"{error.strerror or type(error).__name__} ({error.filename})")
             return None
         self.screen_stack[0].post_message(DataChanged())
         return result
 
+    def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
+        def chosen(keep_mine: frozenset[str] | None) -> None:
+            merged = conflict.merged
+            if keep_mine is None or merged is None:
+                return  # back to the form, as typed
+            try:
+                record = conflict.resolve(keep_mine)
+            except ValidationError as error:
+                message = error.errors()[0]["msg"]
+                self._notify_not_saved(self.i18n("sharing.conflict.invalid", error=message))
+                return
+            saved = self.store(lambda repo: repo.save_edit(merged, record), resolved=resolved)
+            if saved is not None:
+                resolved(saved)
+
+        self.push_screen(ConflictDialog(conflict), chosen)
+
+    def _notify_not_saved(self, error: str) -> None:
+        self.notify(
+            self.i18n("app.storage_error", error=error),
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
+    def notify_read_only(self) -> None:
+        self.notify(
+            self.i18n(f"sharing.read_only.{self.repository.read_only_reason}"),
+            title=self.i18n("sharing.read_only_title"),
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
+
+    DEEP_CHECK_EVERY = 5
+    """Every fifth poll compares the file's bytes too: a new version can keep the old
+    stat fields (1-second timestamps, reused inodes), so a change is seen within seconds."""
+
+    @property
+    def reloading(self) -> bool:
+        """A reload is under way in a worker thread."""
+        return self._reloading
+
     def check_for_changes(self) -> None:
-        """Reload when another process has replaced the file (one stat when it has not)."""
-        if not self.repository.has_changed():
+        """Reload when another process has replaced the file: one stat here, and every
+        ``DEEP_CHECK_EVERY`` polls a comparison of the bytes; reading and validating the
+        file happen in a worker thread, the screen keeps answering keys meanwhile."""
+        if self._reloading:
             return
+        self._polls += 1
+        deep = self._polls % self.DEEP_CHECK_EVERY == 0
+        if not deep and not self.repository.has_changed():
+            return
+        self._reloading = True
+        self.run_worker(
+            partial(self._reload_in_thread, deep),
+            thread=True,
+            group="reload",
+            exit_on_error=False,
+        )
+
+    def _reload_in_thread(self, deep: bool) -> None:
         try:
-            self.repository.snapshot()
-        except DataFileError as error:
-            self.notify(str(error), severity="error", timeout=15, markup=False)
-            return
+            if deep and not self.repository.has_changed(deep=True):
+                return
+            try:
+                self.repository.reload()
+            except StorageError as error:
+                self._from_thread(self._report_problem, str(error))
+                return
+            self._from_thread(self._reloaded)
+        finally:
+            self._reloading = False
+
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            self.call_from_thread(callback, *args)
+
+    def _report_problem(self, problem: str) -> None:
+        if problem != self._reported_problem:  # once, not every second
+            self._reported_problem = problem
+            self.notify(problem, severity="error", timeout=30, markup=False)
+
+    def _reloaded(self) -> None:
+        self._reported_problem = None
         self.screen_stack[0].post_message(DataChanged(external=True))
-        self.notify(self.i18n("app.data_reloaded"), timeout=3)
+        self.notify(self._reloaded_message(), timeout=4, markup=False)
+
+    def _reloaded_message(self) -> str:
+        last = self.repository.last_write()
+        if last is None:
+            return self.i18n("app.data_reloaded")
+        writer, when = last
+        try:
+            at = datetime.fromisoformat(when).astimezone().strftime("%H:%M")
+        except ValueError:
+            at = when
+        return self.i18n("sharing.updated_by", who=safe_str(writer), at=at)
 
     # actions
 

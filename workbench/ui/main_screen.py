@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from workbench.ui.bindings import TranslatedScreen
 from workbench.ui.context import WorkbenchNode
@@ -43,6 +43,9 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
     def compose(self) -> ComposeResult:
         self._stale.clear()
         yield Header(icon="◆")
+        reason = self.workbench.repository.read_only_reason
+        if reason is not None:
+            yield Static(self.t(f"sharing.read_only.{reason}"), id="read-only-banner", markup=False)
         with TabbedContent(initial=self.workbench.state.tab):
             for pane_class in PANES:
                 tab = pane_class.tab_id

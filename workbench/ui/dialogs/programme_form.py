@@ -537,7 +537,9 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         if original is None:
             saved = self.workbench.store(lambda repo: repo.save_programme(programme))
         else:
-            saved = self.workbench.store(lambda repo: repo.save_edit(original, programme))
+            saved = self.workbench.store(
+                lambda repo: repo.save_edit(original, programme), resolved=self.dismiss
+            )
         if saved is not None:
             self.dismiss(saved)
 

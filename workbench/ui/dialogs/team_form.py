@@ -383,7 +383,7 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
             widget.focus()
             widget.scroll_visible()
             return
-        saved = self.workbench.store(self._writer(team))
+        saved = self.workbench.store(self._writer(team), resolved=self.dismiss)
         if saved is not None:
             self.dismiss(saved)
 

@@ -122,6 +122,7 @@ def sort_value(programme: Programme, column: str, credential: str) -> SortKey | 
 
 class CataloguePane(Pane):
     tab_id = "catalogue"
+    WRITE_ACTIONS = frozenset({"new", "edit", "retire", "delete"})
 
     DEFAULT_CSS = """
     CataloguePane #catalogue-bar {
@@ -590,6 +591,8 @@ class CataloguePane(Pane):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
+        if self.read_only_blocks(action):
+            return None
         programme = self.current
         if action in ("edit", "delete"):
             return programme is not None

@@ -57,6 +57,8 @@ class Pane(WorkbenchNode, Vertical):
     """The content of one tab. Panes are recomposed when the language changes."""
 
     tab_id: ClassVar[str] = ""
+    WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset()
+    """Actions that change the data file: shown but disabled when it is open read-only."""
     _offered: list[tuple[str, ActiveBinding]] | None = None
 
     def refresh_bindings_if_changed(self) -> None:
@@ -71,6 +73,11 @@ class Pane(WorkbenchNode, Vertical):
         if offered != self._offered:
             self._offered = offered
             self.refresh_bindings()
+
+    def read_only_blocks(self, action: str) -> bool:
+        """True for a write action of a read-only workbench (``check_action`` answers None:
+        the footer shows the key greyed out, and the banner says why)."""
+        return action in self.WRITE_ACTIONS and self.workbench.read_only
 
     @property
     def evaluations(self) -> Evaluations:

@@ -59,6 +59,7 @@ class UndoStep:
 
 class ScoringPane(Pane):
     tab_id = "scoring"
+    WRITE_ACTIONS = frozenset({*EDIT_ACTIONS, "undo", "redo", "delete_assessment"})
     help_title = "scoring.help_title"
 
     DEFAULT_CSS = """
@@ -330,6 +331,8 @@ class ScoringPane(Pane):
 
     def unavailable(self, action: str) -> str | None:
         """Why ``action`` does nothing here (an i18n key), or None when it works."""
+        if self.read_only_blocks(action):
+            return "sharing.why.read_only"
         ready = self.report is not None
         if action in EDIT_ACTIONS and not ready:
             return "scoring.why.choose"

@@ -106,6 +106,7 @@ class TeamsTable(VirtualTable):
 
 class TeamsPane(Pane):
     tab_id = "teams"
+    WRITE_ACTIONS = frozenset({"new_team", "edit_team", "delete_team"})
 
     DEFAULT_CSS = """
     TeamsPane #teams-filter-row {
@@ -528,6 +529,8 @@ class TeamsPane(Pane):
     # bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only_blocks(action):
+            return None
         if action in {"edit_team", "delete_team", "memo"}:
             return self.current is not None
         if action == "clear_filter":
