@@ -34,6 +34,8 @@ class UIState:
     tab: str = "catalogue"
     team_id: str | None = None
     programme_id: str | None = None
+    pilot_warnings_shown: bool = False
+    """The start-up summary of the pilots' warnings is shown once, not at each recompose."""
 
 
 class WorkbenchApp(App[None]):

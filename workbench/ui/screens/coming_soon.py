@@ -1,4 +1,4 @@
-"""Compare and Pilots until their issues land: what is coming, not an error."""
+"""Compare until its issue lands: what is coming, not an error."""
 
 from __future__ import annotations
 
@@ -29,7 +29,3 @@ class ComingSoonPane(Pane):
 
 class ComparePane(ComingSoonPane):
     tab_id = "compare"
-
-
-class PilotsPane(ComingSoonPane):
-    tab_id = "pilots"

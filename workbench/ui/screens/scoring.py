@@ -26,6 +26,7 @@ from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
+from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.widgets.robustness_panel import RobustnessPanel
 from workbench.ui.widgets.score_grid import ScoreGrid
@@ -89,6 +90,7 @@ class ScoringPane(Pane):
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
         Binding("a", "pick_assessor", "scoring.keys.assessor", show=False, id="scoring-assessor"),
         Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
+        Binding("P", "start_pilot", "pilots.keys.start", show=False, id="scoring-start-pilot"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -270,6 +272,8 @@ class ScoringPane(Pane):
                 return None
         if action == "undo" and not self.undo_steps:
             return None
+        if action == "start_pilot":
+            return self.current()[2] is not None
         return True
 
     def _open_assessment(self) -> Assessment | None:
@@ -401,6 +405,18 @@ class ScoringPane(Pane):
         if self.workbench.store(step.restore) is not None:
             self.notify(self.t("scoring.undone", change=step.label), timeout=3, markup=False)
         self.refresh_bindings_if_changed()
+
+    def action_start_pilot(self) -> None:
+        """Start the pilot of this assessment (P): see ``workbench.ui.pilot_start``."""
+        team, _, assessment = self.current()
+        state = self.workbench.state
+        snapshot = self.workbench.repository.snapshot()
+        programme = snapshot.programmes.get(state.programme_id or "")
+        if team is None or programme is None or assessment is None:
+            return
+        measurable = team.objective.is_measurable
+        verdict = self.evaluations.of(assessment, objective_measurable=measurable).verdict
+        start_pilot_from(self, assessment, team, programme, verdict)
 
     def action_toggle_median(self) -> None:
         self.consensus = not self.consensus
@@ -541,6 +557,8 @@ class ScoringPane(Pane):
             commands.append(("scoring.commands.weights", self.action_weights))
         if self.undo_steps:
             commands.append(("scoring.commands.undo", self.action_undo))
+        if self.current()[2] is not None:
+            commands.append(("pilots.commands.start", self.action_start_pilot))
         return [
             PaletteCommand(t(key), t(f"{key}_help"), in_tab(action)) for key, action in commands
         ]

@@ -375,7 +375,7 @@ class PilotPage(WorkbenchNode, Vertical):
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(ratio=1)
         for label, value in pairs:
-            grid.add_row(Text(label), value if isinstance(value, Text) else Text(value))
+            grid.add_row(Text(label + " "), value if isinstance(value, Text) else Text(value))
         return grid
 
     def _detail_phases(self, key: str | None) -> RenderableType:
