@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import __version__
+from workbench.report_cli import add_report_parser, run_report
 from workbench.settings import LANGUAGES, default_db_path
 from workbench.storage.errors import StorageError
 
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate a data file and print each problem with its location. "
         "The file is only read, never written.",
     )
+    add_report_parser(commands, common)
     return parser
 
 
@@ -90,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     path: Path = args.db or default_db_path()
     if args.command == "check":
         return run_check(path)
+    if args.command == "report":
+        return run_report(args, path)
     try:
         repository = open_repository(path, empty=args.empty)
     except StorageError as error:
