@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from workbench.core.pilot import Participant, ParticipantStatus
 from workbench.ui.dialogs.pilot_form import Check, FormField, PilotForm
 
@@ -24,8 +26,8 @@ class ParticipantDialog(PilotForm[Participant]):
             (self.t(f"pilots.participant_status.{s.value}"), s.value) for s in ParticipantStatus
         ]
 
-        def day(value: object) -> str:
-            return value.isoformat() if p is not None and value is not None else ""  # type: ignore[attr-defined]
+        def day(value: date | None) -> str:
+            return value.isoformat() if value is not None else ""
 
         return [
             FormField("name", self.t("pilots.report.name"), p.name if p else ""),

@@ -28,8 +28,15 @@ from textual.widgets import ContentSwitcher, Input, Label
 from workbench.core.assessment import now_utc
 from workbench.core.pilot import (
     PHASE_ORDER,
+    Benefit,
+    Cost,
+    Gate,
     GateDecision,
+    JournalNote,
+    Kpi,
+    Measurement,
     Participant,
+    Phase,
     PhaseKind,
     Pilot,
 )
@@ -318,7 +325,7 @@ class PilotsPane(Pane):
         shown.sort(key=lambda v: v.team.casefold())
         known = [v for v in shown if v.sort_value(self.sort_key)[0] == 0]
         unknown = [v for v in shown if v.sort_value(self.sort_key)[0] == 1]
-        known.sort(key=lambda v: v.sort_value(self.sort_key), reverse=self.reverse)  # type: ignore[arg-type, return-value]
+        known.sort(key=lambda v: v.sort_value(self.sort_key), reverse=self.reverse)
         table = self.table
         table.empty_text = self.t("pilots.no_match" if needle else "pilots.empty")
         table.set_columns(self._columns())
@@ -559,15 +566,18 @@ class PilotsPane(Pane):
         kpi = next((k for k in pilot.kpis if k.id == key), pilot.kpis[0])
         kpi_id = kpi.id
 
-        def done(measurement: object) -> None:
+        def done(measurement: Measurement | None) -> None:
             if measurement is None:
                 return
             self._change(
                 self.t("pilots.undo.measure", kpi=kpi.name),
-                lambda p: record_measurement(p, kpi_id, measurement),  # type: ignore[arg-type]
+                lambda p: record_measurement(p, kpi_id, measurement),
             )
 
-        check = self._checked(lambda p, m: record_measurement(p, kpi_id, m))
+        def measured(pilot: Pilot, measurement: Measurement) -> Pilot:
+            return record_measurement(pilot, kpi_id, measurement)
+
+        check = self._checked(measured)
         self.app.push_screen(MeasurementDialog(kpi, self.today, check), done)
 
     def action_gate(self) -> None:
@@ -581,13 +591,13 @@ class PilotsPane(Pane):
             latest = self.pilot or pilot
             return gate_needs_reason(latest, kind, decision, on)
 
-        def done(gate: object) -> None:
+        def done(gate: Gate | None) -> None:
             if gate is None:
                 return
             phase_name = self.t(f"pilots.phase.{kind.value}")
             self._change(
                 self.t("pilots.undo.gate", phase=phase_name),
-                lambda p: decide_gate(p, kind, gate),  # type: ignore[arg-type]
+                lambda p: decide_gate(p, kind, gate),
             )
 
         self.app.push_screen(
@@ -607,12 +617,12 @@ class PilotsPane(Pane):
             return
         kind = self._phase()
 
-        def done(phase: object) -> None:
+        def done(phase: Phase | None) -> None:
             if phase is not None:
                 phase_name = self.t(f"pilots.phase.{kind.value}")
                 self._change(
                     self.t("pilots.undo.phase", phase=phase_name),
-                    lambda p: save_phase(p, phase),  # type: ignore[arg-type]
+                    lambda p: save_phase(p, phase),
                 )
 
         self.app.push_screen(
@@ -623,22 +633,22 @@ class PilotsPane(Pane):
         if self.pilot is None:
             return
 
-        def done(kpi: object) -> None:
+        def done(kpi: Kpi | None) -> None:
             if kpi is not None:
                 self._change(
                     self.t("pilots.undo.kpi"),
-                    lambda p: save_kpi(p, kpi),  # type: ignore[arg-type]
+                    lambda p: save_kpi(p, kpi),
                 )
                 self.page.choose("kpis")
 
         self.app.push_screen(KpiDialog(self._checked(save_kpi)), done)
 
     def _participant_form(self, participant: Participant | None) -> None:
-        def done(saved: object) -> None:
+        def done(saved: Participant | None) -> None:
             if saved is not None:
                 self._change(
                     self.t("pilots.undo.participant"),
-                    lambda p: save_participant(p, saved),  # type: ignore[arg-type]
+                    lambda p: save_participant(p, saved),
                 )
                 self.page.choose("people")
 
@@ -658,9 +668,9 @@ class PilotsPane(Pane):
         if pilot is None:
             return
 
-        def done(cost: object) -> None:
+        def done(cost: Cost | None) -> None:
             if cost is not None:
-                self._change(self.t("pilots.undo.cost"), lambda p: add_cost(p, cost))  # type: ignore[arg-type]
+                self._change(self.t("pilots.undo.cost"), lambda p: add_cost(p, cost))
                 self.page.choose("money")
 
         self.app.push_screen(CostDialog(pilot.currency, self.today, self._checked(add_cost)), done)
@@ -670,9 +680,9 @@ class PilotsPane(Pane):
         if pilot is None:
             return
 
-        def done(benefit: object) -> None:
+        def done(benefit: Benefit | None) -> None:
             if benefit is not None:
-                self._change(self.t("pilots.undo.benefit"), lambda p: add_benefit(p, benefit))  # type: ignore[arg-type]
+                self._change(self.t("pilots.undo.benefit"), lambda p: add_benefit(p, benefit))
                 self.page.choose("money")
 
         self.app.push_screen(
@@ -683,9 +693,9 @@ class PilotsPane(Pane):
         if self.pilot is None:
             return
 
-        def done(note: object) -> None:
+        def done(note: JournalNote | None) -> None:
             if note is not None:
-                self._change(self.t("pilots.undo.note"), lambda p: add_note(p, note))  # type: ignore[arg-type]
+                self._change(self.t("pilots.undo.note"), lambda p: add_note(p, note))
                 self.page.choose("journal")
 
         self.app.push_screen(
