@@ -422,6 +422,10 @@ class PilotsPane(Pane):
         self.mode = "page"
         self.query_one(ContentSwitcher).current = "pilots-page-view"
         self._show_page()
+        pilot = self._by_id[pilot_id].pilot
+        phase = current_phase(pilot)
+        if phase is not None:
+            self.page.table("phases").move_to(phase.kind.value)
         self.page.choose(section)
         self.page.table().focus()
         self.refresh_bindings()
