@@ -83,7 +83,6 @@ PAGE_ACTIONS = {
     "note",
     "section",
     "next_section",
-    "back",
 }
 LIST_ACTIONS = {"filter", "sort", "reverse"}
 SECTION_GROUP = Binding.Group("pilots.keys.section")
