@@ -39,7 +39,7 @@ def test_scoring_120x40(
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("tab", ["compare", "pilots"])
+@pytest.mark.parametrize("tab", ["compare"])
 def test_coming_tabs_80x24(
     snap_compare: SnapCompare,
     make_app: AppFactory,

@@ -301,7 +301,7 @@ class PilotsPane(Pane):
             Column("phase", t("pilots.columns.phase"), 10),
             Column("status", t("pilots.columns.status"), 11),
             Column("due", t("pilots.columns.due"), 10),
-            Column("roi", t("pilots.columns.roi"), 9, align="right"),
+            Column("roi", t("pilots.columns.roi"), 10, align="right"),
             Column("warnings", "⚠", 2, align="right"),
         ]
 

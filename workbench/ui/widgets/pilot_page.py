@@ -16,6 +16,7 @@ from typing import ClassVar
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -35,11 +36,14 @@ from workbench.core.pilot_metrics import (
 from workbench.core.pilot_report import ratio_text, roi_text, warning_text
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.text import safe_text
-from workbench.ui.widgets.pilot_cells import progress_bar, sparkline
+from workbench.ui.widgets.pilot_cells import progress_bar, sparkline, timeline
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 SECTIONS = ("phases", "kpis", "people", "money", "journal", "warnings")
 ROOMY = 110
+TALL = 30
+"""From this height (of the page) every warning has its own line, up to ``TALL_WARNINGS``."""
+TALL_WARNINGS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +74,10 @@ class PilotPage(WorkbenchNode, Vertical):
     PilotPage #pilot-warning-line {
         height: auto; max-height: 2; padding: 0 1; color: $text-warning;
     }
+    PilotPage.-tall #pilot-warning-line { max-height: 6; }
     PilotPage ContentSwitcher { height: 1fr; }
     PilotPage .section { height: 1fr; }
+    PilotPage #phases-timeline { height: 1; padding: 0 1; color: $text-accent; }
     PilotPage SectionTable { height: auto; min-height: 2; max-height: 60%; }
     PilotPage .section-detail { height: 1fr; padding: 0 1; border-top: solid $primary-muted; }
     """
@@ -89,6 +95,8 @@ class PilotPage(WorkbenchNode, Vertical):
         with ContentSwitcher(initial="section-phases"):
             for name in SECTIONS:
                 with Vertical(id=f"section-{name}", classes="section"):
+                    if name == "phases":
+                        yield Static(id="phases-timeline")
                     yield SectionTable(id=f"{name}-table")
                     with VerticalScroll(classes="section-detail"):
                         yield Static(id=f"{name}-detail")
@@ -127,15 +135,14 @@ class PilotPage(WorkbenchNode, Vertical):
         line.append_text(safe_text(pilot.name, "bold"))
         line.append(" · ")
         line.append(t(f"pilots.status.{pilot_status(pilot)}"), "bold")
+        roi = roi_text(roi_so_far(pilot), self.workbench.i18n)
+        line.append(" · " + t("pilots.page.roi", roi=roi))
         second = Text(no_wrap=True, overflow="ellipsis")
         second.append_text(safe_text(self.context.team))
         second.append(" × ")
         second.append_text(safe_text(self.context.programme))
         due = next_due(pilot)
         second.append(" · " + t("pilots.page.next_due", date=due.isoformat() if due else "—"))
-        second.append(
-            " · " + t("pilots.page.roi", roi=roi_text(roi_so_far(pilot), self.workbench.i18n))
-        )
         self.query_one("#pilot-heading", Static).update(Group(line, second))
 
     def _section_bar(self) -> None:
@@ -156,11 +163,31 @@ class PilotPage(WorkbenchNode, Vertical):
         widget.display = bool(warnings)
         if not warnings:
             return
-        first = warning_text(warnings[0], self.workbench.i18n)
+        i18n = self.workbench.i18n
+        if self.has_class("-tall"):
+            lines = [
+                Text.assemble("⚠ ", safe_text(warning_text(w, i18n)))
+                for w in warnings[:TALL_WARNINGS]
+            ]
+            for line in lines:
+                line.end = "\n"
+            lines[-1].end = ""
+            widget.update(Group(*lines))
+            return
+        first = warning_text(warnings[0], i18n)
         key = "pilots.page.warning_one" if len(warnings) == 1 else "pilots.page.warning_more"
         text = Text("⚠ ", no_wrap=True, overflow="ellipsis")
         text.append_text(safe_text(self.t(key, count=len(warnings), first=first)))
         widget.update(text)
+
+    def on_resize(self, event: events.Resize) -> None:
+        tall = event.size.height >= TALL
+        if tall != self.has_class("-tall"):
+            self.set_class(tall, "-tall")
+            if self.summary is not None:
+                self._warning_line()
+        if self.context is not None:
+            self._show_timeline()
 
     # sections
 
@@ -207,6 +234,22 @@ class PilotPage(WorkbenchNode, Vertical):
             Column("gate", t("pilots.columns.gate"), 8),
         ]
         self._set("phases", columns, rows, "")
+        self._show_timeline()
+
+    def _show_timeline(self) -> None:
+        assert self.context is not None
+        pilot = self.context.pilot
+        spans = [(p.planned_start, p.planned_end, p.status.value) for p in pilot.phases]
+        width = max(self.size.width - 2, 0)
+        first, last = pilot.phases[0].planned_start, pilot.phases[-1].planned_end
+        edges = 22 if first and last else 0
+        bar = timeline(spans, self.context.today, width - edges)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if bar and first and last:
+            text.append(f"{first.isoformat()} ")
+            text.append(bar)
+            text.append(f" {last.isoformat()}")
+        self.query_one("#phases-timeline", Static).update(text)
 
     def _show_kpis(self) -> None:
         assert self.context is not None
@@ -214,7 +257,7 @@ class PilotPage(WorkbenchNode, Vertical):
         i18n = self.workbench.i18n
         pilot = self.context.pilot
         roomy = self.roomy
-        spark = 12 if roomy else 6
+        spark = 12 if roomy else 8
         bar = 10 if roomy else 6
         rows = []
         for kpi in pilot.kpis:
@@ -227,7 +270,7 @@ class PilotPage(WorkbenchNode, Vertical):
                 + (i18n.percent(shown, 0) if shown is not None else "—")
             )
             cells: list[str | Text] = [
-                t(f"pilots.level.{kpi.level.value}"),
+                t(f"pilots.level_short.{kpi.level.value}"),
                 safe_text(kpi.name),
             ]
             if roomy:
@@ -450,7 +493,9 @@ class PilotPage(WorkbenchNode, Vertical):
                 history.append_text(safe_text(m.note, "dim"))
             history.append("\n")
         pairs.append((t("pilots.page.measurements"), history if kpi.measurements else "—"))
-        return Group(safe_text(kpi.name, "bold underline"), self._fields(pairs))
+        title = safe_text(kpi.name, "bold underline")
+        title.end = "\n"
+        return Group(title, self._fields(pairs))
 
     def _detail_people(self, key: str | None) -> RenderableType:
         assert self.summary is not None
