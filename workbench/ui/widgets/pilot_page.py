@@ -169,10 +169,7 @@ class PilotPage(WorkbenchNode, Vertical):
                 Text.assemble("⚠ ", safe_text(warning_text(w, i18n)))
                 for w in warnings[:TALL_WARNINGS]
             ]
-            for line in lines:
-                line.end = "\n"
-            lines[-1].end = ""
-            widget.update(Group(*lines))
+            widget.update(Text("\n").join(lines))
             return
         first = warning_text(warnings[0], i18n)
         key = "pilots.page.warning_one" if len(warnings) == 1 else "pilots.page.warning_more"
@@ -231,7 +228,7 @@ class PilotPage(WorkbenchNode, Vertical):
             Column("planned_end", t("pilots.columns.planned_end"), 10),
             Column("actual_end", t("pilots.columns.actual_end"), 10),
             Column("budget", t("pilots.columns.budget", currency=pilot.currency), min_width=12),
-            Column("gate", t("pilots.columns.gate"), 8),
+            Column("gate", t("pilots.columns.gate"), 12),
         ]
         self._set("phases", columns, rows, "")
         self._show_timeline()
