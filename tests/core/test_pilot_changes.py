@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -133,7 +134,7 @@ def test_default_schedule_is_three_back_to_back_phases() -> None:
         PhaseStatus.PLANNED,
     ]
     assert phases[0].planned_start == TODAY
-    for before, after in zip(phases, phases[1:], strict=False):
+    for before, after in itertools.pairwise(phases):
         assert before.planned_end is not None
         assert after.planned_start == before.planned_end + timedelta(days=1)
 

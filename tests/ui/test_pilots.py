@@ -11,7 +11,7 @@ from textual.widgets import Input
 from tests.conftest import TODAY, AppFactory
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
-from workbench.core.pilot import GateDecision, PhaseKind, PhaseStatus
+from workbench.core.pilot import GateDecision, PhaseStatus
 from workbench.core.pilot_metrics import warnings
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
@@ -102,7 +102,7 @@ async def test_the_warnings_show_on_the_page(sample_repo: Repository, make_app: 
 async def test_start_up_summary_is_a_notification(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
-    app = make_app(sample_repo)
+    app = make_app(sample_repo, pilot_summary=True)
     async with app.run_test(notifications=True) as pilot:
         await wait_for_text(pilot, "3 warnings on 2 pilots")
         assert len(app.screen_stack) == 1  # not a modal: the keys keep working
@@ -268,6 +268,16 @@ async def test_a_participant_expiring_soon_warns_until_renewed(
         await pilot.press("6")
         await wait_for_text(pilot, "Warnings (2)")
         assert "Zoé Petit's certification" not in screen_text(app)
+
+
+async def test_no_summary_when_nothing_needs_attention(
+    empty_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(empty_repo, pilot_summary=True)
+    async with app.run_test(notifications=True) as pilot:
+        await open_tab(pilot, app)
+        assert "No pilot yet" in screen_text(app)
+        assert "need attention" not in screen_text(app)
 
 
 async def test_the_report_is_written_and_named(

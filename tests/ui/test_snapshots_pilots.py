@@ -45,7 +45,7 @@ def test_pilot_list(
     lang: str,
     size: tuple[int, int],
 ) -> None:
-    app = make_app(sample_repo, lang=lang)
+    app = make_app(sample_repo, lang=lang, pilot_summary=True)
     assert snap_compare(app, terminal_size=size, run_before=press(summary=True))
 
 

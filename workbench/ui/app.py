@@ -64,6 +64,7 @@ class WorkbenchApp(App[None]):
         settings_path: Path | None = None,
         watch_interval: float = 1.0,
         warnings: Iterable[str] = (),
+        pilot_summary: bool = False,
     ) -> None:
         super().__init__()
         self.repository = repository
@@ -76,6 +77,8 @@ class WorkbenchApp(App[None]):
         self.evaluations = Evaluations()
         self._watch_interval = watch_interval
         self._warnings = list(warnings)
+        self.pilot_summary = pilot_summary
+        """Summarise the pilots' warnings once at start-up (the command line turns it on)."""
         for custom in themes:
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME

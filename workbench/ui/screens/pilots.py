@@ -356,7 +356,7 @@ class PilotsPane(Pane):
 
     def _summarise_warnings_once(self) -> None:
         state = self.workbench.state
-        if state.pilot_warnings_shown:
+        if not self.workbench.pilot_summary or state.pilot_warnings_shown:
             return
         state.pilot_warnings_shown = True
         flagged = [view for view in self._views if view.warnings]
