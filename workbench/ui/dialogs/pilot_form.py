@@ -45,7 +45,8 @@ class PilotForm(Dialog[T]):
     DEFAULT_CSS = """
     PilotForm > Vertical { max-width: 84; }
     PilotForm VerticalScroll { height: auto; max-height: 18; }
-    PilotForm .form-row { height: 1; margin-top: 1; }
+    PilotForm .form-row { height: 1; margin-top: 0; }
+    PilotForm VerticalScroll { margin-top: 1; }
     PilotForm .form-row.-choice { height: 1; }
     PilotForm .form-row > Label { width: 22; padding-right: 1; text-align: right; }
     PilotForm .form-row > Input { width: 1fr; }

@@ -642,7 +642,7 @@ class PilotsPane(Pane):
                     self.t("pilots.undo.kpi"),
                     lambda p: save_kpi(p, kpi),
                 )
-                self.page.choose("kpis")
+                self.action_section("kpis")
 
         self.app.push_screen(KpiDialog(self._checked(save_kpi)), done)
 
@@ -653,7 +653,7 @@ class PilotsPane(Pane):
                     self.t("pilots.undo.participant"),
                     lambda p: save_participant(p, saved),
                 )
-                self.page.choose("people")
+                self.action_section("people")
 
         self.app.push_screen(ParticipantDialog(participant, self._checked(save_participant)), done)
 
@@ -674,7 +674,7 @@ class PilotsPane(Pane):
         def done(cost: Cost | None) -> None:
             if cost is not None:
                 self._change(self.t("pilots.undo.cost"), lambda p: add_cost(p, cost))
-                self.page.choose("money")
+                self.action_section("money")
 
         self.app.push_screen(CostDialog(pilot.currency, self.today, self._checked(add_cost)), done)
 
@@ -686,7 +686,7 @@ class PilotsPane(Pane):
         def done(benefit: Benefit | None) -> None:
             if benefit is not None:
                 self._change(self.t("pilots.undo.benefit"), lambda p: add_benefit(p, benefit))
-                self.page.choose("money")
+                self.action_section("money")
 
         self.app.push_screen(
             BenefitDialog(pilot.currency, self.today, self._checked(add_benefit)), done
@@ -699,7 +699,7 @@ class PilotsPane(Pane):
         def done(note: JournalNote | None) -> None:
             if note is not None:
                 self._change(self.t("pilots.undo.note"), lambda p: add_note(p, note))
-                self.page.choose("journal")
+                self.action_section("journal")
 
         self.app.push_screen(
             JournalDialog(self.today, self.workbench.assessor, self._checked(add_note)), done

@@ -54,6 +54,8 @@ def timeline(spans: Sequence[tuple[date | None, date | None, str]], today: date,
             body = "×" * cells
         elif status == "done":
             body = "█" * cells
+        elif status == "planned":
+            body = "░" * cells
         else:
             elapsed = min(max((today - start).days + 1, 0), length)
             filled = cells * elapsed // length if length else 0

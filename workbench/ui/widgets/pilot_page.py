@@ -288,7 +288,7 @@ class PilotPage(WorkbenchNode, Vertical):
         columns += [
             Column("range", t("pilots.columns.range"), 11),
             Column("latest", t("pilots.columns.latest"), 7, align="right"),
-            Column("progress", t("pilots.columns.progress"), bar + 6),
+            Column("progress", t("pilots.columns.progress"), bar + 7),
             Column("trend", t("pilots.columns.trend"), spark),
         ]
         self._set("kpis", columns, rows, t("pilots.page.no_kpi"))
