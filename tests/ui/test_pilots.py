@@ -211,7 +211,7 @@ async def test_bad_input_is_refused_next_to_the_field(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_tab(pilot, app)
         pane(app).open_pilot(ECOMMERCE, "kpis")
-        await pilot.pause()
+        await wait_until(pilot, lambda: pane(app).page.table("kpis").has_focus)
         before = sample_repo.pilot(ECOMMERCE)
         await pilot.press("m")
         await wait_until(pilot, lambda: isinstance(app.screen, MeasurementDialog))
@@ -241,7 +241,7 @@ async def test_a_participant_expiring_soon_warns_until_renewed(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_tab(pilot, app)
         pane(app).open_pilot(MANAGERS, "people")
-        await pilot.pause()
+        await wait_until(pilot, lambda: pane(app).page.table("people").has_focus)
         await pilot.press("a")
         await wait_until(pilot, lambda: app.screen.query("#field-name"))
         screen = app.screen
@@ -256,7 +256,9 @@ async def test_a_participant_expiring_soon_warns_until_renewed(
         await wait_for_text(pilot, "Zoé Petit's certification expires on 2027-01-10 (in 48 days)")
         zoe = next(p for p in sample_repo.pilot(MANAGERS).participants if p.name == "Zoé Petit")
         await pilot.press("3")
+        await wait_until(pilot, lambda: pane(app).page.section == "people")
         assert pane(app).page.table("people").move_to(zoe.id)
+        await wait_until(pilot, lambda: pane(app).page.table("people").cursor_key == zoe.id)
         await pilot.press("e")
         await wait_until(pilot, lambda: app.screen.query("#field-expires_on"))
         app.screen.query_one("#field-expires_on", Input).value = "2028-01-10"
