@@ -130,6 +130,7 @@ class PilotsTable(VirtualTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "pilots.keys.open", id="pilots-open"),
     ]
+    help_title = "pilots.help.list"
 
 
 class PilotsPane(Pane):

@@ -58,6 +58,7 @@ class SectionTable(VirtualTable):
     """A section's rows; Enter acts on the highlighted row (measure, decide, edit)."""
 
     BINDINGS: ClassVar[list[BindingType]] = []
+    help_title = "pilots.help.section"
 
 
 def percent_of(value: Fraction | None) -> Decimal | None:
