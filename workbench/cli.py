@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import __version__
+from workbench.cli_exchange import COMMANDS as EXCHANGE_COMMANDS
+from workbench.cli_exchange import add_commands as add_exchange_commands
+from workbench.cli_exchange import run as run_exchange
 from workbench.report_cli import add_report_parser, run_report
 from workbench.settings import LANGUAGES, default_db_path
 from workbench.storage.errors import StorageError
@@ -50,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         "The file is only read, never written.",
     )
     add_report_parser(commands, common)
+    add_exchange_commands(commands, common)
     return parser
 
 
@@ -94,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(path)
     if args.command == "report":
         return run_report(args, path)
+    if args.command in EXCHANGE_COMMANDS:
+        return run_exchange(args, path)
     try:
         repository = open_repository(path, empty=args.empty)
     except StorageError as error:

@@ -58,6 +58,7 @@ async def highlight(pilot: Pilot[None], app: WorkbenchApp, programme_id: str) ->
 
 async def choose(pilot: Pilot[None], app: WorkbenchApp, select_id: str, downs: int) -> None:
     """Open a select with the keyboard and pick the option ``downs`` below the first."""
+    await wait_until(pilot, lambda: app.screen.query_one(select_id, Select))
     select = app.screen.query_one(select_id, Select)
     select.focus()
     await wait_until(pilot, lambda: app.focused is select)
@@ -68,6 +69,7 @@ async def choose(pilot: Pilot[None], app: WorkbenchApp, select_id: str, downs: i
 
 
 async def fill(pilot: Pilot[None], app: WorkbenchApp, field: str, text: str) -> None:
+    await wait_until(pilot, lambda: app.screen.query_one(f"#field-{field}", Input))
     widget = app.screen.query_one(f"#field-{field}", Input)
     widget.focus()
     widget.value = ""
@@ -344,7 +346,8 @@ async def test_palette_commands_work_from_another_tab(
             assert title in titles
         titles["Catalogue: new programme"].callback()
         await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
-        assert app.screen_stack[0].query_one(TabbedContent).active == "catalogue"
+        tabs = app.screen_stack[0].query_one(TabbedContent)
+        await wait_until(pilot, lambda: tabs.active == "catalogue")
         assert isinstance(app.screen, ProgrammeForm)
         await pilot.press("escape")
         titles["Catalogue: search"].callback()
@@ -431,6 +434,7 @@ async def test_bad_numbers_and_dates_are_explained(
         await fill(pilot, app, "checked_on", "23/11/2026")
         await fill(pilot, app, "price_currency", "EURO")
         await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "hours_min" in app.screen.errors)
         form = app.screen
         assert isinstance(form, ProgrammeForm)
         assert form.errors["hours_min"] == "Enter a number, such as 2.5 or 2,5"

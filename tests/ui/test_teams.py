@@ -475,6 +475,7 @@ async def test_edit_and_delete_are_hidden_without_a_team(
         teams = pane(app)
         assert teams.check_action("edit_team", ()) is False
         assert teams.check_action("delete_team", ()) is False
+        await wait_until(pilot, lambda: "New" in screen_text(app).splitlines()[-1])
         footer = screen_text(app).splitlines()[-1]
         assert "New" in footer
         assert "Edit" not in footer

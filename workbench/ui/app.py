@@ -21,6 +21,7 @@ from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
+from workbench.ui.reports import report_commands
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
 
@@ -243,6 +244,7 @@ class WorkbenchApp(App[None]):
                 self.action_help,
             ),
         ]
+        commands += report_commands(self)
         main = self.screen_stack[0]
         if isinstance(main, MainScreen):
             for pane in main.panes():

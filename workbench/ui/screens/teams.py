@@ -166,6 +166,7 @@ class TeamsPane(Pane):
         # "/" is shown in the filter row; the footer keeps room for F1 in French.
         Binding("slash", "filter", "teams.keys.filter", show=False, id="teams-filter"),
         Binding("escape", "clear_filter", "teams.keys.clear_filter", id="teams-clear-filter"),
+        Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="teams-memo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -524,7 +525,7 @@ class TeamsPane(Pane):
     # bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"edit_team", "delete_team"}:
+        if action in {"edit_team", "delete_team", "memo"}:
             return self.current is not None
         if action == "clear_filter":
             return bool(self.filter_input.value) or self.filter_input.has_focus
@@ -643,6 +644,13 @@ class TeamsPane(Pane):
             self.table.focus()
             self.notify(self.t("teams.deleted", name=team.name), timeout=3, markup=False)
 
+    def action_memo(self) -> None:
+        from workbench.ui.reports import open_memo
+
+        view = self.current
+        if view is not None:
+            open_memo(self.workbench, view.team.id)
+
     # palette
 
     def palette_commands(self) -> list[PaletteCommand]:
@@ -665,6 +673,11 @@ class TeamsPane(Pane):
                     t("teams.commands.delete"),
                     t("teams.commands.delete_help"),
                     self._here(self.action_delete_team),
+                ),
+                PaletteCommand(
+                    t("reports.commands.memo_this"),
+                    t("reports.commands.memo_this_help"),
+                    self._here(self.action_memo),
                 ),
             ]
         return commands
