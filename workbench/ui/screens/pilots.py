@@ -149,7 +149,7 @@ class PilotsPane(Pane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "pilots.keys.filter", show=False, id="pilots-filter"),
         Binding("s", "sort", "pilots.keys.sort", show=False, id="pilots-sort"),
-        Binding("S", "reverse", "pilots.keys.reverse", show=False, id="pilots-reverse"),
+        Binding("S,shift+s", "reverse", "pilots.keys.reverse", show=False, id="pilots-reverse"),
         *(
             Binding(
                 str(n),
