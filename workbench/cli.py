@@ -14,6 +14,7 @@ from workbench.cli_exchange import COMMANDS as EXCHANGE_COMMANDS
 from workbench.cli_exchange import add_commands as add_exchange_commands
 from workbench.cli_exchange import run as run_exchange
 from workbench.core.text import visible
+from workbench.report_cli import add_report_parser, run_report
 from workbench.settings import LANGUAGES, default_db_path
 from workbench.storage.errors import DataFileError, StorageError
 
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    add_report_parser(commands, common)
     add_exchange_commands(commands, common)
     return parser
 
@@ -192,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     path: Path = args.db or default_db_path()
     if args.command == "check":
         return run_check(path)
+    if args.command == "report":
+        return run_report(args, path)
     if args.command in EXCHANGE_COMMANDS:
         return run_exchange(args, path)
     try:

@@ -31,7 +31,6 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
     "workbench.ui.screens.teams": "rows and detail via safe_text",
     "workbench.ui.screens.scoring": "context, assessors and reason via safe_text/safe_str",
-    "workbench.ui.screens.coming_soon": "i18n text only",
     "workbench.ui.dialogs.base": "frame only",
     "workbench.ui.dialogs.confirm": "_plain() makes titles, messages and details inert",
     "workbench.ui.dialogs.picker": "title via safe_str, choices via option_text",
@@ -53,6 +52,19 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.screens.compare": "names, reasons and money via safe_text/safe_str",
     "workbench.ui.widgets.compare_grid": "cells built by the pane through safe_text",
     "workbench.ui.widgets.text_panel": "shows Text built by its callers through safe_text",
+    "workbench.ui.dialogs.conflict_dialog": "theirs and yours via safe_text",
+    "workbench.ui.dialogs.pilot_form": "title, labels, options and errors via safe_text/safe_str",
+    "workbench.ui.dialogs.benefit_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.cost_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.gate_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.journal_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.kpi_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.measurement_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.participant_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.phase_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.start_pilot_dialog": "fields of PilotForm",
+    "workbench.ui.screens.pilots": "rows via VirtualTable (str cells through safe_text)",
+    "workbench.ui.widgets.pilot_page": "names, labels, notes via safe_text",
 }
 """Modules that define widgets or screens, and how each keeps user text inert."""
 
@@ -100,6 +112,9 @@ ALLOWED: dict[str, set[str]] = {
     # the assessors' names, each drawn through safe_text
     "workbench.ui.screens.scoring": {"names.append("},
     "workbench.ui.widgets.score_grid": {"names.append("},
+    # rows whose user text is already wrapped in safe_text, or drawn by VirtualTable
+    "workbench.ui.screens.pilots": {"views.append("},
+    "workbench.ui.widgets.pilot_page": {"rows.append("},
 }
 """Reviewed list appends, by module and the start of the statement (``append`` is also
 ``Text.append``, so lists that hold user text are listed here once read)."""

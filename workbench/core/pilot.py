@@ -53,6 +53,8 @@ class Gate(BaseModel):
     reason: str
     decided_on: date
     decided_by: str | None = None
+    unmeasured_reason: str | None = None
+    """Why the gate passed while its phase had no KPI measurement (required then)."""
 
     @field_validator("reason")
     @classmethod
@@ -65,6 +67,11 @@ class Gate(BaseModel):
     @classmethod
     def _decided_by(cls, value: str | None, info: ValidationInfo) -> str | None:
         return optional_text(value, info)
+
+    @field_validator("decided_by", "unmeasured_reason")
+    @classmethod
+    def _optional(cls, value: str | None) -> str | None:
+        return optional_text(value)
 
 
 class Phase(BaseModel):
@@ -252,6 +259,27 @@ class Benefit(BaseModel):
         return optional_text(value, info)
 
 
+class JournalNote(BaseModel):
+    """A dated note in the pilot's journal."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(default_factory=new_id)
+    on: date
+    text: str
+    by: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        return non_blank(value)
+
+    @field_validator("by")
+    @classmethod
+    def _by(cls, value: str | None) -> str | None:
+        return optional_text(value)
+
+
 def default_phases() -> list[Phase]:
     return [Phase(kind=kind) for kind in PHASE_ORDER]
 
@@ -271,6 +299,11 @@ class Pilot(BaseModel):
     participants: list[Participant] = Field(default_factory=list)
     costs: list[Cost] = Field(default_factory=list)
     benefits: list[Benefit] = Field(default_factory=list)
+    journal: list[JournalNote] = Field(default_factory=list)
+    start_verdict: str | None = None
+    """The assessment's verdict when the pilot was started (e.g. "investigate")."""
+    start_reason: str | None = None
+    """Why the pilot was started although the verdict was not "pilot"."""
     created_at: datetime = Field(default_factory=now_utc)
     updated_at: datetime = Field(default_factory=now_utc)
 
@@ -283,6 +316,11 @@ class Pilot(BaseModel):
     @classmethod
     def _workflow(cls, value: str | None, info: ValidationInfo) -> str | None:
         return optional_text(value, info)
+
+    @field_validator("workflow", "start_verdict", "start_reason")
+    @classmethod
+    def _optional(cls, value: str | None) -> str | None:
+        return optional_text(value)
 
     @field_validator("currency")
     @classmethod

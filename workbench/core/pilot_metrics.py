@@ -127,6 +127,21 @@ def benefit_cost_ratio(pilot: Pilot) -> Decimal | None:
     return total_benefits(pilot) / costs
 
 
+def roi_so_far(pilot: Pilot) -> Decimal | None:
+    """ROI % once both sides are known: None without a cost or without a monetised benefit
+    (a pilot whose benefits are not valued yet is "not computable", not −100 %)."""
+    if not pilot.benefits:
+        return None
+    return roi_percent(pilot)
+
+
+def ratio_so_far(pilot: Pilot) -> Decimal | None:
+    """The benefit/cost ratio on the same terms as ``roi_so_far``."""
+    if not pilot.benefits:
+        return None
+    return benefit_cost_ratio(pilot)
+
+
 def cost_breakdown(pilot: Pilot) -> dict[CostKind, Decimal]:
     """Total per kind of cost, every kind present (zero when none), in the enum's order."""
     totals = dict.fromkeys(CostKind, ZERO)
@@ -173,6 +188,28 @@ def current_phase(pilot: Pilot) -> Phase | None:
         if phase.status not in CLOSED_STATUSES:
             return phase
     return None
+
+
+def next_due(pilot: Pilot) -> date | None:
+    """The next date to watch: the current phase's planned end, else its planned start."""
+    phase = current_phase(pilot)
+    if phase is None or stopped(pilot):
+        return None
+    return phase.planned_end or phase.planned_start
+
+
+def pilot_status(pilot: Pilot) -> str:
+    """One word for the whole pilot: stopped, finished, in_progress or planned."""
+    if stopped(pilot):
+        return "stopped"
+    phase = current_phase(pilot)
+    if phase is None:
+        return "finished"
+    if phase.status is PhaseStatus.IN_PROGRESS or any(
+        p.status is PhaseStatus.DONE for p in pilot.phases
+    ):
+        return "in_progress"
+    return "planned"
 
 
 def stopped(pilot: Pilot) -> bool:
@@ -234,6 +271,11 @@ def _kpi_warnings(pilot: Pilot) -> list[PilotWarning]:
     if all(kpi.level is KpiLevel.REACTION for kpi in pilot.kpis):
         return [PilotWarning("reaction_only", {"pilot": pilot.name, "count": str(len(pilot.kpis))})]
     return []
+
+
+def gate_has_evidence(pilot: Pilot, kind: PhaseKind, on: date) -> bool:
+    """Could the gate of phase ``kind`` pass on ``on`` with KPI evidence (see below)?"""
+    return _has_evidence(pilot, pilot.phase(kind), on)
 
 
 def _has_evidence(pilot: Pilot, phase: Phase, on: date) -> bool:

@@ -48,6 +48,8 @@ class UIState:
     team_id: str | None = None
     programme_id: str | None = None
     compare: CompareState = field(default_factory=CompareState)
+    pilot_warnings_shown: bool = False
+    """The start-up summary of the pilots' warnings is shown once, not at each recompose."""
 
 
 class WorkbenchApp(App[None]):
@@ -76,6 +78,7 @@ class WorkbenchApp(App[None]):
         settings_path: Path | None = None,
         watch_interval: float = 1.0,
         warnings: Iterable[str] = (),
+        pilot_summary: bool = False,
     ) -> None:
         super().__init__()
         self.repository = repository
@@ -92,6 +95,8 @@ class WorkbenchApp(App[None]):
         self._reported_problem: str | None = None
         repository.serve_last_good = True  # a broken file is reported by the poll, once
         self._warnings = list(warnings)
+        self.pilot_summary = pilot_summary
+        """Summarise the pilots' warnings once at start-up (the command line turns it on)."""
         for custom in themes:
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME

@@ -86,6 +86,7 @@ def launch(
         assessor=who,
         settings=settings,
         warnings=warnings,
+        pilot_summary=True,
     )
     app.run()
     return app.return_code or 0

@@ -11,11 +11,11 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from workbench.ui.bindings import TranslatedScreen
 from workbench.ui.context import WorkbenchNode
-from workbench.ui.messages import DataChanged, OpenScoring
+from workbench.ui.messages import DataChanged, OpenPilot, OpenScoring
 from workbench.ui.screens.catalogue import CataloguePane
-from workbench.ui.screens.coming_soon import PilotsPane
 from workbench.ui.screens.compare import ComparePane
 from workbench.ui.screens.pane import Pane
+from workbench.ui.screens.pilots import PilotsPane
 from workbench.ui.screens.scoring import ScoringPane
 from workbench.ui.screens.teams import TeamsPane
 from workbench.ui.text import safe_str
@@ -117,3 +117,12 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
                 scoring.action_pick_team()
             elif event.programme_id is None:
                 scoring.action_pick_programme()
+
+    @on(OpenPilot)
+    def _open_pilot(self, event: OpenPilot) -> None:
+        """Show a pilot's page (a pilot just started from the Scoring tab)."""
+        pilots = self.pane("pilots")
+        self.action_show_tab("pilots")
+        if isinstance(pilots, PilotsPane):
+            pilots.refresh_data()
+            pilots.open_pilot(event.pilot_id, event.section)

@@ -23,3 +23,12 @@ class OpenScoring(Message):
         super().__init__()
         self.team_id = team_id
         self.programme_id = programme_id
+
+
+class OpenPilot(Message):
+    """Open a pilot's page in the Pilots tab."""
+
+    def __init__(self, pilot_id: str, section: str = "phases") -> None:
+        super().__init__()
+        self.pilot_id = pilot_id
+        self.section = section

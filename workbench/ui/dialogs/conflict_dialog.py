@@ -99,7 +99,7 @@ class ConflictDialog(Dialog[frozenset[str]]):
         )
 
     def show_error(self, message: str) -> None:
-        self.query_one("#conflict-error", Static).update(Content(message))
+        self.query_one("#conflict-error", Static).update(safe_text(message, one_line=False))
 
     def action_save(self) -> None:
         self.dismiss(self.kept_mine())

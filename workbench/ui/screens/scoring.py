@@ -27,6 +27,7 @@ from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
+from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.robustness_panel import (
@@ -99,6 +100,9 @@ class ScoringPane(Pane):
         Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
         Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
         Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
+        Binding(
+            "P,shift+p", "start_pilot", "pilots.keys.start", show=False, id="scoring-start-pilot"
+        ),
         Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="scoring-memo"),
     ]
 
@@ -350,6 +354,8 @@ class ScoringPane(Pane):
             return "scoring.why.no_assessments"
         if action == "memo" and self.workbench.state.team_id is None:
             return "scoring.why.no_team"
+        if action == "start_pilot" and (not ready or self.current()[2] is None):
+            return "scoring.why.no_assessment"
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -551,6 +557,19 @@ class ScoringPane(Pane):
         if self._replay(step, step.reapply, "scoring.redone"):
             self.undo_steps.append(step)
         self.refresh_bindings_if_changed()
+
+    # views
+    def action_start_pilot(self) -> None:
+        """Start the pilot of this assessment (P): see ``workbench.ui.pilot_start``."""
+        team, _, assessment = self.current()
+        state = self.workbench.state
+        snapshot = self.workbench.repository.snapshot()
+        programme = snapshot.programmes.get(state.programme_id or "")
+        if team is None or programme is None or assessment is None:
+            return
+        measurable = team.objective.is_measurable
+        verdict = self.evaluations.of(assessment, objective_measurable=measurable).verdict
+        start_pilot_from(self, assessment, team, programme, verdict)
 
     # views
 
@@ -822,6 +841,7 @@ class ScoringPane(Pane):
             ("delete_assessment", "scoring.commands.delete", self.action_delete_assessment),
             ("undo", "scoring.commands.undo", self.action_undo),
             ("redo", "scoring.commands.redo", self.action_redo),
+            ("start_pilot", "pilots.commands.start", self.action_start_pilot),
         ]
         commands += [(key, run) for action, key, run in optional if not self.unavailable(action)]
         if self.workbench.state.team_id is not None:

@@ -1,0 +1,43 @@
+"""Add a monetised benefit, with how it was valued."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.core.pilot import Benefit
+from workbench.ui.dialogs.pilot_form import Check, FormField, PilotForm
+
+
+class BenefitDialog(PilotForm[Benefit]):
+    def __init__(self, currency: str, today: date, check: Check[Benefit] | None = None) -> None:
+        super().__init__(check)
+        self.currency = currency
+        self.today = today
+
+    def heading(self) -> str:
+        return self.t("pilots.benefit.title")
+
+    def introduction(self) -> str:
+        return self.t("pilots.benefit.intro")
+
+    def fields(self) -> list[FormField]:
+        money = self.t("pilots.form.amount_placeholder", currency=self.currency)
+        return [
+            FormField("label", self.t("pilots.report.label")),
+            FormField("amount", self.t("pilots.report.amount"), placeholder=money),
+            FormField(
+                "basis",
+                self.t("pilots.benefit.basis"),
+                placeholder=self.t("pilots.benefit.basis_placeholder"),
+            ),
+            FormField("on", self.t("pilots.form.date"), self.today.isoformat(), "YYYY-MM-DD"),
+        ]
+
+    def build(self) -> Benefit | None:
+        label = self.text("label", required=True)
+        amount = self.amount("amount", self.currency, required=True)
+        basis = self.text("basis", required=True)
+        on = self.day("on")
+        if label is None or amount is None or self._errors:
+            return None
+        return Benefit(label=label, amount=amount, basis=basis, on=on)

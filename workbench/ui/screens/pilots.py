@@ -1,0 +1,783 @@
+"""Pilots tab: every pilot in a table, and one pilot's page with its six sections.
+
+The list (team, programme, current phase, status, next due date, ROI so far, warnings) is
+filtered with ``/`` and sorted with ``s`` / ``S``; Enter opens the pilot's page, Esc goes
+back. On the page, 1-6 (or ← →) switch sections and single keys record what happened: a
+measurement (m, the value, Enter), a gate (g), dates (d), a KPI (k), a participant (a, e),
+a cost (c), a benefit (b), a note (j). Every change goes through the repository's merge
+path and ctrl+z undoes the last one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Input, Label
+
+from workbench.core.assessment import now_utc
+from workbench.core.pilot import (
+    PHASE_ORDER,
+    Benefit,
+    Cost,
+    Gate,
+    GateDecision,
+    JournalNote,
+    Kpi,
+    Measurement,
+    Participant,
+    Phase,
+    PhaseKind,
+    Pilot,
+)
+from workbench.core.pilot_changes import (
+    add_benefit,
+    add_cost,
+    add_note,
+    decide_gate,
+    gate_needs_reason,
+    record_measurement,
+    revalidated,
+    save_kpi,
+    save_participant,
+    save_phase,
+)
+from workbench.core.pilot_input import InputError
+from workbench.core.pilot_metrics import current_phase, next_due, pilot_status, roi_so_far, warnings
+from workbench.core.pilot_report import pilot_report, report_filename
+from workbench.ui.dialogs.benefit_dialog import BenefitDialog
+from workbench.ui.dialogs.cost_dialog import CostDialog
+from workbench.ui.dialogs.gate_dialog import GateDialog
+from workbench.ui.dialogs.journal_dialog import JournalDialog
+from workbench.ui.dialogs.kpi_dialog import KpiDialog
+from workbench.ui.dialogs.measurement_dialog import MeasurementDialog
+from workbench.ui.dialogs.participant_dialog import ParticipantDialog
+from workbench.ui.dialogs.phase_dialog import PhaseDialog
+from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.text import safe_text
+from workbench.ui.widgets.pilot_page import SECTIONS, PilotContext, PilotPage, SectionTable
+from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
+
+T = TypeVar("T")
+
+SORT_KEYS = ("team", "programme", "phase", "status", "due", "roi", "warnings")
+PAGE_ACTIONS = {
+    "measure",
+    "gate",
+    "phase_dates",
+    "new_kpi",
+    "new_participant",
+    "edit_participant",
+    "new_cost",
+    "new_benefit",
+    "note",
+    "section",
+    "next_section",
+}
+LIST_ACTIONS = {"filter", "sort", "reverse"}
+SECTION_GROUP = Binding.Group("pilots.keys.section")
+
+
+@dataclass(frozen=True, slots=True)
+class PilotView:
+    """One row of the list, computed once per change."""
+
+    pilot: Pilot
+    team: str
+    programme: str
+    phase: PhaseKind | None
+    status: str
+    due: date | None
+    roi: Decimal | None
+    warnings: int
+
+    @property
+    def key(self) -> str:
+        return self.pilot.id
+
+    def sort_value(self, key: str) -> tuple[int, object]:
+        """Unknown values sort last whatever the direction of the rest."""
+        value: object = {
+            "team": self.team.casefold(),
+            "programme": self.programme.casefold(),
+            "phase": PHASE_ORDER.index(self.phase) if self.phase else None,
+            "status": self.status,
+            "due": self.due,
+            "roi": self.roi,
+            "warnings": self.warnings,
+        }[key]
+        return (0, value) if value is not None else (1, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    label: str
+    before: Pilot
+    after: Pilot
+
+
+class PilotsTable(VirtualTable):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "pilots.keys.open", id="pilots-open"),
+    ]
+    help_title = "pilots.help.list"
+
+
+class PilotsPane(Pane):
+    tab_id = "pilots"
+
+    DEFAULT_CSS = """
+    PilotsPane #pilots-filter-row { height: 1; padding: 0 1; background: $boost; }
+    PilotsPane #pilots-filter-row > Label {
+        width: auto; padding-right: 1; text-style: bold; color: $text-accent;
+    }
+    PilotsPane #pilots-filter { width: 1fr; }
+    PilotsPane #pilots-list-view { height: 1fr; }
+    PilotsPane #pilots-table { height: 1fr; }
+    PilotsPane ContentSwitcher { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "pilots.keys.filter", show=False, id="pilots-filter"),
+        Binding("s", "sort", "pilots.keys.sort", show=False, id="pilots-sort"),
+        Binding("S,shift+s", "reverse", "pilots.keys.reverse", show=False, id="pilots-reverse"),
+        *(
+            Binding(
+                str(n),
+                f"section('{name}')",
+                "pilots.keys.section",
+                group=SECTION_GROUP,
+                show=False,
+                id=f"pilots-section-{n}",
+            )
+            for n, name in enumerate(SECTIONS, start=1)
+        ),
+        Binding(
+            "right",
+            "next_section(1)",
+            "pilots.keys.next_section",
+            show=False,
+            id="pilots-next-section",
+        ),
+        Binding(
+            "left",
+            "next_section(-1)",
+            "pilots.keys.previous_section",
+            show=False,
+            id="pilots-previous-section",
+        ),
+        Binding("m", "measure", "pilots.keys.measure", id="pilots-measure"),
+        Binding("g", "gate", "pilots.keys.gate", id="pilots-gate"),
+        Binding("d", "phase_dates", "pilots.keys.phase_dates", show=False, id="pilots-phase-dates"),
+        Binding("k", "new_kpi", "pilots.keys.new_kpi", show=False, id="pilots-new-kpi"),
+        Binding(
+            "a",
+            "new_participant",
+            "pilots.keys.new_participant",
+            show=False,
+            id="pilots-new-participant",
+        ),
+        Binding(
+            "e",
+            "edit_participant",
+            "pilots.keys.edit_participant",
+            show=False,
+            id="pilots-edit-participant",
+        ),
+        Binding("c", "new_cost", "pilots.keys.new_cost", show=False, id="pilots-new-cost"),
+        Binding("b", "new_benefit", "pilots.keys.new_benefit", show=False, id="pilots-new-benefit"),
+        Binding("j", "note", "pilots.keys.note", show=False, id="pilots-note"),
+        Binding("r", "report", "pilots.keys.report", id="pilots-report"),
+        Binding("ctrl+z", "undo", "pilots.keys.undo", id="pilots-undo"),
+        Binding("escape", "back", "pilots.keys.back", id="pilots-back"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._views: list[PilotView] = []
+        self._by_id: dict[str, PilotView] = {}
+        self.mode = "list"
+        self.open_id: str | None = None
+        self.sort_key = "due"
+        self.reverse = False
+        self.undo_steps: list[UndoStep] = []
+
+    # layout
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="pilots-list-view"):
+            with Vertical(id="pilots-list-view"):
+                with Horizontal(id="pilots-filter-row"):
+                    yield Label(Text(self.t("pilots.filter_label")))
+                    yield Input(
+                        placeholder=self.t("pilots.filter_placeholder"),
+                        id="pilots-filter",
+                        compact=True,
+                    )
+                yield PilotsTable(empty_text=self.t("pilots.empty"), id="pilots-table")
+            yield PilotPage(id="pilots-page-view")
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self._summarise_warnings_once()
+        if self.workbench.state.tab == self.tab_id:
+            self.call_after_refresh(self._refocus)
+
+    def _refocus(self) -> None:
+        if self.screen.focused is None:
+            self.focus_default()
+
+    @property
+    def table(self) -> PilotsTable:
+        return self.query_one("#pilots-table", PilotsTable)
+
+    @property
+    def page(self) -> PilotPage:
+        return self.query_one(PilotPage)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#pilots-filter", Input)
+
+    @property
+    def help_title(self) -> str:
+        return self.t("pilots.help_title")
+
+    def focus_default(self) -> None:
+        if self.mode == "page":
+            self.page.table().focus()
+        else:
+            self.table.focus()
+
+    @property
+    def today(self) -> date:
+        return self.workbench.today
+
+    # data
+
+    def refresh_data(self) -> None:
+        snapshot = self.workbench.repository.snapshot()
+        unknown = self.t("pilots.unknown")
+        views = []
+        for pilot in snapshot.pilots.values():
+            team = snapshot.teams.get(pilot.team_id)
+            programme = snapshot.programmes.get(pilot.programme_id)
+            phase = current_phase(pilot)
+            views.append(
+                PilotView(
+                    pilot=pilot,
+                    team=team.name if team else unknown,
+                    programme=programme.name if programme else unknown,
+                    phase=phase.kind if phase else None,
+                    status=pilot_status(pilot),
+                    due=next_due(pilot),
+                    roi=roi_so_far(pilot),
+                    warnings=len(warnings(pilot, self.today)),
+                )
+            )
+        self._views = views
+        self._by_id = {view.key: view for view in views}
+        self._show_rows()
+        if self.mode == "page":
+            if self.open_id in self._by_id:
+                self._show_page()
+            else:
+                self.action_back()
+        self.refresh_bindings_if_changed()
+
+    def _columns(self) -> list[Column]:
+        t = self.t
+        return [
+            Column("team", t("pilots.columns.team"), min_width=12),
+            Column("programme", t("pilots.columns.programme"), min_width=12),
+            Column("phase", t("pilots.columns.phase"), 10),
+            Column("status", t("pilots.columns.status"), 11),
+            Column("due", t("pilots.columns.due"), 10),
+            Column("roi", t("pilots.columns.roi"), 10, align="right"),
+            Column("warnings", "⚠", 2, align="right"),
+        ]
+
+    def _matches(self, view: PilotView, needle: str) -> bool:
+        phase = self.t(f"pilots.phase_short.{view.phase.value}") if view.phase else ""
+        haystack = "\n".join(
+            [
+                view.team,
+                view.programme,
+                view.pilot.name,
+                phase,
+                self.t(f"pilots.status.{view.status}"),
+            ]
+        )
+        return needle in haystack.casefold()
+
+    def _show_rows(self) -> None:
+        needle = self.filter_input.value.strip().casefold()
+        shown = [view for view in self._views if not needle or self._matches(view, needle)]
+        shown.sort(key=lambda v: v.team.casefold())
+        known = [v for v in shown if v.sort_value(self.sort_key)[0] == 0]
+        unknown = [v for v in shown if v.sort_value(self.sort_key)[0] == 1]
+        known.sort(key=lambda v: v.sort_value(self.sort_key), reverse=self.reverse)
+        table = self.table
+        table.empty_text = self.t("pilots.no_match" if needle else "pilots.empty")
+        table.set_columns(self._columns())
+        table.sorted_column = self.sort_key
+        table.sort_reverse = self.reverse
+        table.set_rows([self._row(view) for view in known + unknown])
+
+    def _row(self, view: PilotView) -> Row:
+        t = self.t
+        i18n = self.workbench.i18n
+        if view.roi is None:
+            roi = t("pilots.roi_unknown")
+        else:
+            roi = i18n.percent(view.roi, 0)
+        return Row(
+            view.key,
+            (
+                safe_text(view.team),
+                safe_text(view.programme),
+                t(f"pilots.phase_short.{view.phase.value}") if view.phase else "—",
+                t(f"pilots.status.{view.status}"),
+                view.due.isoformat() if view.due else "—",
+                roi,
+                Text(str(view.warnings), style="bold") if view.warnings else "",
+            ),
+        )
+
+    # the start-up summary
+
+    def _summarise_warnings_once(self) -> None:
+        state = self.workbench.state
+        if not self.workbench.pilot_summary or state.pilot_warnings_shown:
+            return
+        state.pilot_warnings_shown = True
+        flagged = [view for view in self._views if view.warnings]
+        if not flagged:
+            return
+        total = sum(view.warnings for view in flagged)
+        key = "pilots.startup_one" if len(flagged) == 1 else "pilots.startup_more"
+        self.notify(
+            self.t(key, count=total, pilots=len(flagged)),
+            title=self.t("pilots.startup_title"),
+            severity="warning",
+            timeout=20,
+            markup=False,
+        )
+
+    # list: filter, sort, open
+
+    def action_filter(self) -> None:
+        self.filter_input.focus()
+
+    @on(Input.Changed, "#pilots-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._show_rows()
+
+    @on(Input.Submitted, "#pilots-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.focus()
+
+    def action_sort(self) -> None:
+        index = SORT_KEYS.index(self.sort_key)
+        self.sort_key = SORT_KEYS[(index + 1) % len(SORT_KEYS)]
+        self._show_rows()
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._show_rows()
+
+    @on(VirtualTable.HeaderClicked, "#pilots-table")
+    def _header(self, event: VirtualTable.HeaderClicked) -> None:
+        if event.column == self.sort_key:
+            self.reverse = not self.reverse
+        elif event.column in SORT_KEYS:
+            self.sort_key, self.reverse = event.column, False
+        self._show_rows()
+
+    @on(VirtualTable.Highlighted, "#pilots-table")
+    def _list_moved(self, event: VirtualTable.Highlighted) -> None:
+        self.refresh_bindings_if_changed()
+
+    @on(VirtualTable.Selected, "#pilots-table")
+    def _selected(self, event: VirtualTable.Selected) -> None:
+        event.stop()
+        self.open_pilot(event.key)
+
+    def open_pilot(self, pilot_id: str, section: str = "phases") -> None:
+        if pilot_id not in self._by_id:
+            self.refresh_data()
+        if pilot_id not in self._by_id:
+            return
+        self.open_id = pilot_id
+        self.mode = "page"
+        self.query_one(ContentSwitcher).current = "pilots-page-view"
+        self._show_page()
+        pilot = self._by_id[pilot_id].pilot
+        phase = current_phase(pilot)
+        if phase is not None:
+            self.page.table("phases").move_to(phase.kind.value)
+        self.page.choose(section)
+        self.page.table().focus()
+        self.refresh_bindings()
+
+    def _show_page(self) -> None:
+        view = self._by_id[self.open_id] if self.open_id else None
+        if view is None:
+            return
+        self.page.show(PilotContext(view.pilot, view.team, view.programme, self.today))
+
+    def action_back(self) -> None:
+        if self.mode == "page":
+            self.mode = "list"
+            self.query_one(ContentSwitcher).current = "pilots-list-view"
+            if self.open_id:
+                self.table.move_to(self.open_id)
+            self.table.focus()
+        else:
+            self.filter_input.value = ""
+            self.table.focus()
+        self.refresh_bindings()
+
+    # page: sections
+
+    def action_section(self, name: str) -> None:
+        self.page.choose(name)
+        self.page.table().focus()
+        self.refresh_bindings()
+
+    def action_next_section(self, step: int) -> None:
+        index = SECTIONS.index(self.page.section)
+        self.action_section(SECTIONS[(index + step) % len(SECTIONS)])
+
+    @on(VirtualTable.Highlighted)
+    def _section_moved(self, event: VirtualTable.Highlighted) -> None:
+        if isinstance(event.control, SectionTable) and self.mode == "page":
+            self.page.show_detail()
+            self.refresh_bindings_if_changed()
+
+    @on(VirtualTable.Selected)
+    def _section_selected(self, event: VirtualTable.Selected) -> None:
+        """Enter on a row: measure a KPI, decide a phase's gate, edit a participant."""
+        if not isinstance(event.control, SectionTable):
+            return
+        event.stop()
+        section = self.page.section
+        if section == "kpis":
+            self.action_measure()
+        elif section == "phases":
+            self.action_gate()
+        elif section == "people":
+            self.action_edit_participant()
+
+    # bindings
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PAGE_ACTIONS and self.mode != "page":
+            return False
+        if action in LIST_ACTIONS and self.mode != "list":
+            return False
+        pilot = self.pilot
+        if action == "measure":
+            return pilot is not None and bool(pilot.kpis)
+        if action == "edit_participant":
+            return self.page.section == "people" and self._participant() is not None
+        if action == "report":
+            return pilot is not None if self.mode == "page" else self.table.cursor_key is not None
+        if action == "undo":
+            return bool(self.undo_steps) or None
+        if action == "back" and self.mode == "list":
+            return bool(self.filter_input.value) or self.filter_input.has_focus
+        return True
+
+    # the pilot on the page
+
+    @property
+    def pilot(self) -> Pilot | None:
+        if self.mode != "page" or self.open_id is None:
+            return None
+        return self.workbench.repository.snapshot().pilots.get(self.open_id)
+
+    def _phase(self) -> PhaseKind:
+        """The highlighted phase in the phases section, else the current one."""
+        pilot = self.pilot
+        key = self.page.table("phases").cursor_key
+        if self.page.section == "phases" and key:
+            return PhaseKind(key)
+        phase = current_phase(pilot) if pilot else None
+        return phase.kind if phase else PhaseKind.SCALE
+
+    def _participant(self) -> Participant | None:
+        pilot = self.pilot
+        key = self.page.table("people").cursor_key
+        if pilot is None or key is None:
+            return None
+        return next((p for p in pilot.participants if p.id == key), None)
+
+    def _change(self, label: str, change: Callable[[Pilot], Pilot]) -> None:
+        """Apply ``change`` to the latest stored pilot under the lock; remember how to undo."""
+        pilot_id = self.open_id
+        if pilot_id is None:
+            return
+        seen: list[Pilot] = []
+
+        def apply(current: Pilot) -> Pilot:
+            seen.append(current)
+            return revalidated(change(current), updated_at=now_utc())
+
+        try:
+            after = self.workbench.store(lambda repo: repo.update(Pilot, pilot_id, apply))
+        except (InputError, ValidationError) as problem:
+            self.notify(self._problem(problem), severity="error", timeout=8, markup=False)
+            return
+        if after is None or not seen:
+            return
+        self.undo_steps.append(UndoStep(label, seen[-1], after))
+        self.notify(self.t("pilots.saved", change=label), timeout=3, markup=False)
+        self.refresh_bindings_if_changed()
+
+    def _problem(self, problem: InputError | ValidationError) -> str:
+        if isinstance(problem, InputError):
+            return self.t(f"pilots.input.{problem.key}", **problem.params)
+        return str(problem)
+
+    def _checked(self, change: Callable[[Pilot, T], Pilot]) -> Callable[[T], None]:
+        """A form's check: the change must apply to the pilot as it is now."""
+
+        def check(value: T) -> None:
+            pilot = self.pilot
+            if pilot is not None:
+                change(pilot, value)
+
+        return check
+
+    # page actions
+
+    def action_measure(self) -> None:
+        pilot = self.pilot
+        if pilot is None or not pilot.kpis:
+            return
+        key = self.page.table("kpis").cursor_key if self.page.section == "kpis" else None
+        kpi = next((k for k in pilot.kpis if k.id == key), pilot.kpis[0])
+        kpi_id = kpi.id
+
+        def done(measurement: Measurement | None) -> None:
+            if measurement is None:
+                return
+            self._change(
+                self.t("pilots.undo.measure", kpi=kpi.name),
+                lambda p: record_measurement(p, kpi_id, measurement),
+            )
+
+        def measured(pilot: Pilot, measurement: Measurement) -> Pilot:
+            return record_measurement(pilot, kpi_id, measurement)
+
+        check = self._checked(measured)
+        self.app.push_screen(MeasurementDialog(kpi, self.today, check), done)
+
+    def action_gate(self) -> None:
+        pilot = self.pilot
+        if pilot is None:
+            return
+        kind = self._phase()
+        phase = pilot.phase(kind)
+
+        def needs_reason(decision: GateDecision, on: date) -> bool:
+            latest = self.pilot or pilot
+            return gate_needs_reason(latest, kind, decision, on)
+
+        def done(gate: Gate | None) -> None:
+            if gate is None:
+                return
+            phase_name = self.t(f"pilots.phase.{kind.value}")
+            self._change(
+                self.t("pilots.undo.gate", phase=phase_name),
+                lambda p: decide_gate(p, kind, gate),
+            )
+
+        self.app.push_screen(
+            GateDialog(
+                phase,
+                today=self.today,
+                author=self.workbench.assessor,
+                needs_reason=needs_reason,
+                check=self._checked(lambda p, g: decide_gate(p, kind, g)),
+            ),
+            done,
+        )
+
+    def action_phase_dates(self) -> None:
+        pilot = self.pilot
+        if pilot is None:
+            return
+        kind = self._phase()
+
+        def done(phase: Phase | None) -> None:
+            if phase is not None:
+                phase_name = self.t(f"pilots.phase.{kind.value}")
+                self._change(
+                    self.t("pilots.undo.phase", phase=phase_name),
+                    lambda p: save_phase(p, phase),
+                )
+
+        self.app.push_screen(
+            PhaseDialog(pilot.phase(kind), pilot.currency, self._checked(save_phase)), done
+        )
+
+    def action_new_kpi(self) -> None:
+        if self.pilot is None:
+            return
+
+        def done(kpi: Kpi | None) -> None:
+            if kpi is not None:
+                self._change(
+                    self.t("pilots.undo.kpi"),
+                    lambda p: save_kpi(p, kpi),
+                )
+                self.action_section("kpis")
+
+        self.app.push_screen(KpiDialog(self._checked(save_kpi)), done)
+
+    def _participant_form(self, participant: Participant | None) -> None:
+        def done(saved: Participant | None) -> None:
+            if saved is not None:
+                self._change(
+                    self.t("pilots.undo.participant"),
+                    lambda p: save_participant(p, saved),
+                )
+                self.action_section("people")
+
+        self.app.push_screen(ParticipantDialog(participant, self._checked(save_participant)), done)
+
+    def action_new_participant(self) -> None:
+        if self.pilot is not None:
+            self._participant_form(None)
+
+    def action_edit_participant(self) -> None:
+        participant = self._participant()
+        if participant is not None:
+            self._participant_form(participant)
+
+    def action_new_cost(self) -> None:
+        pilot = self.pilot
+        if pilot is None:
+            return
+
+        def done(cost: Cost | None) -> None:
+            if cost is not None:
+                self._change(self.t("pilots.undo.cost"), lambda p: add_cost(p, cost))
+                self.action_section("money")
+
+        self.app.push_screen(CostDialog(pilot.currency, self.today, self._checked(add_cost)), done)
+
+    def action_new_benefit(self) -> None:
+        pilot = self.pilot
+        if pilot is None:
+            return
+
+        def done(benefit: Benefit | None) -> None:
+            if benefit is not None:
+                self._change(self.t("pilots.undo.benefit"), lambda p: add_benefit(p, benefit))
+                self.action_section("money")
+
+        self.app.push_screen(
+            BenefitDialog(pilot.currency, self.today, self._checked(add_benefit)), done
+        )
+
+    def action_note(self) -> None:
+        if self.pilot is None:
+            return
+
+        def done(note: JournalNote | None) -> None:
+            if note is not None:
+                self._change(self.t("pilots.undo.note"), lambda p: add_note(p, note))
+                self.action_section("journal")
+
+        self.app.push_screen(
+            JournalDialog(self.today, self.workbench.assessor, self._checked(add_note)), done
+        )
+
+    def action_undo(self) -> None:
+        if not self.undo_steps:
+            return
+        step = self.undo_steps.pop()
+        # Put back the fields this change touched, merged with what others changed since.
+        edited = revalidated(step.before, updated_at=step.after.updated_at)
+        if self.workbench.store(lambda repo: repo.save_edit(step.after, edited)) is not None:
+            self.notify(self.t("pilots.undone", change=step.label), timeout=3, markup=False)
+        self.refresh_bindings_if_changed()
+
+    # the status report
+
+    def action_report(self) -> None:
+        pilot_id = self.open_id if self.mode == "page" else self.table.cursor_key
+        view = self._by_id.get(pilot_id) if pilot_id else None
+        if view is None:
+            return
+        i18n = self.workbench.i18n
+        text = pilot_report(
+            view.pilot, team=view.team, programme=view.programme, today=self.today, i18n=i18n
+        )
+        folder = self.workbench.repository.path.parent
+        path = folder / report_filename(view.pilot, self.today, i18n.lang)
+        try:
+            write_report(path, text)
+        except OSError as error:
+            self.notify(
+                self.t("pilots.report_failed", path=str(path), error=error.strerror or str(error)),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.notify(self.t("pilots.report_written", path=str(path)), timeout=10, markup=False)
+
+    # palette
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        t = self.t
+        commands: list[tuple[str, Callable[[], None]]] = []
+        if self.mode == "page":
+            commands += [
+                ("measure", self.action_measure),
+                ("gate", self.action_gate),
+                ("phase_dates", self.action_phase_dates),
+                ("new_kpi", self.action_new_kpi),
+                ("new_participant", self.action_new_participant),
+                ("new_cost", self.action_new_cost),
+                ("new_benefit", self.action_new_benefit),
+                ("note", self.action_note),
+                ("back", self.action_back),
+            ]
+            if self._participant() is not None and self.page.section == "people":
+                commands.append(("edit_participant", self.action_edit_participant))
+        if (self.mode == "page" and self.open_id) or self.table.cursor_key:
+            commands.append(("report", self.action_report))
+        if self.undo_steps:
+            commands.append(("undo", self.action_undo))
+        return [
+            PaletteCommand(
+                t(f"pilots.commands.{key}"), t(f"pilots.commands.{key}_help"), self._here(action)
+            )
+            for key, action in commands
+        ]
+
+    def _here(self, action: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            self.workbench.action_show_tab(self.tab_id)
+            self.call_after_refresh(action)
+
+        return run
+
+
+def write_report(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
