@@ -13,7 +13,9 @@ from workbench.settings import LANGUAGES, default_db_path
 from workbench.storage.errors import StorageError
 
 if TYPE_CHECKING:
+    from workbench.i18n import Translator
     from workbench.storage.repository import Repository
+    from workbench.ui.keymap import KeymapProblem
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +50,73 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate a data file and print each problem with its location. "
         "The file is only read, never written.",
     )
+    commands.add_parser(
+        "keys",
+        help="list every key binding: its id, keys, where it works and what it does",
+        description="List every binding id with its keys (after the settings file's keymap), "
+        "where it works and what it does. Remap keys in the settings file: "
+        '{"keymap": {"binding-id": "key"}}.',
+    )
     return parser
+
+
+def run_keys(lang: str | None) -> int:
+    from workbench.i18n import Translator
+    from workbench.settings import Settings, config_path, language_from_environment
+    from workbench.ui.keymap import check_keymap, effective_keys, known_bindings, scope_label
+
+    settings, problem = Settings.load()
+    i18n = Translator(lang or settings.lang or language_from_environment())
+    bindings = known_bindings()
+    check = check_keymap(settings.keymap, bindings)
+    keys = effective_keys(check.keymap, bindings)
+    rows = [
+        (
+            i18n("keys.list.heading_id"),
+            i18n("keys.list.heading_keys"),
+            i18n("keys.list.heading_scope"),
+            i18n("keys.list.heading_description"),
+        )
+    ]
+    for binding_id, info in bindings.items():
+        description = i18n(info.description) if i18n.has(info.description) else info.description
+        rows.append((binding_id, keys[binding_id], scope_label(info, i18n), description))
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+            + "  "
+            + row[3]
+        )
+    print()
+    print(i18n("keys.list.footer", path=str(config_path())))
+    report_settings_problems(problem, check.problems, i18n)
+    return 0
+
+
+def report_settings_problems(
+    problem: str | None, keymap_problems: list[KeymapProblem], i18n: Translator
+) -> int:
+    """Print what is wrong with the settings file on stderr; 1 if anything, else 0."""
+    from workbench.ui.keymap import keymap_warning
+
+    if problem:
+        print(f"workbench: {i18n('app.config_warning', problem=problem)}", file=sys.stderr)
+    warning = keymap_warning(keymap_problems, i18n)
+    if warning:
+        print(f"workbench: {warning}", file=sys.stderr)
+    return 1 if problem or warning else 0
+
+
+def check_settings(lang: str | None) -> int:
+    """``workbench check`` also reads the settings file: 1 if it has a problem."""
+    from workbench.i18n import Translator
+    from workbench.settings import Settings, language_from_environment
+    from workbench.ui.keymap import check_keymap
+
+    settings, problem = Settings.load()
+    i18n = Translator(lang or settings.lang or language_from_environment())
+    return report_settings_problems(problem, check_keymap(settings.keymap).problems, i18n)
 
 
 def run_check(path: Path) -> int:
@@ -89,7 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv, argparse.Namespace(db=None))
     path: Path = args.db or default_db_path()
     if args.command == "check":
-        return run_check(path)
+        return max(run_check(path), check_settings(args.lang))
+    if args.command == "keys":
+        return run_keys(args.lang)
     try:
         repository = open_repository(path, empty=args.empty)
     except StorageError as error:

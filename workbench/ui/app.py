@@ -19,6 +19,7 @@ from workbench.storage.errors import DataFileError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.help_screen import HelpScreen
+from workbench.ui.keymap import check_keymap, keymap_warning
 from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
@@ -69,6 +70,8 @@ class WorkbenchApp(App[None]):
         self.assessor = assessor
         self._today = today
         self.settings = settings or Settings()
+        self.keymap_check = check_keymap(self.settings.keymap)
+        """The settings' keymap, checked: what can be applied, and why the rest cannot."""
         self._settings_path = settings_path
         self.state = UIState()
         self.evaluations = Evaluations()
@@ -86,8 +89,11 @@ class WorkbenchApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
-        if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
+        if self.keymap_check.keymap:
+            self.set_keymap(self.keymap_check.keymap)
+        warning = keymap_warning(self.keymap_check.problems, self.i18n)
+        if warning:
+            self.notify(warning, severity="warning", timeout=15, markup=False)
         self._apply_theme(self._requested_theme)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._watch_interval > 0:

@@ -44,7 +44,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         with TabbedContent(initial=self.workbench.state.tab):
             for pane_class in PANES:
                 tab = pane_class.tab_id
-                bound = self.workbench.settings.keymap.get(f"tab-{tab}", TAB_KEYS[tab])
+                bound = self.workbench.keymap_check.keymap.get(f"tab-{tab}", TAB_KEYS[tab])
                 key = self.app.get_key_display(Binding(bound.split(",")[0], ""))
                 title = f"{key} {self.t(f'app.tabs.{tab}')}"
                 with TabPane(title, id=tab):
