@@ -20,7 +20,7 @@ from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.keymap import check_keymap, keymap_warning
-from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
+from workbench.ui.main_screen import ALT_TAB_KEYS, PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
@@ -218,7 +218,8 @@ class WorkbenchApp(App[None]):
                 PaletteCommand(
                     t("app.commands.go_to", tab=tab),
                     t("app.commands.go_to_help", tab=tab)
-                    + f" ({TAB_KEYS[pane_class.tab_id].upper()})",
+                    + f" ({TAB_KEYS[pane_class.tab_id].upper()}, "
+                    + f"{ALT_TAB_KEYS[pane_class.tab_id].split(',')[0]})",
                     self._tab_switcher(pane_class.tab_id),
                 )
             )

@@ -32,7 +32,9 @@ def binding_groups(
             continue
         _, actions = groups.setdefault(id(node), (node, {}))
         keys, _ = actions.setdefault(binding.description, ([], binding.description))
-        keys.append(key)
+        shown = binding.key_display or key  # alt+1 once, not also the ¡ it arrives as
+        if shown not in keys:
+            keys.append(shown)
     ordered = sorted(groups.values(), key=lambda item: -_depth(item[0]))
     return [(_title(node, i18n), list(actions.values())) for node, actions in ordered]
 

@@ -41,6 +41,7 @@ from workbench.ui.widgets.catalogue_view import (
     shorten_name,
     status_label,
 )
+from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.virtual_table import Cell, Column, Row
 
 WIDE_PANE = 160
@@ -270,7 +271,7 @@ class CataloguePane(Pane):
         view = self.view
         self._load()
         with Horizontal(id="catalogue-bar"):
-            search = Input(
+            search = FilterInput(
                 view.search,
                 placeholder=t("catalogue.search_placeholder"),
                 id="catalogue-search",

@@ -32,6 +32,7 @@ from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.messages import OpenScoring
 from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.objective_badge import (
     missing_text,
     needs_clarifying,
@@ -186,7 +187,7 @@ class TeamsPane(Pane):
     def compose(self) -> ComposeResult:
         with Horizontal(id="teams-filter-row"):
             yield Label(Text(self.t("teams.filter_label")))
-            yield Input(
+            yield FilterInput(
                 placeholder=self.t("teams.filter_placeholder"), id="teams-filter", compact=True
             )
         with Container(id="teams-body"):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import RenderResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -19,6 +21,8 @@ from workbench.core.scoring import Number
 from workbench.ui.context import WorkbenchNode
 
 GAUGE_ON, GAUGE_OFF, GAUGE_MAYBE = "■", "□", "▫"
+ROW_META, SCORE_META = "criterion-row", "score-step"
+"""Style meta of each row, and of each square of a gauge: what a click landed on."""
 
 
 class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
@@ -90,12 +94,13 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         gauge = Text()
         low, high = rating.bounds if score is None else (score, score)
         for step in range(1, MAX_SCORE + 1):
+            clickable = Style.from_meta({SCORE_META: step})
             if score is not None and step <= score:
-                gauge.append(GAUGE_ON, style)
+                gauge.append(GAUGE_ON, style + clickable)
             elif score is None and rating.low is not None and low <= step <= high:
-                gauge.append(GAUGE_MAYBE, style)
+                gauge.append(GAUGE_MAYBE, style + clickable)
             else:
-                gauge.append(GAUGE_OFF, muted)
+                gauge.append(GAUGE_OFF, muted + clickable)
         return gauge
 
     def render(self) -> RenderResult:
@@ -156,9 +161,21 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
             if width >= 70:
                 reason = rating.reason if not (report and report.consensus) else ""
                 cells.append(Text(reason, style="italic"))
-            style = cursor_style if index == self.cursor else ""
-            table.add_row(*cells, style=style)
+            style = cursor_style if index == self.cursor else Style()
+            table.add_row(*cells, style=style + Style.from_meta({ROW_META: index}))
         return table
+
+    async def on_click(self, event: events.Click) -> None:
+        """A click on a row selects its criterion; on the n-th square of the gauge, scores n."""
+        meta = event.style.meta
+        if ROW_META not in meta:
+            return
+        self.focus()
+        self.cursor = int(meta[ROW_META])
+        if SCORE_META in meta:
+            pane = next((node for node in self.ancestors if hasattr(node, "action_score")), None)
+            if pane is not None:
+                await self.app.run_action(f"score({int(meta[SCORE_META])})", pane)
 
     def action_move(self, delta: int) -> None:
         self.cursor += delta
