@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from workbench.ui.bindings import TranslatedScreen
@@ -98,6 +99,12 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     def action_show_tab(self, tab: str) -> None:
         tabs = self.query_one(TabbedContent)
+        try:
+            tabs.get_tab(tab)
+        except (NoMatches, ValueError):
+            # a key typed while the tabs are still being built: switch once they are
+            self.call_after_refresh(self.action_show_tab, tab)
+            return
         if tabs.active != tab:
             # Drop the focus first: a focused widget in the tab being hidden would pass
             # the focus to a sibling in the same tab, and TabbedContent would switch back.

@@ -592,7 +592,7 @@ class CataloguePane(Pane):
         if action == "retire":
             return programme is not None and programme.status is not Status.RETIRED
         if action == "copy_url":
-            return programme is not None and programme.url is not None
+            return programme is not None  # without a URL, u says so
         if action == "clear_filters":
             return self.view.filtered
         if action == "leave":
