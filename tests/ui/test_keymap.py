@@ -99,7 +99,7 @@ def test_clashes_within_one_scope_and_with_keys_that_work_everywhere() -> None:
     assert problems({"catalogue-new": "s"}) == {"catalogue-new": "clash"}
     assert problems({"teams-new": "f1"}) == {"teams-new": "clash"}  # F1 is help everywhere
     assert problems({"tab-compare": "n"}) == {"tab-compare": "clash"}  # shadowed in a tab
-    assert problems({"weights-save": "escape"}) == {"weights-save": "clash"}  # Dialog's Esc
+    assert problems({"weights-defaults": "escape"}) == {"weights-defaults": "clash"}  # Dialog
     assert problems({"teams-new": "tab"}) == {"teams-new": "reserved"}
     # the same key in two different tabs, or in a tab and a dialog, is fine
     assert problems({"teams-new": "m", "confirm-yes": "o"}) == {}

@@ -11,22 +11,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
-from workbench.ui.bindings import TranslatedModalScreen
-from workbench.ui.context import WorkbenchNode
-from workbench.ui.dialogs.confirm import ConfirmDialog
+from workbench.ui.dialogs.base import Dialog
 from workbench.ui.validation import GENERAL, message
 
 Kind = Literal["text", "number", "whole", "date", "topics", "notes", "select"]
@@ -135,7 +132,7 @@ def _fmt_number(value: float | Decimal | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
+class ProgrammeForm(Dialog[Programme]):
     """Add a programme (``programme=None``) or edit one."""
 
     DEFAULT_CSS = """
@@ -212,17 +209,12 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         min-width: 10;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "catalogue.form.cancel_key", id="programme-form-cancel"),
-        Binding("ctrl+s", "save", "catalogue.form.save_key", id="programme-form-save"),
-    ]
 
     def __init__(self, programme: Programme | None = None) -> None:
         super().__init__()
         self.programme = programme
         self.errors: dict[str, str] = {}
         self._attempted = False
-        self._initial: dict[str, Any] = {}
 
     # building
 
@@ -330,11 +322,6 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
             "checked_on": p.checked_on.isoformat() if p.checked_on else "",
             "notes": p.notes or "",
         }
-
-    def on_mount(self) -> None:
-        # The screen's AUTO_FOCUS puts the cursor in the name field; focusing it here
-        # again could steal the focus back from a Tab typed while the form opens.
-        self._initial = self.raw()
 
     # reading
 
@@ -493,12 +480,6 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
             status.update(Content(self.t("catalogue.form.keys_hint")))
         status.set_class(bool(errors), "-invalid")
 
-    def _first_invalid(self) -> Widget | None:
-        for name in FIELD_NAMES:
-            if name in self.errors:
-                return self.query_one(f"#field-{name}")
-        return None
-
     # acting
 
     def action_save(self) -> None:
@@ -506,10 +487,9 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         programme, errors = self.build()
         self.show_errors(errors)
         if programme is None:
-            target = self._first_invalid()
-            if target is not None:
-                target.focus()
-            else:
+            if not self.focus_first(
+                self.query_one(f"#field-{name}") for name in errors if name != GENERAL
+            ):
                 self.query_one(f"#error-{GENERAL}").scroll_visible()
             return
         original = self.programme
@@ -519,25 +499,6 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
             saved = self.workbench.store(lambda repo: repo.save_edit(original, programme))
         if saved is not None:
             self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        if self.raw() == self._initial:
-            self.dismiss(None)
-            return
-        self.app.push_screen(
-            ConfirmDialog(
-                self.t("catalogue.discard.title"),
-                self.t("catalogue.discard.message"),
-                confirm_label=self.t("catalogue.discard.confirm"),
-                cancel_label=self.t("catalogue.discard.keep"),
-                danger=True,
-            ),
-            self._discard,
-        )
-
-    def _discard(self, yes: bool | None) -> None:
-        if yes:
-            self.dismiss(None)
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self, event: Button.Pressed) -> None:

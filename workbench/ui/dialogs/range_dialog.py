@@ -48,13 +48,16 @@ class RangeDialog(Dialog[RangeChoice]):
             box.border_subtitle = self.t("scoring.reason.keys")
             yield Static(Text(self.t("scoring.range.hint")), classes="dialog-hint")
             value = f"{self.current[0]}-{self.current[1]}" if self.current else ""
-            yield Input(value, placeholder="2-4", id="range")
+            yield Input(value, placeholder="2-4", id="range", select_on_focus=False)
             yield Static("", classes="field-error", id="range-error")
 
     @on(Input.Submitted, "#range")
-    def _save(self, event: Input.Submitted) -> None:
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
         try:
-            bounds = parse_range(event.value)
+            bounds = parse_range(self.query_one("#range", Input).value)
         except ValueError as error:
             message = self.t(f"scoring.range.error_{error}")
             self.query_one("#range-error", Static).update(Text(message))

@@ -30,8 +30,12 @@ class ReasonDialog(Dialog[str]):
                 placeholder=self.t("scoring.reason.placeholder"),
                 max_length=MAX_REASON,
                 id="reason",
+                select_on_focus=False,
             )
 
     @on(Input.Submitted, "#reason")
-    def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#reason", Input).value.strip())
