@@ -80,6 +80,7 @@ class WorkbenchApp(App[None]):
         for custom in themes:
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME
+        self._theme_chosen = False
 
     @property
     def today(self) -> date:
@@ -119,8 +120,11 @@ class WorkbenchApp(App[None]):
         self.theme = name
 
     def _remember_theme(self, theme: Theme) -> None:
-        if self.settings.theme is None and theme.name == self._requested_theme:
-            return  # the start-up default is not a choice worth remembering
+        if theme.name == self._requested_theme and not self._theme_chosen:
+            # the start-up theme (a default, or ANSI on a 16-colour terminal) is not a
+            # choice worth remembering over the user's own
+            self._theme_chosen = True
+            return
         if self.settings.theme != theme.name:
             self.settings.theme = theme.name
             self._save_settings()

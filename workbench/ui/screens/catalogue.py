@@ -580,6 +580,9 @@ class CataloguePane(Pane):
         if name and chosen != getattr(self.view, name):
             setattr(self.view, name, chosen)
             self._apply()
+        if select.has_focus:
+            # chosen: on to the rows it shows (the arrows would only reopen the list)
+            self.table.focus()
 
     # actions
 
