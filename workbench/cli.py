@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Decide whether to certify a team in AI, with which programme, "
         "and whether the pilot paid off.",
         parents=[common],
+        epilog="Without a command, the workbench opens. Settings (theme, language, keymap) "
+        "live in $WORKBENCH_CONFIG, else the user config directory "
+        "(~/.config/ai-certification-workbench/config.json on Linux); "
+        "`workbench keys` lists the keys and their binding ids.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -119,7 +123,7 @@ def check_settings(lang: str | None) -> int:
     return report_settings_problems(problem, check_keymap(settings.keymap).problems, i18n)
 
 
-def run_check(path: Path) -> int:
+def run_check(path: Path, lang: str | None = None) -> int:
     from workbench.checker import check_file
 
     report = check_file(path)
@@ -130,7 +134,11 @@ def run_check(path: Path) -> int:
             f"{len(snap.assessments)} assessments, {len(snap.pilots)} pilots"
         )
         return 0
-    print(f"{path}: {len(report.problems)} problem(s)", file=sys.stderr)
+    from workbench.i18n import Translator
+    from workbench.settings import language_from_environment
+
+    i18n = Translator(lang or language_from_environment())
+    print(i18n.plural("app.check_problems", len(report.problems), path=path), file=sys.stderr)
     for problem in report.problems:
         print(f"  {problem}", file=sys.stderr)
     return 1
@@ -157,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv, argparse.Namespace(db=None))
     path: Path = args.db or default_db_path()
     if args.command == "check":
-        return max(run_check(path), check_settings(args.lang))
+        return max(run_check(path, args.lang), check_settings(args.lang))
     if args.command == "keys":
         return run_keys(args.lang)
     try:

@@ -294,11 +294,7 @@ def keymap_warning(problems: list[KeymapProblem], i18n: Translator) -> str | Non
     """The one warning shown at start, listing every rejected entry; None when all is fine."""
     if not problems:
         return None
-    heading = (
-        i18n("keys.warning_one")
-        if len(problems) == 1
-        else i18n("keys.warning", count=len(problems))
-    )
+    heading = i18n.plural("keys.warning", len(problems))
     return "\n".join([heading, *(f"- {line}" for line in problem_lines(problems, i18n))])
 
 

@@ -475,7 +475,9 @@ class ProgrammeForm(Dialog[Programme]):
                 self.query_one(f"#row-{name}").set_class(bool(text), "-invalid")
         status = self.query_one("#form-status", Static)
         if errors:
-            status.update(Content(self.t("catalogue.form.invalid", count=len(errors))))
+            status.update(
+                Content(self.workbench.i18n.plural("catalogue.form.invalid", len(errors)))
+            )
         else:
             status.update(Content(self.t("catalogue.form.keys_hint")))
         status.set_class(bool(errors), "-invalid")

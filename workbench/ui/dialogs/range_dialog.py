@@ -17,16 +17,14 @@ RANGE = re.compile(r"^\s*([1-5])\s*[-–à]\s*([1-5])\s*$")
 
 
 def parse_range(text: str) -> tuple[int, int] | None:
-    """'2-4' -> (2, 4); ValueError when it is not a range of scores 1-5."""
+    """'2-4' -> (2, 4), and '4-2' too; ValueError when it is not a range of scores 1-5."""
     if not text.strip():
         return None
     match = RANGE.match(text)
     if match is None:
         raise ValueError("format")
-    low, high = int(match.group(1)), int(match.group(2))
-    if low > high:
-        raise ValueError("order")
-    return low, high
+    low, high = sorted((int(match.group(1)), int(match.group(2))))
+    return low, high  # 4-2 is taken as 2-4
 
 
 @dataclass(frozen=True, slots=True)
