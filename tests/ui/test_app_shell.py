@@ -10,6 +10,7 @@ from textual.widgets import TabbedContent
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
+from tests.ui.waiting import wait_until
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
 from workbench.ui.help_screen import HelpScreen
@@ -23,8 +24,10 @@ async def test_f_keys_switch_tabs(sample_repo: Repository, make_app: AppFactory)
         assert tabs.active == "catalogue"
         for key, tab in [("f3", "teams"), ("f4", "scoring"), ("f5", "compare"), ("f6", "pilots")]:
             await pilot.press(key)
+            await wait_until(pilot, lambda: tabs.active == tab)  # noqa: B023
             assert tabs.active == tab
         await pilot.press("f2")
+        await wait_until(pilot, lambda: tabs.active == "catalogue")
         assert tabs.active == "catalogue"
 
 
@@ -34,11 +37,13 @@ async def test_help_lists_keys_in_the_current_language(
     app = make_app(sample_repo, lang="fr")
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
         assert "Touches partout" in shown
         assert "Quitter" in shown
         await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, HelpScreen))
         assert not isinstance(app.screen, HelpScreen)
 
 
@@ -48,7 +53,7 @@ async def test_language_switch_relabels_tabs_and_is_remembered(
     app = make_app(sample_repo)
     async with app.run_test() as pilot:
         await pilot.press("f9")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.title == "Atelier de certification IA")
         labels = [str(tab.label) for tab in app.screen.query("Tab")]
         assert any("Équipes" in label for label in labels)
         assert app.screen.title == "Atelier de certification IA"
@@ -62,8 +67,9 @@ async def test_theme_is_remembered(
     async with app.run_test() as pilot:
         assert app.theme == "workbench-dark"
         app.theme = "workbench-ansi"
-        await pilot.pause()
-    assert json.loads((tmp_path / "config.json").read_text())["theme"] == "workbench-ansi"
+        config = tmp_path / "config.json"
+        await wait_until(pilot, lambda: json.loads(config.read_text())["theme"] == "workbench-ansi")
+    assert json.loads(config.read_text())["theme"] == "workbench-ansi"
 
 
 async def test_unknown_theme_falls_back_and_says_so(
@@ -71,7 +77,7 @@ async def test_unknown_theme_falls_back_and_says_so(
 ) -> None:
     app = make_app(sample_repo, theme="no-such-theme")
     async with app.run_test(notifications=True) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: app._notifications)
         assert app.theme == "workbench-dark"
         assert any("no-such-theme" in n.message for n in app._notifications)
 
@@ -83,7 +89,7 @@ async def test_another_process_change_is_reloaded(
     async with app.run_test() as pilot:
         Repository(sample_repo.path).save_team(Team(id="new-team", name="Added elsewhere"))
         app.check_for_changes()
-        await pilot.pause()
+        await wait_until(pilot, lambda: "new-team" in app.repository.snapshot().teams)
         assert "new-team" in app.repository.snapshot().teams
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Input, Select, TabbedContent
 
 from tests.conftest import TODAY, AppFactory
 from tests.ui.screen import screen_text
+from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.catalogue import Level, Price, PriceKind, Programme, Status
 from workbench.i18n import Translator
 from workbench.storage.repository import Repository
@@ -52,23 +53,29 @@ def line_with(shown: str, needle: str) -> str:
 
 async def highlight(pilot: Pilot[None], app: WorkbenchApp, programme_id: str) -> None:
     assert pane(app).table.move_to(programme_id)
-    await pilot.pause()
+    await wait_until(pilot, lambda: pane(app).view.cursor == programme_id)
 
 
 async def choose(pilot: Pilot[None], app: WorkbenchApp, select_id: str, downs: int) -> None:
     """Open a select with the keyboard and pick the option ``downs`` below the first."""
-    app.screen.query_one(select_id, Select).focus()
-    await pilot.pause()
-    await pilot.press("enter", *["down"] * downs, "enter")
-    await pilot.pause()
+    await wait_until(pilot, lambda: app.screen.query_one(select_id, Select))
+    select = app.screen.query_one(select_id, Select)
+    select.focus()
+    await wait_until(pilot, lambda: app.focused is select)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: select.expanded)
+    await pilot.press(*["down"] * downs, "enter")
+    await wait_until(pilot, lambda: not select.expanded)
 
 
 async def fill(pilot: Pilot[None], app: WorkbenchApp, field: str, text: str) -> None:
+    await wait_until(pilot, lambda: app.screen.query_one(f"#field-{field}", Input))
     widget = app.screen.query_one(f"#field-{field}", Input)
     widget.focus()
     widget.value = ""
-    await pilot.pause()
+    await wait_until(pilot, lambda: app.focused is widget)
     await pilot.press(*text)
+    await wait_until(pilot, lambda: widget.value == text)
 
 
 # search and filters
@@ -79,11 +86,12 @@ async def test_search_narrows_as_you_type(sample_repo: Repository, make_app: App
     async with app.run_test() as pilot:
         assert "17 programmes" in screen_text(app)
         await pilot.press("slash")
+        await wait_until(pilot, lambda: app.focused is app.screen.query_one("#catalogue-search"))
         assert app.focused is app.screen.query_one("#catalogue-search")
         await pilot.press("a")
         narrowed = shown_ids(app)
         await pilot.press("w", "s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: len(shown_ids(app)) == 3)
         ids = shown_ids(app)
         assert len(ids) == 3
         assert len(narrowed) > len(ids)
@@ -107,9 +115,8 @@ async def test_search_covers_topics(sample_repo: Repository, make_app: AppFactor
     app = make_app(sample_repo)
     async with app.run_test() as pilot:
         await pilot.press("slash", *"42001")
-        await pilot.pause()
-        ids = set(shown_ids(app))
-        assert ids == {"iapp-aigp", "pecb-iso42001-lead-implementer"}
+        expected = {"iapp-aigp", "pecb-iso42001-lead-implementer"}
+        await wait_until(pilot, lambda: set(shown_ids(app)) == expected)
 
 
 async def test_filter_by_level_with_the_keyboard(
@@ -119,16 +126,17 @@ async def test_filter_by_level_with_the_keyboard(
     app = make_app(sample_repo)
     async with app.run_test() as pilot:
         await pilot.press("f")
+        await wait_until(pilot, lambda: app.focused is app.screen.query_one("#filter-level"))
         assert app.focused is app.screen.query_one("#filter-level")
         await pilot.press("enter", "down", "enter")  # the first level: beginner
-        await pilot.pause()
+        await wait_until(pilot, lambda: set(shown_ids(app)) == beginners)
         assert set(shown_ids(app)) == beginners
         shown = screen_text(app)
         assert f"{len(beginners)} of 17 programmes" in shown
         assert "level: beginner" in shown
 
         await pilot.press("x")  # clears every filter
-        await pilot.pause()
+        await wait_until(pilot, lambda: len(shown_ids(app)) == 17)
         assert len(shown_ids(app)) == 17
         assert app.screen.query_one("#filter-level", Select).is_blank()
 
@@ -154,12 +162,13 @@ async def test_filters_combine_with_provider_and_topic(
     async with app.run_test(size=(120, 40)) as pilot:
         provider = app.screen.query_one("#filter-provider", Select)
         provider.value = "microsoft"
-        await pilot.pause()
-        assert set(shown_ids(app)) == {"microsoft-ai-900", "microsoft-ai-102", "microsoft-ab-730"}
+        microsoft = {"microsoft-ai-900", "microsoft-ai-102", "microsoft-ab-730"}
+        await wait_until(pilot, lambda: set(shown_ids(app)) == microsoft)
         topic = app.screen.query_one("#filter-topic", Select)
         topic.value = "responsible ai"
-        await pilot.pause()
-        assert set(shown_ids(app)) == {"microsoft-ai-900", "microsoft-ab-730"}
+        await wait_until(
+            pilot, lambda: set(shown_ids(app)) == {"microsoft-ai-900", "microsoft-ab-730"}
+        )
         assert "provider: Microsoft, topic: Responsible AI" in screen_text(app)
 
 
@@ -183,6 +192,7 @@ async def test_sort_by_key_and_reverse(sample_repo: Repository, make_app: AppFac
         table = pane(app).table
         assert table.sorted_column == "name"
         await pilot.press("s")
+        await wait_until(pilot, lambda: table.sorted_column == "provider")
         assert table.sorted_column == "provider"
         providers = [p.provider.casefold() for p in programmes(sample_repo, shown_ids(app))]
         assert providers == sorted(providers)
@@ -190,6 +200,7 @@ async def test_sort_by_key_and_reverse(sample_repo: Repository, make_app: AppFac
         assert "sorted by provider ▲" in screen_text(app)
 
         await pilot.press("S")
+        await wait_until(pilot, lambda: table.sort_reverse)
         assert table.sort_reverse
         providers = [p.provider.casefold() for p in programmes(sample_repo, shown_ids(app))]
         assert providers == sorted(providers, reverse=True)
@@ -213,6 +224,7 @@ async def test_click_a_header_to_sort(sample_repo: Repository, make_app: AppFact
         name_width = table.scrollable_content_region.width - fixed
         price_x = name_width + 1 + sum((widths[k] or 0) + 1 for k in list(widths)[1:5]) + 2
         await pilot.click("#catalogue-table", offset=(price_x, 0))
+        await wait_until(pilot, lambda: table.sorted_column == "price")
         assert table.sorted_column == "price"
         assert not table.sort_reverse
         assert "Price ▲" in screen_text(app)
@@ -221,6 +233,7 @@ async def test_click_a_header_to_sort(sample_repo: Repository, make_app: AppFact
         assert kinds[0] is PriceKind.FREE
         assert kinds[-1] is PriceKind.UNKNOWN  # unknown prices last, never guessed
         await pilot.click("#catalogue-table", offset=(price_x, 0))
+        await wait_until(pilot, lambda: table.sort_reverse)
         assert table.sort_reverse
         ordered = programmes(sample_repo, shown_ids(app))
         assert ordered[0].price.amount == Decimal(799)
@@ -288,7 +301,7 @@ async def test_wide_terminal_puts_the_detail_beside_the_table(
 ) -> None:
     app = make_app(sample_repo)
     async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: pane(app).has_class("-wide"))
         catalogue = pane(app)
         assert catalogue.has_class("-wide")
         detail = catalogue.query_one("#catalogue-detail")
@@ -306,11 +319,11 @@ async def test_enter_opens_the_programme_in_scoring(
     async with app.run_test() as pilot:
         await highlight(pilot, app, IBM)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.state.programme_id == IBM)
         assert app.state.programme_id == IBM
         assert isinstance(app.screen, PickerDialog)  # for which team?
         await pilot.press(*"legal", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.state.team_id == "team-legal-compliance")
         assert app.state.team_id == "team-legal-compliance"
         assert app.screen.query_one(TabbedContent).active == "scoring"
 
@@ -332,15 +345,13 @@ async def test_palette_commands_work_from_another_tab(
         ):
             assert title in titles
         titles["Catalogue: new programme"].callback()
-        for _ in range(40):  # the form is large: give a loaded machine time to push it
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ProgrammeForm):
-                break
-        assert app.screen_stack[0].query_one(TabbedContent).active == "catalogue"
+        await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
+        tabs = app.screen_stack[0].query_one(TabbedContent)
+        await wait_until(pilot, lambda: tabs.active == "catalogue")
         assert isinstance(app.screen, ProgrammeForm)
         await pilot.press("escape")
         titles["Catalogue: search"].callback()
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.focused is app.screen.query_one("#catalogue-search"))
         assert app.focused is app.screen.query_one("#catalogue-search")
 
 
@@ -352,6 +363,7 @@ async def test_edit_and_delete_are_disabled_without_a_programme(
         assert "No programme yet: n adds one." in screen_text(app)
         for key in ("e", "d", "r", "u"):
             await pilot.press(key)
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
             assert isinstance(app.screen, MainScreen)
         footer = screen_text(app).splitlines()[-1]
         assert "New" in footer
@@ -372,6 +384,7 @@ async def test_invalid_form_shows_each_error_and_writes_nothing(
     app = make_app(sample_repo)
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
         assert isinstance(app.screen, ProgrammeForm)
         await fill(pilot, app, "provider", "Acme")
         await fill(pilot, app, "hours_min", "4")
@@ -381,7 +394,7 @@ async def test_invalid_form_shows_each_error_and_writes_nothing(
         await fill(pilot, app, "url", "ftp://acme.example")
         await choose(pilot, app, "#field-status", 3)  # retired, and no date
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.errors)
         form = app.screen
         assert isinstance(form, ProgrammeForm)
         assert set(form.errors) == {"name", "price_amount", "hours_max", "status_date", "url"}
@@ -421,6 +434,7 @@ async def test_bad_numbers_and_dates_are_explained(
         await fill(pilot, app, "checked_on", "23/11/2026")
         await fill(pilot, app, "price_currency", "EURO")
         await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "hours_min" in app.screen.errors)
         form = app.screen
         assert isinstance(form, ProgrammeForm)
         assert form.errors["hours_min"] == "Enter a number, such as 2.5 or 2,5"
@@ -453,7 +467,7 @@ async def test_valid_form_saves_and_shows_the_programme(
         await fill(pilot, app, "url", "https://acme.example/clinic")
         await fill(pilot, app, "checked_on", "2026-11-20")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert isinstance(app.screen, MainScreen)
         saved = [p for p in sample_repo.programmes() if p.name == "Prompt clinic"]
         assert len(saved) == 1
@@ -472,7 +486,7 @@ async def test_valid_form_saves_and_shows_the_programme(
         # the new provider is offered by the provider filter at once
         provider = app.screen.query_one("#filter-provider", Select)
         provider.value = "acme learning"
-        await pilot.pause()
+        await wait_until(pilot, lambda: shown_ids(app) == [p.id])
         assert shown_ids(app) == [p.id]
 
 
@@ -491,7 +505,7 @@ async def test_edit_changes_the_stored_programme(
         )
         await fill(pilot, app, "hours_min", "40")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert isinstance(app.screen, MainScreen)
     stored = sample_repo.programme(IBM)
     assert stored.hours_min == 40
@@ -507,10 +521,12 @@ async def test_cancel_with_changes_asks_first(
     async with app.run_test() as pilot:
         await pilot.press("n", *"Draft")
         await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")  # keep editing
         assert isinstance(app.screen, ProgrammeForm)
         await pilot.press("escape", "y")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert isinstance(app.screen, MainScreen)
         await pilot.press("n", "escape")  # nothing typed: closes at once
         assert isinstance(app.screen, MainScreen)
@@ -525,10 +541,11 @@ async def test_retire_marks_it_retired_today(sample_repo: Repository, make_app: 
     async with app.run_test(size=(120, 40)) as pilot:
         await highlight(pilot, app, ESSENTIALS)
         await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         assert "Retire “Google AI Essentials”?" in screen_text(app)
         await pilot.press("y")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "retired 2026-11-23" in screen_text(app))
         stored = sample_repo.programme(ESSENTIALS)
         assert stored.status is Status.RETIRED
         assert stored.status_date == TODAY
@@ -546,6 +563,7 @@ async def test_delete_of_a_used_programme_is_refused_with_the_reason(
     async with app.run_test() as pilot:
         await highlight(pilot, app, ESSENTIALS)
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog))
         assert isinstance(app.screen, MessageDialog)
         shown = screen_text(app)
         assert "Cannot delete this programme" in shown
@@ -555,6 +573,7 @@ async def test_delete_of_a_used_programme_is_refused_with_the_reason(
         assert "the pilot “Prompting for product descriptions”" in shown
         assert "retire the programme instead" in shown
         await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert isinstance(app.screen, MainScreen)
     assert sample_repo.path.read_bytes() == before
 
@@ -566,12 +585,14 @@ async def test_delete_of_an_unused_programme_after_confirmation(
     async with app.run_test() as pilot:
         await highlight(pilot, app, IBM)
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
+        await wait_until(pilot, lambda: IBM in sample_repo.snapshot().programmes)
         assert IBM in sample_repo.snapshot().programmes
         await pilot.press("d")
         await pilot.press("y")
-        await pilot.pause()
+        await wait_until(pilot, lambda: IBM not in sample_repo.snapshot().programmes)
         assert IBM not in sample_repo.snapshot().programmes
         assert IBM not in shown_ids(app)
         assert "16 programmes" in screen_text(app)
@@ -584,10 +605,11 @@ async def test_delete_refused_when_someone_uses_it_meanwhile(
     async with app.run_test() as pilot:
         await highlight(pilot, app, IBM)
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         Repository(sample_repo.path).open_assessment("team-hr", IBM)  # another user
         await pilot.press("y")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog))
         assert isinstance(app.screen, MessageDialog)
         assert "the assessment of the team “HR and recruitment”" in screen_text(app)
     assert IBM in sample_repo.snapshot().programmes
@@ -612,28 +634,30 @@ async def test_markup_looking_text_shows_literally(
     )
     app = make_app(empty_repo)
     async with app.run_test(size=(120, 60)) as pilot:
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "[red]boom[/red] [/]")
         assert MARKUP_NAME in line_with(shown, MARKUP_PROVIDER)
         assert "[bold]topic[/]" in shown
         assert "[red]boom[/red] [/]" in shown
         assert "https://x.example/[b]" in shown
         await pilot.click("#catalogue-table", offset=(3, 1))
         await pilot.click("#catalogue-table", offset=(3, 1))
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.is_running)
         assert app.is_running
         await pilot.press("f2", "slash", *"[/")
         assert "“[/”" in screen_text(app)
         await pilot.press("escape", "e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
         assert isinstance(app.screen, ProgrammeForm)
         assert app.screen.query_one("#field-name", Input).value == MARKUP_NAME
         assert MARKUP_NAME in screen_text(app)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         assert MARKUP_NAME in screen_text(app)
         await pilot.press("n")
+        await wait_until(pilot, lambda: app.is_running)
         assert app.is_running
         assert app.return_code is None
     assert empty_repo.programme("markup").name == MARKUP_NAME
@@ -643,7 +667,9 @@ async def test_markup_name_typed_in_the_form(empty_repo: Repository, make_app: A
     app = make_app(empty_repo)
     async with app.run_test() as pilot:
         await pilot.press("n", *MARKUP_PROVIDER, "tab", *MARKUP_NAME, "ctrl+s")
-        await pilot.pause()
+        await wait_until(
+            pilot, lambda: [p.name for p in empty_repo.programmes()] == [MARKUP_PROVIDER]
+        )
         assert [p.name for p in empty_repo.programmes()] == [MARKUP_PROVIDER]
         assert MARKUP_PROVIDER in screen_text(app)
         assert app.is_running
@@ -657,8 +683,7 @@ async def test_french_labels_after_f9(sample_repo: Repository, make_app: AppFact
     async with app.run_test() as pilot:
         await pilot.press("slash", *"aws", "enter")
         await pilot.press("f9")
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "3 sur 17 programmes")
         for label in ("Nom", "Fournisseur", "Niveau", "Prix", "Statut", "Tout niveau"):
             assert label in shown, label
         assert "3 sur 17 programmes" in shown  # the search survives the switch
@@ -666,9 +691,11 @@ async def test_french_labels_after_f9(sample_repo: Repository, make_app: AppFact
         assert "débutant" in shown
         assert "retiré" in shown
         await pilot.press("n")
+        await wait_until(pilot, lambda: "Nouveau programme" in screen_text(app))
         assert "Nouveau programme" in screen_text(app)
         assert "L'inconnu reste inconnu" in screen_text(app)
         await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "Ce champ ne peut pas être vide" in screen_text(app))
         assert "Ce champ ne peut pas être vide" in screen_text(app)
 
 
@@ -679,10 +706,13 @@ async def test_french_form_reads_numbers_with_a_comma(
     async with app.run_test(size=(100, 60)) as pilot:
         await highlight(pilot, app, "microsoft-ai-900")
         await pilot.press("e")
+        await wait_until(
+            pilot, lambda: app.screen.query_one("#field-hours_min", Input).value == "0,75"
+        )
         assert app.screen.query_one("#field-hours_min", Input).value == "0,75"
         await fill(pilot, app, "hours_max", "1,25")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert isinstance(app.screen, MainScreen)
         assert sample_repo.programme("microsoft-ai-900").hours_max == 1.25
         assert "0,75-1,25" in screen_text(app)
@@ -695,15 +725,12 @@ async def test_footer_follows_the_highlighted_programme(
     app = make_app(sample_repo)
     async with app.run_test(size=(120, 40)) as pilot:
 
-        async def footer() -> str:
-            """The footer once it is rebuilt (after a refresh): a few frames later."""
-            await pilot.pause(0.1)
+        def footer() -> str:
             return screen_text(app).splitlines()[-1]
 
         await highlight(pilot, app, ESSENTIALS)
-        assert "Retire" in await footer()
+        await wait_until(pilot, lambda: "Retire" in footer())
         await highlight(pilot, app, IBM)  # retired: no retire key, still edit
-        assert "Retire" not in await footer()
-        assert "Edit" in await footer()
+        await wait_until(pilot, lambda: "Retire" not in footer() and "Edit" in footer())
         await highlight(pilot, app, ESSENTIALS)
-        assert "Retire" in await footer()
+        await wait_until(pilot, lambda: "Retire" in footer())

@@ -6,6 +6,7 @@ from textual.widgets import Input, OptionList
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
+from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.assessment import Assessment
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.team import Team
@@ -34,10 +35,10 @@ async def test_scoring_a_whole_grid_by_keys(sample_repo: Repository, make_app: A
     app = make_app(sample_repo)
     open_on(app, *NEW_PAIR)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: "Not assessed yet" in screen_text(app))
         assert "Not assessed yet" in screen_text(app)
         await pilot.press(*"433243")
-        await pilot.pause()
+        await wait_for_text(pilot, "74 / 115")
         assessment = stored(sample_repo, *NEW_PAIR)
         assert assessment.scores_of("claire") == dict(
             zip(CRITERION_KEYS, (4, 3, 3, 2, 4, 3), strict=True)
@@ -56,8 +57,7 @@ async def test_a_missing_score_shows_the_possible_range(
     open_on(app, *NEW_PAIR)
     async with app.run_test() as pilot:
         await pilot.press(*"43324")
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "5 of 6 scored")
         assert "5 of 6 scored" in shown
         assert "INVESTIGATE / PILOT" in shown
         assert "74 / 115" not in shown
@@ -86,11 +86,18 @@ async def test_clear_and_reason(sample_repo: Repository, make_app: AppFactory) -
     open_on(app, *NEW_PAIR)
     async with app.run_test() as pilot:
         await pilot.press("3", "up", "0")
+        await wait_until(
+            pilot,
+            lambda: (
+                stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score is None
+            ),
+        )
         assert stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score is None
         await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReasonDialog))
         assert isinstance(app.screen, ReasonDialog)
         await pilot.press(*"[/b] see [@click=app.quit]x[/]", "enter")
-        await pilot.pause()
+        await wait_for_text(pilot, "[/b] see [@click=app.quit]x[/]")
         rating = stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact")
         assert rating.reason == "[/b] see [@click=app.quit]x[/]"
         assert "[/b] see [@click=app.quit]x[/]" in screen_text(app)
@@ -105,16 +112,17 @@ async def test_weights_dialog_refuses_bad_values_and_saves_good_ones(
     async with app.run_test() as pilot:
         before = sample_repo.path.read_bytes()
         await pilot.press("w")
+        await wait_until(pilot, lambda: app.screen.query_one("#w-pilot_above", Input))
         assert isinstance(app.screen, WeightsDialog)
         app.screen.query_one("#w-pilot_above", Input).value = "30"  # below alternatives (40)
         await pilot.press("ctrl+s")
+        await wait_for_text(pilot, "The alternatives threshold (40 %) is above")
         assert isinstance(app.screen, WeightsDialog)
-        assert "The alternatives threshold (40 %) is above" in screen_text(app)
         assert sample_repo.path.read_bytes() == before
         await pilot.press("ctrl+r")
         app.screen.query_one("#w-business_impact", Input).focus()
         await pilot.press("backspace", "9", "ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, WeightsDialog))
         assert not isinstance(app.screen, WeightsDialog)
         grid = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering").grid
         assert grid.weights["business_impact"] == 9
@@ -128,8 +136,7 @@ async def test_unclear_objective_never_shows_pilot(
     open_on(app, "vague", "google-ai-essentials")
     async with app.run_test() as pilot:
         await pilot.press(*"555555")
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "CLARIFY THE OBJECTIVE")
         assert "Clarify the objective first" in shown
         assert "CLARIFY THE OBJECTIVE" in shown
         assert "PILOT" not in shown.replace("Pilots", "")
@@ -141,12 +148,11 @@ async def test_several_assessors_median_and_disagreement(
     app = make_app(sample_repo)
     open_on(app, "team-ecommerce-content", "google-ai-essentials")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "Discuss: Alternatives (claire")
         assert "Assessors: claire (6/6), marc (6/6)" in shown
         assert "Discuss: Alternatives (claire" in shown
         await pilot.press("m")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "median of all assessors (m)" in screen_text(app))
         assert "median of all assessors (m)" in screen_text(app)
         await pilot.press("5")  # read-only in the median view
         assert stored(sample_repo, "team-ecommerce-content", "google-ai-essentials") == (
@@ -161,9 +167,10 @@ async def test_scoring_as_another_assessor_keeps_both(
     open_on(app, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
     async with app.run_test() as pilot:
         await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         assert isinstance(app.screen, PickerDialog)
         await pilot.press(*"zoe", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.assessor == "zoe")
         assert app.assessor == "zoe"
         await pilot.press("1")
         pair = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
@@ -181,9 +188,11 @@ async def test_enter_on_a_team_elsewhere_and_keys_move(
     async with app.run_test() as pilot:
         grid = app.screen.query_one(ScoreGrid)
         await pilot.press("down", "down", "j")
+        await wait_until(pilot, lambda: grid.cursor == 3)
         assert grid.cursor == 3
         assert "Risk / compliance — Are we exposed" in screen_text(app)
         await pilot.press("k")
+        await wait_until(pilot, lambda: grid.cursor == 2)
         assert grid.cursor == 2
 
 
@@ -191,8 +200,7 @@ async def test_french_labels(sample_repo: Repository, make_app: AppFactory) -> N
     app = make_app(sample_repo, lang="fr")
     open_on(app, "team-ecommerce-content", "google-ai-essentials")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "Noter")
         assert "Impact business" in shown
         assert "PILOTE" in shown
         assert "Robustesse" in shown
@@ -206,17 +214,25 @@ async def test_new_assessment_picks_team_then_programme(
     app.state.tab = "scoring"
     async with app.run_test() as pilot:
         await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         assert isinstance(app.screen, PickerDialog)
         await pilot.press(*"legal", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         assert isinstance(app.screen, PickerDialog)
         await pilot.press(*"AIF-C01", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.state.programme_id == "aws-aif-c01")
         assert (app.state.team_id, app.state.programme_id) == (
             "team-legal-compliance",
             "aws-aif-c01",
         )
         assert sample_repo.assessment_for("team-legal-compliance", "aws-aif-c01") is None
         await pilot.press("3")
+        await wait_until(
+            pilot,
+            lambda: Repository(sample_repo.path).assessment_for(
+                "team-legal-compliance", "aws-aif-c01"
+            ),
+        )
         assert Repository(sample_repo.path).assessment_for("team-legal-compliance", "aws-aif-c01")
 
 
@@ -229,8 +245,18 @@ async def test_keymap_from_settings_remaps_a_key(
     open_on(app, *NEW_PAIR)
     async with app.run_test() as pilot:
         await pilot.press("4")
+        await wait_until(
+            pilot,
+            lambda: stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score == 4,
+        )
         assert stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score == 4
         await pilot.press("up", "u")
+        await wait_until(
+            pilot,
+            lambda: (
+                stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score is None
+            ),
+        )
         assert stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact").score is None
 
 
@@ -262,7 +288,6 @@ async def test_assessment_picker_follows_saves_and_renames(
         await pilot.press(*"555555")
         assert (await line_of_pair()).detail == "Pilot"
         sample_repo.update(Team, pair[0], lambda t: t.model_copy(update={"name": "Content"}))
-        await pilot.pause()
         label = (await line_of_pair()).label
         assert label.startswith("Content × ")
 
@@ -274,19 +299,22 @@ async def test_picker_with_many_choices(sample_repo: Repository, make_app: AppFa
     chosen: list[str | None] = []
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(PickerDialog("Pick", choices, current="id-1500"), chosen.append)
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.query_one(OptionList).size.height == 16)
         options = app.screen.query_one(OptionList)
         assert options.option_count == 2000
         assert options.size.height == 16
         assert options.highlighted == 1500
         assert "Choice 1500" in screen_text(app)
         await pilot.press(*"choice 000")
+        await wait_until(pilot, lambda: options.option_count == 10)
         assert options.option_count == 10
         assert options.size.height == 10
         await pilot.press("backspace", "backspace")
+        await wait_until(pilot, lambda: options.option_count == 1000)
         assert options.option_count == 1000
         assert options.size.height == 16
         await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: chosen == ["id-1"])
         assert chosen == ["id-1"]
 
 
@@ -297,19 +325,13 @@ async def test_footer_offers_undo_only_when_there_is_something_to_undo(
     open_on(app, *NEW_PAIR)
     async with app.run_test(size=(120, 40)) as pilot:
 
-        async def undo_offered(expected: bool) -> bool:
-            """The footer's ctrl+z state, once the footer is rebuilt (polled: CI is noisy)."""
-            offered = None
-            for _ in range(40):
-                await pilot.pause(0.05)
-                keys = [k for k in app.screen.query("FooterKey") if "Undo" in str(k.render())]
-                offered = len(keys) == 1 and not keys[0].has_class("-disabled")
-                if len(keys) == 1 and offered == expected:
-                    break
-            return bool(offered)
+        def undo_offered() -> bool | None:
+            """The footer's ctrl+z state: None while the footer has no undo key."""
+            keys = [k for k in app.screen.query("FooterKey") if "Undo" in str(k.render())]
+            return None if len(keys) != 1 else not keys[0].has_class("-disabled")
 
-        assert not await undo_offered(expected=False)
+        await wait_until(pilot, lambda: undo_offered() is False)
         await pilot.press("4", "up")
-        assert await undo_offered(expected=True)
+        await wait_until(pilot, lambda: undo_offered() is True)
         await pilot.press("ctrl+z")
-        assert not await undo_offered(expected=False)
+        await wait_until(pilot, lambda: undo_offered() is False)

@@ -9,6 +9,7 @@ from textual.widgets import Input, Static, TabbedContent
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
+from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.team import Objective, Team
 from workbench.i18n import Translator
 from workbench.storage.repository import Repository
@@ -52,12 +53,15 @@ def line_with(shown: str, needle: str) -> str:
 
 async def open_teams(pilot: Pilot[None]) -> None:
     await pilot.press("f3")
-    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, WorkbenchApp)
+    teams = len(app.repository.teams())
+    await wait_until(pilot, lambda: app.state.tab == "teams" and len(pane(app).table.rows) == teams)
 
 
 async def highlight(pilot: Pilot[None], app: WorkbenchApp, team_id: str) -> None:
     assert pane(app).table.move_to(team_id)
-    await pilot.pause()
+    await wait_until(pilot, lambda: pane(app).current.team.id == team_id)
 
 
 # the table, the flag and the detail panel
@@ -80,8 +84,7 @@ async def test_flag_for_the_managers_not_for_ecommerce(
         assert "To make it measurable: no metric, no target, no horizon" in shown
 
         await pilot.press("f9")
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "⚠ Clarifier d'abord l'objectif")
         assert "⚠ Clarifier d'abord l'objectif" in line_with(shown, "Industrial managers")
         assert "Clarifier" not in line_with(shown, "E-commerce content")
 
@@ -114,7 +117,7 @@ async def test_narrow_terminal_stacks_the_detail_below(
         detail = teams.query_one("#team-detail")
         assert detail.region.y > teams.table.region.bottom - 1
         await pilot.resize_terminal(160, 40)
-        await pilot.pause()
+        await wait_until(pilot, lambda: teams.has_class("-wide"))
         assert teams.has_class("-wide")
         assert detail.region.x >= teams.table.region.right
 
@@ -148,13 +151,13 @@ async def test_objective_flag_widget_hides_for_a_measurable_objective() -> None:
 
     app = FlagApp()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.query_one("#vague").display)
         assert app.query_one("#vague").display
         assert not app.query_one("#clear").display
         shown = screen_text(app)
         assert "⚠ Clarifier d'abord l'objectif : pas de cible, pas d'échéance" in shown
         app.query_one("#vague", ObjectiveFlag).show(None)
-        await pilot.pause()
+        await wait_until(pilot, lambda: not app.query_one("#vague").display)
         assert not app.query_one("#vague").display
 
 
@@ -185,6 +188,7 @@ async def test_add_a_team_by_keys(sample_repo: Repository, make_app: AppFactory)
     async with app.run_test() as pilot:
         await open_teams(pilot)
         await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
         assert isinstance(app.screen, TeamForm)
         for value in [
             "Sales ops",
@@ -199,10 +203,10 @@ async def test_add_a_team_by_keys(sample_repo: Repository, make_app: AppFactory)
             await type_text(pilot, value)
             await pilot.press("tab")
         await type_text(pilot, "6")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "✓ Measurable objective" in screen_text(app))
         assert "✓ Measurable objective" in screen_text(app)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, TeamForm))
         assert not isinstance(app.screen, TeamForm)
 
         stored = [t for t in sample_repo.teams() if t.name == "Sales ops"]
@@ -231,7 +235,7 @@ async def test_form_says_live_what_is_missing(
     async with app.run_test() as pilot:
         await open_teams(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "no metric, no target, no horizon" in screen_text(app))
         assert "no metric, no target, no horizon" in screen_text(app)
         form = app.screen
         assert isinstance(form, TeamForm)
@@ -241,10 +245,13 @@ async def test_form_says_live_what_is_missing(
         await type_text(pilot, "10")
         await pilot.press("tab")
         await type_text(pilot, "18")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: "⚠ Clarify the objective first: horizon over 12 months" in screen_text(app),
+        )
         assert "⚠ Clarify the objective first: horizon over 12 months" in screen_text(app)
         await pilot.press("backspace", "backspace", "1", "2")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "✓ Measurable objective" in screen_text(app))
         assert "✓ Measurable objective" in screen_text(app)
 
 
@@ -260,7 +267,7 @@ async def test_invalid_form_shows_errors_by_the_fields_and_writes_nothing(
         await pilot.press(*["tab"] * 6)
         await type_text(pilot, "abc")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_text(pilot, "✗ This field cannot be empty")
 
         form = app.screen
         assert isinstance(form, TeamForm)
@@ -279,7 +286,7 @@ async def test_invalid_form_shows_errors_by_the_fields_and_writes_nothing(
         assert sample_repo.path.read_bytes() == before
 
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, TeamForm))
         assert not isinstance(app.screen, TeamForm)
     assert sample_repo.path.read_bytes() == before
 
@@ -295,8 +302,7 @@ async def test_french_form_errors(sample_repo: Repository, make_app: AppFactory)
         await pilot.press(*["tab"] * 4)
         await type_text(pilot, "douze")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "✗ Saisissez un nombre")
         assert "✗ Saisissez un nombre, comme 40 ou 12,5" in shown
         assert "Nouvelle équipe" in shown
 
@@ -322,7 +328,7 @@ async def test_edit_changes_the_stored_team(sample_repo: Repository, make_app: A
         await pilot.press("tab")
         await type_text(pilot, "6")
         await pilot.press("enter")  # Enter on the last field saves
-        await pilot.pause()
+        await wait_until(pilot, lambda: not isinstance(app.screen, TeamForm))
         assert not isinstance(app.screen, TeamForm)
 
         team = sample_repo.team(MANAGERS)
@@ -359,14 +365,17 @@ async def test_markup_looking_names_show_literally(
         assert "[red]boom[/red] [/]" in shown
         await pilot.click(TeamsPane, offset=(5, 1))
         await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
         assert isinstance(app.screen, TeamForm)
         assert app.screen.query_one("#field-name", Input).value == MARKUP_NAME
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         assert MARKUP_NAME in screen_text(app)
         await pilot.press("n")
+        await wait_until(pilot, lambda: app.is_running)
         assert app.is_running
         assert app.return_code is None
     assert sample_repo.team("markup").name == MARKUP_NAME
@@ -382,7 +391,7 @@ async def test_markup_name_typed_in_the_form(empty_repo: Repository, make_app: A
         await pilot.press("tab", "tab")
         await type_text(pilot, "3")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: [t.name for t in empty_repo.teams()] == ["x [/b] y"])
         assert [t.name for t in empty_repo.teams()] == ["x [/b] y"]
         assert "x [/b] y" in screen_text(app)
         assert app.is_running
@@ -398,6 +407,7 @@ async def test_delete_refused_while_used(sample_repo: Repository, make_app: AppF
         await open_teams(pilot)
         await highlight(pilot, app, MANAGERS)
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog))
         assert isinstance(app.screen, MessageDialog)
         shown = screen_text(app)
         assert "This team cannot be deleted" in shown
@@ -406,6 +416,7 @@ async def test_delete_refused_while_used(sample_repo: Repository, make_app: AppF
         assert "the pilot “AI for business, 20 managers”" in shown
         assert "Nothing was deleted" in shown
         await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, MessageDialog))
         assert not isinstance(app.screen, MessageDialog)
     assert sample_repo.path.read_bytes() == before
     assert MANAGERS in sample_repo.snapshot().teams
@@ -420,15 +431,18 @@ async def test_delete_an_unused_team_after_confirmation(
         await open_teams(pilot)
         await highlight(pilot, app, "temp")
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         assert "Delete the team “Temporary team”?" in screen_text(app)
         await pilot.press("escape")
+        await wait_until(pilot, lambda: "temp" in sample_repo.snapshot().teams)
         assert "temp" in sample_repo.snapshot().teams
 
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "temp" not in sample_repo.snapshot().teams)
         assert "temp" not in sample_repo.snapshot().teams
         assert "Temporary team" not in screen_text(app)
 
@@ -442,10 +456,11 @@ async def test_delete_refused_when_someone_uses_the_team_meanwhile(
         await open_teams(pilot)
         await highlight(pilot, app, "temp")
         await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert isinstance(app.screen, ConfirmDialog)
         Repository(sample_repo.path).open_assessment("temp", "iapp-aigp")  # another user
         await pilot.press("y")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog))
         assert isinstance(app.screen, MessageDialog)
         assert "the assessment of" in screen_text(app)
     assert "temp" in sample_repo.snapshot().teams
@@ -460,11 +475,13 @@ async def test_edit_and_delete_are_hidden_without_a_team(
         teams = pane(app)
         assert teams.check_action("edit_team", ()) is False
         assert teams.check_action("delete_team", ()) is False
+        await wait_until(pilot, lambda: "New" in screen_text(app).splitlines()[-1])
         footer = screen_text(app).splitlines()[-1]
         assert "New" in footer
         assert "Edit" not in footer
         assert "Delete" not in footer
         await pilot.press("e", "d")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert isinstance(app.screen, MainScreen)
 
 
@@ -477,11 +494,11 @@ async def test_enter_scores_the_team(sample_repo: Repository, make_app: AppFacto
         await open_teams(pilot)
         await highlight(pilot, app, ECOMMERCE)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.state.team_id == ECOMMERCE)
         assert app.state.team_id == ECOMMERCE
         assert isinstance(app.screen, PickerDialog)  # against which programme?
         await pilot.press(*"AIGP", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.state.programme_id == "iapp-aigp")
         assert app.state.programme_id == "iapp-aigp"
         assert app.screen.query_one(TabbedContent).active == "scoring"
 
@@ -492,22 +509,24 @@ async def test_filter_as_you_type(sample_repo: Repository, make_app: AppFactory)
         await open_teams(pilot)
         await pilot.press("slash")
         await type_text(pilot, "OPER")  # department "Operations", any case
-        await pilot.pause()
+        await wait_until(pilot, lambda: [row.key for row in pane(app).table.rows] == [MANAGERS])
         assert [row.key for row in pane(app).table.rows] == [MANAGERS]
         await pilot.press("enter")
+        await wait_until(pilot, lambda: app.focused is pane(app).table)
         assert app.focused is pane(app).table
         await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
         assert isinstance(app.screen, TeamForm)
         await pilot.press("escape")
 
         await pilot.press("slash")
         await type_text(pilot, "zzz")
-        await pilot.pause()
+        await wait_until(pilot, lambda: pane(app).table.rows == [])
         assert pane(app).table.rows == []
         assert "No team matches this filter" in screen_text(app)
 
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: len(pane(app).table.rows) == len(sample_repo.teams()))
         assert len(pane(app).table.rows) == len(sample_repo.teams())
         assert pane(app).filter_input.value == ""
         assert app.focused is pane(app).table
@@ -527,17 +546,13 @@ async def test_palette_commands_work_from_another_tab(
             "Équipes : supprimer l'équipe sélectionnée",
         } <= set(commands)
         commands["Équipes : nouvelle équipe"].callback()
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
         assert tabs.active == "teams"
-        assert isinstance(app.screen, TeamForm)
         await pilot.press("escape")
         await pilot.press("f2")
         commands["Équipes : modifier l'équipe sélectionnée"].callback()
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
         assert tabs.active == "teams"
-        assert isinstance(app.screen, TeamForm)
 
 
 # rows are kept between refreshes: they must still follow every change
@@ -579,6 +594,6 @@ async def test_the_flag_in_the_rows_follows_the_theme(
         before = flag_style()
         assert before == warning_style(app)
         app.theme = "textual-light"
-        await pilot.pause()
+        await wait_until(pilot, lambda: flag_style() == warning_style(app))
         assert flag_style() == warning_style(app)
         assert flag_style() != before

@@ -7,6 +7,7 @@ polling instead of failing for nothing.
 
 from __future__ import annotations
 
+import inspect
 import time
 from collections.abc import Callable
 
@@ -25,8 +26,15 @@ STEADY_ROUNDS = 3
 def _holds(condition: Callable[[], object]) -> bool:
     try:
         return bool(condition())
-    except (NoMatches, LookupError, AssertionError):
-        return False  # the widget or record is not there yet
+    except (NoMatches, LookupError, AssertionError, OSError, ValueError):
+        return False  # the widget, record or file is not there yet
+
+
+def _describe(condition: Callable[[], object]) -> str:
+    try:
+        return inspect.getsource(condition).strip()
+    except (OSError, TypeError):
+        return repr(condition)
 
 
 async def wait_until(
@@ -43,7 +51,7 @@ async def wait_until(
         if _holds(condition):
             return
         if time.monotonic() > deadline:
-            label = what or getattr(condition, "__name__", repr(condition))
+            label = what or _describe(condition)
             raise AssertionError(f"still waiting after {timeout:.0f} s for: {label}")
         await pilot.pause(POLL_SECONDS)
 
