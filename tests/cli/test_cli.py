@@ -188,7 +188,9 @@ def test_check_reports_a_corrupt_file_and_leaves_it_unchanged(
     assert main(["--lang", "en", "check", "--db", str(good)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(f"{good}: {len(expected)} problem(s)\n")
+    assert captured.err.startswith(
+        f"{good}: {len(expected)} problem{'s' if len(expected) > 1 else ''}\n"
+    )
     for problem in expected:
         assert f"  {problem}" in captured.err
     assert listing(good.parent) == before
@@ -200,7 +202,7 @@ def test_check_lists_every_problem_of_a_file(
     expected = score_of_six(good) + missing_team(good)
     assert main(["--lang", "en", "check", "--db", str(good)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{good}: 2 problem(s)\n")
+    assert err.startswith(f"{good}: 2 problems\n")
     for problem in expected:
         assert f"  {problem}" in err
 
@@ -212,7 +214,7 @@ def test_an_invalid_assessment_used_by_a_pilot_is_one_problem(
     assert main(["--lang", "en", "check", "--db", str(good)]) == 1
     err = capsys.readouterr().err
     assert f"  {expected[0]}" in err
-    assert err.startswith(f"{good}: 1 problem(s)\n")
+    assert err.startswith(f"{good}: 1 problem\n")
 
 
 def test_check_locates_bad_json_after_non_ascii_text(
@@ -234,7 +236,7 @@ def test_check_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     path = tmp_path / "nowhere" / "missing.json"
     assert main(["check", "--db", str(path)]) == 1
     err = capsys.readouterr().err
-    assert f"{path}: 1 problem(s)" in err
+    assert f"{path}: 1 problem" in err
     assert "No such file or directory" in err
     assert not path.exists()
     assert not path.parent.exists()
