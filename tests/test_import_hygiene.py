@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "workbench"
 
-PURE_PACKAGES = ("workbench.core", "workbench.storage")
+PURE_PACKAGES = ("workbench.core", "workbench.storage", "workbench.exchange")
 PURE_MODULES = ("workbench.checker", "workbench.settings")
 TINYDB_ALLOWED = {"workbench/storage/repository.py"}
 

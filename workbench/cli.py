@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import __version__
+from workbench.cli_exchange import COMMANDS as EXCHANGE_COMMANDS
+from workbench.cli_exchange import add_commands as add_exchange_commands
+from workbench.cli_exchange import run as run_exchange
 from workbench.settings import LANGUAGES, default_db_path
 from workbench.storage.errors import StorageError
 
@@ -61,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         "where it works and what it does. Remap keys in the settings file: "
         '{"keymap": {"binding-id": "key"}}.',
     )
+    add_exchange_commands(commands, common)
     return parser
 
 
@@ -168,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return max(run_check(path, args.lang), check_settings(args.lang))
     if args.command == "keys":
         return run_keys(args.lang)
+    if args.command in EXCHANGE_COMMANDS:
+        return run_exchange(args, path)
     try:
         repository = open_repository(path, empty=args.empty)
     except StorageError as error:

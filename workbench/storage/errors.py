@@ -61,3 +61,13 @@ class ConflictError(StorageError):
             f"someone else changed {', '.join(fields)} of this {kind} while you were editing "
             "it; nothing was saved. Close the form and open it again to see their version"
         )
+
+
+class ImportRefusedError(StorageError):
+    """An import that would leave the file inconsistent: nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "; ".join(problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(f"the import was refused, nothing was written: {shown}{more}")

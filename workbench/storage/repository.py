@@ -11,12 +11,12 @@ import os
 import socket
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
@@ -26,8 +26,20 @@ from workbench.core.catalogue import Programme, Status
 from workbench.core.pilot import Pilot
 from workbench.core.team import Team
 from workbench.storage.datafile import DataFile, RawData
-from workbench.storage.errors import ConflictError, InUseError, NotFoundError
-from workbench.storage.schema import META_TABLE, SCHEMA_VERSION, Snapshot, migrate, parse
+from workbench.storage.errors import (
+    ConflictError,
+    ImportRefusedError,
+    InUseError,
+    NotFoundError,
+)
+from workbench.storage.schema import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    Snapshot,
+    migrate,
+    parse,
+    reference_problems,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -144,6 +156,65 @@ class Transaction:
                     records[record_id] = record
             tables[name] = records
         return replace(self.snapshot, meta=meta, **tables)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What an import adds, updates and leaves unchanged: record ids by table."""
+
+    added: dict[str, list[str]] = field(default_factory=dict)
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: dict[str, list[str]] = field(default_factory=dict)
+
+    def count(self, what: str) -> int:
+        """How many records were ``added``, ``updated`` or ``unchanged``."""
+        tables: dict[str, list[str]] = getattr(self, what)
+        return sum(len(ids) for ids in tables.values())
+
+
+def merge_import(
+    snapshot: Snapshot, records: Iterable[BaseModel], base: Snapshot | None = None
+) -> tuple[list[BaseModel], ImportSummary]:
+    """The records to write for an import into ``snapshot``, and what each one does.
+
+    A record whose id exists is merged as a form's edit is (``save_edit``): ``base`` is the
+    version the import was checked against (the file itself when None); fields the import
+    changes from it win, other fields keep the latest stored value, and a field that both
+    changed to different values raises ``ConflictError``.
+    """
+    summary = ImportSummary()
+    writes: list[BaseModel] = []
+    for record in records:
+        model = type(record)
+        name = TABLE_OF[model]
+        record_id: str = getattr(record, "id")  # noqa: B009
+        current = getattr(snapshot, name).get(record_id)
+        if current is None:
+            summary.added.setdefault(name, []).append(record_id)
+            writes.append(record)
+            continue
+        original = getattr(base, name).get(record_id, current) if base is not None else current
+        fields = list(model.model_fields)
+        mine = [f for f in fields if getattr(record, f) != getattr(original, f)]
+        clashes = [
+            f
+            for f in mine
+            if getattr(current, f) != getattr(original, f)
+            and getattr(current, f) != getattr(record, f)
+        ]
+        if clashes:
+            raise ConflictError(name.rstrip("s"), record_id, clashes)
+        merged = current.model_copy(update={f: getattr(record, f) for f in mine})
+        if merged == current:
+            summary.unchanged.setdefault(name, []).append(record_id)
+            continue
+        try:
+            merged = model.model_validate(merged.model_dump())
+        except ValidationError:  # each side valid, the mix of both is not
+            raise ConflictError(name.rstrip("s"), record_id, mine) from None
+        summary.updated.setdefault(name, []).append(record_id)
+        writes.append(merged)
+    return writes, summary
 
 
 class Repository:
@@ -328,6 +399,25 @@ class Repository:
             merged = current.model_copy(update={f: getattr(edited, f) for f in mine})
             tx.put(merged)
         return merged
+
+    def import_records(
+        self, records: Iterable[BaseModel], *, base: Snapshot | None = None
+    ) -> ImportSummary:
+        """Add or update ``records`` in one transaction: all of them, or none.
+
+        Existing ids are merged with ``merge_import`` (``base``: the snapshot the import was
+        checked against). A reference the result would leave dangling, or a second
+        assessment of one team x programme, refuses the whole import.
+        """
+        records = list(records)
+        with self.transaction() as tx:
+            writes, summary = merge_import(tx.snapshot, records, base)
+            for record in writes:
+                tx.put(record)
+            problems = reference_problems(tx.patched(dict(tx.snapshot.meta)))
+            if problems:
+                raise ImportRefusedError([str(problem) for problem in problems])
+        return summary
 
     def delete_assessment(self, assessment_id: str) -> None:
         with self.transaction() as tx:

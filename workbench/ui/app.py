@@ -22,6 +22,7 @@ from workbench.ui.help_screen import HelpScreen
 from workbench.ui.keymap import check_keymap, keymap_warning
 from workbench.ui.main_screen import ALT_TAB_KEYS, PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
+from workbench.ui.reports import report_commands
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
 
@@ -249,6 +250,7 @@ class WorkbenchApp(App[None]):
                 self.action_help,
             ),
         ]
+        commands += report_commands(self)
         main = self.screen_stack[0]
         if isinstance(main, MainScreen):
             for pane in main.panes():

@@ -89,6 +89,7 @@ class ScoringPane(Pane):
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
         Binding("a", "pick_assessor", "scoring.keys.assessor", show=False, id="scoring-assessor"),
         Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
+        Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="scoring-memo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -270,7 +271,16 @@ class ScoringPane(Pane):
                 return None
         if action == "undo" and not self.undo_steps:
             return None
+        if action == "memo":
+            return self.workbench.state.team_id is not None
         return True
+
+    def action_memo(self) -> None:
+        from workbench.ui.reports import open_memo
+
+        state = self.workbench.state
+        if state.team_id is not None:
+            open_memo(self.workbench, state.team_id, state.programme_id)
 
     def _open_assessment(self) -> Assessment | None:
         state = self.workbench.state
@@ -541,6 +551,8 @@ class ScoringPane(Pane):
             commands.append(("scoring.commands.weights", self.action_weights))
         if self.undo_steps:
             commands.append(("scoring.commands.undo", self.action_undo))
+        if self.workbench.state.team_id is not None:
+            commands.append(("reports.commands.memo_scored", self.action_memo))
         return [
             PaletteCommand(t(key), t(f"{key}_help"), in_tab(action)) for key, action in commands
         ]

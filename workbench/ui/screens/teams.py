@@ -197,6 +197,7 @@ class TeamsPane(Pane):
         Binding("escape", "clear_filter", "teams.keys.clear_filter", id="teams-clear-filter"),
         Binding("s", "sort", "keys.sort", show=False, id="teams-sort"),
         Binding("S,shift+s", "reverse", "keys.reverse", show=False, id="teams-reverse"),
+        Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="teams-memo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -566,7 +567,7 @@ class TeamsPane(Pane):
     # bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"edit_team", "delete_team"}:
+        if action in {"edit_team", "delete_team", "memo"}:
             return self.current is not None
         if action == "clear_filter":
             return bool(self.filter_input.value) or self.filter_input.has_focus
@@ -710,6 +711,13 @@ class TeamsPane(Pane):
             self.table.focus()
             self.notify(self.t("teams.deleted", name=team.name), timeout=3, markup=False)
 
+    def action_memo(self) -> None:
+        from workbench.ui.reports import open_memo
+
+        view = self.current
+        if view is not None:
+            open_memo(self.workbench, view.team.id)
+
     # palette
 
     def palette_commands(self) -> list[PaletteCommand]:
@@ -735,6 +743,11 @@ class TeamsPane(Pane):
                     t("teams.commands.delete"),
                     t("teams.commands.delete_help"),
                     self._here(self.action_delete_team),
+                ),
+                PaletteCommand(
+                    t("reports.commands.memo_this"),
+                    t("reports.commands.memo_this_help"),
+                    self._here(self.action_memo),
                 ),
             ]
         return commands

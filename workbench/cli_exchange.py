@@ -1,0 +1,232 @@
+"""``workbench export``, ``workbench import`` and ``workbench memo``.
+
+Errors are one line on stderr and exit code 2; an import with invalid records lists every
+problem (as ``workbench check`` does) and exits with 1. Text printed to a terminal goes
+through ``visible``; redirected to a file or a pipe, the content is written unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.core.text import visible
+from workbench.settings import LANGUAGES
+
+if TYPE_CHECKING:
+    from workbench.storage.schema import Snapshot
+
+COMMANDS = ("export", "import", "memo")
+
+
+class CommandError(Exception):
+    """A problem the user can fix, said in one line."""
+
+
+def add_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="export the grids (csv), the whole data set (json) or the memos (md)",
+        description="Write an export to stdout, or to FILE with --out. csv: one row per "
+        "team x programme x assessor x criterion, with every programme field; json: the "
+        "data set in the data file's own versioned schema; md: the decision memo of each team.",
+    )
+    export.add_argument("--format", required=True, choices=("csv", "json", "md"))
+    export.add_argument("--team", metavar="ID", help="only this team (id or exact name)")
+    export.add_argument("--programme", metavar="ID", help="only this programme (id or name)")
+    export.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    export.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of the memos"
+    )
+    importing = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import a JSON export or a catalogue CSV (all or nothing)",
+        description="Validate FILE, then add its records to the data file, or update the "
+        "ones with the same id. Nothing is written if any record is invalid; every problem "
+        "is listed with its record and field.",
+    )
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="check and summarise, write nothing"
+    )
+    memo = commands.add_parser(
+        "memo",
+        parents=[common],
+        help="the decision memo of one team, in Markdown",
+        description="The committee's decision memo of TEAM (an id or its exact name).",
+    )
+    memo.add_argument("team", metavar="TEAM")
+    memo.add_argument("--programme", metavar="ID", help="only this programme (id or name)")
+    memo.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    memo.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not stdout")
+
+
+def run(args: argparse.Namespace, path: Path) -> int:
+    """Run ``args.command`` on the data file at ``path``."""
+    from workbench.storage.errors import StorageError
+
+    runners: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+        "export": run_export,
+        "import": run_import,
+        "memo": run_memo,
+    }
+    try:
+        return runners[args.command](args, path)
+    except (CommandError, StorageError) as error:
+        print(f"workbench {args.command}: {visible(error)}", file=sys.stderr)
+    except OSError as error:
+        where = error.filename if error.filename is not None else path
+        reason = error.strerror or str(error)
+        print(f"workbench {args.command}: {visible(where)}: {visible(reason)}", file=sys.stderr)
+    return 2
+
+
+# helpers
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        raise CommandError(f"no data file at {path}")
+    return path
+
+
+def _find(names: dict[str, str], key: str, what: str) -> str:
+    """The id of the record whose id is ``key``, else whose name is ``key`` (any case)."""
+    if key in names:
+        return key
+    folded = key.strip().casefold()
+    found = sorted(record_id for record_id, name in names.items() if name.casefold() == folded)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise CommandError(f"several {what}s are named {key!r}: use an id ({', '.join(found)})")
+    raise CommandError(f"no {what} with id or name {key!r}")
+
+
+def _team_id(snapshot: Snapshot, key: str | None) -> str | None:
+    if key is None:
+        return None
+    return _find({t.id: t.name for t in snapshot.teams.values()}, key, "team")
+
+
+def _programme_id(snapshot: Snapshot, key: str | None) -> str | None:
+    if key is None:
+        return None
+    return _find({p.id: p.name for p in snapshot.programmes.values()}, key, "programme")
+
+
+def _language(args: argparse.Namespace) -> str:
+    from workbench.settings import Settings, language_from_environment
+
+    lang: str | None = getattr(args, "lang", None)
+    if lang:
+        return lang
+    settings, _ = Settings.load()
+    return settings.lang or language_from_environment()
+
+
+def _emit(content: str, out: Path | None) -> None:
+    from workbench.exchange.files import write_atomically
+
+    if out is not None:
+        try:
+            write_atomically(out, content.encode("utf-8"))
+        except OSError as error:
+            raise CommandError(f"cannot write {out}: {error.strerror or error}") from None
+        print(f"wrote {visible(out)}", file=sys.stderr)
+        return
+    if sys.stdout.isatty():
+        content = visible(content, one_line=False)
+    try:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `workbench export ... | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+# the commands
+
+
+def run_export(args: argparse.Namespace, path: Path) -> int:
+    from workbench.exchange.export import export_csv, export_json, export_markdown
+    from workbench.exchange.selection import select
+    from workbench.i18n import Translator
+    from workbench.storage.repository import Repository
+
+    repository = Repository(_existing(path))
+    snapshot = repository.snapshot()
+    selection = select(
+        snapshot, _team_id(snapshot, args.team), _programme_id(snapshot, args.programme)
+    )
+    if args.format == "csv":
+        content = export_csv(selection)
+    elif args.format == "json":
+        now = datetime.now(UTC)
+        content = export_json(selection, author=repository.author, now=now).decode("utf-8")
+    else:
+        content = export_markdown(selection, Translator(_language(args)), today=date.today())
+    _emit(content, args.out)
+    return 0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def run_import(args: argparse.Namespace, path: Path) -> int:
+    from workbench.exchange.importer import apply_import, plan_import
+    from workbench.storage.repository import Repository
+
+    source: Path = args.file
+    if not source.is_file():
+        raise CommandError(f"{source}: no such file")
+    repository = Repository(path)
+    plan = plan_import(source, repository.snapshot())
+    if not plan.ok:
+        print(
+            f"{visible(source)}: {_plural(len(plan.problems), 'problem')}; nothing was written",
+            file=sys.stderr,
+        )
+        for problem in plan.problems:
+            print(f"  {visible(problem)}", file=sys.stderr)
+        return 1
+    summary = plan.summary if args.dry_run else apply_import(repository, plan)
+    counts = (
+        f"{summary.count('added')} added, {summary.count('updated')} updated, "
+        f"{summary.count('unchanged')} unchanged"
+    )
+    kind = "catalogue CSV" if plan.kind == "csv" else "JSON"
+    if args.dry_run:
+        print(f"{visible(source)} ({kind}): would be {counts}; dry run, nothing written")
+    elif summary.count("added") or summary.count("updated"):
+        print(f"{visible(source)} ({kind}): {counts}; written to {visible(repository.path)}")
+    else:
+        print(f"{visible(source)} ({kind}): {counts}; nothing to write")
+    return 0
+
+
+def run_memo(args: argparse.Namespace, path: Path) -> int:
+    from workbench.core.memo import memo, sections
+    from workbench.i18n import Translator
+    from workbench.storage.repository import Repository
+
+    snapshot = Repository(_existing(path)).snapshot()
+    team_id = _team_id(snapshot, args.team)
+    assert team_id is not None
+    programme_id = _programme_id(snapshot, args.programme)
+    team = snapshot.teams[team_id]
+    parts = sections(team, snapshot.assessments.values(), snapshot.programmes, programme_id)
+    content = memo(team, parts, Translator(_language(args)), today=date.today())
+    _emit(content, args.out)
+    return 0

@@ -1,0 +1,161 @@
+"""The CSV layout shared by the export and the catalogue import.
+
+One row per team x programme x assessor x criterion; each row also carries every field of
+its programme, so a CSV export read back as a catalogue loses nothing. A programme no
+selected team is assessed against still gets one row, with the assessment columns empty.
+
+Cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
+carriage return) are written with a leading ``'``; the import removes it again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from workbench.core.catalogue import Programme
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
+
+GRID_COLUMNS: tuple[str, ...] = (
+    "team_id",
+    "team",
+    "programme_id",
+    "programme",
+    "assessment_id",
+    "assessor",
+    "criterion",
+    "weight",
+    "score",
+    "low",
+    "high",
+    "reason",
+)
+"""The grid: which team, programme and assessor, the criterion, its weight, the score or
+its range (low-high), and the reason."""
+
+PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
+    "programme_id": ("id",),
+    "programme": ("name",),
+    "provider": ("provider",),
+    "audience": ("audience",),
+    "level": ("level",),
+    "credential": ("credential",),
+    "platform": ("platform",),
+    "modules": ("modules",),
+    "hours_min": ("hours_min",),
+    "hours_max": ("hours_max",),
+    "price_kind": ("price", "kind"),
+    "price_amount": ("price", "amount"),
+    "price_currency": ("price", "currency"),
+    "price_note": ("price", "note"),
+    "topics": ("topics",),
+    "status": ("status",),
+    "status_date": ("status_date",),
+    "validity_months": ("validity_months",),
+    "renewal": ("renewal",),
+    "url": ("url",),
+    "source": ("source",),
+    "checked_on": ("checked_on",),
+    "programme_notes": ("notes",),
+}
+"""Catalogue column -> the programme field it holds (a path into the model)."""
+
+COLUMNS: tuple[str, ...] = GRID_COLUMNS + tuple(
+    column for column in PROGRAMME_FIELDS if column not in GRID_COLUMNS
+)
+REQUIRED_CATALOGUE_COLUMNS = ("programme", "provider")
+NUMBER_COLUMNS = {"modules", "hours_min", "hours_max", "price_amount", "validity_months"}
+TOPIC_SEPARATOR = ";"
+
+
+def _escaped(value: str) -> bool:
+    """Does ``value`` start as a formula, or as a quote that ``restore`` would remove?"""
+    return value.startswith(FORMULA_STARTS) or (
+        value.startswith(QUOTE) and value[1:].startswith((*FORMULA_STARTS, QUOTE))
+    )
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    return QUOTE + value if _escaped(value) else value
+
+
+def restore(value: str) -> str:
+    """The text ``neutralise`` was given."""
+    if value.startswith(QUOTE) and _escaped(value[1:]):
+        return value[1:]
+    return value
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    return neutralise(str(value))
+
+
+def _topics(topics: list[str]) -> str:
+    if any(TOPIC_SEPARATOR in topic for topic in topics):
+        return json.dumps(topics, ensure_ascii=False)
+    return f"{TOPIC_SEPARATOR} ".join(topics)
+
+
+def programme_cells(programme: Programme) -> dict[str, str]:
+    data = programme.model_dump(mode="json")
+    cells: dict[str, str] = {}
+    for column, path in PROGRAMME_FIELDS.items():
+        value: Any = data
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        cells[column] = _topics(programme.topics) if column == "topics" else cell(value)
+    return cells
+
+
+def _parse_topics(value: str) -> Any:
+    if value.startswith("["):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            pass
+    return [topic.strip() for topic in value.split(TOPIC_SEPARATOR) if topic.strip()]
+
+
+def _number(value: str) -> str:
+    """A decimal comma as spreadsheets in French write it: 1,5 -> 1.5."""
+    if "," in value and "." not in value:
+        return value.replace(",", ".")
+    return value
+
+
+def programme_document(row: Mapping[str, str], new_id: Callable[[], str]) -> dict[str, Any]:
+    """The programme a catalogue row describes, as a document for ``Programme``."""
+    document: dict[str, Any] = {}
+    for column, path in PROGRAMME_FIELDS.items():
+        raw = restore((row.get(column) or "").strip())
+        if not raw:
+            continue
+        value: Any = raw
+        if column == "topics":
+            value = _parse_topics(raw)
+        elif column in NUMBER_COLUMNS:
+            value = _number(raw)
+        target = document
+        for part in path[:-1]:
+            target = target.setdefault(part, {})
+        target[path[-1]] = value
+    if "id" not in document:
+        document["id"] = new_id()
+    price = document.get("price")
+    if isinstance(price, dict) and "kind" not in price and "amount" in price:
+        price["kind"] = "amount"
+    return document
+
+
+def column_of(loc: tuple[int | str, ...]) -> str:
+    """The CSV column of a validation error's location in ``Programme``."""
+    for column, path in PROGRAMME_FIELDS.items():
+        if tuple(str(p) for p in loc[: len(path)]) == path:
+            return column
+    return ".".join(str(part) for part in loc)

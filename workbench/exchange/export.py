@@ -1,0 +1,135 @@
+"""Exports of a selection: CSV for spreadsheets, JSON for another workbench, Markdown memos."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from typing import Any
+
+import orjson
+
+from workbench.core.grid import CRITERION_KEYS
+from workbench.core.memo import Messages, memo, sections
+from workbench.exchange.csv_format import COLUMNS, cell, programme_cells
+from workbench.exchange.selection import Selection
+from workbench.storage.schema import META_TABLE, MODELS, SCHEMA_VERSION, RawData
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``, called as the work advances (a progress bar)."""
+
+FORMATS = ("csv", "json", "md")
+EXPORT_FORMAT = "ai-certification-workbench export"
+
+
+def _ignore(done: int, total: int) -> None:
+    return None
+
+
+def csv_rows(selection: Selection) -> Iterator[dict[str, str]]:
+    """One row per team x programme x assessor x criterion, then the programmes that no
+    selected assessment uses (so that the CSV is also the whole catalogue)."""
+    teams = {team.id: team for team in selection.teams}
+    programmes = {programme.id: programme for programme in selection.programmes}
+    used: set[str] = set()
+    for assessment in selection.assessments:
+        programme = programmes[assessment.programme_id]
+        used.add(programme.id)
+        base = programme_cells(programme)
+        base["team_id"] = cell(assessment.team_id)
+        base["team"] = cell(teams[assessment.team_id].name)
+        base["assessment_id"] = cell(assessment.id)
+        assessors: list[str | None] = [*assessment.assessors] or [None]
+        for assessor in assessors:
+            for key in CRITERION_KEYS:
+                rating = assessment.rating(assessor, key) if assessor is not None else None
+                yield {
+                    **base,
+                    "assessor": cell(assessor),
+                    "criterion": key,
+                    "weight": str(assessment.grid.weight(key)),
+                    "score": cell(rating.score if rating else None),
+                    "low": cell(rating.low if rating else None),
+                    "high": cell(rating.high if rating else None),
+                    "reason": cell(rating.reason if rating else None),
+                }
+    if selection.filtered_by_team:
+        return
+    for programme in selection.programmes:
+        if programme.id not in used:
+            yield dict.fromkeys(COLUMNS, "") | programme_cells(programme)
+
+
+def export_csv(selection: Selection, progress: Progress = _ignore) -> str:
+    """UTF-8 text (the caller writes it as UTF-8), with a header row."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    total = len(selection.assessments) + len(selection.programmes)
+    done = 0
+    last = None
+    for row in csv_rows(selection):
+        writer.writerow(row)
+        key = (row["assessment_id"], row["programme_id"])
+        if key != last:
+            last = key
+            done += 1
+            if done % 50 == 0:
+                progress(min(done, total), total)
+    progress(total, total)
+    return buffer.getvalue()
+
+
+def export_document(selection: Selection, *, author: str, now: datetime) -> RawData:
+    """The selection in the data file's own layout and schema: `workbench check` reads it,
+    `workbench --db` opens it, `workbench import` brings it into another file."""
+    data: RawData = {
+        META_TABLE: {
+            "1": {
+                "schema_version": SCHEMA_VERSION,
+                "writes": 0,
+                "format": EXPORT_FORMAT,
+                "exported_by": author,
+                "exported_at": now.isoformat(timespec="seconds"),
+            }
+        }
+    }
+    records: dict[str, list[Any]] = {
+        "programmes": selection.programmes,
+        "teams": selection.teams,
+        "assessments": selection.assessments,
+        "pilots": selection.pilots,
+    }
+    for name in MODELS:
+        data[name] = {
+            str(index): record.model_dump(mode="json", exclude_none=True)
+            for index, record in enumerate(records[name], start=1)
+        }
+    return data
+
+
+def export_json(
+    selection: Selection, *, author: str, now: datetime, progress: Progress = _ignore
+) -> bytes:
+    total = len(selection.programmes) + len(selection.teams) + len(selection.assessments)
+    progress(0, total)
+    content = orjson.dumps(
+        export_document(selection, author=author, now=now), option=orjson.OPT_INDENT_2
+    )
+    progress(total, total)
+    return content + b"\n"
+
+
+def export_markdown(
+    selection: Selection, t: Messages, *, today: date, progress: Progress = _ignore
+) -> str:
+    """The decision memo of each selected team, one after the other."""
+    programmes = {programme.id: programme for programme in selection.programmes}
+    memos = []
+    total = len(selection.teams)
+    for index, team in enumerate(selection.teams, start=1):
+        parts = sections(team, selection.assessments, programmes)
+        memos.append(memo(team, parts, t, today=today))
+        progress(index, total)
+    return "\n---\n\n".join(memos)

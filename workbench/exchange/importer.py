@@ -1,0 +1,219 @@
+"""The import: read a JSON export or a catalogue CSV, validate everything, then write all
+of it in one transaction (``Repository.import_records``) or nothing.
+
+Every problem is listed with its record and field, as `workbench check` does: for JSON the
+table, document and id; for CSV the line, the programme id and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import BaseModel, ValidationError
+
+from workbench.core.catalogue import Programme
+from workbench.core.rules import new_id
+from workbench.exchange.csv_format import (
+    COLUMNS,
+    REQUIRED_CATALOGUE_COLUMNS,
+    column_of,
+    programme_document,
+)
+from workbench.storage.errors import ConflictError
+from workbench.storage.repository import ImportSummary, Repository, merge_import
+from workbench.storage.schema import (
+    MODELS,
+    Problem,
+    Snapshot,
+    migrate,
+    reference_problems,
+    validate,
+)
+
+Progress = Callable[[int, int], None]
+STEPS = 4
+"""Read, parse, validate, compare with the data file: what the progress bar counts."""
+
+
+def _ignore(done: int, total: int) -> None:
+    return None
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """What an import would do; ``records`` are written only when ``problems`` is empty."""
+
+    path: Path
+    kind: str
+    base: Snapshot
+    records: list[BaseModel] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    summary: ImportSummary = field(default_factory=ImportSummary)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def kind_of(path: Path, content: bytes) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".csv"):
+        return suffix[1:]
+    return "json" if content.lstrip()[:1] in (b"{", b"[") else "csv"
+
+
+def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) -> ImportPlan:
+    """Validate ``path`` against the data file's ``snapshot``; writes nothing."""
+    progress(0, STEPS)
+    plan = ImportPlan(path, "json", snapshot)
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        plan.problems.append(Problem(str(path), error.strerror or str(error)))
+        return plan
+    progress(1, STEPS)
+    plan.kind = kind_of(path, content)
+    if plan.kind == "json":
+        _read_json(content, plan, progress)
+    else:
+        _read_csv(content, plan, progress)
+    if plan.problems:
+        return plan
+    progress(3, STEPS)
+    plan.problems += _against_file(plan.records, snapshot)
+    if not plan.problems:
+        try:
+            _, plan.summary = merge_import(snapshot, plan.records)
+        except ConflictError as error:  # not with the file as base; kept for safety
+            plan.problems.append(Problem(error.item_id, str(error)))
+    progress(STEPS, STEPS)
+    return plan
+
+
+def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
+    """Write a valid plan: one transaction, merged with what changed since it was checked."""
+    if not plan.ok:
+        raise ValueError("an import with problems is never written")
+    return repository.import_records(plan.records, base=plan.base)
+
+
+def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
+    try:
+        raw = orjson.loads(content) if content.strip() else {}
+    except orjson.JSONDecodeError as error:
+        plan.problems.append(
+            Problem(f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}")
+        )
+        return
+    if not isinstance(raw, dict):
+        plan.problems.append(Problem("top level", "expected a JSON object of tables"))
+        return
+    progress(2, STEPS)
+    try:
+        raw = migrate(raw)
+    except ValueError as error:
+        plan.problems.append(Problem("_meta", str(error)))
+        return
+    imported, problems = validate(raw)
+    # references are checked again below, against this file and the data file together
+    internal = set(reference_problems(imported, _ids(raw)))
+    plan.problems += [problem for problem in problems if problem not in internal]
+    plan.records = [record for name in MODELS for record in getattr(imported, name).values()]
+
+
+def _ids(raw: dict[str, Any]) -> dict[str, set[str]]:
+    ids: dict[str, set[str]] = {}
+    for name in MODELS:
+        table = raw.get(name)
+        docs = table.values() if isinstance(table, dict) else ()
+        ids[name] = {d["id"] for d in docs if isinstance(d, dict) and isinstance(d.get("id"), str)}
+    return ids
+
+
+def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        plan.problems.append(Problem(f"byte {error.start}", "not UTF-8 text"))
+        return
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [name.strip() for name in reader.fieldnames or []]
+    reader.fieldnames = header
+    missing = [column for column in REQUIRED_CATALOGUE_COLUMNS if column not in header]
+    if missing:
+        plan.problems.append(Problem("header", f"missing column: {', '.join(missing)}"))
+    unknown = [column for column in header if column and column not in COLUMNS]
+    if unknown:
+        plan.problems.append(Problem("header", f"unknown column: {', '.join(unknown)}"))
+    if plan.problems:
+        return
+    progress(2, STEPS)
+    found: dict[str, tuple[int, Programme]] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                plan.problems.append(Problem(f"line {line}", "more cells than columns"))
+                continue
+            if not any((value or "").strip() for value in row.values()):
+                continue
+            document = programme_document(row, new_id)
+            where = f"line {line}" + (f" (id {document['id']})" if row.get("programme_id") else "")
+            try:
+                programme = Programme.model_validate(document)
+            except ValidationError as error:
+                for detail in error.errors(include_url=False):
+                    plan.problems.append(
+                        Problem(f"{where} {column_of(detail['loc'])}", detail["msg"])
+                    )
+                continue
+            earlier = found.get(programme.id)
+            if earlier is None:
+                found[programme.id] = (line, programme)
+            elif earlier[1] != programme:
+                plan.problems.append(
+                    Problem(where, f"describes programme {programme.id!r} unlike line {earlier[0]}")
+                )
+    except csv.Error as error:
+        plan.problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {error}"))
+        return
+    plan.kind = "csv"
+    plan.records = [programme for _, programme in found.values()]
+
+
+def _against_file(records: Iterable[BaseModel], snapshot: Snapshot) -> list[Problem]:
+    """References that would dangle, and a second assessment of one team x programme, once
+    the records are in the data file."""
+    tables: dict[str, dict[str, Any]] = {name: dict(getattr(snapshot, name)) for name in MODELS}
+    imported: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        for name, model in MODELS.items():
+            if type(record) is model:
+                record_id = getattr(record, "id")  # noqa: B009
+                tables[name][record_id] = record
+                imported[name].add(record_id)
+    merged = replace(snapshot, **tables)
+    problems = [p for p in reference_problems(merged) if p.location != "assessments"]
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for assessment in merged.assessments.values():
+        pairs[(assessment.team_id, assessment.programme_id)].append(assessment.id)
+    for (team_id, programme_id), ids in pairs.items():
+        if len(ids) < 2:
+            continue
+        for record_id in sorted(set(ids) & imported["assessments"]):
+            others = ", ".join(repr(i) for i in sorted(ids) if i != record_id)
+            problems.append(
+                Problem(
+                    f"assessments (id {record_id})",
+                    f"team {team_id!r} x programme {programme_id!r} is already assessed "
+                    f"(assessment {others})",
+                )
+            )
+    return problems
