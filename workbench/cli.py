@@ -19,7 +19,9 @@ from workbench.settings import LANGUAGES, default_db_path
 from workbench.storage.errors import DataFileError, StorageError
 
 if TYPE_CHECKING:
+    from workbench.i18n import Translator
     from workbench.storage.repository import Repository
+    from workbench.ui.keymap import KeymapProblem
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Decide whether to certify a team in AI, with which programme, "
         "and whether the pilot paid off.",
         parents=[common],
+        epilog="Without a command, the workbench opens. Settings (theme, language, keymap) "
+        "live in $WORKBENCH_CONFIG, else the user config directory "
+        "(~/.config/ai-certification-workbench/config.json on Linux); "
+        "`workbench keys` lists the keys and their binding ids.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -83,11 +89,77 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     add_report_parser(commands, common)
+    commands.add_parser(
+        "keys",
+        help="list every key binding: its id, keys, where it works and what it does",
+        description="List every binding id with its keys (after the settings file's keymap), "
+        "where it works and what it does. Remap keys in the settings file: "
+        '{"keymap": {"binding-id": "key"}}.',
+    )
     add_exchange_commands(commands, common)
     return parser
 
 
-def run_check(path: Path) -> int:
+def run_keys(lang: str | None) -> int:
+    from workbench.i18n import Translator
+    from workbench.settings import Settings, config_path, language_from_environment
+    from workbench.ui.keymap import check_keymap, effective_keys, known_bindings, scope_label
+
+    settings, problem = Settings.load()
+    i18n = Translator(lang or settings.lang or language_from_environment())
+    bindings = known_bindings()
+    check = check_keymap(settings.keymap, bindings)
+    keys = effective_keys(check.keymap, bindings)
+    rows = [
+        (
+            i18n("keys.list.heading_id"),
+            i18n("keys.list.heading_keys"),
+            i18n("keys.list.heading_scope"),
+            i18n("keys.list.heading_description"),
+        )
+    ]
+    for binding_id, info in bindings.items():
+        description = i18n(info.description) if i18n.has(info.description) else info.description
+        rows.append((binding_id, keys[binding_id], scope_label(info, i18n), description))
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+            + "  "
+            + row[3]
+        )
+    print()
+    print(i18n("keys.list.footer", path=str(config_path())))
+    report_settings_problems(problem, check.problems, i18n)
+    return 0
+
+
+def report_settings_problems(
+    problem: str | None, keymap_problems: list[KeymapProblem], i18n: Translator
+) -> int:
+    """Print what is wrong with the settings file on stderr; 1 if anything, else 0."""
+    from workbench.ui.keymap import keymap_warning
+
+    if problem:
+        print(f"workbench: {i18n('app.config_warning', problem=problem)}", file=sys.stderr)
+    warning = keymap_warning(keymap_problems, i18n)
+    if warning:
+        print(f"workbench: {warning}", file=sys.stderr)
+    return 1 if problem or warning else 0
+
+
+def check_settings(lang: str | None) -> int:
+    """``workbench check`` also reads the settings file: 1 if it has a problem."""
+    from workbench.i18n import Translator
+    from workbench.settings import Settings, language_from_environment
+    from workbench.ui.keymap import check_keymap
+
+    settings, problem = Settings.load()
+    i18n = Translator(lang or settings.lang or language_from_environment())
+    return report_settings_problems(problem, check_keymap(settings.keymap).problems, i18n)
+
+
+def run_check(path: Path, lang: str | None = None) -> int:
     from workbench.checker import check_file
 
     report = check_file(path)
@@ -105,7 +177,11 @@ def run_check(path: Path) -> int:
         )
         print(f"{shown}: OK - {counts}")
         return 0
-    print(f"{shown}: {counted(len(report.problems), 'problem')}", file=sys.stderr)
+    from workbench.i18n import Translator
+    from workbench.settings import language_from_environment
+
+    i18n = Translator(lang or language_from_environment())
+    print(i18n.plural("app.check_problems", len(report.problems), path=path), file=sys.stderr)
     for problem in report.problems:
         # a location or a message can quote the file's own text: one line each, inert
         print(f"  {visible(problem)}", file=sys.stderr)
@@ -193,7 +269,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv, argparse.Namespace(db=None))
     path: Path = args.db or default_db_path()
     if args.command == "check":
-        return run_check(path)
+        return max(run_check(path, args.lang), check_settings(args.lang))
+    if args.command == "keys":
+        return run_keys(args.lang)
     if args.command == "report":
         return run_report(args, path)
     if args.command in EXCHANGE_COMMANDS:

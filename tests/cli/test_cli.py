@@ -185,11 +185,12 @@ def test_check_reports_a_corrupt_file_and_leaves_it_unchanged(
 ) -> None:
     expected = CORRUPTIONS[corruption](good)
     before = listing(good.parent)
-    assert main(["check", "--db", str(good)]) == 1
+    assert main(["--lang", "en", "check", "--db", str(good)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    count = len(expected)
-    assert captured.err.startswith(f"{good}: {count} problem{'' if count == 1 else 's'}\n")
+    assert captured.err.startswith(
+        f"{good}: {len(expected)} problem{'s' if len(expected) > 1 else ''}\n"
+    )
     for problem in expected:
         assert f"  {problem}" in captured.err
     assert listing(good.parent) == before
@@ -199,7 +200,7 @@ def test_check_lists_every_problem_of_a_file(
     good: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expected = score_of_six(good) + missing_team(good)
-    assert main(["check", "--db", str(good)]) == 1
+    assert main(["--lang", "en", "check", "--db", str(good)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{good}: 2 problems\n")
     for problem in expected:
@@ -210,7 +211,7 @@ def test_an_invalid_assessment_used_by_a_pilot_is_one_problem(
     good: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expected = score_of_six(good, unused=False)
-    assert main(["check", "--db", str(good)]) == 1
+    assert main(["--lang", "en", "check", "--db", str(good)]) == 1
     err = capsys.readouterr().err
     assert f"  {expected[0]}" in err
     assert err.startswith(f"{good}: 1 problem\n")
@@ -367,3 +368,50 @@ def test_check_and_the_app_refuse_an_empty_file(
     assert len(err.strip().splitlines()) == 1
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.json"]
+
+
+# keys and the settings file
+
+
+BAD_KEYMAP = {"keymap": {"tab-teams": "f2", "scoring-median": "notakey!!", "nope": "x"}}
+
+
+def test_keys_lists_every_binding_with_its_key_and_scope(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--lang", "en", "keys"]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    assert "f3" in lines["tab-teams"]
+    assert "every tab" in lines["tab-teams"]
+    assert "ctrl+z" in lines["scoring-undo"]
+    assert "Scoring" in lines["scoring-undo"]
+    assert "config.json" in out
+
+
+def test_keys_shows_the_remapped_keys_and_warns_about_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keymap = {"keymap": {**BAD_KEYMAP["keymap"], "scoring-undo": "u"}}
+    (tmp_path / "config.json").write_text(orjson.dumps(keymap).decode())
+    assert main(["--lang", "fr", "keys"]) == 0
+    captured = capsys.readouterr()
+    lines = {line.split()[0]: line for line in captured.out.splitlines() if line.strip()}
+    assert lines["scoring-undo"].split()[1] == "u"
+    assert lines["tab-teams"].split()[1] == "f3"
+    assert "3 entrées ignorées" in captured.err
+    assert "notakey!!" in captured.err
+
+
+def test_check_also_checks_the_settings_file(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--db", str(good)]) == 0
+    (tmp_path / "config.json").write_text(orjson.dumps(BAD_KEYMAP).decode())
+    assert main(["--lang", "en", "check", "--db", str(good)]) == 1
+    err = capsys.readouterr().err
+    assert "tab-teams: f2 is already the key of tab-catalogue" in err
+    assert "nope: no binding has this id" in err
+    (tmp_path / "config.json").write_text("{not json")
+    assert main(["--lang", "en", "check", "--db", str(good)]) == 1
+    assert "config.json" in capsys.readouterr().err

@@ -412,7 +412,7 @@ async def test_invalid_form_shows_each_error_and_writes_nothing(
             row = next(i for i, line in enumerate(lines) if line.startswith("│") and label in line)
             below = next(line for line in lines[row + 1 :] if line.strip())
             assert text in below, (field, lines[row : row + 3])
-        assert "Nothing saved: 5 field(s) to fix." in shown
+        assert "Nothing saved: 5 fields to fix." in shown
         assert app.focused is form.query_one("#field-name")
 
         await fill(pilot, app, "name", "Fixed")  # errors follow the typing once tried

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
@@ -117,7 +117,14 @@ async def test_weights_dialog_refuses_bad_values_and_saves_good_ones(
         assert isinstance(app.screen, WeightsDialog)
         app.screen.query_one("#w-pilot_above", Input).value = "30"  # below alternatives (40)
         await pilot.press("ctrl+s")
-        await wait_for_text(pilot, "The alternatives threshold (40 %) is above")
+        # beside the pilot threshold, wrapped in its column: read the field's own message
+        await wait_until(
+            pilot,
+            lambda: (
+                "The alternatives threshold (40 %) is above"
+                in str(app.screen.query_one("#e-pilot_above", Static).render())
+            ),
+        )
         assert isinstance(app.screen, WeightsDialog)
         assert sample_repo.path.read_bytes() == before
         await pilot.press("ctrl+r")

@@ -54,6 +54,14 @@ class Translator:
             return key
         return template.format(**params) if params else template
 
+    def plural(self, key: str, count: int, **params: object) -> str:
+        """``key.one`` or ``key.other`` as ``count`` asks in this language, with ``count``.
+
+        English says "1 field, 0 fields"; French "0 champ, 1 champ, 2 champs".
+        """
+        one = count == 1 if self.lang == "en" else abs(count) < 2
+        return self(f"{key}.{'one' if one else 'other'}", count=count, **params)
+
     def has(self, key: str) -> bool:
         return key in self._messages or key in self._fallback
 

@@ -26,7 +26,8 @@ from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
-from workbench.ui.main_screen import PANES, TAB_KEYS, MainScreen
+from workbench.ui.keymap import check_keymap, keymap_warning
+from workbench.ui.main_screen import ALT_TAB_KEYS, PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.reports import report_commands
 from workbench.ui.screens.compare import CompareState
@@ -86,6 +87,8 @@ class WorkbenchApp(App[None]):
         self.assessor = assessor
         self._today = today
         self.settings = settings or Settings()
+        self.keymap_check = check_keymap(self.settings.keymap)
+        """The settings' keymap, checked: what can be applied, and why the rest cannot."""
         self._settings_path = settings_path
         self.state = UIState()
         self.evaluations = Evaluations()
@@ -100,6 +103,7 @@ class WorkbenchApp(App[None]):
         for custom in themes:
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME
+        self._theme_chosen = False
 
     @property
     def read_only(self) -> bool:
@@ -119,8 +123,11 @@ class WorkbenchApp(App[None]):
         self.panic(crash_report(sys.exception(), self.repository.path))
 
     def on_mount(self) -> None:
-        if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
+        if self.keymap_check.keymap:
+            self.set_keymap(self.keymap_check.keymap)
+        warning = keymap_warning(self.keymap_check.problems, self.i18n)
+        if warning:
+            self.notify(warning, severity="warning", timeout=15, markup=False)
         self._apply_theme(self._requested_theme)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._watch_interval > 0:
@@ -164,8 +171,11 @@ class WorkbenchApp(App[None]):
         self.theme = name
 
     def _remember_theme(self, theme: Theme) -> None:
-        if self.settings.theme is None and theme.name == self._requested_theme:
-            return  # the start-up default is not a choice worth remembering
+        if theme.name == self._requested_theme and not self._theme_chosen:
+            # the start-up theme (a default, or ANSI on a 16-colour terminal) is not a
+            # choice worth remembering over the user's own
+            self._theme_chosen = True
+            return
         if self.settings.theme != theme.name:
             self.settings.theme = theme.name
             self._save_settings()
@@ -367,7 +377,8 @@ class WorkbenchApp(App[None]):
                 PaletteCommand(
                     t("app.commands.go_to", tab=tab),
                     t("app.commands.go_to_help", tab=tab)
-                    + f" ({TAB_KEYS[pane_class.tab_id].upper()})",
+                    + f" ({TAB_KEYS[pane_class.tab_id].upper()}, "
+                    + f"{ALT_TAB_KEYS[pane_class.tab_id].split(',')[0]})",
                     self._tab_switcher(pane_class.tab_id),
                 )
             )

@@ -26,18 +26,23 @@ def translated(binding: Binding, i18n: Translator) -> Binding:
 
 
 FIRST_IN_FOOTER = "help"
+LAST_IN_FOOTER = frozenset({"tab-next", "quit"})
+"""Cut first when the footer is short of room: the tab's own keys matter more there."""
 
 
 def translate_active(
     bindings: dict[str, ActiveBinding], i18n: Translator
 ) -> dict[str, ActiveBinding]:
-    """Translated, with the help key first: the footer cuts at the right on 80 columns."""
+    """Translated, with the help key first and the keys of every tab last: the footer
+    cuts at the right on 80 columns."""
     translated_bindings = {
         key: ActiveBinding(node, translated(binding, i18n), enabled, tooltip)
         for key, (node, binding, enabled, tooltip) in bindings.items()
     }
     first = {k: v for k, v in translated_bindings.items() if v.binding.id == FIRST_IN_FOOTER}
-    return first | translated_bindings
+    last = {k: v for k, v in translated_bindings.items() if v.binding.id in LAST_IN_FOOTER}
+    rest = {k: v for k, v in translated_bindings.items() if k not in first and k not in last}
+    return first | rest | last
 
 
 ResultType = TypeVar("ResultType")

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from workbench.i18n import Translator
 from workbench.ui.bindings import TranslatedModalScreen
+from workbench.ui.text import safe_str
 
 
 def binding_groups(
@@ -32,7 +33,9 @@ def binding_groups(
             continue
         _, actions = groups.setdefault(id(node), (node, {}))
         keys, _ = actions.setdefault(binding.description, ([], binding.description))
-        keys.append(key)
+        shown = binding.key_display or key  # alt+1 once, not also the ¡ it arrives as
+        if shown not in keys:
+            keys.append(shown)
     ordered = sorted(groups.values(), key=lambda item: -_depth(item[0]))
     return [(_title(node, i18n), list(actions.values())) for node, actions in ordered]
 
@@ -84,6 +87,10 @@ class HelpScreen(TranslatedModalScreen[None]):
             scroll.border_title = i18n("app.help.title")
             scroll.border_subtitle = i18n("app.help.close")
             yield Static(Text(i18n("app.help.intro"), style="italic"))
+            repository = getattr(self.app, "repository", None)
+            if repository is not None:  # where the data is, without waiting for a toast
+                path = safe_str(repository.path, limit=500)
+                yield Static(Text(i18n("app.data_file", path=path)), id="help-data-file")
             for title, bindings in binding_groups(self._active, i18n):
                 table = Table(
                     title=Text(title, style="bold"),

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Mapping
 
 from rich.console import Console
+from textual.theme import Theme
 
 from workbench.core.text import visible
 from workbench.i18n import Translator
@@ -45,6 +46,28 @@ def encoding_warning(i18n: Translator) -> str | None:
     return None
 
 
+def is_ansi_theme(name: str | None, themes: list[Theme]) -> bool:
+    """Whether ``name`` is a theme drawn with the terminal's own 16 colours."""
+    if name is None:
+        return False
+    if name in ("ansi-dark", "ansi-light"):  # Textual's own
+        return True
+    return any(theme.name == name and theme.ansi for theme in themes)
+
+
+def start_theme(asked: str | None, remembered: str | None, themes: list[Theme]) -> str | None:
+    """The theme to start with; None for the remembered one (or the default).
+
+    On 16 colours a remembered hex theme would be a blurred approximation: the ANSI theme
+    instead, for this run only (the remembered choice is kept for the next terminal).
+    """
+    if asked is not None:
+        return asked
+    if is_ansi_theme(remembered, themes):
+        return None
+    return terminal_theme()
+
+
 def launch(
     repository: Repository,
     *,
@@ -72,8 +95,7 @@ def launch(
         print(f"workbench: {visible(warning)}", file=sys.stderr)
     if lang and settings.lang != lang:
         settings.lang = lang
-    if theme is None and settings.theme is None:
-        theme = terminal_theme()
+    theme = start_theme(theme, settings.theme, themes)
     try:
         who = assessor or getpass.getuser()
     except (KeyError, OSError):

@@ -7,10 +7,12 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from workbench.ui.bindings import TranslatedScreen
 from workbench.ui.context import WorkbenchNode
+from workbench.ui.keymap import character_key
 from workbench.ui.messages import DataChanged, OpenPilot, OpenScoring
 from workbench.ui.screens.catalogue import CataloguePane
 from workbench.ui.screens.compare import ComparePane
@@ -19,6 +21,7 @@ from workbench.ui.screens.pilots import PilotsPane
 from workbench.ui.screens.scoring import ScoringPane
 from workbench.ui.screens.teams import TeamsPane
 from workbench.ui.text import safe_str
+from workbench.ui.widgets.filter_input import TAB_CHARACTERS
 
 PANES: tuple[type[Pane], ...] = (CataloguePane, TeamsPane, ScoringPane, ComparePane, PilotsPane)
 TAB_KEYS: dict[str, str] = {
@@ -28,12 +31,40 @@ TAB_KEYS: dict[str, str] = {
     "compare": "f5",
     "pilots": "f6",
 }
+OPTION_DIGITS = tuple(character_key(character) for character in TAB_CHARACTERS)
+ALT_TAB_KEYS: dict[str, str] = {
+    tab: f"alt+{number},{OPTION_DIGITS[number - 1]}" for number, tab in enumerate(TAB_KEYS, start=1)
+}
+"""Each tab one keystroke away without function keys, which many laptops keep for themselves."""
 
 
 class MainScreen(WorkbenchNode, TranslatedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(key, f"show_tab('{tab}')", f"app.keys.tab_{tab}", show=False, id=f"tab-{tab}")
-        for tab, key in TAB_KEYS.items()
+        *(
+            Binding(key, f"show_tab('{tab}')", f"app.keys.tab_{tab}", show=False, id=f"tab-{tab}")
+            for tab, key in TAB_KEYS.items()
+        ),
+        *(
+            Binding(
+                keys,
+                f"show_tab('{tab}')",
+                f"app.keys.tab_{tab}",
+                show=False,
+                key_display=keys.split(",")[0],
+                priority=True,  # else the search field would type the ¡ that alt+1 arrives as
+                id=f"tab-{tab}-alt",
+            )
+            for tab, keys in ALT_TAB_KEYS.items()
+        ),
+        Binding("ctrl+pagedown", "cycle_tab(1)", "keys.tab_next", priority=True, id="tab-next"),
+        Binding(
+            "ctrl+pageup",
+            "cycle_tab(-1)",
+            "keys.tab_previous",
+            show=False,
+            priority=True,
+            id="tab-previous",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -49,7 +80,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         with TabbedContent(initial=self.workbench.state.tab):
             for pane_class in PANES:
                 tab = pane_class.tab_id
-                bound = self.workbench.settings.keymap.get(f"tab-{tab}", TAB_KEYS[tab])
+                bound = self.workbench.keymap_check.keymap.get(f"tab-{tab}", TAB_KEYS[tab])
                 key = self.app.get_key_display(Binding(bound.split(",")[0], ""))
                 title = f"{key} {self.t(f'app.tabs.{tab}')}"
                 with TabPane(title, id=tab):
@@ -73,6 +104,12 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     def action_show_tab(self, tab: str) -> None:
         tabs = self.query_one(TabbedContent)
+        try:
+            tabs.get_tab(tab)
+        except (NoMatches, ValueError):
+            # a key typed while the tabs are still being built: switch once they are
+            self.call_after_refresh(self.action_show_tab, tab)
+            return
         if tabs.active != tab:
             # Drop the focus first: a focused widget in the tab being hidden would pass
             # the focus to a sibling in the same tab, and TabbedContent would switch back.
@@ -80,6 +117,12 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         tabs.active = tab
         pane = self.pane(tab)
         self.call_after_refresh(pane.focus_default)
+
+    def action_cycle_tab(self, step: int) -> None:
+        """The next (1) or previous (-1) tab, round the end, as browsers do with ctrl+pgdn."""
+        order = [pane_class.tab_id for pane_class in PANES]
+        current = order.index(self.active_tab) if self.active_tab in order else 0
+        self.action_show_tab(order[(current + step) % len(order)])
 
     @on(TabbedContent.TabActivated)
     def _remember_tab(self, event: TabbedContent.TabActivated) -> None:

@@ -10,11 +10,18 @@ from workbench.i18n import Translator
 GENERAL = "__all__"
 
 
+def _shown(value: object) -> str:
+    """A limit as people write it: 0, not 0.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def message(detail: ErrorDetails, i18n: Translator) -> str:
     key = f"errors.{detail['type']}"
     if not i18n.has(key):
         return detail["msg"]
-    context = {name: str(value) for name, value in (detail.get("ctx") or {}).items()}
+    context = {name: _shown(value) for name, value in (detail.get("ctx") or {}).items()}
     try:
         return i18n(key, **context)
     except (KeyError, IndexError):

@@ -1,10 +1,18 @@
-"""The frame every dialog of the workbench shares: a centred box, Esc to cancel."""
+"""The frame and the behaviour every dialog of the workbench shares.
+
+A centred box; Esc cancels, and asks "Discard the changes?" first when a field was changed;
+ctrl+s saves; Tab moves to the next field at once, so keys typed ahead land in the field
+they were typed for; focusing a field never selects its text (typing would replace it).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, Switch, TextArea
 
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.context import WorkbenchNode
@@ -57,7 +65,94 @@ class Dialog(WorkbenchNode, TranslatedModalScreen[ResultType]):
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "dialog.cancel", id="dialog-cancel"),
+        Binding("ctrl+s", "save", "dialog.save", id="dialog-save"),
+        # Priority: the focus moves when the key arrives, not after the field handled it,
+        # so the keys typed after a Tab go to the next field even in one fast burst.
+        Binding("tab", "app.focus_next", show=False, priority=True, id="dialog-next-field"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            show=False,
+            priority=True,
+            id="dialog-previous-field",
+        ),
     ]
+    ASK_BEFORE_DISCARDING: ClassVar[bool] = True
+    """Esc asks before closing when a field changed (pickers and questions do not ask)."""
+
+    _initial_fields: dict[str, object] | None = None
+
+    def on_mount(self) -> None:
+        # Runs after the subclass's own on_mount (Textual calls each class's handler).
+        self._initial_fields = self.field_values()
+        self.call_after_refresh(self._see_fields)
+
+    def _see_fields(self) -> dict[str, object]:
+        """The current values, remembering as initial those of fields not seen before
+        (the fields inside rows and grids are mounted after the dialog itself)."""
+        current = self.field_values()
+        if self._initial_fields is None:
+            self._initial_fields = {}
+        for key, value in current.items():
+            self._initial_fields.setdefault(key, value)
+        return current
+
+    def field_values(self) -> dict[str, object]:
+        """The value of every field with an id: what "something changed" compares."""
+        values: dict[str, object] = {}
+        for widget in self.query("*"):
+            if widget.id is None:
+                continue
+            if isinstance(widget, Input):
+                values[widget.id] = widget.value
+            elif isinstance(widget, TextArea):
+                values[widget.id] = widget.text
+            elif isinstance(widget, Select | Checkbox | Switch):
+                values[widget.id] = widget.value
+        return values
+
+    @property
+    def changed(self) -> bool:
+        """Whether a field differs from what the dialog opened with."""
+        current = self._see_fields()
+        assert self._initial_fields is not None
+        return any(current.get(key) != value for key, value in self._initial_fields.items())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return type(self).action_save is not Dialog.action_save
+        return True
+
+    def action_save(self) -> None:
+        """Check the fields and save (dialogs that save something override it)."""
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not (self.ASK_BEFORE_DISCARDING and self.changed):
+            self.dismiss(None)
+            return
+        from workbench.ui.dialogs.confirm import ConfirmDialog
+
+        self.app.push_screen(
+            ConfirmDialog(
+                self.t("dialog.discard.title"),
+                self.t("dialog.discard.message"),
+                confirm_label=self.t("dialog.discard.confirm"),
+                cancel_label=self.t("dialog.discard.keep"),
+                danger=True,
+            ),
+            self._discard,
+        )
+
+    def _discard(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
+
+    def focus_first(self, wrong: Iterable[Widget]) -> bool:
+        """Put the focus on the first wrong field (in the dialog's order); False if none."""
+        wrong = set(wrong)
+        for widget in self.query("*"):
+            if widget in wrong and widget.focusable:
+                widget.focus()
+                widget.scroll_visible()
+                return True
+        return False

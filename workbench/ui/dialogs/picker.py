@@ -37,6 +37,7 @@ class PickerDialog(Dialog[str]):
     }
     PickerDialog Input { margin: 0 0 1 0; }
     """
+    ASK_BEFORE_DISCARDING = False  # the filter typed is not worth a question
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "dialog.next", show=False, id="picker-down"),
         Binding("up", "move(-1)", "dialog.previous", show=False, id="picker-up"),

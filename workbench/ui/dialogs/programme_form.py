@@ -11,13 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -25,9 +24,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
 from workbench.core.text import visible
-from workbench.ui.bindings import TranslatedModalScreen
-from workbench.ui.context import WorkbenchNode
-from workbench.ui.dialogs.confirm import ConfirmDialog
+from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str
 from workbench.ui.untouched import validate_keeping
 from workbench.ui.validation import GENERAL, message
@@ -140,7 +137,7 @@ def _fmt_number(value: float | Decimal | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
+class ProgrammeForm(Dialog[Programme]):
     """Add a programme (``programme=None``) or edit one."""
 
     DEFAULT_CSS = """
@@ -217,10 +214,6 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         min-width: 10;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "catalogue.form.cancel_key", id="programme-form-cancel"),
-        Binding("ctrl+s", "save", "catalogue.form.save_key", id="programme-form-save"),
-    ]
 
     def __init__(self, programme: Programme | None = None) -> None:
         super().__init__()
@@ -338,9 +331,7 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         }
 
     def on_mount(self) -> None:
-        # The screen's AUTO_FOCUS puts the cursor in the name field; focusing it here
-        # again could steal the focus back from a Tab typed while the form opens.
-        self._initial = self.raw()
+        self._initial = self.raw()  # what an untouched field keeps, byte for byte
 
     # reading
 
@@ -509,16 +500,12 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
                 self.query_one(f"#row-{name}").set_class(bool(text), "-invalid")
         status = self.query_one("#form-status", Static)
         if errors:
-            status.update(Content(self.t("catalogue.form.invalid", count=len(errors))))
+            status.update(
+                Content(self.workbench.i18n.plural("catalogue.form.invalid", len(errors)))
+            )
         else:
             status.update(Content(self.t("catalogue.form.keys_hint")))
         status.set_class(bool(errors), "-invalid")
-
-    def _first_invalid(self) -> Widget | None:
-        for name in FIELD_NAMES:
-            if name in self.errors:
-                return self.query_one(f"#field-{name}")
-        return None
 
     # acting
 
@@ -527,10 +514,9 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
         programme, errors = self.build()
         self.show_errors(errors)
         if programme is None:
-            target = self._first_invalid()
-            if target is not None:
-                target.focus()
-            else:
+            if not self.focus_first(
+                self.query_one(f"#field-{name}") for name in errors if name != GENERAL
+            ):
                 self.query_one(f"#error-{GENERAL}").scroll_visible()
             return
         original = self.programme
@@ -542,25 +528,6 @@ class ProgrammeForm(WorkbenchNode, TranslatedModalScreen[Programme | None]):
             )
         if saved is not None:
             self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        if self.raw() == self._initial:
-            self.dismiss(None)
-            return
-        self.app.push_screen(
-            ConfirmDialog(
-                self.t("catalogue.discard.title"),
-                self.t("catalogue.discard.message"),
-                confirm_label=self.t("catalogue.discard.confirm"),
-                cancel_label=self.t("catalogue.discard.keep"),
-                danger=True,
-            ),
-            self._discard,
-        )
-
-    def _discard(self, yes: bool | None) -> None:
-        if yes:
-            self.dismiss(None)
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self, event: Button.Pressed) -> None:

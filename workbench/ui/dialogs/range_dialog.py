@@ -17,16 +17,14 @@ RANGE = re.compile(r"^\s*([1-5])\s*[-–à]\s*([1-5])\s*$")
 
 
 def parse_range(text: str) -> tuple[int, int] | None:
-    """'2-4' -> (2, 4); ValueError when it is not a range of scores 1-5."""
+    """'2-4' -> (2, 4), and '4-2' too; ValueError when it is not a range of scores 1-5."""
     if not text.strip():
         return None
     match = RANGE.match(text)
     if match is None:
         raise ValueError("format")
-    low, high = int(match.group(1)), int(match.group(2))
-    if low > high:
-        raise ValueError("order")
-    return low, high
+    low, high = sorted((int(match.group(1)), int(match.group(2))))
+    return low, high  # 4-2 is taken as 2-4
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +46,16 @@ class RangeDialog(Dialog[RangeChoice]):
             box.border_subtitle = self.t("scoring.reason.keys")
             yield Static(Text(self.t("scoring.range.hint")), classes="dialog-hint")
             value = f"{self.current[0]}-{self.current[1]}" if self.current else ""
-            yield Input(value, placeholder="2-4", id="range")
+            yield Input(value, placeholder="2-4", id="range", select_on_focus=False)
             yield Static("", classes="field-error", id="range-error")
 
     @on(Input.Submitted, "#range")
-    def _save(self, event: Input.Submitted) -> None:
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
         try:
-            bounds = parse_range(event.value)
+            bounds = parse_range(self.query_one("#range", Input).value)
         except ValueError as error:
             message = self.t(f"scoring.range.error_{error}")
             self.query_one("#range-error", Static).update(Text(message))

@@ -75,9 +75,12 @@ class ReasonDialog(Dialog[str]):
         self.query_one("#reason-error", Static).update("")
 
     @on(ReasonEditor.Submitted)
-    def _save(self, event: ReasonEditor.Submitted) -> None:
+    def _submitted(self, event: ReasonEditor.Submitted) -> None:
         event.stop()
-        text = event.editor.text
+        self.action_save()
+
+    def action_save(self) -> None:
+        text = self.query_one(ReasonEditor).text
         if text == self._shown:
             self.dismiss(None)  # untouched: the stored reason stays exactly as it is
             return

@@ -11,21 +11,18 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import ClassVar
 
 from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from workbench.core.team import Objective, Team
 from workbench.core.text import visible
 from workbench.storage.repository import Repository
-from workbench.ui.bindings import TranslatedModalScreen
-from workbench.ui.context import WorkbenchNode
+from workbench.ui.dialogs.base import Dialog
 from workbench.ui.untouched import validate_keeping
 from workbench.ui.validation import GENERAL, errors_by_field
 from workbench.ui.widgets.objective_badge import measurable_line, warning_style
@@ -96,7 +93,7 @@ def _shown(value: float | int | str | None) -> str:
     return visible(value) if isinstance(value, str) else str(value)
 
 
-class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
+class TeamForm(Dialog[Team]):
     """New team (``team`` is None) or edit one. Dismisses with the saved team, or None."""
 
     DEFAULT_CSS = """
@@ -134,7 +131,7 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
     TeamForm .form-row > Label {
         width: 19;
         padding-right: 1;
-        text-align: right;
+        text-style: bold;
     }
     TeamForm .form-row > Input {
         width: 1fr;
@@ -173,10 +170,6 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
         margin-left: 2;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "teams.keys.cancel", id="team-form-cancel"),
-        Binding("ctrl+s", "save", "teams.keys.save", id="team-form-save"),
-    ]
 
     def __init__(self, team: Team | None = None) -> None:
         super().__init__()
@@ -189,7 +182,7 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
             form.border_title = self.t(
                 "teams.form.edit_title" if self.team else "teams.form.new_title"
             )
-            with VerticalScroll(id="team-form-fields"):
+            with VerticalScroll(id="team-form-fields", can_focus=False):
                 for field in TEAM_FIELDS:
                     yield from self._field(field)
                 yield Label(self.t("teams.form.objective_heading"), classes="form-heading")
@@ -200,13 +193,13 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
                 yield Static(id="team-form-invalid", classes="-empty", markup=False)
                 with Horizontal(id="team-form-buttons"):
                     yield Static(Text(self.t("teams.form.hint")), id="team-form-hint")
+                    yield Button(self.t("teams.form.cancel"), id="team-form-cancel", compact=True)
                     yield Button(
                         self.t("teams.form.save"),
                         id="team-form-save",
                         variant="primary",
                         compact=True,
                     )
-                    yield Button(self.t("teams.form.cancel"), id="team-form-cancel", compact=True)
 
     def _field(self, field: Field) -> ComposeResult:
         label = self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}")
@@ -217,6 +210,7 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
                 placeholder=self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}_placeholder"),
                 id=f"field-{field.key}",
                 compact=True,
+                select_on_focus=False,
             )
         yield Static(id=f"error-{field.key}", classes="field-error -empty", markup=False)
 
@@ -228,8 +222,9 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
         return _shown(value)
 
     def on_mount(self) -> None:
+        # The screen's AUTO_FOCUS puts the cursor in the name field; focusing it here
+        # again could steal the focus back from a Tab typed while the form opens.
         self._show_measurable()
-        self.query_one("#field-name", Input).focus()
 
     # reading the fields
 
@@ -371,17 +366,11 @@ class TeamForm(WorkbenchNode, TranslatedModalScreen[Team | None]):
 
     # actions
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_save(self) -> None:
         team, errors = self._collect()
         self.show_errors(errors)
         if team is None:
-            first = next(f.key for f in FIELDS if f.key in errors)
-            widget = self.query_one(f"#field-{first}", Input)
-            widget.focus()
-            widget.scroll_visible()
+            self.focus_first(self.query_one(f"#field-{key}") for key in errors)
             return
         saved = self.workbench.store(self._writer(team), resolved=self.dismiss)
         if saved is not None:

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from workbench.core.grid import CRITERIA, MAX_SCORE, Grid
 from workbench.ui.dialogs.base import Dialog
-from workbench.ui.validation import GENERAL, errors_by_field
+from workbench.ui.validation import GENERAL, message
 
 
 class WeightsDialog(Dialog[Grid]):
@@ -31,12 +31,11 @@ class WeightsDialog(Dialog[Grid]):
     WeightsDialog Input.-error { background: $error 40%; }
     WeightsDialog Label { text-wrap: nowrap; text-overflow: ellipsis; }
     WeightsDialog Label { height: 1; }
-    WeightsDialog .field-error { height: 1; }
+    WeightsDialog .field-error { height: auto; color: $text-error; }
     WeightsDialog #weights-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     WeightsDialog Button { margin-left: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "dialog.save", id="weights-save"),
         Binding("ctrl+r", "defaults", "scoring.weights.defaults", id="weights-defaults"),
     ]
 
@@ -72,26 +71,50 @@ class WeightsDialog(Dialog[Grid]):
 
     def _row(self, label: str, key: str, value: int) -> ComposeResult:
         yield Label(Text(label))
-        yield Input(str(value), restrict=r"[0-9]*", max_length=2, compact=True, id=f"w-{key}")
+        # No restrict: a letter or a minus sign typed is shown with an error, never dropped.
+        yield Input(str(value), compact=True, id=f"w-{key}", select_on_focus=False)
         yield Static("", classes="field-error", id=f"e-{key}")
 
     def on_mount(self) -> None:
         self._check()
 
-    def _values(self) -> dict[str, int | None]:
-        values: dict[str, int | None] = {}
+    def _values(self) -> tuple[dict[str, int], dict[str, str]]:
+        """The whole numbers typed, and the error of each field that is not one."""
+        values: dict[str, int] = {}
+        errors: dict[str, str] = {}
         for input_ in self.query(Input):
             key = (input_.id or "").removeprefix("w-")
-            values[key] = int(input_.value) if input_.value.isdigit() else None
-        return values
+            text = input_.value.strip()
+            if not text:
+                errors[key] = self.t("errors.missing")
+                continue
+            try:
+                values[key] = int(text)
+            except ValueError:
+                errors[key] = self.t("errors.int_parsing")
+        return values, errors
+
+    def _grid_errors(self, error: ValidationError) -> dict[str, str]:
+        """Each message beside the field it is about: a weight's under its criterion,
+        the thresholds' order beside the pilot threshold; the rest below the grid."""
+        errors: dict[str, str] = {}
+        for detail in error.errors(include_url=False):
+            loc = [str(part) for part in detail["loc"]]
+            if loc[:1] == ["weights"] and len(loc) > 1:
+                field = loc[1]
+            elif loc:
+                field = loc[0]
+            elif detail["type"] == "thresholds_order":
+                field = "pilot_above"
+                errors.setdefault("alternatives_below", "")
+            else:
+                field = GENERAL
+            errors.setdefault(field, message(detail, self.workbench.i18n))
+        return errors
 
     def _check(self) -> Grid | None:
         """Validate what is typed; show each error beside its field. The grid, or None."""
-        values = self._values()
-        errors: dict[str, str] = {}
-        for key, value in values.items():
-            if value is None:
-                errors[key] = self.t("errors.missing")
+        values, errors = self._values()
         grid: Grid | None = None
         if not errors:
             try:
@@ -101,16 +124,14 @@ class WeightsDialog(Dialog[Grid]):
                     alternatives_below=values["alternatives_below"],
                 )
             except ValidationError as error:
-                for field, message in errors_by_field(error, self.workbench.i18n).items():
-                    if field == "weights":
-                        field = GENERAL
-                    errors[field] = message
+                errors = self._grid_errors(error)
         for input_ in self.query(Input):
             key = (input_.id or "").removeprefix("w-")
             input_.set_class(key in errors, "-error")
             self.query_one(f"#e-{key}", Static).update(Text(errors.get(key, "")))
         self.query_one("#e-general", Static).update(Text(errors.get(GENERAL, "")))
-        weights = [v for k, v in values.items() if k in {c.key for c in CRITERIA} and v is not None]
+        criteria = {c.key for c in CRITERIA}
+        weights = [v for k, v in values.items() if k in criteria and v > 0]
         self.query_one("#weights-maximum", Static).update(
             Text(self.t("scoring.weights.maximum", maximum=MAX_SCORE * sum(weights)))
         )
@@ -142,4 +163,4 @@ class WeightsDialog(Dialog[Grid]):
 
     @on(Button.Pressed, "#weights-cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()

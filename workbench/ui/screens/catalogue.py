@@ -44,6 +44,7 @@ from workbench.ui.widgets.catalogue_view import (
     shorten_name,
     status_label,
 )
+from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.virtual_table import Cell, Column, Row
 
 WIDE_PANE = 160
@@ -274,7 +275,7 @@ class CataloguePane(Pane):
         view = self.view
         self._load()
         with Horizontal(id="catalogue-bar"):
-            search = Input(
+            search = FilterInput(
                 view.search,
                 placeholder=t("catalogue.search_placeholder"),
                 id="catalogue-search",
@@ -585,6 +586,9 @@ class CataloguePane(Pane):
         if name and chosen != getattr(self.view, name):
             setattr(self.view, name, chosen)
             self._apply()
+        if select.has_focus:
+            # chosen: on to the rows it shows (the arrows would only reopen the list)
+            self.table.focus()
 
     # actions
 
@@ -599,7 +603,7 @@ class CataloguePane(Pane):
         if action == "retire":
             return programme is not None and programme.status is not Status.RETIRED
         if action == "copy_url":
-            return programme is not None and programme.url is not None
+            return programme is not None  # without a URL, u says so
         if action == "clear_filters":
             return self.view.filtered
         if action == "leave":

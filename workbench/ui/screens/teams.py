@@ -33,6 +33,7 @@ from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.messages import OpenScoring
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import FIELD_LIMIT, safe_text
+from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.objective_badge import (
     missing_text,
     needs_clarifying,
@@ -86,6 +87,34 @@ class TeamView:
 
 
 COLUMN_KEYS = ("name", "department", "headcount", "objective", "assessments", "verdicts")
+
+
+def _sort_value(view: TeamView, column: str) -> str | int | tuple[bool, str] | None:
+    """The value a column sorts on; None when unknown (unknown values always sort last)."""
+    team = view.team
+    if column == "name":
+        return team.name.casefold()
+    if column == "department":
+        return team.department.casefold() if team.department else None
+    if column == "headcount":
+        return team.headcount
+    if column == "objective":
+        return (not team.objective.is_measurable, (team.objective.statement or "").casefold())
+    return len(view.scored)
+
+
+def _same_count(first: str, second: str) -> bool:
+    """The last column is the assessments' count or, when roomy, their verdicts: one sort."""
+    return {first, second} == {"assessments", "verdicts"}
+
+
+def sort_teams(views: list[TeamView], column: str, *, reverse: bool) -> list[TeamView]:
+    """Sorted on ``column`` (then by name), unknown values last whatever the order."""
+    by_name = sorted(views, key=lambda view: view.team.name.casefold())
+    known = [(value, view) for view in by_name if (value := _sort_value(view, column)) is not None]
+    unknown = [view for view in by_name if _sort_value(view, column) is None]
+    known.sort(key=lambda item: item[0], reverse=reverse)
+    return [view for _, view in known] + unknown
 
 
 def _clamp(value: int, low: int, high: int) -> int:
@@ -168,6 +197,8 @@ class TeamsPane(Pane):
         # "/" is shown in the filter row; the footer keeps room for F1 in French.
         Binding("slash", "filter", "teams.keys.filter", show=False, id="teams-filter"),
         Binding("escape", "clear_filter", "teams.keys.clear_filter", id="teams-clear-filter"),
+        Binding("s", "sort", "keys.sort", show=False, id="teams-sort"),
+        Binding("S,shift+s", "reverse", "keys.reverse", show=False, id="teams-reverse"),
         Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="teams-memo"),
     ]
 
@@ -183,13 +214,15 @@ class TeamsPane(Pane):
         self._rows: dict[str, tuple[TeamView, Row]] = {}
         """Each team's row (without the cursor), while the view, width and theme stay."""
         self._rows_for: tuple[bool, Style] | None = None
+        self._sort = "name"
+        self._reverse = False
 
     # layout
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="teams-filter-row"):
             yield Label(Text(self.t("teams.filter_label")))
-            yield Input(
+            yield FilterInput(
                 placeholder=self.t("teams.filter_placeholder"), id="teams-filter", compact=True
             )
         with Container(id="teams-body"):
@@ -301,11 +334,20 @@ class TeamsPane(Pane):
 
     def _show_rows(self) -> None:
         needle = self.filter_input.value.strip().casefold()
-        shown = [view for view in self._views if not needle or view.matches(needle)]
+        shown = sort_teams(
+            [view for view in self._views if not needle or view.matches(needle)],
+            self._sort,
+            reverse=self._reverse,
+        )
         table = self.table
+        columns = self._columns()
+        table.sorted_column = next(
+            (c.key for c in columns if c.key == self._sort or _same_count(c.key, self._sort)), None
+        )
+        table.sort_reverse = self._reverse
         table.empty_text = self.t("teams.no_match" if needle else "teams.empty")
         keep, self._select_after_refresh = self._select_after_refresh, None
-        table.set_columns(self._columns())
+        table.set_columns(columns)
         self._row_style()
         self._shown = {view.key: index for index, view in enumerate(shown)}
         self._styled_cursor = None
@@ -547,6 +589,31 @@ class TeamsPane(Pane):
         self.table.focus()
         self._show_rows()
 
+    # sort
+
+    def action_sort(self) -> None:
+        """Sort on the next column (s), as in the Catalogue."""
+        keys = [column.key for column in self._columns()]
+        current = next((k for k in keys if k == self._sort or _same_count(k, self._sort)), None)
+        index = keys.index(current) + 1 if current is not None else 0
+        self._sort_by(keys[index % len(keys)], toggle=False)
+
+    def action_reverse(self) -> None:
+        self._reverse = not self._reverse
+        self._show_rows()
+
+    @on(TeamsTable.HeaderClicked, "#teams-table")
+    def _header_clicked(self, event: TeamsTable.HeaderClicked) -> None:
+        event.stop()
+        self._sort_by(event.column, toggle=True)
+
+    def _sort_by(self, column: str, *, toggle: bool) -> None:
+        if toggle and (column == self._sort or _same_count(column, self._sort)):
+            self._reverse = not self._reverse
+        else:
+            self._sort, self._reverse = column, False
+        self._show_rows()
+
     @on(Input.Changed, "#teams-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self._show_rows()
@@ -666,7 +733,10 @@ class TeamsPane(Pane):
                 t("teams.commands.new"),
                 t("teams.commands.new_help"),
                 self._here(self.action_new_team),
-            )
+            ),
+            PaletteCommand(
+                t("keys.teams_sort"), t("keys.teams_sort_help"), self._here(self.action_sort)
+            ),
         ]
         if self.current is not None:
             commands += [

@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import RenderResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -21,6 +22,8 @@ from workbench.ui.context import WorkbenchNode
 from workbench.ui.text import safe_text
 
 GAUGE_ON, GAUGE_OFF, GAUGE_MAYBE = "■", "□", "▫"
+ROW_META, SCORE_META = "criterion-row", "score-step"
+"""Style meta of each row, and of each square of a gauge: what a click landed on."""
 
 
 class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
@@ -98,12 +101,13 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         score = rating.score
         low, high = rating.bounds
         for step in range(1, MAX_SCORE + 1):
+            clickable = Style.from_meta({SCORE_META: step})
             if score is not None and step <= score:
-                gauge.append(GAUGE_ON, style)
+                gauge.append(GAUGE_ON, style + clickable)
             elif score is None and rating.low is not None and low <= step <= high:
-                gauge.append(GAUGE_MAYBE, style)
+                gauge.append(GAUGE_MAYBE, style + clickable)
             else:
-                gauge.append(GAUGE_OFF, muted)
+                gauge.append(GAUGE_OFF, muted + clickable)
         return gauge
 
     def render(self) -> RenderResult:
@@ -181,8 +185,8 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
                 cells.append(self._gauge(mine))
             if show_reason:
                 cells.append(self._reasons(key, names))
-            style = cursor_style if index == self.cursor else ""
-            table.add_row(*cells, style=style)
+            style = cursor_style if index == self.cursor else Style()
+            table.add_row(*cells, style=style + Style.from_meta({ROW_META: index}))
         return table
 
     def _rating(self, name: str, key: str) -> Rating:
@@ -204,6 +208,18 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
                 text.append(": ")
             text.append_text(safe_text(reason, limit=1000))
         return text
+
+    async def on_click(self, event: events.Click) -> None:
+        """A click on a row selects its criterion; on the n-th square of the gauge, scores n."""
+        meta = event.style.meta
+        if ROW_META not in meta:
+            return
+        self.focus()
+        self.cursor = int(meta[ROW_META])
+        if SCORE_META in meta:
+            pane = next((node for node in self.ancestors if hasattr(node, "action_score")), None)
+            if pane is not None:
+                await self.app.run_action(f"score({int(meta[SCORE_META])})", pane)
 
     def action_move(self, delta: int) -> None:
         self.cursor += delta

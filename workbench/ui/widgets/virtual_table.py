@@ -78,8 +78,8 @@ class VirtualTable(ScrollView, can_focus=True):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "table.up", show=False, id="table-up"),
-        Binding("down", "cursor(1)", "table.down", show=False, id="table-down"),
+        Binding("up,k", "cursor(-1)", "table.up", show=False, id="table-up"),
+        Binding("down,j", "cursor(1)", "table.down", show=False, id="table-down"),
         Binding("pageup", "page(-1)", "table.page_up", show=False, id="table-page-up"),
         Binding("pagedown", "page(1)", "table.page_down", show=False, id="table-page-down"),
         Binding("home", "edge(0)", "table.first", show=False, id="table-first"),
