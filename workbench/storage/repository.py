@@ -224,7 +224,7 @@ def merge_import(
             summary.unchanged.setdefault(name, []).append(record_id)
             continue
         try:
-            merged = model.model_validate(merged.model_dump())
+            merged = model.model_validate(merged.model_dump(), context=STORED)
         except ValidationError:  # each side valid, the mix of both is not
             raise ConflictError(name.rstrip("s"), record_id, mine) from None
         summary.updated.setdefault(name, []).append(record_id)
@@ -461,7 +461,7 @@ class Repository:
                 last = (writer, when) if isinstance(writer, str) and isinstance(when, str) else None
                 raise ConflictError(name.rstrip("s"), record_id, conflicts, merged, last)
             try:
-                merged = model.model_validate(merged.model_dump(mode="python"))
+                merged = model.model_validate(merged.model_dump(mode="python"), context=STORED)
             except ValidationError as error:
                 raise StorageError(
                     f"your changes and those saved meanwhile by someone else do not fit "
