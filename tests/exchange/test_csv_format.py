@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
+from workbench.core.text import is_blank
 from workbench.exchange.csv_format import (
     COLUMNS,
     FORMULA_STARTS,
@@ -21,6 +22,9 @@ from workbench.exchange.csv_format import (
 )
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# what the forms accept today: no control characters, names that show something
+typed = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+shown = typed.filter(lambda v: not is_blank(v))
 
 
 @given(text)
@@ -50,9 +54,9 @@ def never() -> str:
 
 
 @given(
-    name=text.filter(lambda v: v.strip()),
-    notes=text,
-    topics=st.lists(text, max_size=4),
+    name=shown,
+    notes=typed,
+    topics=st.lists(shown, max_size=4),
     hours=st.one_of(st.none(), st.floats(0, 10_000, allow_nan=False)),
     amount=st.one_of(st.none(), st.decimals(0, 10**6, places=2, allow_nan=False)),
 )

@@ -119,7 +119,7 @@ def test_a_full_disk_keeps_the_last_good_version_and_saves_again_once_freed(
     saved, failure = 0, None
     for i in range(1000):
         try:
-            repo.save_team(Team(id=f"t{i}", name=f"Team {i} " + "x" * 300))
+            repo.save_team(Team(id=f"t{i}", name=f"Team {i} " + "x" * 180))
         except FileSystemError as error:
             failure = error
             break

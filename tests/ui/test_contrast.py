@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.waiting import wait_until
 from workbench.ui.contrast import PAIRS, XTERM_PALETTE, Resolver, ratio
 from workbench.ui.themes import load_themes
 
@@ -87,7 +88,6 @@ async def test_the_ansi_theme_of_one_run_does_not_replace_the_remembered_one(
         sample_repo, theme="workbench-ansi", settings=settings, settings_path=settings_path
     )
     async with app.run_test() as pilot:
-        await pilot.pause()
-        assert app.theme == "workbench-ansi"
+        await wait_until(pilot, lambda: app.theme == "workbench-ansi")
     assert settings.theme == "workbench-dark"
     assert not settings_path.exists() or "workbench-ansi" not in settings_path.read_text()

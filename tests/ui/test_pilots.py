@@ -15,6 +15,7 @@ from workbench.core.pilot import GateDecision, PhaseStatus
 from workbench.core.pilot_metrics import warnings
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
+from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.gate_dialog import GateDialog
 from workbench.ui.dialogs.measurement_dialog import MeasurementDialog
 from workbench.ui.dialogs.start_pilot_dialog import StartPilotDialog
@@ -218,8 +219,10 @@ async def test_bad_input_is_refused_next_to_the_field(
         await pilot.press(*"lots", "tab", "ctrl+a", *"23/11/2026", "enter")
         shown = await wait_for_text(pilot, "is not a number")
         assert "Write the date as YYYY-MM-DD" in shown
-        await pilot.press("escape")
-        await wait_until(pilot, lambda: not isinstance(app.screen, MeasurementDialog))
+        await pilot.press("escape")  # something was typed: asks before discarding it
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert sample_repo.pilot(ECOMMERCE) == before
 
         await pilot.press("c")

@@ -65,6 +65,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.dialogs.start_pilot_dialog": "fields of PilotForm",
     "workbench.ui.screens.pilots": "rows via VirtualTable (str cells through safe_text)",
     "workbench.ui.widgets.pilot_page": "names, labels, notes via safe_text",
+    "workbench.ui.widgets.filter_input": "the user's own typing; tab keys passed on",
 }
 """Modules that define widgets or screens, and how each keeps user text inert."""
 
