@@ -8,6 +8,10 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 DOCS = Path(__file__).resolve().parent
 SHOTS = [
@@ -19,6 +23,18 @@ SHOTS = [
     ("pilots", "en", (100, 30), ()),
     ("scoring", "en", (80, 24), ()),
 ]
+
+
+async def settled(pilot: Pilot[None], rounds: int = 3, limit: int = 500) -> None:
+    """Until the screen stops changing (a loaded machine paints later), cursors steady."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+    shots: list[str] = []
+    for _ in range(limit):
+        await pilot.pause()
+        shots.append(pilot.app.export_screenshot())
+        if len(shots) >= rounds and len(set(shots[-rounds:])) == 1:
+            return
 
 
 async def shoot(tab: str, lang: str, size: tuple[int, int], keys: tuple[str, ...]) -> Path:
@@ -43,7 +59,7 @@ async def shoot(tab: str, lang: str, size: tuple[int, int], keys: tuple[str, ...
     async with app.run_test(size=size) as pilot:
         for key in keys:
             await pilot.press(key)
-        await pilot.pause()
+        await settled(pilot)
         name = f"{tab}-{lang}-{size[0]}x{size[1]}.svg"
         app.save_screenshot(filename=name, path=str(DOCS))
     return DOCS / name
