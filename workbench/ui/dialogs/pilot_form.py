@@ -27,6 +27,7 @@ from workbench.ui.text import safe_str, safe_text
 from workbench.ui.validation import GENERAL, errors_by_field
 
 T = TypeVar("T")
+V = TypeVar("V")
 Check = Callable[[T], None]
 """Tries the result on the latest pilot; raises ``InputError`` or ``ValidationError``."""
 
@@ -147,35 +148,25 @@ class PilotForm(Dialog[T]):
             return None
         return value
 
-    def day(self, key: str, *, required: bool = False) -> date | None:
+    def parsed(self, key: str, parse: Callable[[str], V | None], *, required: bool) -> V | None:
+        """The field read by ``parse``; its error (or "required") noted beside the field."""
         try:
-            value = parse_date(self.raw(key))
+            value = parse(self.raw(key))
         except InputError as problem:
             self._input_error(key, problem)
             return None
         if value is None and required:
             self.error(key, self.t("pilots.input.required"))
         return value
+
+    def day(self, key: str, *, required: bool = False) -> date | None:
+        return self.parsed(key, parse_date, required=required)
 
     def number(self, key: str, *, required: bool = False) -> float | None:
-        try:
-            value = parse_number(self.raw(key))
-        except InputError as problem:
-            self._input_error(key, problem)
-            return None
-        if value is None and required:
-            self.error(key, self.t("pilots.input.required"))
-        return value
+        return self.parsed(key, parse_number, required=required)
 
     def amount(self, key: str, currency: str, *, required: bool = False) -> Decimal | None:
-        try:
-            value = parse_amount(self.raw(key), currency)
-        except InputError as problem:
-            self._input_error(key, problem)
-            return None
-        if value is None and required:
-            self.error(key, self.t("pilots.input.required"))
-        return value
+        return self.parsed(key, lambda text: parse_amount(text, currency), required=required)
 
     # saving
 
