@@ -2,39 +2,40 @@
 
 Keys: ``/`` search, ``f`` filters, ``x`` clear them, ``s``/``S`` sort and reverse, ``n`` new,
 ``e`` edit, ``r`` retire, ``d`` delete, ``u`` copy the URL, Enter scores the programme.
+The table, the search, the sort keys and the detail panel's place come from ``TablePane``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Hashable
 from datetime import UTC, datetime
-from decimal import Decimal
-from typing import Any, ClassVar
-from weakref import WeakKeyDictionary
+from typing import ClassVar
 
 from pydantic_core import PydanticCustomError
 from rich.text import Text
 from textual import events, on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select, Static
 
-from workbench.core.catalogue import Level, PriceKind, Programme, Status
+from workbench.core.catalogue import Level, Programme, Status
 from workbench.core.rules import url
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.messages import OpenScoring
-from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.panes.table_pane import Listing, TablePane
+from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import option_text, safe_str
 from workbench.ui.widgets.catalogue_view import (
-    LEVEL_ORDER,
-    STATUS_ORDER,
+    FILTERS,
+    NOT_RETIRED,
+    UNKNOWN_LEVEL,
     CatalogueTable,
+    CatalogueView,
     ProgrammeDetail,
     credential_label,
     hours_text,
@@ -42,9 +43,9 @@ from workbench.ui.widgets.catalogue_view import (
     price_text,
     row_style,
     shorten_name,
+    sort_value,
     status_label,
 )
-from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.virtual_table import Cell, Column, Row
 
 WIDE_PANE = 160
@@ -69,61 +70,19 @@ WIDTHS: dict[str, dict[str, int | None]] = {
     "compact": {"name": None, "provider": 12, "level": 13, "price": 10, "status": 11},
 }
 NAME_MIN_WIDTH = 16
-UNKNOWN_LEVEL = "-"
-NOT_RETIRED = "current"
-
-SortKey = tuple[Any, ...]
 
 
-@dataclass(slots=True)
-class CatalogueView:
-    """What the user set up in the tab; kept across a language switch (which recomposes)."""
-
-    search: str = ""
-    level: str | None = None
-    provider: str | None = None
-    topic: str | None = None
-    status: str | None = None
-    sort: str = "name"
-    reverse: bool = False
-    cursor: str | None = None
-
-    @property
-    def filtered(self) -> bool:
-        return bool(self.search.strip()) or any(
-            value is not None for value in (self.level, self.provider, self.topic, self.status)
-        )
-
-
-_VIEWS: WeakKeyDictionary[App[Any], CatalogueView] = WeakKeyDictionary()
-
-
-def sort_value(programme: Programme, column: str, credential: str) -> SortKey | None:
-    """The value a column sorts on; None when unknown (unknown values always sort last)."""
-    p = programme
-    if column == "name":
-        return (p.name.casefold(),)
-    if column == "provider":
-        return (p.provider.casefold(),)
-    if column == "level":
-        return None if p.level is None else (LEVEL_ORDER[p.level],)
-    if column == "credential":
-        return (credential.casefold(),) if credential else None
-    if column == "hours":
-        low = p.hours_min if p.hours_min is not None else p.hours_max
-        return None if low is None else (low, p.hours_max or low)
-    if column == "price":
-        if p.price.kind is PriceKind.FREE:
-            return (Decimal(0), "")
-        if p.price.kind is PriceKind.AMOUNT and p.price.amount is not None:
-            return (p.price.amount, p.price.currency or "")
-        return None
-    return (STATUS_ORDER[p.status], p.status_date.isoformat() if p.status_date else "")
-
-
-class CataloguePane(Pane):
+class CataloguePane(TablePane[Programme]):
     tab_id = "catalogue"
     WRITE_ACTIONS = frozenset({"new", "edit", "retire", "delete"})
+    TABLE = CatalogueTable
+    TABLE_ID = "catalogue-table"
+    FILTER_ID = "catalogue-search"
+    FILTER_PLACEHOLDER = "catalogue.search_placeholder"
+    BODY_ID = "catalogue-body"
+    EMPTY = "catalogue.empty"
+    NO_MATCH = "catalogue.none_match"
+    WIDE = WIDE_PANE
 
     DEFAULT_CSS = """
     CataloguePane #catalogue-bar {
@@ -228,7 +187,7 @@ class CataloguePane(Pane):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # "/" is shown in the search field's placeholder; the footer keeps room for F1.
-        Binding("slash", "search", "catalogue.keys.search", show=False, id="catalogue-search"),
+        Binding("slash", "filter", "catalogue.keys.search", show=False, id="catalogue-search"),
         Binding("n", "new", "catalogue.keys.new", id="catalogue-new"),
         Binding("e", "edit", "catalogue.keys.edit", id="catalogue-edit"),
         Binding("r", "retire", "catalogue.keys.retire", id="catalogue-retire"),
@@ -246,13 +205,10 @@ class CataloguePane(Pane):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._programmes: list[Programme] = []
-        self._by_id: dict[str, Programme] = {}
         self._assessments: Counter[str] = Counter()
         self._pilots: Counter[str] = Counter()
         self._mode = "compact"
         self._name_width = 0
-        self._rows: dict[str, tuple[Programme, Row]] = {}
         self._options: dict[str, list[tuple[str, str]]] = {}
         self._shown: tuple[Programme | None, str] | None = None
 
@@ -263,32 +219,24 @@ class CataloguePane(Pane):
 
     @property
     def view(self) -> CatalogueView:
-        view = _VIEWS.get(self.app)
-        if view is None:
-            view = _VIEWS[self.app] = CatalogueView()
+        view = super().view
+        assert isinstance(view, CatalogueView)
         return view
+
+    def new_view(self) -> Listing:
+        return CatalogueView(sort=self.DEFAULT_SORT)
 
     # building
 
-    def compose(self) -> ComposeResult:
+    def compose_filters(self) -> ComposeResult:
         t = self.t
         view = self.view
-        self._load()
         with Horizontal(id="catalogue-bar"):
-            search = FilterInput(
-                view.search,
-                placeholder=t("catalogue.search_placeholder"),
-                id="catalogue-search",
-                compact=True,
-                select_on_focus=False,
-            )
+            search = self.filter_field()
             search.tooltip = Content(t("catalogue.commands.search_help"))
             yield search
-            for name, prompt in (
-                ("level", "any_level"),
-                ("provider", "any_provider"),
-                ("topic", "any_topic"),
-                ("status", "any_status"),
+            for name, prompt in zip(
+                FILTERS, ("any_level", "any_provider", "any_topic", "any_status"), strict=True
             ):
                 options = self._filter_options(name)
                 self._options[name] = options
@@ -307,40 +255,26 @@ class CataloguePane(Pane):
         with Horizontal(id="catalogue-summary"):
             yield Static("", id="catalogue-count")
             yield Static("", id="catalogue-sort")
-        with Vertical(id="catalogue-body"):
-            yield CatalogueTable(help_title=t("catalogue.keys.table"), id="catalogue-table")
-            yield ProgrammeDetail(self.workbench.i18n, id="catalogue-detail")
 
-    def on_mount(self) -> None:
-        self._set_columns()
-        self._apply()
-
-    def focus_default(self) -> None:
-        self.table.focus()
-
-    @property
-    def table(self) -> CatalogueTable:
-        return self.query_one("#catalogue-table", CatalogueTable)
-
-    @property
-    def current(self) -> Programme | None:
-        key = self.table.cursor_key
-        return self._by_id.get(key) if key is not None else None
+    def compose_detail(self) -> ComposeResult:
+        yield ProgrammeDetail(self.workbench.i18n, id="catalogue-detail")
 
     # data
 
-    def _load(self) -> None:
+    def key(self, record: Programme) -> str:
+        return record.id
+
+    def load(self) -> list[Programme]:
         repository = self.workbench.repository
-        self._programmes = repository.programmes()
-        self._by_id = {p.id: p for p in self._programmes}
         snapshot = repository.snapshot()
         self._assessments = Counter(a.programme_id for a in snapshot.assessments.values())
         self._pilots = Counter(p.programme_id for p in snapshot.pilots.values())
+        return repository.programmes()
 
     def refresh_data(self) -> None:
-        self._load()
+        self.load_records()
         self._sync_filter_options()
-        self._apply()
+        self.show_rows()
 
     def _filter_options(self, name: str) -> list[tuple[str, str]]:
         t = self.t
@@ -352,7 +286,7 @@ class CataloguePane(Pane):
             statuses = [(t(f"catalogue.status.{status.value}"), status.value) for status in Status]
             return [*statuses, (t("catalogue.filters.current"), NOT_RETIRED)]
         seen: dict[str, str] = {}
-        for programme in self._programmes:
+        for programme in self.records:
             values = [programme.provider] if name == "provider" else programme.topics
             for value in values:
                 seen.setdefault(value.casefold(), value)
@@ -375,75 +309,53 @@ class CataloguePane(Pane):
 
     # filtering and sorting
 
-    def _keep(self, p: Programme) -> bool:
-        view = self.view
-        if view.level is not None:
-            level = p.level.value if p.level else UNKNOWN_LEVEL
-            if level != view.level:
-                return False
-        if view.provider is not None and p.provider.casefold() != view.provider:
-            return False
-        if view.topic is not None and all(topic.casefold() != view.topic for topic in p.topics):
-            return False
-        if view.status == NOT_RETIRED:
-            if p.status is Status.RETIRED:
-                return False
-        elif view.status is not None and p.status.value != view.status:
-            return False
-        return p.matches(view.search)
+    def keeps(self, record: Programme) -> bool:
+        return self.view.keeps(record)
 
-    def _sorted(self, programmes: list[Programme]) -> list[Programme]:
-        view = self.view
-        i18n = self.workbench.i18n
-        known: list[tuple[SortKey, Programme]] = []
-        unknown: list[Programme] = []
-        for p in programmes:
-            credential = credential_label(i18n, p.credential, short=True)
-            value = sort_value(p, view.sort, credential)
-            if value is None:
-                unknown.append(p)
-            else:
-                known.append((value, p))
-        known.sort(key=lambda item: item[0], reverse=view.reverse)
-        return [p for _, p in known] + unknown
+    @on(Select.Changed, ".catalogue-filter")
+    def _filter_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        select = event.select
+        name = (select.id or "").removeprefix("filter-")
+        value = select.selection
+        chosen = None if value is None else str(value)
+        if name and chosen != getattr(self.view, name):
+            setattr(self.view, name, chosen)
+            self.show_rows()
+        if select.has_focus:
+            # chosen: on to the rows it shows (the arrows would only reopen the list)
+            self.table.focus()
 
-    def _apply(self) -> None:
-        """Filter, sort and show; only the rows on screen are ever drawn."""
-        view = self.view
-        table = self.table
-        visible = self._sorted([p for p in self._programmes if self._keep(p)])
-        table.sorted_column = view.sort if view.sort in self._column_keys() else None
-        table.sort_reverse = view.reverse
-        table.empty_text = self.t("catalogue.none_match" if self._programmes else "catalogue.empty")
-        table.set_rows([self._row(p) for p in visible], keep=view.cursor)
+    def sort_value(self, record: Programme, column: str) -> object:
+        credential = credential_label(self.workbench.i18n, record.credential, short=True)
+        return sort_value(record, column, credential)
+
+    def shown(self, count: int) -> None:
         # Fewer or more rows may hide or show the scrollbar: refit after the layout.
         self.call_after_refresh(self._fit_columns)
-        self._show_summary(len(visible))
-        self._show_detail(self.current)
-        self.refresh_bindings_if_changed()
+        self._show_summary(count)
 
     def _show_summary(self, shown: int) -> None:
         t = self.t
         view = self.view
-        total = len(self._programmes)
+        total = len(self.records)
         count = self.query_one("#catalogue-count", Static)
         if not view.filtered:
-            key = "catalogue.count_all_one" if total == 1 else "catalogue.count_all"
-            count.update(Content(t(key, total=total)))
+            count.update(Content(self.workbench.i18n.plural("catalogue.count_all", total)))
         else:
             parts: list[str] = []
             if view.search.strip():
                 parts.append(
                     t("catalogue.filter_search", text=safe_str(view.search.strip(), limit=40))
                 )
-            for name in ("level", "provider", "topic", "status"):
+            for name in FILTERS:
                 value = getattr(view, name)
                 if value is not None:
                     label = {v: lab for lab, v in self._options.get(name, [])}.get(value, value)
                     parts.append(t(f"catalogue.filters.{name}", value=safe_str(label, limit=40)))
             text = t(
                 "catalogue.summary",
-                count=t("catalogue.count", shown=shown, total=total),
+                count=self.workbench.i18n.plural("catalogue.count", total, shown=shown),
                 filters=t(
                     "catalogue.filters_on", filters=t("catalogue.list_separator").join(parts)
                 ),
@@ -459,12 +371,9 @@ class CataloguePane(Pane):
 
     # table rows and columns
 
-    def _column_keys(self) -> tuple[str, ...]:
-        return ALL_COLUMNS if self._mode == "full" else COMPACT_COLUMNS
-
-    def _set_columns(self) -> None:
+    def columns(self) -> list[Column]:
         widths = WIDTHS[self._mode]
-        columns = [
+        return [
             Column(
                 key,
                 self.t(f"catalogue.columns.{key}"),
@@ -474,13 +383,15 @@ class CataloguePane(Pane):
             )
             for key in self._column_keys()
         ]
-        self.table.set_columns(columns)
-        self._rows.clear()
 
-    def _row(self, p: Programme) -> Row:
-        cached = self._rows.get(p.id)
-        if cached is not None and cached[0] is p:
-            return cached[1]
+    def _column_keys(self) -> tuple[str, ...]:
+        return ALL_COLUMNS if self._mode == "full" else COMPACT_COLUMNS
+
+    def rows_context(self) -> Hashable:
+        return (self._mode, self._name_width)
+
+    def row(self, record: Programme) -> Row:
+        p = record
         i18n = self.workbench.i18n
         full = self._mode == "full"
         unknown = Text(self.t("catalogue.unknown_short"), style="dim")
@@ -500,12 +411,10 @@ class CataloguePane(Pane):
             "price": known(price_text(i18n, p.price, with_note=full, unknown="")),
             "status": status,
         }
-        row = Row(p.id, tuple(cells[key] for key in self._column_keys()), row_style(p))
-        self._rows[p.id] = (p, row)
-        return row
+        return Row(p.id, tuple(cells[key] for key in self._column_keys()), row_style(p))
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width >= WIDE_PANE, "-wide")
+        super().on_resize(event)
         self.set_class(event.size.width >= ROOMY_PANE, "-roomy")
 
     @on(CatalogueTable.Resized, "#catalogue-table")
@@ -523,8 +432,7 @@ class CataloguePane(Pane):
         if mode != self._mode or name_width != self._name_width:
             self._mode = mode
             self._name_width = name_width
-            self._set_columns()
-            self._apply()
+            self.show_rows()
 
     # detail
 
@@ -533,62 +441,22 @@ class CataloguePane(Pane):
         pilots = self._pilots[programme.id]
         if not assessments and not pilots:
             return self.t("catalogue.detail.used_none")
-        return self.t("catalogue.detail.used_counts", assessments=assessments, pilots=pilots)
+        i18n = self.workbench.i18n
+        return self.t(
+            "catalogue.detail.used_counts",
+            assessments=i18n.plural("catalogue.detail.assessments", assessments),
+            pilots=i18n.plural("catalogue.detail.pilots", pilots),
+        )
 
-    def _show_detail(self, programme: Programme | None) -> None:
-        used_by = self._used_by(programme) if programme is not None else ""
-        shown = (programme, used_by)
-        if self._shown is not None and self._shown[0] is programme and self._shown[1] == used_by:
+    def show_detail(self, record: Programme | None) -> None:
+        used_by = self._used_by(record) if record is not None else ""
+        if self._shown is not None and self._shown[0] is record and self._shown[1] == used_by:
             return
-        self._shown = shown
-        self.query_one("#catalogue-detail", ProgrammeDetail).show(programme, used_by)
+        self._shown = (record, used_by)
+        self.query_one("#catalogue-detail", ProgrammeDetail).show(record, used_by)
 
-    @on(CatalogueTable.Highlighted, "#catalogue-table")
-    def _highlighted(self, event: CatalogueTable.Highlighted) -> None:
-        event.stop()
-        if event.key is not None:
-            self.view.cursor = event.key
-        self._show_detail(self.current)
-        self.refresh_bindings_if_changed()
-
-    @on(CatalogueTable.Selected, "#catalogue-table")
-    def _selected(self, event: CatalogueTable.Selected) -> None:
-        event.stop()
-        self.post_message(OpenScoring(programme_id=event.key))
-
-    @on(CatalogueTable.HeaderClicked, "#catalogue-table")
-    def _header_clicked(self, event: CatalogueTable.HeaderClicked) -> None:
-        event.stop()
-        self._sort_by(event.column, toggle=True)
-
-    # filters
-
-    @on(Input.Changed, "#catalogue-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        value = event.input.value
-        if value != self.view.search:
-            self.view.search = value
-            self._apply()
-
-    @on(Input.Submitted, "#catalogue-search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.table.focus()
-
-    @on(Select.Changed, ".catalogue-filter")
-    def _filter_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        select = event.select
-        name = (select.id or "").removeprefix("filter-")
-        value = select.selection
-        chosen = None if value is None else str(value)
-        if name and chosen != getattr(self.view, name):
-            setattr(self.view, name, chosen)
-            self._apply()
-        if select.has_focus:
-            # chosen: on to the rows it shows (the arrows would only reopen the list)
-            self.table.focus()
+    def open_record(self, key: str) -> None:
+        self.post_message(OpenScoring(programme_id=key))
 
     # actions
 
@@ -609,55 +477,26 @@ class CataloguePane(Pane):
         if action == "leave":
             return self.screen.focused is not self.table
         if action == "to_table":
-            return self.screen.focused is self.query_one("#catalogue-search")
+            return self.screen.focused is self.filter_input
         return True
-
-    def action_search(self) -> None:
-        search = self.query_one("#catalogue-search", Input)
-        search.focus()
-        search.cursor_position = len(search.value)
 
     def action_filters(self) -> None:
         self.query_one("#filter-level", Select).focus()
 
     def action_clear_filters(self) -> None:
         view = self.view
-        view.search = ""
-        view.level = view.provider = view.topic = view.status = None
-        self.query_one("#catalogue-search", Input).value = ""
+        for name in FILTERS:
+            setattr(view, name, None)
         for select in self.query(".catalogue-filter").results(Select):
             select.clear()
-        self._apply()
+        self.action_clear_filter()
 
     def action_leave(self) -> None:
-        search = self.query_one("#catalogue-search", Input)
+        """Esc: back to the table; from the search field, clear the search first."""
+        search = self.filter_input
         if self.screen.focused is search and search.value:
-            search.value = ""
-            self.view.search = ""
-            self._apply()
+            self.action_clear_filter()
         self.table.focus()
-
-    def action_to_table(self) -> None:
-        self.table.focus()
-
-    def action_sort(self) -> None:
-        keys = self._column_keys()
-        view = self.view
-        index = keys.index(view.sort) + 1 if view.sort in keys else 0
-        self._sort_by(keys[index % len(keys)], toggle=False)
-
-    def action_reverse(self) -> None:
-        self.view.reverse = not self.view.reverse
-        self._apply()
-
-    def _sort_by(self, column: str, *, toggle: bool) -> None:
-        view = self.view
-        if toggle and column == view.sort:
-            view.reverse = not view.reverse
-        else:
-            view.sort = column
-            view.reverse = False
-        self._apply()
 
     def _open_form(self, programme: Programme | None) -> None:
         # Imported here: the form and its TextArea cost ~30 ms that start-up does not need.
@@ -676,8 +515,7 @@ class CataloguePane(Pane):
     def _saved(self, programme: Programme | None) -> None:
         if programme is None:
             return
-        self.view.cursor = programme.id
-        self.refresh_data()
+        self.show_record(programme.id)
         self.notify(self.t("catalogue.form.saved", name=programme.name), markup=False)
 
     def action_retire(self) -> None:
@@ -705,19 +543,20 @@ class CataloguePane(Pane):
             retire,
         )
 
+    def _used_by_assessment(self, team_id: str) -> str:
+        team = self.workbench.repository.snapshot().teams.get(team_id)
+        return self.t(
+            "catalogue.delete.used_assessment", team=team.name if team is not None else team_id
+        )
+
     def usage(self, programme_id: str) -> list[str]:
         """What still uses a programme, said in words: the reason a delete is refused."""
         snapshot = self.workbench.repository.snapshot()
-        reasons: list[str] = []
-        for assessment in snapshot.assessments.values():
-            if assessment.programme_id == programme_id:
-                team = snapshot.teams.get(assessment.team_id)
-                reasons.append(
-                    self.t(
-                        "catalogue.delete.used_assessment",
-                        team=team.name if team is not None else assessment.team_id,
-                    )
-                )
+        reasons = [
+            self._used_by_assessment(assessment.team_id)
+            for assessment in snapshot.assessments.values()
+            if assessment.programme_id == programme_id
+        ]
         for pilot in snapshot.pilots.values():
             if pilot.programme_id == programme_id:
                 reasons.append(self.t("catalogue.delete.used_pilot", name=pilot.name))
@@ -731,13 +570,7 @@ class CataloguePane(Pane):
             kind, _, rest = entry.partition(" ")
             assessment = snapshot.assessments.get(rest) if kind == "assessment" else None
             if assessment is not None:
-                team = snapshot.teams.get(assessment.team_id)
-                described.append(
-                    self.t(
-                        "catalogue.delete.used_assessment",
-                        team=team.name if team is not None else assessment.team_id,
-                    )
-                )
+                described.append(self._used_by_assessment(assessment.team_id))
             elif kind == "pilot":
                 described.append(self.t("catalogue.delete.used_pilot", name=rest))
             else:
@@ -812,22 +645,15 @@ class CataloguePane(Pane):
                 names.insert(2, "retire")
             if programme.url is not None:
                 names.append("copy_url")
-        actions = {"clear": "clear_filters"}
+        actions = {"clear": "clear_filters", "search": "filter"}
         return [
             PaletteCommand(
                 self.t(f"catalogue.commands.{name}"),
                 self.t(f"catalogue.commands.{name}_help"),
-                self._from_palette(actions.get(name, name)),
+                self.here(getattr(self, f"action_{actions.get(name, name)}")),
             )
             for name in names
         ]
-
-    def _from_palette(self, action: str) -> Callable[[], None]:
-        def run() -> None:
-            self.workbench.action_show_tab(self.tab_id)
-            self.call_after_refresh(getattr(self, f"action_{action}"))
-
-        return run
 
 
 def _delete(repository: Repository, programme_id: str) -> InUseError | bool:

@@ -6,7 +6,9 @@ Everything a user typed (names, providers, topics, notes, URLs) goes into ``Text
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -22,12 +24,69 @@ from textual.widgets import Static
 
 from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
 from workbench.i18n import Translator
+from workbench.ui.panes.table_pane import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
 from workbench.ui.widgets.virtual_table import VirtualTable
 
 LEVEL_ORDER: dict[Level, int] = {level: index for index, level in enumerate(Level)}
 STATUS_ORDER: dict[Status, int] = {status: index for index, status in enumerate(Status)}
 INACTIVE = (Status.RETIRING, Status.RETIRED)
+UNKNOWN_LEVEL = "-"
+NOT_RETIRED = "current"
+FILTERS = ("level", "provider", "topic", "status")
+
+SortKey = tuple[Any, ...]
+
+
+@dataclass(slots=True)
+class CatalogueView(Listing):
+    """The search, the four filters, the sort and the highlighted programme."""
+
+    level: str | None = None
+    provider: str | None = None
+    topic: str | None = None
+    status: str | None = None
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.search.strip()) or any(getattr(self, name) is not None for name in FILTERS)
+
+    def keeps(self, p: Programme) -> bool:
+        if self.level is not None and (p.level.value if p.level else UNKNOWN_LEVEL) != self.level:
+            return False
+        if self.provider is not None and p.provider.casefold() != self.provider:
+            return False
+        if self.topic is not None and all(topic.casefold() != self.topic for topic in p.topics):
+            return False
+        if self.status == NOT_RETIRED:
+            if p.status is Status.RETIRED:
+                return False
+        elif self.status is not None and p.status.value != self.status:
+            return False
+        return p.matches(self.search)
+
+
+def sort_value(programme: Programme, column: str, credential: str) -> SortKey | None:
+    """The value a column sorts on; None when unknown (unknown values always sort last)."""
+    p = programme
+    if column == "name":
+        return (p.name.casefold(),)
+    if column == "provider":
+        return (p.provider.casefold(),)
+    if column == "level":
+        return None if p.level is None else (LEVEL_ORDER[p.level],)
+    if column == "credential":
+        return (credential.casefold(),) if credential else None
+    if column == "hours":
+        low = p.hours_min if p.hours_min is not None else p.hours_max
+        return None if low is None else (low, p.hours_max or low)
+    if column == "price":
+        if p.price.kind is PriceKind.FREE:
+            return (Decimal(0), "")
+        if p.price.kind is PriceKind.AMOUNT and p.price.amount is not None:
+            return (p.price.amount, p.price.currency or "")
+        return None
+    return (STATUS_ORDER[p.status], p.status_date.isoformat() if p.status_date else "")
 
 
 def level_label(i18n: Translator, level: Level | None) -> str:

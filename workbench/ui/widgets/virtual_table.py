@@ -137,14 +137,28 @@ class VirtualTable(ScrollView, can_focus=True):
         self.refresh()
 
     def set_rows(self, rows: Sequence[Row], *, keep: str | None = None) -> None:
-        """Replace every row; the cursor stays on ``keep`` (or on the same key) if present."""
+        """Replace every row; the cursor stays on ``keep`` (or on the same key) if present,
+        on the same line of the screen as far as the rows allow (rows inserted above it
+        scroll the table rather than move the cursor down the screen)."""
         current = keep if keep is not None else self.cursor_key
+        line = self.cursor - round(self.scroll_y)
+        on_screen = 0 <= line < self.size.height - 1
         self.rows = list(rows)
         self._index = {row.key: i for i, row in enumerate(self.rows)}
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
-        index = self._index.get(current, min(self.cursor, len(self.rows) - 1)) if current else 0
-        self.cursor = max(index, 0)
+        found = self._index.get(current) if current else None
+        if found is not None and on_screen:
+            self.scroll_to(y=max(found - line, 0), animate=False, immediate=True)
+        index = found if found is not None else min(self.cursor, len(self.rows) - 1)
+        self.cursor = max(index if current else 0, 0)
         self.refresh()
+
+    def replace_row(self, row: Row) -> None:
+        """Draw ``row`` in place of the row with the same key, if shown."""
+        index = self._index.get(row.key)
+        if index is not None:
+            self.rows[index] = row
+            self.refresh()
 
     @property
     def cursor_key(self) -> str | None:
