@@ -229,7 +229,10 @@ class TablePane(Pane, Generic[R]):
             self.call_after_refresh(self._refocus)
 
     def _refocus(self) -> None:
-        if self.screen.focused is None:
+        # only while this tab is shown: a hidden tab's widget taking the focus would
+        # bring its tab back in front of the one the user just chose
+        shown = getattr(self.screen, "active_tab", None) == self.tab_id
+        if shown and self.screen.focused is None:
             self.focus_default()
 
     def focus_default(self) -> None:

@@ -22,8 +22,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Input, Label
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher
 
 from workbench.core.assessment import now_utc
 from workbench.core.pilot import (
@@ -63,14 +63,14 @@ from workbench.ui.dialogs.kpi_dialog import KpiDialog
 from workbench.ui.dialogs.measurement_dialog import MeasurementDialog
 from workbench.ui.dialogs.participant_dialog import ParticipantDialog
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
-from workbench.ui.screens.pane import PaletteCommand, Pane
+from workbench.ui.panes.table_pane import TablePane
+from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_text
 from workbench.ui.widgets.pilot_page import SECTIONS, PilotContext, PilotPage, SectionTable
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 T = TypeVar("T")
 
-SORT_KEYS = ("team", "programme", "phase", "status", "due", "roi", "warnings")
 PAGE_ACTIONS = {
     "measure",
     "gate",
@@ -105,9 +105,9 @@ class PilotView:
     def key(self) -> str:
         return self.pilot.id
 
-    def sort_value(self, key: str) -> tuple[int, object]:
-        """Unknown values sort last whatever the direction of the rest."""
-        value: object = {
+    def sort_value(self, key: str) -> object:
+        """None when unknown: unknown values sort last whatever the direction."""
+        return {
             "team": self.team.casefold(),
             "programme": self.programme.casefold(),
             "phase": PHASE_ORDER.index(self.phase) if self.phase else None,
@@ -116,7 +116,6 @@ class PilotView:
             "roi": self.roi,
             "warnings": self.warnings,
         }[key]
-        return (0, value) if value is not None else (1, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,16 +132,21 @@ class PilotsTable(VirtualTable):
     help_title = "pilots.help.list"
 
 
-class PilotsPane(Pane):
+class PilotsPane(TablePane[PilotView]):
     tab_id = "pilots"
+    TABLE = PilotsTable
+    TABLE_ID = "pilots-table"
+    FILTER_ID = "pilots-filter"
+    FILTER_LABEL = "pilots.filter_label"
+    FILTER_PLACEHOLDER = "pilots.filter_placeholder"
+    BODY_ID = "pilots-body"
+    EMPTY = "pilots.empty"
+    NO_MATCH = "pilots.no_match"
+    DEFAULT_SORT = "due"
 
     DEFAULT_CSS = """
-    PilotsPane #pilots-filter-row { height: 1; padding: 0 1; background: $boost; }
-    PilotsPane #pilots-filter-row > Label {
-        width: auto; padding-right: 1; text-style: bold; color: $text-accent;
-    }
-    PilotsPane #pilots-filter { width: 1fr; }
     PilotsPane #pilots-list-view { height: 1fr; }
+    PilotsPane #pilots-body { height: 1fr; }
     PilotsPane #pilots-table { height: 1fr; }
     PilotsPane ContentSwitcher { height: 1fr; }
     """
@@ -203,12 +207,8 @@ class PilotsPane(Pane):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._views: list[PilotView] = []
-        self._by_id: dict[str, PilotView] = {}
         self.mode = "list"
         self.open_id: str | None = None
-        self.sort_key = "due"
-        self.reverse = False
         self.undo_steps: list[UndoStep] = []
 
     # layout
@@ -216,37 +216,16 @@ class PilotsPane(Pane):
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="pilots-list-view"):
             with Vertical(id="pilots-list-view"):
-                with Horizontal(id="pilots-filter-row"):
-                    yield Label(Text(self.t("pilots.filter_label")))
-                    yield Input(
-                        placeholder=self.t("pilots.filter_placeholder"),
-                        id="pilots-filter",
-                        compact=True,
-                    )
-                yield PilotsTable(empty_text=self.t("pilots.empty"), id="pilots-table")
+                yield from self.compose_listing()
             yield PilotPage(id="pilots-page-view")
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        super().on_mount()
         self._summarise_warnings_once()
-        if self.workbench.state.tab == self.tab_id:
-            self.call_after_refresh(self._refocus)
-
-    def _refocus(self) -> None:
-        if self.screen.focused is None:
-            self.focus_default()
-
-    @property
-    def table(self) -> PilotsTable:
-        return self.query_one("#pilots-table", PilotsTable)
 
     @property
     def page(self) -> PilotPage:
         return self.query_one(PilotPage)
-
-    @property
-    def filter_input(self) -> Input:
-        return self.query_one("#pilots-filter", Input)
 
     @property
     def help_title(self) -> str:
@@ -264,7 +243,10 @@ class PilotsPane(Pane):
 
     # data
 
-    def refresh_data(self) -> None:
+    def key(self, record: PilotView) -> str:
+        return record.key
+
+    def load(self) -> list[PilotView]:
         snapshot = self.workbench.repository.snapshot()
         unknown = self.t("pilots.unknown")
         views = []
@@ -284,17 +266,18 @@ class PilotsPane(Pane):
                     warnings=len(warnings(pilot, self.today)),
                 )
             )
-        self._views = views
-        self._by_id = {view.key: view for view in views}
-        self._show_rows()
+        return sorted(views, key=lambda v: v.team.casefold())
+
+    def refresh_data(self) -> None:
+        super().refresh_data()
         if self.mode == "page":
-            if self.open_id in self._by_id:
+            if self.open_id in self.by_key:
                 self._show_page()
             else:
                 self.action_back()
         self.refresh_bindings_if_changed()
 
-    def _columns(self) -> list[Column]:
+    def columns(self) -> list[Column]:
         t = self.t
         return [
             Column("team", t("pilots.columns.team"), min_width=12),
@@ -306,7 +289,8 @@ class PilotsPane(Pane):
             Column("warnings", "⚠", 2, align="right"),
         ]
 
-    def _matches(self, view: PilotView, needle: str) -> bool:
+    def matches(self, record: PilotView, needle: str) -> bool:
+        view = record
         phase = self.t(f"pilots.phase_short.{view.phase.value}") if view.phase else ""
         haystack = "\n".join(
             [
@@ -319,21 +303,11 @@ class PilotsPane(Pane):
         )
         return needle in haystack.casefold()
 
-    def _show_rows(self) -> None:
-        needle = self.filter_input.value.strip().casefold()
-        shown = [view for view in self._views if not needle or self._matches(view, needle)]
-        shown.sort(key=lambda v: v.team.casefold())
-        known = [v for v in shown if v.sort_value(self.sort_key)[0] == 0]
-        unknown = [v for v in shown if v.sort_value(self.sort_key)[0] == 1]
-        known.sort(key=lambda v: v.sort_value(self.sort_key), reverse=self.reverse)
-        table = self.table
-        table.empty_text = self.t("pilots.no_match" if needle else "pilots.empty")
-        table.set_columns(self._columns())
-        table.sorted_column = self.sort_key
-        table.sort_reverse = self.reverse
-        table.set_rows([self._row(view) for view in known + unknown])
+    def sort_value(self, record: PilotView, column: str) -> object:
+        return record.sort_value(column)
 
-    def _row(self, view: PilotView) -> Row:
+    def row(self, record: PilotView) -> Row:
+        view = record
         t = self.t
         i18n = self.workbench.i18n
         if view.roi is None:
@@ -360,7 +334,7 @@ class PilotsPane(Pane):
         if not self.workbench.pilot_summary or state.pilot_warnings_shown:
             return
         state.pilot_warnings_shown = True
-        flagged = [view for view in self._views if view.warnings]
+        flagged = [view for view in self.records if view.warnings]
         if not flagged:
             return
         total = sum(view.warnings for view in flagged)
@@ -373,56 +347,21 @@ class PilotsPane(Pane):
             markup=False,
         )
 
-    # list: filter, sort, open
+    # list: open
 
-    def action_filter(self) -> None:
-        self.filter_input.focus()
-
-    @on(Input.Changed, "#pilots-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self._show_rows()
-
-    @on(Input.Submitted, "#pilots-filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.table.focus()
-
-    def action_sort(self) -> None:
-        index = SORT_KEYS.index(self.sort_key)
-        self.sort_key = SORT_KEYS[(index + 1) % len(SORT_KEYS)]
-        self._show_rows()
-
-    def action_reverse(self) -> None:
-        self.reverse = not self.reverse
-        self._show_rows()
-
-    @on(VirtualTable.HeaderClicked, "#pilots-table")
-    def _header(self, event: VirtualTable.HeaderClicked) -> None:
-        if event.column == self.sort_key:
-            self.reverse = not self.reverse
-        elif event.column in SORT_KEYS:
-            self.sort_key, self.reverse = event.column, False
-        self._show_rows()
-
-    @on(VirtualTable.Highlighted, "#pilots-table")
-    def _list_moved(self, event: VirtualTable.Highlighted) -> None:
-        self.refresh_bindings_if_changed()
-
-    @on(VirtualTable.Selected, "#pilots-table")
-    def _selected(self, event: VirtualTable.Selected) -> None:
-        event.stop()
-        self.open_pilot(event.key)
+    def open_record(self, key: str) -> None:
+        self.open_pilot(key)
 
     def open_pilot(self, pilot_id: str, section: str = "phases") -> None:
-        if pilot_id not in self._by_id:
+        if pilot_id not in self.by_key:
             self.refresh_data()
-        if pilot_id not in self._by_id:
+        if pilot_id not in self.by_key:
             return
         self.open_id = pilot_id
         self.mode = "page"
         self.query_one(ContentSwitcher).current = "pilots-page-view"
         self._show_page()
-        pilot = self._by_id[pilot_id].pilot
+        pilot = self.by_key[pilot_id].pilot
         phase = current_phase(pilot)
         if phase is not None:
             self.page.table("phases").move_to(phase.kind.value)
@@ -431,7 +370,7 @@ class PilotsPane(Pane):
         self.refresh_bindings()
 
     def _show_page(self) -> None:
-        view = self._by_id[self.open_id] if self.open_id else None
+        view = self.by_key.get(self.open_id) if self.open_id else None
         if view is None:
             return
         self.page.show(PilotContext(view.pilot, view.team, view.programme, self.today))
@@ -444,8 +383,7 @@ class PilotsPane(Pane):
                 self.table.move_to(self.open_id)
             self.table.focus()
         else:
-            self.filter_input.value = ""
-            self.table.focus()
+            self.action_clear_filter()
         self.refresh_bindings()
 
     # page: sections
@@ -496,7 +434,7 @@ class PilotsPane(Pane):
         if action == "undo":
             return bool(self.undo_steps) or None
         if action == "back" and self.mode == "list":
-            return bool(self.filter_input.value) or self.filter_input.has_focus
+            return self.filter_clearable()
         return True
 
     # the pilot on the page
@@ -720,7 +658,7 @@ class PilotsPane(Pane):
 
     def action_report(self) -> None:
         pilot_id = self.open_id if self.mode == "page" else self.table.cursor_key
-        view = self._by_id.get(pilot_id) if pilot_id else None
+        view = self.by_key.get(pilot_id) if pilot_id else None
         if view is None:
             return
         i18n = self.workbench.i18n
@@ -766,17 +704,10 @@ class PilotsPane(Pane):
             commands.append(("undo", self.action_undo))
         return [
             PaletteCommand(
-                t(f"pilots.commands.{key}"), t(f"pilots.commands.{key}_help"), self._here(action)
+                t(f"pilots.commands.{key}"), t(f"pilots.commands.{key}_help"), self.here(action)
             )
             for key, action in commands
         ]
-
-    def _here(self, action: Callable[[], None]) -> Callable[[], None]:
-        def run() -> None:
-            self.workbench.action_show_tab(self.tab_id)
-            self.call_after_refresh(action)
-
-        return run
 
 
 def write_report(path: Path, text: str) -> None:
