@@ -15,8 +15,9 @@ highlighted record is followed by its key wherever new rows put it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar, Generic, TypeVar
 from weakref import WeakKeyDictionary
 
@@ -24,8 +25,12 @@ from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Container, Horizontal
+from textual.screen import Screen
 from textual.widgets import Input, Label
 
+from workbench.core.assessment import Assessment
+from workbench.storage.errors import InUseError
+from workbench.storage.repository import Repository
 from workbench.ui.screens.pane import Pane
 from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
@@ -66,6 +71,38 @@ def sort_records(
             known.append((key, record))
     known.sort(key=lambda item: item[0], reverse=reverse)
     return [record for _, record in known] + unknown
+
+
+def describe_uses(
+    used_by: Iterable[str],
+    assessments: Mapping[str, Assessment],
+    *,
+    assessment: Callable[[Assessment], str],
+    pilot: Callable[[str], str],
+    other: Callable[[str], str],
+) -> list[str]:
+    """The storage layer's reasons for refusing a delete ("assessment <id>", "pilot <name>")
+    in the words of the tab."""
+    described = []
+    for entry in used_by:
+        kind, _, rest = entry.partition(" ")
+        if kind == "assessment" and rest in assessments:
+            described.append(assessment(assessments[rest]))
+        elif kind == "pilot":
+            described.append(pilot(rest))
+        else:
+            described.append(other(entry))
+    return described
+
+
+def _delete_unless_used(
+    delete: Callable[[Repository], object], repository: Repository
+) -> InUseError | bool:
+    try:
+        delete(repository)
+    except InUseError as error:  # someone started using it meanwhile
+        return error
+    return True
 
 
 class TablePane(Pane, Generic[R]):
@@ -206,20 +243,14 @@ class TablePane(Pane, Generic[R]):
         yield from ()
 
     DEFAULT_CSS = """
-    TablePane .table-pane--filter-row {
-        height: 1;
-        padding: 0 1;
-        background: $boost;
-    }
+    TablePane .table-pane--filter-row { height: 1; padding: 0 1; background: $boost; }
     TablePane .table-pane--filter-row > Label {
         width: auto;
         padding-right: 1;
         text-style: bold;
         color: $text-accent;
     }
-    TablePane .table-pane--filter-row > Input {
-        width: 1fr;
-    }
+    TablePane .table-pane--filter-row > Input { width: 1fr; }
     """
 
     def on_mount(self) -> None:
@@ -394,6 +425,34 @@ class TablePane(Pane, Generic[R]):
         """Highlight a record just saved (after the data is shown again)."""
         self.view.cursor = key
         self.refresh_data()
+
+    def delete_unless_used(
+        self,
+        uses: list[str],
+        *,
+        question: Screen[bool],
+        delete: Callable[[Repository], object],
+        refuse: Callable[[list[str]], None],
+        describe: Callable[[list[str]], list[str]],
+        deleted: Callable[[], None],
+    ) -> None:
+        """Delete a record unless something uses it: then ``refuse`` says what does. Else
+        ``question`` asks, and the delete runs; when someone started using the record in
+        the meantime, the storage layer's reasons are described and refused too."""
+        if uses:
+            refuse(uses)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            outcome = self.workbench.store(partial(_delete_unless_used, delete))
+            if isinstance(outcome, InUseError):
+                refuse(describe(outcome.used_by))
+            elif outcome:
+                deleted()
+
+        self.app.push_screen(question, answer)
 
     # palette
 

@@ -23,11 +23,9 @@ from textual.widgets import Select, Static
 
 from workbench.core.catalogue import Level, Programme, Status
 from workbench.core.rules import url
-from workbench.storage.errors import InUseError
-from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.messages import OpenScoring
-from workbench.ui.panes.table_pane import Listing, TablePane
+from workbench.ui.panes.table_pane import Listing, TablePane, describe_uses
 from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import option_text, safe_str
 from workbench.ui.widgets.catalogue_view import (
@@ -85,66 +83,26 @@ class CataloguePane(TablePane[Programme]):
     WIDE = WIDE_PANE
 
     DEFAULT_CSS = """
-    CataloguePane #catalogue-bar {
-        height: 1;
-    }
-    CataloguePane #catalogue-search {
-        width: 1fr;
-        min-width: 12;
-        background: $panel;
-    }
-    CataloguePane #catalogue-search:focus {
-        background: $primary 20%;
-    }
-    CataloguePane .catalogue-filter {
-        margin: 0 0 0 1;
-        background: $panel;
-    }
-    CataloguePane .catalogue-filter SelectCurrent {
-        background: $panel;
-    }
+    CataloguePane #catalogue-bar { height: 1; }
+    CataloguePane #catalogue-search { width: 1fr; min-width: 12; background: $panel; }
+    CataloguePane #catalogue-search:focus { background: $primary 20%; }
+    CataloguePane .catalogue-filter { margin: 0 0 0 1; background: $panel; }
+    CataloguePane .catalogue-filter SelectCurrent { background: $panel; }
     CataloguePane .catalogue-filter SelectCurrent #label {
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    CataloguePane .catalogue-filter SelectOverlay {
-        width: 40;
-    }
-    CataloguePane #filter-level {
-        width: 16;
-    }
-    CataloguePane #filter-provider {
-        width: 15;
-    }
-    CataloguePane #filter-topic {
-        width: 14;
-    }
-    CataloguePane #filter-status {
-        width: 14;
-    }
-    CataloguePane #catalogue-summary {
-        height: auto;
-        max-height: 2;
-        color: $text-muted;
-    }
-    CataloguePane #catalogue-count {
-        width: 1fr;
-    }
-    CataloguePane #catalogue-count.-filtered {
-        color: $text-warning;
-    }
-    CataloguePane #catalogue-sort {
-        width: auto;
-        padding: 0 0 0 1;
-    }
-    CataloguePane #catalogue-body {
-        height: 1fr;
-        layout: vertical;
-    }
-    CataloguePane #catalogue-table {
-        height: 1fr;
-        min-height: 5;
-    }
+    CataloguePane .catalogue-filter SelectOverlay { width: 40; }
+    CataloguePane #filter-level { width: 16; }
+    CataloguePane #filter-provider { width: 15; }
+    CataloguePane #filter-topic { width: 14; }
+    CataloguePane #filter-status { width: 14; }
+    CataloguePane #catalogue-summary { height: auto; max-height: 2; color: $text-muted; }
+    CataloguePane #catalogue-count { width: 1fr; }
+    CataloguePane #catalogue-count.-filtered { color: $text-warning; }
+    CataloguePane #catalogue-sort { width: auto; padding: 0 0 0 1; }
+    CataloguePane #catalogue-body { height: 1fr; layout: vertical; }
+    CataloguePane #catalogue-table { height: 1fr; min-height: 5; }
     CataloguePane #catalogue-detail {
         height: 45%;
         min-height: 5;
@@ -152,37 +110,20 @@ class CataloguePane(TablePane[Programme]):
         border-title-style: bold;
         border-title-align: left;
     }
-    CataloguePane #catalogue-detail:focus {
-        border-top: solid $accent;
-    }
-    CataloguePane.-wide #catalogue-body {
-        layout: horizontal;
-    }
-    CataloguePane.-wide #catalogue-table {
-        width: 1fr;
-        height: 1fr;
-    }
+    CataloguePane #catalogue-detail:focus { border-top: solid $accent; }
+    CataloguePane.-wide #catalogue-body { layout: horizontal; }
+    CataloguePane.-wide #catalogue-table { width: 1fr; height: 1fr; }
     CataloguePane.-wide #catalogue-detail {
         width: 34%;
         min-width: 44;
         height: 1fr;
         border-left: solid $primary;
     }
-    CataloguePane.-wide #catalogue-detail:focus {
-        border-left: solid $accent;
-    }
-    CataloguePane.-roomy #filter-level {
-        width: 20;
-    }
-    CataloguePane.-roomy #filter-provider {
-        width: 22;
-    }
-    CataloguePane.-roomy #filter-topic {
-        width: 28;
-    }
-    CataloguePane.-roomy #filter-status {
-        width: 18;
-    }
+    CataloguePane.-wide #catalogue-detail:focus { border-left: solid $accent; }
+    CataloguePane.-roomy #filter-level { width: 20; }
+    CataloguePane.-roomy #filter-provider { width: 22; }
+    CataloguePane.-roomy #filter-topic { width: 28; }
+    CataloguePane.-roomy #filter-status { width: 18; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -562,63 +503,43 @@ class CataloguePane(TablePane[Programme]):
                 reasons.append(self.t("catalogue.delete.used_pilot", name=pilot.name))
         return reasons
 
-    def _describe(self, used_by: list[str]) -> list[str]:
-        """The storage layer's reasons ("assessment <id>", "pilot <name>") in words."""
-        snapshot = self.workbench.repository.snapshot()
-        described: list[str] = []
-        for entry in used_by:
-            kind, _, rest = entry.partition(" ")
-            assessment = snapshot.assessments.get(rest) if kind == "assessment" else None
-            if assessment is not None:
-                described.append(self._used_by_assessment(assessment.team_id))
-            elif kind == "pilot":
-                described.append(self.t("catalogue.delete.used_pilot", name=rest))
-            else:
-                described.append(self.t("catalogue.delete.used_other", what=entry))
-        return described
-
-    def _refuse_delete(self, programme: Programme, reasons: list[str]) -> None:
-        retired = programme.status is Status.RETIRED
-        hint = (
-            "catalogue.delete.refused_hint_retired" if retired else "catalogue.delete.refused_hint"
-        )
-        self.app.push_screen(
-            MessageDialog(
-                self.t("catalogue.delete.refused_title"),
-                self.t("catalogue.delete.refused", name=programme.name),
-                details=reasons,
-                hint=self.t(hint),
-            )
-        )
-
     def action_delete(self) -> None:
         programme = self.current
         if programme is None:
             return
         name = programme.name
-        reasons = self.usage(programme.id)
-        if reasons:
-            self._refuse_delete(programme, reasons)
-            return
+        retired = programme.status is Status.RETIRED
+        hint = "refused_hint_retired" if retired else "refused_hint"
 
-        def delete(yes: bool | None) -> None:
-            if not yes:
-                return
-            done = self.workbench.store(lambda repo: _delete(repo, programme.id))
-            if isinstance(done, InUseError):  # someone started using it meanwhile
-                self._refuse_delete(programme, self._describe(done.used_by))
-            elif done:
-                self.notify(self.t("catalogue.delete.done", name=name), markup=False)
+        def refuse(reasons: list[str]) -> None:
+            self.app.push_screen(
+                MessageDialog(
+                    self.t("catalogue.delete.refused_title"),
+                    self.t("catalogue.delete.refused", name=name),
+                    details=reasons,
+                    hint=self.t(f"catalogue.delete.{hint}"),
+                )
+            )
 
-        self.app.push_screen(
-            ConfirmDialog(
+        self.delete_unless_used(
+            self.usage(programme.id),
+            question=ConfirmDialog(
                 self.t("catalogue.delete.title"),
                 self.t("catalogue.delete.message", name=name),
                 confirm_label=self.t("catalogue.delete.confirm"),
                 cancel_label=self.t("app.cancel"),
                 danger=True,
             ),
-            delete,
+            delete=lambda repository: repository.delete_programme(programme.id),
+            refuse=refuse,
+            describe=lambda used_by: describe_uses(
+                used_by,
+                self.workbench.repository.snapshot().assessments,
+                assessment=lambda assessment: self._used_by_assessment(assessment.team_id),
+                pilot=lambda pilot: self.t("catalogue.delete.used_pilot", name=pilot),
+                other=lambda entry: self.t("catalogue.delete.used_other", what=entry),
+            ),
+            deleted=lambda: self.notify(self.t("catalogue.delete.done", name=name), markup=False),
         )
 
     def action_copy_url(self) -> None:
@@ -654,11 +575,3 @@ class CataloguePane(TablePane[Programme]):
             )
             for name in names
         ]
-
-
-def _delete(repository: Repository, programme_id: str) -> InUseError | bool:
-    try:
-        repository.delete_programme(programme_id)
-    except InUseError as error:
-        return error
-    return True

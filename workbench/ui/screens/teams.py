@@ -28,12 +28,10 @@ from textual.widgets import Static
 from workbench.core.assessment import Assessment
 from workbench.core.scoring import Evaluation, Verdict
 from workbench.core.team import Team
-from workbench.storage.errors import InUseError
-from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.messages import OpenScoring
-from workbench.ui.panes.table_pane import TablePane
+from workbench.ui.panes.table_pane import TablePane, describe_uses
 from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import FIELD_LIMIT, safe_text
 from workbench.ui.widgets.objective_badge import (
@@ -135,32 +133,17 @@ class TeamsPane(TablePane[TeamView]):
     STYLED_CURSOR = True
 
     DEFAULT_CSS = """
-    TeamsPane #teams-body {
-        layout: vertical;
-        height: 1fr;
-    }
-    TeamsPane #teams-table {
-        height: auto;
-        min-height: 3;
-        max-height: 50%;
-    }
+    TeamsPane #teams-body { layout: vertical; height: 1fr; }
+    TeamsPane #teams-table { height: auto; min-height: 3; max-height: 50%; }
     TeamsPane #team-detail {
         height: 1fr;
         border-top: solid $primary-muted;
         padding: 0 1;
         background: $surface;
     }
-    TeamsPane #team-detail:focus {
-        border-top: solid $primary;
-    }
-    TeamsPane.-wide #teams-body {
-        layout: horizontal;
-    }
-    TeamsPane.-wide #teams-table {
-        width: 1fr;
-        height: 1fr;
-        max-height: 100%;
-    }
+    TeamsPane #team-detail:focus { border-top: solid $primary; }
+    TeamsPane.-wide #teams-body { layout: horizontal; }
+    TeamsPane.-wide #teams-table { width: 1fr; height: 1fr; max-height: 100%; }
     TeamsPane.-wide #team-detail {
         width: 36%;
         min-width: 42;
@@ -168,10 +151,7 @@ class TeamsPane(TablePane[TeamView]):
         border-top: none;
         border-left: solid $primary-muted;
     }
-    TeamsPane.-wide #team-detail:focus {
-        border-top: none;
-        border-left: solid $primary;
-    }
+    TeamsPane.-wide #team-detail:focus { border-top: none; border-left: solid $primary; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_team", "teams.keys.new", id="teams-new"),
@@ -522,74 +502,55 @@ class TeamsPane(TablePane[TeamView]):
         view = self.current
         if view is None:
             return
-        uses = self._uses(view)
-        if uses:
-            self._refuse(view.team, uses)
-            return
-        self.app.push_screen(
-            ConfirmDialog(
+        team = view.team
+        unknown = self.t("teams.detail.unknown_programme")
+
+        def refuse(uses: list[str]) -> None:
+            self.app.push_screen(
+                MessageDialog(
+                    self.t("teams.delete.in_use_title"),
+                    self.t("teams.delete.in_use", name=team.name),
+                    details=uses,
+                    hint=self.t("teams.delete.in_use_hint"),
+                )
+            )
+
+        def used_by(programme: str | None) -> str:
+            return self.t("teams.delete.used_assessment", programme=programme or unknown)
+
+        def used_by_assessment(assessment: Assessment) -> str:
+            snapshot = self.workbench.repository.snapshot()
+            programme = snapshot.programmes.get(assessment.programme_id)
+            return used_by(programme.name if programme else None)
+
+        def pilot(name: str) -> str:
+            return self.t("teams.delete.used_pilot", name=name)
+
+        def deleted() -> None:
+            self.refresh_data()
+            self.table.focus()
+            self.notify(self.t("teams.deleted", name=team.name), timeout=3, markup=False)
+
+        self.delete_unless_used(
+            [used_by(scored.programme) for scored in view.scored] + list(map(pilot, view.pilots)),
+            question=ConfirmDialog(
                 self.t("teams.delete.title"),
-                self.t("teams.delete.question", name=view.team.name),
+                self.t("teams.delete.question", name=team.name),
                 confirm_label=self.t("teams.delete.confirm"),
                 cancel_label=self.t("teams.delete.cancel"),
                 danger=True,
             ),
-            lambda yes: self._delete(view.team) if yes else None,
+            delete=lambda repository: repository.delete_team(team.id),
+            refuse=refuse,
+            describe=lambda uses: describe_uses(
+                uses,
+                self.workbench.repository.snapshot().assessments,
+                assessment=used_by_assessment,
+                pilot=pilot,
+                other=str,
+            ),
+            deleted=deleted,
         )
-
-    def _uses(self, view: TeamView) -> list[str]:
-        """What keeps the team from being deleted, in words (from the data we show)."""
-        uses = [
-            self.t(
-                "teams.delete.used_assessment",
-                programme=scored.programme or self.t("teams.detail.unknown_programme"),
-            )
-            for scored in view.scored
-        ]
-        uses += [self.t("teams.delete.used_pilot", name=name) for name in view.pilots]
-        return uses
-
-    def _describe(self, used_by: list[str]) -> list[str]:
-        """The storage layer's reasons ("assessment <id>", "pilot <name>") in words."""
-        snapshot = self.workbench.repository.snapshot()
-        described = []
-        for entry in used_by:
-            kind, _, rest = entry.partition(" ")
-            if kind == "assessment" and rest in snapshot.assessments:
-                programme = snapshot.programmes.get(snapshot.assessments[rest].programme_id)
-                name = programme.name if programme else self.t("teams.detail.unknown_programme")
-                described.append(self.t("teams.delete.used_assessment", programme=name))
-            elif kind == "pilot":
-                described.append(self.t("teams.delete.used_pilot", name=rest))
-            else:
-                described.append(entry)
-        return described
-
-    def _refuse(self, team: Team, uses: list[str]) -> None:
-        self.app.push_screen(
-            MessageDialog(
-                self.t("teams.delete.in_use_title"),
-                self.t("teams.delete.in_use", name=team.name),
-                details=uses,
-                hint=self.t("teams.delete.in_use_hint"),
-            )
-        )
-
-    def _delete(self, team: Team) -> None:
-        def delete(repository: Repository) -> InUseError | bool:
-            try:
-                repository.delete_team(team.id)
-            except InUseError as error:  # someone started using it meanwhile
-                return error
-            return True
-
-        outcome = self.workbench.store(delete)
-        if isinstance(outcome, InUseError):
-            self._refuse(team, self._describe(outcome.used_by))
-        elif outcome:
-            self.refresh_data()
-            self.table.focus()
-            self.notify(self.t("teams.deleted", name=team.name), timeout=3, markup=False)
 
     def action_memo(self) -> None:
         from workbench.ui.reports import open_memo
