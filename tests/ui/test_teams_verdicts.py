@@ -123,4 +123,4 @@ async def test_french_marks_and_words(sample_repo: Repository, make_app: AppFact
         assert "⚠ Clarifier d'abord l'objectif" in line_with(shown, "Industrial managers")
         await pilot.resize_terminal(120, 40)  # roomy: the verdicts in words
         shown = await wait_for_text(pilot, "Évaluations")
-        assert "2 pilote · 1 alternatives" in line_with(shown, "E-commerce content team")
+        assert "2 pilotes · 1 alternatives" in line_with(shown, "E-commerce content team")

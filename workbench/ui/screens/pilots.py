@@ -337,10 +337,14 @@ class PilotsPane(TablePane[PilotView]):
         flagged = [view for view in self.records if view.warnings]
         if not flagged:
             return
+        i18n = self.workbench.i18n
         total = sum(view.warnings for view in flagged)
-        key = "pilots.startup_one" if len(flagged) == 1 else "pilots.startup_more"
         self.notify(
-            self.t(key, count=total, pilots=len(flagged)),
+            self.t(
+                "pilots.startup",
+                warnings=i18n.plural("pilots.startup_warnings", total),
+                pilots=i18n.plural("pilots.startup_pilots", len(flagged)),
+            ),
             title=self.t("pilots.startup_title"),
             severity="warning",
             timeout=20,

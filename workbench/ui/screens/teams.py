@@ -314,12 +314,9 @@ class TeamsPane(TablePane[TeamView]):
 
     def _verdicts_summary(self, view: TeamView) -> Text:
         counts = Counter(scored.verdict for scored in view.scored)
+        i18n = self.workbench.i18n
         parts = [
-            self.t(
-                "teams.verdict_short.count",
-                count=counts[key],
-                verdict=self.t(f"teams.verdict_short.{key}"),
-            )
+            i18n.plural(f"teams.verdict_count.{key}", counts[key])
             for key in VERDICT_ORDER
             if counts[key]
         ]
