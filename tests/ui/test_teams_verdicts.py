@@ -118,7 +118,7 @@ async def test_french_marks_and_words(sample_repo: Repository, make_app: AppFact
     async with app.run_test(size=(80, 24)) as pilot:
         await open_teams(pilot, app)
         shown = screen_text(app)
-        assert "Avis" in line_with(shown, "Objectif")
+        assert "Verdict" in line_with(shown, "Objectif")
         assert line_with(shown, "E-commerce content team").rstrip().endswith("✓✓✗")
         assert "⚠ Clarifier d'abord l'objectif" in line_with(shown, "Industrial managers")
         await pilot.resize_terminal(120, 40)  # roomy: the verdicts in words
