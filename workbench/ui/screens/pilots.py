@@ -946,7 +946,12 @@ class PilotsPane(Pane):
         step = self.undo_steps.pop()
         # Put back the fields this change touched, merged with what others changed since.
         edited = revalidated(step.before, updated_at=step.after.updated_at)
-        if self.workbench.store(lambda repo: repo.save_edit(step.after, edited)) is not None:
+        # Someone else changed the same part meanwhile: the conflict dialog lets the user
+        # keep theirs or the undone version, field by field.
+        undone = self.workbench.store(
+            lambda repo: repo.save_edit(step.after, edited), resolved=lambda saved: None
+        )
+        if undone is not None:
             self.notify(self.t("pilots.undone", change=step.label), timeout=3, markup=False)
         self.refresh_bindings_if_changed()
 
