@@ -203,8 +203,10 @@ def run_check(path: Path, lang: str | None = None) -> int:
 def migration_text(step: Migration, i18n: Translator) -> str:
     """One migration step in words: the versions and what it changes."""
     key = f"app.migration.to_{step.target}"
-    if step.target == 2:
+    if step.target == 2 and step.measurements:
         return i18n.plural(key, step.measurements, source=step.source, target=step.target)
+    if step.target == 2:
+        return i18n("app.migration.to_2_version", source=step.source, target=step.target)
     return i18n(key, source=step.source, target=step.target)
 
 

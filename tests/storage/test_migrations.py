@@ -162,3 +162,14 @@ def test_check_of_a_newer_file_says_so(old_file: Path, capsys: pytest.CaptureFix
     old_file.write_bytes(orjson.dumps(raw))
     assert main(["--lang", "en", "check", "--db", str(old_file)]) == 1
     assert "written by a newer workbench" in capsys.readouterr().err
+
+
+def test_check_of_an_old_file_without_measurements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "wb.json"
+    raw = orjson.loads(SCHEMA1.read_bytes())
+    raw["pilots"] = {}
+    path.write_bytes(orjson.dumps(raw))
+    assert main(["--lang", "en", "check", "--db", str(path)]) == 0
+    assert "schema 1 → 2: only the version number changes" in capsys.readouterr().out
