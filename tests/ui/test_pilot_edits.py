@@ -271,3 +271,22 @@ async def test_read_only_every_write_key_is_greyed_says_why_and_writes_nothing(
         )
         assert "Pilot: write the status report" in palette
     assert listing(path.parent) == before  # same bytes, same mtime, no lock file
+
+
+async def test_k_and_j_on_a_page_add_a_kpi_and_write_a_note(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    """The section tables move with the arrows only: k and j are the page's keys."""
+    from workbench.ui.dialogs.journal_dialog import JournalDialog
+
+    app = make_app(sample_repo)
+    async with app.run_test() as pilot:
+        await open_page(pilot, app, MANAGERS, "kpis")
+        await highlight(pilot, app, "kpi-mg-recommend")
+        await pilot.press("k")
+        await wait_until(pilot, lambda: isinstance(app.screen, KpiDialog))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, KpiDialog))
+        assert pane(app).page.table().cursor_key == "kpi-mg-recommend"
+        await pilot.press("j")
+        await wait_until(pilot, lambda: isinstance(app.screen, JournalDialog))

@@ -202,8 +202,6 @@ class PilotsPane(Pane):
             show=False,
             id="pilots-new-participant",
         ),
-        Binding("e", "edit", "pilots.keys.edit", id="pilots-edit"),
-        Binding("delete,x", "delete", "pilots.keys.delete", id="pilots-delete"),
         Binding(
             "v",
             "correct_measurement",
@@ -224,6 +222,8 @@ class PilotsPane(Pane):
         Binding("r", "report", "pilots.keys.report", id="pilots-report"),
         Binding("ctrl+z", "undo", "pilots.keys.undo", id="pilots-undo"),
         Binding("escape", "back", "pilots.keys.back", id="pilots-back"),
+        Binding("e", "edit", "pilots.keys.edit", id="pilots-edit"),
+        Binding("delete,x", "delete", "pilots.keys.delete", id="pilots-delete"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
