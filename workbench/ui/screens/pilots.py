@@ -202,20 +202,6 @@ class PilotsPane(Pane):
             show=False,
             id="pilots-new-participant",
         ),
-        Binding(
-            "v",
-            "correct_measurement",
-            "pilots.keys.correct_measurement",
-            show=False,
-            id="pilots-correct-measurement",
-        ),
-        Binding(
-            "V,shift+v",
-            "remove_measurement",
-            "pilots.keys.remove_measurement",
-            show=False,
-            id="pilots-remove-measurement",
-        ),
         Binding("c", "new_cost", "pilots.keys.new_cost", show=False, id="pilots-new-cost"),
         Binding("b", "new_benefit", "pilots.keys.new_benefit", show=False, id="pilots-new-benefit"),
         Binding("j", "note", "pilots.keys.note", show=False, id="pilots-note"),
@@ -224,6 +210,18 @@ class PilotsPane(Pane):
         Binding("escape", "back", "pilots.keys.back", id="pilots-back"),
         Binding("e", "edit", "pilots.keys.edit", id="pilots-edit"),
         Binding("delete,x", "delete", "pilots.keys.delete", id="pilots-delete"),
+        Binding(
+            "v",
+            "correct_measurement",
+            "pilots.keys.correct_measurement",
+            id="pilots-correct-measurement",
+        ),
+        Binding(
+            "V,shift+v",
+            "remove_measurement",
+            "pilots.keys.remove_measurement",
+            id="pilots-remove-measurement",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
