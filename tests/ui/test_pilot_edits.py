@@ -290,3 +290,30 @@ async def test_k_and_j_on_a_page_add_a_kpi_and_write_a_note(
         assert pane(app).page.table().cursor_key == "kpi-mg-recommend"
         await pilot.press("j")
         await wait_until(pilot, lambda: isinstance(app.screen, JournalDialog))
+
+
+async def test_read_only_starting_a_pilot_from_scoring_says_why_and_writes_nothing(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    path = sample_repo.path
+    sample_repo.file.lock_path.unlink()
+    before = listing(path.parent)
+    app = make_app(Repository(path, read_only=True))
+    app.state.team_id, app.state.programme_id = "team-data-ml", "aws-mla-c01"
+    seen: list[str] = []
+    real = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        real(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign, assignment]
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: app.state.tab == "scoring")
+        await pilot.press("P")
+        await wait_until(pilot, lambda: any("--read-only" in m for m in seen))
+        assert len(app.screen_stack) == 1
+        assert app.state.tab == "scoring"
+    assert len(Repository(path).snapshot().pilots) == 2
+    assert listing(path.parent) == before
