@@ -317,3 +317,35 @@ async def test_read_only_starting_a_pilot_from_scoring_says_why_and_writes_nothi
         assert app.state.tab == "scoring"
     assert len(Repository(path).snapshot().pilots) == 2
     assert listing(path.parent) == before
+
+
+async def test_a_key_that_cannot_work_here_says_why(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    from workbench.core.pilot import Kpi, KpiLevel, Pilot
+    from workbench.core.pilot_changes import save_kpi
+
+    fresh = Kpi(
+        id="kpi-new", name="Plant use cases", level=KpiLevel.BEHAVIOUR, baseline=0, target=5
+    )
+    sample_repo.update(Pilot, MANAGERS, lambda p: save_kpi(p, fresh))
+    app = make_app(sample_repo)
+    seen: list[str] = []
+    real = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        real(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign, assignment]
+    async with app.run_test(notifications=True) as pilot:
+        await open_page(pilot, app, MANAGERS, "kpis")
+        await highlight(pilot, app, "kpi-new")
+        offered = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
+        assert offered["correct_measurement"] is False
+        assert offered["edit"] is True
+        await pilot.press("v")
+        await wait_until(pilot, lambda: any("has no measurement yet" in m for m in seen))
+        assert len(app.screen_stack) == 1
+        await pilot.press("ctrl+z")
+        await wait_until(pilot, lambda: any("Nothing to undo yet." in m for m in seen))

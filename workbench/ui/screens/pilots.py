@@ -554,6 +554,8 @@ class PilotsPane(Pane):
 
     def on_key(self, event: events.Key) -> None:
         """A key whose action cannot run here says why instead of doing nothing."""
+        if isinstance(self.screen.focused, Input):
+            return  # typing in the filter: its keys are the field's
         for binding in self._bindings.key_to_bindings.get(event.key, []):
             action = binding.action.split("(")[0]
             if not self.applies(action):
