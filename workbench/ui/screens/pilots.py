@@ -583,13 +583,6 @@ class PilotsPane(Pane):
         phase = current_phase(pilot) if pilot else None
         return phase.kind if phase else PhaseKind.SCALE
 
-    def _participant(self) -> Participant | None:
-        pilot = self.pilot
-        key = self.page.table("people").cursor_key
-        if pilot is None or key is None:
-            return None
-        return next((p for p in pilot.participants if p.id == key), None)
-
     def _kpi(self) -> Kpi | None:
         """The highlighted KPI in the KPI section."""
         pilot = self.pilot
@@ -763,9 +756,11 @@ class PilotsPane(Pane):
 
     def action_edit(self) -> None:
         """Edit the highlighted KPI, participant, cost or benefit."""
+        if self._refused("edit"):
+            return
         pilot = self.pilot
         key = self._row_key()
-        if pilot is None or key is None or self._refused("edit"):
+        if pilot is None or key is None:
             return
         section = self.page.section
         if section == "kpis":
@@ -822,8 +817,10 @@ class PilotsPane(Pane):
 
     def action_delete(self) -> None:
         """Delete the highlighted KPI, participant, cost or benefit, once confirmed."""
+        if self._refused("delete"):
+            return
         pilot = self.pilot
-        if pilot is None or self._refused("delete"):
+        if pilot is None:
             return
         removal = row_removal(pilot, self.page.section, self._row_key(), self.workbench.i18n)
         if removal is not None:
