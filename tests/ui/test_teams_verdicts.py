@@ -37,7 +37,10 @@ async def open_teams(pilot: Pilot[None], app: WorkbenchApp) -> None:
 
 
 def line_with(shown: str, needle: str) -> str:
-    return next(line for line in shown.splitlines() if needle in line)
+    for line in shown.splitlines():
+        if needle in line:
+            return line
+    raise AssertionError(f"{needle!r} not on the screen:\n{shown}")
 
 
 def marks(app: WorkbenchApp, team_id: str) -> Text:
@@ -119,7 +122,7 @@ async def test_french_marks_and_words(sample_repo: Repository, make_app: AppFact
         await open_teams(pilot, app)
         shown = screen_text(app)
         assert "Verdict" in line_with(shown, "Objectif")
-        assert line_with(shown, "E-commerce content team").rstrip().endswith("✓✓✗")
+        assert line_with(shown, "E-commerce content").rstrip().endswith("✓✓✗")
         assert "⚠ Clarifier d'abord l'objectif" in line_with(shown, "Industrial managers")
         await pilot.resize_terminal(120, 40)  # roomy: the verdicts in words
         shown = await wait_for_text(pilot, "Évaluations")
