@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from workbench.i18n import LANGUAGES, Translator
+from workbench.i18n.messages import storage_message
 from workbench.settings import Settings
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
@@ -212,7 +213,7 @@ class WorkbenchApp(App[None]):
                 self._resolve(conflict, resolved)
             return None
         except StorageError as error:
-            self._notify_not_saved(str(error))
+            self._notify_not_saved(storage_message(error, self.i18n))
             return None
         except OSError as error:  # the storage layer turns these into StorageError already
             self._notify_not_saved(f"{error.strerror or type(error).__name__} ({error.filename})")
@@ -288,7 +289,7 @@ class WorkbenchApp(App[None]):
             try:
                 self.repository.reload()
             except StorageError as error:
-                self._from_thread(self._report_problem, str(error))
+                self._from_thread(self._report_problem, storage_message(error, self.i18n))
                 return
             self._from_thread(self._reloaded)
         finally:

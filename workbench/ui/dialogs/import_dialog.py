@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, ProgressBar, Static
 
 from workbench.exchange.importer import ImportPlan, apply_import, plan_import
+from workbench.i18n.messages import problem_text, storage_message
 from workbench.storage.errors import StorageError
 from workbench.storage.repository import ImportSummary
 from workbench.storage.schema import Snapshot
@@ -120,7 +121,7 @@ class ImportDialog(Dialog[ImportSummary]):
         try:
             snapshot = self.workbench.repository.snapshot()
         except StorageError as error:
-            self._report(str(error), problems=True)
+            self._report(storage_message(error, self.workbench.i18n), problems=True)
             return
         self._checking = True
         self._set_plan(None)
@@ -148,7 +149,8 @@ class ImportDialog(Dialog[ImportSummary]):
                     count=count,
                 )
             ]
-            lines += [f"• {problem}" for problem in plan.problems[:SHOWN_PROBLEMS]]
+            shown = plan.problems[:SHOWN_PROBLEMS]
+            lines += [f"• {problem_text(problem, self.workbench.i18n)}" for problem in shown]
             if count > SHOWN_PROBLEMS:
                 lines.append(self.t("reports.import.more", count=count - SHOWN_PROBLEMS))
             self._report("\n".join(lines), problems=True)
