@@ -60,7 +60,7 @@ def run_report(args: argparse.Namespace, path: Path, *, today: date | None = Non
         return 2
     pilot = snapshot.pilots.get(args.pilot_id)
     if pilot is None:
-        say(i18n("cli.no_pilot", id=repr(args.pilot_id)))
+        say(i18n("cli.no_pilot", id=repr(visible(args.pilot_id))))
         known = sorted(snapshot.pilots.values(), key=lambda p: p.id)
         if known:
             print(i18n("cli.pilots_here"), file=sys.stderr)

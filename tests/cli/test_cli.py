@@ -93,7 +93,7 @@ def score_of_six(path: Path, *, unused: bool = True) -> list[str]:
     rewrite(path, change)
     return [
         f"assessments[{doc_id}] (id {doc['id']}) ratings.{assessor}.{key}.score: "
-        "Input should be less than or equal to 5"
+        "Must be 5 or less"
     ]
 
 

@@ -47,7 +47,7 @@ class Problem:
     location: str
     message: str
     key: str | None = None
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
     location_key: str | None = None
 
     def __str__(self) -> str:
