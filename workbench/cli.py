@@ -16,7 +16,7 @@ from workbench.cli_exchange import run as run_exchange
 from workbench.core.text import visible
 from workbench.i18n.messages import reason_text, storage_message
 from workbench.report_cli import add_report_parser, run_report
-from workbench.settings import LANGUAGES, default_db_path
+from workbench.settings import LANGUAGES, config_path, default_db_path
 from workbench.storage.errors import DataFileError, Reason, StorageError, advice
 
 if TYPE_CHECKING:
@@ -36,12 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="workbench",
+        usage="%(prog)s [options] [COMMAND [ARGS]]",
         description="Decide whether to certify a team in AI, with which programme, "
         "and whether the pilot paid off.",
         parents=[common],
-        epilog="Without a command, the workbench opens. Settings (theme, language, keymap) "
-        "live in $WORKBENCH_CONFIG, else the user config directory "
-        "(~/.config/ai-certification-workbench/config.json on Linux); "
+        epilog="Without a command, the workbench opens. The settings file (theme, language, "
+        f"keymap) is {config_path()}; set $WORKBENCH_CONFIG to use another one. "
         "`workbench keys` lists the keys and their binding ids.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -58,7 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="look without changing anything: nothing is written, not even the lock file",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        title="commands (optional)",
+        description="without a command, the workbench opens on the data file",
+    )
     commands.add_parser(
         "check",
         parents=[common],

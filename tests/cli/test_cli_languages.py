@@ -120,3 +120,12 @@ def test_keys_and_their_descriptions_in_french(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stdout.startswith("Identifiant ")
     assert "Ce qu'il fait" in done.stdout and "partout" in done.stdout
+
+
+def test_help_shows_the_command_as_optional_and_the_settings_file(tmp_path: Path) -> None:
+    done = run(["--help"], tmp_path)
+    assert done.returncode == 0
+    assert done.stdout.startswith("usage: workbench [options] [COMMAND [ARGS]]\n")
+    assert "commands (optional):" in done.stdout
+    flat = " ".join(done.stdout.split())
+    assert f"The settings file (theme, language, keymap) is {tmp_path / 'no-config.json'}" in flat

@@ -27,6 +27,7 @@ from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
+from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning
 from workbench.ui.main_screen import ALT_TAB_KEYS, PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
@@ -114,6 +115,12 @@ class WorkbenchApp(App[None]):
     @property
     def today(self) -> date:
         return self._today or date.today()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the user's language (footer, help): "Entrée", "Maj+Tab" in French."""
+        if self.i18n.lang == "en":
+            return super().get_key_display(binding)
+        return key_display(binding.key_display or binding.key, self.i18n)
 
     def get_default_screen(self) -> Screen[object]:
         return MainScreen()
