@@ -123,7 +123,7 @@ def test_keys_and_their_descriptions_in_french(tmp_path: Path) -> None:
 
 
 def test_help_shows_the_command_as_optional_and_the_settings_file(tmp_path: Path) -> None:
-    done = run(["--help"], tmp_path)
+    done = run(["--help"], tmp_path, COLUMNS="400")
     assert done.returncode == 0
     assert done.stdout.startswith("usage: workbench [options] [COMMAND [ARGS]]\n")
     assert "commands (optional):" in done.stdout
