@@ -28,7 +28,7 @@ from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
-from workbench.ui.keymap import check_keymap, keymap_warning
+from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.reports import report_commands
@@ -115,6 +115,13 @@ class WorkbenchApp(App[None]):
     @property
     def today(self) -> date:
         return self._today or date.today()
+
+    def bound_key(self, binding_id: str) -> str:
+        """The first key of ``binding_id`` after the settings' keymap, as the footer names it."""
+        keys = self.keymap_check.keymap.get(binding_id) or ",".join(
+            known_bindings()[binding_id].keys
+        )
+        return self.get_key_display(Binding(keys.split(",")[0], ""))
 
     def get_key_display(self, binding: Binding) -> str:
         """Key names in the user's language (footer, help): "Entrée", "Maj+Tab" in French."""

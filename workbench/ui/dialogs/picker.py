@@ -52,7 +52,9 @@ class PickerDialog(Dialog[str]):
         placeholder: str = "",
         allow_new: bool = False,
         hint: str = "",
+        empty: str = "",
     ) -> None:
+        """``empty``: what to say when there is nothing to choose (where to create some)."""
         super().__init__()
         self.title_text = title
         self.choices = choices
@@ -60,6 +62,7 @@ class PickerDialog(Dialog[str]):
         self.placeholder = placeholder
         self.allow_new = allow_new
         self.hint = hint
+        self.empty = empty
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -68,6 +71,8 @@ class PickerDialog(Dialog[str]):
             if self.hint:
                 yield Static(Text(self.hint), classes="dialog-hint")
             yield Input(placeholder=self.placeholder, id="picker-filter")
+            if self.empty and not self.choices:
+                yield Static(Text(self.empty), id="picker-empty", classes="dialog-hint")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:
