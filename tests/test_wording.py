@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,22 @@ def test_french_says_evaluation_for_an_assessment() -> None:
         words = re.sub(r"\{\w*\}", "", text)
         if re.search(r"\bassessments?\b", words, re.IGNORECASE) and key in french:
             assert re.search(r"[ée]val", french[key], re.IGNORECASE), (key, french[key])
+
+
+@pytest.mark.parametrize(
+    ("lang", "limit", "expected"),
+    [
+        ("en", 0.0, "Must be 0 or more"),
+        ("fr", 0.0, "Doit valoir 0 ou plus"),
+        ("en", Decimal("0.00"), "Must be 0 or more"),
+        ("fr", 0.5, "Doit valoir 0,5 ou plus"),
+        ("en", 1000, "Must be 1000 or more"),
+    ],
+)
+def test_limits_in_both_languages(lang: str, limit: float | Decimal, expected: str) -> None:
+    class Model(BaseModel):
+        value: Decimal = Field(ge=limit)
+
+    with pytest.raises(ValidationError) as caught:
+        Model(value=Decimal(-1))
+    assert errors_by_field(caught.value, Translator(lang))["value"] == expected

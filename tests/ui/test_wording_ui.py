@@ -108,3 +108,29 @@ async def test_english_keeps_textual_key_names(
 )
 def test_key_names_in_french(key: str, french: str) -> None:
     assert key_display(key, Translator("fr")) == french
+
+
+async def test_a_range_typed_high_to_low_is_stored_low_to_high(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    from workbench.ui.dialogs.range_dialog import RangeDialog
+
+    team_id, programme_id = "team-ecommerce-content", "aws-aif-c01"
+    app = make_app(sample_repo)
+    app.state.team_id, app.state.programme_id = team_id, programme_id
+    app.state.tab = "scoring"
+    async with app.run_test() as pilot:
+        await wait_until(pilot, lambda: app.screen.query("#scoring-body"))
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, RangeDialog))
+        await pilot.press("4", "-", "2", "enter")
+
+        def rating() -> tuple[int | None, int | None] | None:
+            found = Repository(sample_repo.path).assessment_for(team_id, programme_id)
+            if found is None:
+                return None
+            stored = found.rating("claire", "business_impact")
+            return (stored.low, stored.high) if stored is not None else None
+
+        await wait_until(pilot, lambda: rating() == (2, 4))
+        await wait_for_text(pilot, "2-4")
