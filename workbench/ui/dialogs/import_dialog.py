@@ -23,6 +23,7 @@ from workbench.storage.repository import ImportSummary
 from workbench.storage.schema import Snapshot
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_text
+from workbench.ui.widgets.safe_input import SafeInput
 
 SHOWN_PROBLEMS = 50
 
@@ -50,7 +51,7 @@ class ImportDialog(Dialog[ImportSummary]):
             box.border_title = self.t("reports.import.title")
             box.border_subtitle = self.t("reports.import.keys")
             yield Static(self.t("reports.import.intro"), classes="dialog-hint")
-            yield Input(
+            yield SafeInput(
                 str(self.folder) + "/",
                 placeholder=self.t("reports.import.placeholder"),
                 id="import-path",
