@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import shlex
 import sys
 from collections.abc import Sequence
@@ -261,7 +263,18 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
     return repository
 
 
+def printable_streams() -> None:
+    """Under a locale that is not UTF-8, what the output cannot encode prints as an escape
+    (\\xe9) instead of stopping the command with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not isinstance(stream, io.TextIOWrapper):
+            continue
+        if codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    printable_streams()
     args = build_parser().parse_args(argv, argparse.Namespace(db=None))
     path: Path = args.db or default_db_path()
     if args.command == "check":
