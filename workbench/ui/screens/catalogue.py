@@ -155,10 +155,10 @@ class CataloguePane(Pane):
         width: 16;
     }
     CataloguePane #filter-provider {
-        width: 15;
+        width: 19;  /* "Tout fournisseur" whole */
     }
     CataloguePane #filter-topic {
-        width: 14;
+        width: 13;
     }
     CataloguePane #filter-status {
         width: 14;
