@@ -30,7 +30,12 @@ class BenefitDialog(PilotForm[Benefit]):
                 self.t("pilots.benefit.basis"),
                 placeholder=self.t("pilots.benefit.basis_placeholder"),
             ),
-            FormField("on", self.t("pilots.form.date"), self.today.isoformat(), "YYYY-MM-DD"),
+            FormField(
+                "on",
+                self.t("pilots.form.date"),
+                self.today.isoformat(),
+                self.t("pilots.form.date_placeholder"),
+            ),
         ]
 
     def build(self) -> Benefit | None:

@@ -29,7 +29,12 @@ class CostDialog(PilotForm[Cost]):
             FormField("amount", self.t("pilots.cost.amount"), placeholder=money),
             FormField("hours", self.t("pilots.cost.hours"), placeholder="12,5"),
             FormField("hourly_cost", self.t("pilots.cost.hourly_cost"), placeholder=money),
-            FormField("on", self.t("pilots.form.date"), self.today.isoformat(), "YYYY-MM-DD"),
+            FormField(
+                "on",
+                self.t("pilots.form.date"),
+                self.today.isoformat(),
+                self.t("pilots.form.date_placeholder"),
+            ),
         ]
 
     def build(self) -> Cost | None:

@@ -34,7 +34,12 @@ class MeasurementDialog(PilotForm[Measurement]):
     def fields(self) -> list[FormField]:
         return [
             FormField("value", self.t("pilots.measure.value"), placeholder=self.kpi.unit or ""),
-            FormField("on", self.t("pilots.form.date"), self.today.isoformat(), "YYYY-MM-DD"),
+            FormField(
+                "on",
+                self.t("pilots.form.date"),
+                self.today.isoformat(),
+                self.t("pilots.form.date_placeholder"),
+            ),
             FormField(
                 "note", self.t("pilots.form.note"), placeholder=self.t("pilots.form.optional")
             ),
