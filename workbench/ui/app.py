@@ -20,7 +20,7 @@ from textual.theme import Theme
 
 from workbench.i18n import LANGUAGES, Translator
 from workbench.i18n.messages import storage_message
-from workbench.settings import Settings
+from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
@@ -194,6 +194,11 @@ class WorkbenchApp(App[None]):
         if self.settings.theme != theme.name:
             self.settings.theme = theme.name
             self._save_settings()
+
+    @property
+    def settings_path(self) -> Path:
+        """Where the settings (theme, language, keymap) are remembered."""
+        return self._settings_path or config_path()
 
     def _save_settings(self) -> None:
         try:
