@@ -134,3 +134,11 @@ async def test_a_range_typed_high_to_low_is_stored_low_to_high(
 
         await wait_until(pilot, lambda: rating() == (2, 4))
         await wait_for_text(pilot, "2-4")
+
+
+@pytest.mark.parametrize("key", ["enter", "escape", "shift+tab", "ctrl+pagedown", "delete", "home"])
+def test_english_key_names_are_textuals(key: str) -> None:
+    from textual.app import App
+    from textual.binding import Binding
+
+    assert key_display(key, Translator("en")) == App().get_key_display(Binding(key, ""))
