@@ -8,7 +8,15 @@ from pathlib import Path
 import orjson
 
 from workbench.core.json_position import bad_utf8
-from workbench.storage.schema import Problem, SchemaError, Snapshot, migrate, validate
+from workbench.storage.schema import (
+    Migration,
+    Problem,
+    SchemaError,
+    Snapshot,
+    migrate,
+    pending_migrations,
+    validate,
+)
 
 
 @dataclass(slots=True)
@@ -16,6 +24,8 @@ class CheckReport:
     path: Path
     problems: list[Problem] = field(default_factory=list)
     snapshot: Snapshot | None = None
+    migrations: list[Migration] = field(default_factory=list)
+    """What the next save would migrate (a file of an older schema); nothing is written."""
 
     @property
     def ok(self) -> bool:
@@ -70,9 +80,13 @@ def check_file(path: Path) -> CheckReport:
         )
         return report
     try:
+        report.migrations = pending_migrations(raw)
         raw = migrate(raw)
     except SchemaError as error:
         report.problems.append(Problem("_meta", str(error), error.key, error.params))
+        return report
+    except ValueError as error:
+        report.problems.append(Problem("_meta", str(error)))
         return report
     report.snapshot, problems = validate(raw, strict=True)
     report.problems.extend(problems)

@@ -24,6 +24,7 @@ from workbench.storage.errors import DataFileError, Reason, StorageError, advice
 if TYPE_CHECKING:
     from workbench.i18n import Translator
     from workbench.storage.repository import Repository
+    from workbench.storage.schema import Migration
     from workbench.ui.keymap import KeymapProblem
 
 
@@ -182,6 +183,18 @@ def run_check(path: Path, lang: str | None = None) -> int:
 
     i18n = words(lang)
     report = check_file(path)
+    if report.migrations:
+        first = report.migrations[0]
+        print(
+            i18n(
+                "app.check_migrate",
+                path=visible(path),
+                version=first.source,
+                target=report.migrations[-1].target,
+            )
+        )
+        for step in report.migrations:
+            print("  " + migration_text(step, i18n))
     if report.ok and report.snapshot is not None:
         snap = report.snapshot
         counts = ", ".join(
@@ -196,6 +209,16 @@ def run_check(path: Path, lang: str | None = None) -> int:
         # a location or a message can quote the file's own text: one line each, inert
         print(f"  {visible(problem_text(problem, i18n))}", file=sys.stderr)
     return 1
+
+
+def migration_text(step: Migration, i18n: Translator) -> str:
+    """One migration step in words: the versions and what it changes."""
+    key = f"app.migration.to_{step.target}"
+    if step.target == 2 and step.measurements:
+        return i18n.plural(key, step.measurements, source=step.source, target=step.target)
+    if step.target == 2:
+        return i18n("app.migration.to_2_version", source=step.source, target=step.target)
+    return i18n(key, source=step.source, target=step.target)
 
 
 def run_share(path: Path, group: str, i18n: Translator) -> int:
