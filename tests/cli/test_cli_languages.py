@@ -11,6 +11,7 @@ import orjson
 import pytest
 
 from workbench.cli import open_repository
+from workbench.storage.schema import SCHEMA_VERSION
 
 
 def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -35,7 +36,8 @@ def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProc
 def bad(tmp_path: Path) -> Path:
     path = tmp_path / "bad.json"
     document = {"id": "p1", "name": "", "hours_min": -1.0, "level": "expert"}
-    path.write_bytes(orjson.dumps({"programmes": {"1": document}, "extra": {}}))
+    meta = {"1": {"schema_version": SCHEMA_VERSION, "writes": 1}}
+    path.write_bytes(orjson.dumps({"_meta": meta, "programmes": {"1": document}, "extra": {}}))
     return path
 
 
