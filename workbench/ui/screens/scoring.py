@@ -250,7 +250,7 @@ class ScoringPane(Pane):
             mode.append(" · ")
         mode.append("✎ ")
         mode.append_text(safe_text(self.assessor))
-        layout = Table.grid(expand=True)
+        layout = Table.grid(expand=True, padding=(0, 0, 0, 2))  # the cut name never touches
         layout.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         layout.add_column(justify="right", no_wrap=True)
         layout.add_row(title, mode)
