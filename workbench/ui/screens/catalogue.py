@@ -94,8 +94,8 @@ class CataloguePane(TablePane[Programme]):
     }
     CataloguePane .catalogue-filter SelectOverlay { width: 40; }
     CataloguePane #filter-level { width: 16; }
-    CataloguePane #filter-provider { width: 15; }
-    CataloguePane #filter-topic { width: 14; }
+    CataloguePane #filter-provider { width: 19; }  /* "Tout fournisseur" whole */
+    CataloguePane #filter-topic { width: 13; }
     CataloguePane #filter-status { width: 14; }
     CataloguePane #catalogue-summary { height: auto; max-height: 2; color: $text-muted; }
     CataloguePane #catalogue-count { width: 1fr; }
@@ -382,11 +382,11 @@ class CataloguePane(TablePane[Programme]):
         pilots = self._pilots[programme.id]
         if not assessments and not pilots:
             return self.t("catalogue.detail.used_none")
-        i18n = self.workbench.i18n
+        words = self.workbench.i18n
         return self.t(
             "catalogue.detail.used_counts",
-            assessments=i18n.plural("catalogue.detail.assessments", assessments),
-            pilots=i18n.plural("catalogue.detail.pilots", pilots),
+            assessments=words.plural("catalogue.detail.used_assessments", assessments),
+            pilots=words.plural("catalogue.detail.used_pilots", pilots),
         )
 
     def show_detail(self, record: Programme | None) -> None:
