@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import hashlib
 import math
 import os
@@ -204,8 +205,9 @@ def process_tree_peak_mb(root: int) -> float:
 class Launcher:
     """Launches a command in a new window of the private tmux server, times the marker."""
 
-    def __init__(self, tmux: Tmux, env: dict[str, str], timeout: float) -> None:
+    def __init__(self, tmux: Tmux, env: dict[str, str], timeout: float, cwd: Path) -> None:
         self.tmux = tmux
+        self.cwd = str(cwd)
         self.env = env
         self.timeout = timeout
         self.count = 0
@@ -221,7 +223,17 @@ class Launcher:
         shell_command = " ".join(shlex.quote(part) for part in command)
         start = time.perf_counter()
         pid = self.tmux.run(
-            "new-window", "-d", "-P", "-F", "#{pane_pid}", "-n", name, *options, shell_command
+            "new-window",
+            "-d",
+            "-P",
+            "-F",
+            "#{pane_pid}",
+            "-n",
+            name,
+            "-c",
+            self.cwd,  # not the checkout: `python -m` puts the current folder first
+            *options,
+            shell_command,
         ).strip()
         return f"{self.tmux.session}:{name}", int(pid), start
 
@@ -267,7 +279,7 @@ def measure_startup(
         variants.append(("workbench before the fixes", {"PYTHONPATH": str(before)}))
     bare_name = "BASELINE: bare four-tab Textual app, first screen"
     with Tmux(*SIZE) as tmux:
-        launcher = Launcher(tmux, env, timeout=120)
+        launcher = Launcher(tmux, env, timeout=120, cwd=folder)
         for run in range(runs + 1):  # run 0 warms the disk cache, untimed
             for data, (path, _) in files.items():
                 marker = SAMPLE_MARKER if data == "sample" else LARGE_MARKER
@@ -835,6 +847,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         files = data_files(folder, scale)
         before = export_before(args.before, folder) if args.before else None
+        # as an installed package: bytecode compiled once (PYTHONDONTWRITEBYTECODE may be set)
+        for tree in (ROOT, before):
+            if tree is not None:
+                compileall.compile_dir(tree / "workbench", quiet=1)
         if "startup" in parts:
             measure_startup(figures, files, folder, startup_runs, before)
         if "storage" in parts:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench import __version__
+from workbench import __version__, collector
 from workbench.cli_exchange import COMMANDS as EXCHANGE_COMMANDS
 from workbench.cli_exchange import add_commands as add_exchange_commands
 from workbench.cli_exchange import run as run_exchange
@@ -281,13 +281,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_share(path, args.group)
         if args.command == "serve":
             return run_serve(args, path)
+    except (StorageError, OSError) as error:  # OSError: what storage did not say better
+        return failed(error)
+    collector.pause()  # until the first screen is painted: MainScreen resumes it
+    try:
+        return open_and_launch(path, args)
+    finally:
+        collector.resume()  # when the workbench could not start
+
+
+def failed(error: Exception) -> int:
+    print(f"workbench: {visible(str(error))}", file=sys.stderr)
+    return 2
+
+
+def open_and_launch(path: Path, args: argparse.Namespace) -> int:
+    try:
         repository = open_repository(path, empty=args.empty, read_only=args.read_only)
-    except StorageError as error:
-        print(f"workbench: {visible(str(error))}", file=sys.stderr)
-        return 2
-    except OSError as error:  # what the storage layer did not say better
-        print(f"workbench: {visible(str(error))}", file=sys.stderr)
-        return 2
+    except (StorageError, OSError) as error:  # OSError: what storage did not say better
+        return failed(error)
     from workbench.ui.launch import launch
 
     return launch(repository, theme=args.theme, lang=args.lang, assessor=args.assessor)
