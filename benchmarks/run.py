@@ -19,7 +19,7 @@ programmes, 20,000 assessments, 300 pilots), alternating with the baselines (A B
 Writes ``results/bench.json`` (every sample) and ``results/latest.md`` (one table: each
 figure, its ratio, the issue's target and whether it holds). Progress goes to stderr.
 
-    python benchmarks/run.py [--quick] [--repeat 50] [--scale 1.0] [--before REV]
+    python benchmarks/run.py [--quick] [--repeat 50] [--scale 1.0] [--before REV,...]
                              [--no-compare] [--only startup,keys,storage]
 """
 
@@ -268,15 +268,15 @@ def measure_startup(
     files: dict[str, tuple[Path, str]],
     folder: Path,
     runs: int,
-    before: Path | None,
+    earlier: dict[str, Path],
 ) -> None:
     bare = folder / "bare_app.py"
     bare.write_text(BARE_STARTUP_APP, encoding="utf-8")
     env = {"WORKBENCH_CONFIG": str(folder / "config.json"), "TEXTUAL_ANIMATIONS": "none"}
     workbench = [sys.executable, "-m", "workbench.cli", "--db"]
     variants: list[tuple[str, dict[str, str]]] = [("workbench", {"PYTHONPATH": str(ROOT)})]
-    if before is not None:
-        variants.append(("workbench before the fixes", {"PYTHONPATH": str(before)}))
+    for revision, tree in earlier.items():
+        variants.append((f"workbench at {revision}", {"PYTHONPATH": str(tree)}))
     bare_name = "BASELINE: bare four-tab Textual app, first screen"
     with Tmux(*SIZE) as tmux:
         launcher = Launcher(tmux, env, timeout=120, cwd=folder)
@@ -791,9 +791,9 @@ def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def export_before(revision: str, folder: Path) -> Path:
+def export_revision(revision: str, folder: Path) -> Path:
     """The workbench package of an earlier commit, to run with PYTHONPATH."""
-    target = folder / "before"
+    target = folder / f"at-{revision}"
     target.mkdir()
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", revision, "workbench", "themes", "sample_data"],
@@ -811,10 +811,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="workbench/bare alternations")
     parser.add_argument("--startup-runs", type=int, help="launches of each app (default 7)")
     parser.add_argument("--scale", type=float, help="large organisation size (default 1)")
-    parser.add_argument("--before", metavar="REV", help="also start this commit's workbench")
+    parser.add_argument(
+        "--before",
+        metavar="REV[,REV...]",
+        default="",
+        help="also start these commits' workbench (start-up and its peak RSS only)",
+    )
     parser.add_argument("--only", default="startup,keys,storage", help="parts to run")
     parser.add_argument("--no-compare", action="store_true", help="skip compare_bench.py")
     parser.add_argument("--output", type=Path, default=RESULTS, help="the results folder")
+    parser.add_argument(
+        "--name", help="the results' file name, .md and .json (default: latest, or quick)"
+    )
     args = parser.parse_args(argv)
     repeat = args.repeat or (10 if args.quick else 50)
     startup_runs = args.startup_runs or (3 if args.quick else 7)
@@ -846,13 +854,13 @@ def main(argv: list[str] | None = None) -> int:
     compare_summary = ""
     try:
         files = data_files(folder, scale)
-        before = export_before(args.before, folder) if args.before else None
+        revisions = [rev.strip() for rev in args.before.split(",") if rev.strip()]
+        earlier = {rev: export_revision(rev, folder) for rev in revisions}
         # as an installed package: bytecode compiled once (PYTHONDONTWRITEBYTECODE may be set)
-        for tree in (ROOT, before):
-            if tree is not None:
-                compileall.compile_dir(tree / "workbench", quiet=1)
+        for tree in (ROOT, *earlier.values()):
+            compileall.compile_dir(tree / "workbench", quiet=1)
         if "startup" in parts:
-            measure_startup(figures, files, folder, startup_runs, before)
+            measure_startup(figures, files, folder, startup_runs, earlier)
         if "storage" in parts:
             measure_storage(figures, files, repeat)
         if "keys" in parts:
@@ -888,7 +896,7 @@ def main(argv: list[str] | None = None) -> int:
     report = markdown(figures, meta)
     print(report)
     args.output.mkdir(parents=True, exist_ok=True)
-    name = "latest" if not args.quick else "quick"
+    name = args.name or ("quick" if args.quick else "latest")
     (args.output / f"{name}.md").write_text(report, encoding="utf-8")
     rows = []
     for figure in figures.items.values():
@@ -903,7 +911,7 @@ def main(argv: list[str] | None = None) -> int:
                 "holds": figures.holds(figure),
             }
         )
-    (args.output / f"{'bench' if not args.quick else 'quick'}.json").write_bytes(
+    (args.output / f"{name}.json").write_bytes(
         orjson.dumps({"meta": meta, "figures": rows}, option=orjson.OPT_INDENT_2)
     )
     progress(f"written to {args.output}/{name}.md and the JSON beside it")
