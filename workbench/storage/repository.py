@@ -34,6 +34,7 @@ from workbench.storage.errors import (
     ImportRefusedError,
     InUseError,
     NotFoundError,
+    Reason,
     StorageError,
 )
 from workbench.storage.schema import (
@@ -510,9 +511,12 @@ class Repository:
             try:
                 merged = model.model_validate(merged.model_dump(mode="python"), context=STORED)
             except ValidationError as error:
+                first = error.errors(include_url=False)[0]
                 raise StorageError(
                     f"your changes and those saved meanwhile by someone else do not fit "
-                    f"together ({error.errors()[0]['msg']}); close the form and open it again"
+                    f"together ({first['msg']}); close the form and open it again",
+                    key="storage.merge_invalid",
+                    error=Reason(first["msg"], f"errors.{first['type']}", first.get("ctx") or {}),
                 ) from None
             tx.put(merged)
         return merged
@@ -592,7 +596,9 @@ def group_id(group: str) -> int:
     except KeyError:
         raise StorageError(
             f"There is no group {group!r} on this machine: create it (groupadd) and add "
-            "each person to it (usermod -aG), then share again"
+            "each person to it (usermod -aG), then share again",
+            key="storage.no_group",
+            group=repr(group),
         ) from None
 
 

@@ -6,6 +6,7 @@ one document: schema version, write counter, who wrote last and when.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
 from workbench.core.team import Team
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -37,10 +38,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in a data file, with where it is."""
+    """One thing wrong in a data file, with where it is.
+
+    ``location`` and ``message`` are English; ``key`` (a message of the i18n catalogue, for
+    example ``errors.greater_than_equal``) with ``params`` lets the CLI say it in the user's
+    language, as does ``location_key`` for a location that is words (a line and a column).
+    """
 
     location: str
     message: str
+    key: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    location_key: str | None = None
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -61,12 +70,111 @@ class Snapshot:
         return not (self.programmes or self.teams or self.assessments or self.pilots)
 
 
+class SchemaError(ValueError):
+    """The file's schema version cannot be read: ``key`` and ``params`` say it in any language."""
+
+    def __init__(self, text: str, key: str, **params: object) -> None:
+        super().__init__(text)
+        self.key = key
+        self.params = params
+
+
 def _v0_to_v1(data: RawData) -> RawData:
     """Files written before the meta record existed: add it."""
     return {**data, META_TABLE: {"1": {"schema_version": 1, "writes": 0}}}
 
 
-MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1}
+def _measurement_id(pilot_id: object, kpi_id: object, index: int) -> str:
+    """The same id at every read of the same unmigrated file, until it is saved."""
+    seed = f"{pilot_id}\0{kpi_id}\0{index}".encode()
+    return hashlib.sha256(seed).hexdigest()[:12]
+
+
+def _measurements_without_id(data: RawData) -> int:
+    table = data.get("pilots")
+    count = 0
+    for doc in table.values() if isinstance(table, dict) else ():
+        kpis = doc.get("kpis") if isinstance(doc, dict) else None
+        for kpi in kpis if isinstance(kpis, list) else ():
+            measurements = kpi.get("measurements") if isinstance(kpi, dict) else None
+            for item in measurements if isinstance(measurements, list) else ():
+                count += isinstance(item, dict) and "id" not in item
+    return count
+
+
+def _v1_to_v2(data: RawData) -> RawData:
+    """Schema 2 gives each KPI measurement an id, so that one can be corrected or removed
+    (it also added the pilot's journal and start reason, and the gate's reason without a
+    measurement: optional fields that schema 1 files simply do not have)."""
+    pilots = data.get("pilots")
+    if isinstance(pilots, dict):
+        pilots = {doc_id: _with_measurement_ids(doc) for doc_id, doc in pilots.items()}
+    meta = dict(meta_record(data) or {})
+    meta["schema_version"] = 2
+    migrated = {**data, META_TABLE: {"1": meta}}
+    if pilots is not None:
+        migrated["pilots"] = pilots
+    return migrated
+
+
+def _with_measurement_ids(doc: Any) -> Any:
+    kpis = doc.get("kpis") if isinstance(doc, dict) else None
+    if not isinstance(kpis, list):
+        return doc
+    new_kpis = []
+    for kpi in kpis:
+        measurements = kpi.get("measurements") if isinstance(kpi, dict) else None
+        if isinstance(measurements, list):
+            kpi = {
+                **kpi,
+                "measurements": [
+                    {"id": _measurement_id(doc.get("id"), kpi.get("id"), index), **item}
+                    if isinstance(item, dict) and "id" not in item
+                    else item
+                    for index, item in enumerate(measurements)
+                ],
+            }
+        new_kpis.append(kpi)
+    return {**doc, "kpis": new_kpis}
+
+
+MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1, 1: _v1_to_v2}
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step a save would make to a file of an older schema, and what it changes."""
+
+    source: int
+    target: int
+    measurements: int = 0
+    """How many KPI measurements it gives an id (schema 1 to 2)."""
+
+
+def pending_migrations(data: RawData) -> list[Migration]:
+    """The steps that bring ``data`` to this schema (none if it is current);
+    ``ValueError`` for a file of a newer schema, as ``migrate``."""
+    newer_refused(schema_version(data))
+    steps = []
+    version = schema_version(data)
+    while version < SCHEMA_VERSION:
+        measurements = _measurements_without_id(data) if version == 1 else 0
+        data = MIGRATIONS[version](data)
+        target = schema_version(data)
+        steps.append(Migration(version, target, measurements))
+        version = target
+    return steps
+
+
+def newer_refused(version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"it was written by a newer workbench (schema {version}; "
+            f"this one reads up to {SCHEMA_VERSION}): upgrade the workbench",
+            "check.schema_newer",
+            version=version,
+            supported=SCHEMA_VERSION,
+        )
 
 
 def schema_version(data: RawData) -> int:
@@ -74,8 +182,12 @@ def schema_version(data: RawData) -> int:
     if meta is None:
         return 0 if data else SCHEMA_VERSION
     version = meta.get("schema_version")
-    if not isinstance(version, int) or version < 0:
-        raise ValueError(f"the schema version {version!r} is not a whole number")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise SchemaError(
+            f"the schema version {version!r} is not a whole number",
+            "check.schema_not_whole",
+            version=repr(version),
+        )
     return version
 
 
@@ -89,11 +201,7 @@ def meta_record(data: RawData) -> dict[str, Any] | None:
 
 def migrate(data: RawData) -> RawData:
     version = schema_version(data)
-    if version > SCHEMA_VERSION:
-        raise ValueError(
-            f"it was written by a newer workbench (schema {version}; "
-            f"this one reads up to {SCHEMA_VERSION}): upgrade the workbench"
-        )
+    newer_refused(version)
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version = schema_version(data)
@@ -124,12 +232,16 @@ def validate(
     known: dict[str, set[str]] = {}
     for name in data:
         if name != META_TABLE and name not in MODELS:
-            problems.append(Problem(name, "unknown table"))
+            problems.append(Problem(name, "unknown table", "check.unknown_table"))
     for name, model in MODELS.items():
         table = data.get(name, {})
         known[name] = set()
         if not isinstance(table, dict):
-            problems.append(Problem(name, "a table must be a JSON object of documents"))
+            problems.append(
+                Problem(
+                    name, "a table must be a JSON object of documents", "check.table_not_object"
+                )
+            )
             tables[name] = {}
             continue
         old_table = previous[0].get(name, {}) if previous else {}
@@ -148,12 +260,19 @@ def validate(
                 except ValidationError as error:
                     for detail in error.errors(include_url=False):
                         problems.append(
-                            Problem(_location(name, doc_id, doc, detail["loc"]), detail["msg"])
+                            Problem(
+                                _location(name, doc_id, doc, detail["loc"]),
+                                detail["msg"],
+                                f"errors.{detail['type']}",
+                                detail.get("ctx") or {},
+                            )
                         )
                     continue
             record_id = getattr(record, "id")  # noqa: B009 - every model has an id
             if record_id in records:
-                problems.append(Problem(_location(name, doc_id, doc), "duplicate id"))
+                problems.append(
+                    Problem(_location(name, doc_id, doc), "duplicate id", "check.duplicate_id")
+                )
             records[record_id] = record
         tables[name] = records
     snapshot = Snapshot(
@@ -188,10 +307,13 @@ def reference_problems(
         for record in getattr(snapshot, table).values():
             value = getattr(record, field_name)
             if value is not None and value not in ids[target]:
+                kind = target.rstrip("s")
                 problems.append(
                     Problem(
                         f"{table} (id {record.id}) {field_name}",
-                        f"no {target.rstrip('s')} with id {value!r}",
+                        f"no {kind} with id {value!r}",
+                        f"check.dangling.{kind}",
+                        {"value": repr(value)},
                     )
                 )
     pairs = Counter((a.team_id, a.programme_id) for a in snapshot.assessments.values())
@@ -199,7 +321,10 @@ def reference_problems(
         if count > 1:
             problems.append(
                 Problem(
-                    "assessments", f"{count} assessments of team {team_id!r} x {programme_id!r}"
+                    "assessments",
+                    f"{count} assessments of team {team_id!r} x {programme_id!r}",
+                    "check.duplicate_assessment",
+                    {"count": count, "team": repr(team_id), "programme": repr(programme_id)},
                 )
             )
     return problems
@@ -210,7 +335,20 @@ def parse(data: RawData, previous: Loaded[Snapshot] | None = None) -> Snapshot:
     earlier = (previous.raw, previous.parsed) if previous is not None else None
     snapshot, problems = validate(migrate(data), earlier)
     if problems:
+        raise InvalidDataError(problems)
+    return snapshot
+
+
+class InvalidDataError(SchemaError):
+    """A file that fails validation: its first problems, in any language."""
+
+    def __init__(self, problems: list[Problem]) -> None:
         shown = "; ".join(str(p) for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise ValueError(f"it fails validation: {shown}{more}; run `workbench check` for all")
-    return snapshot
+        super().__init__(
+            f"it fails validation: {shown}{more}; run `workbench check` for all",
+            "storage.reason.invalid",
+            problems=tuple(problems[:3]),
+            more=len(problems) - 3,
+        )
+        self.problems = problems

@@ -25,6 +25,7 @@ from workbench.core.pilot_input import InputError, parse_amount, parse_date, par
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.validation import GENERAL, errors_by_field
+from workbench.ui.widgets.safe_input import SafeInput
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -103,7 +104,7 @@ class PilotForm(Dialog[T]):
                                 compact=True,
                             )
                         else:
-                            yield Input(
+                            yield SafeInput(
                                 item.initial,
                                 placeholder=item.placeholder,
                                 id=f"field-{item.key}",
@@ -167,6 +168,18 @@ class PilotForm(Dialog[T]):
 
     def amount(self, key: str, currency: str, *, required: bool = False) -> Decimal | None:
         return self.parsed(key, lambda text: parse_amount(text, currency), required=required)
+
+    def typed(self, value: float | Decimal | None) -> str:
+        """A stored number as a person would type it, every digit kept (a decimal comma in
+        French): what an edit form starts from."""
+        if value is None:
+            return ""
+        text = f"{Decimal(str(value)).normalize():f}"
+        return text.replace(".", ",") if self.workbench.i18n.lang == "fr" else text
+
+    @staticmethod
+    def day_text(value: date | None) -> str:
+        return value.isoformat() if value is not None else ""
 
     # saving
 
