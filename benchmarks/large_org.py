@@ -264,6 +264,7 @@ def pilot(rng: random.Random, number: int, assessment: Assessment) -> Pilot:
     for k, (level, name, unit, direction, baseline, target) in enumerate(KPI_SHAPES):
         measurements = [
             Measurement(
+                id=f"m-{number:03d}-{k}-{m}",
                 on=start + timedelta(days=14 * (m + 1)),
                 value=round(baseline + (target - baseline) * rng.uniform(0, 1.1), 1),
                 note="After module 3" if m == 1 else None,
