@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench import __version__
+from workbench import __version__, collector
 from workbench.cli_exchange import COMMANDS as EXCHANGE_COMMANDS
 from workbench.cli_exchange import add_commands as add_exchange_commands
 from workbench.cli_exchange import run as run_exchange
@@ -314,15 +314,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_share(path, args.group, i18n)
         if args.command == "serve":
             return run_serve(args, path, i18n)
-        repository = open_repository(path, empty=args.empty, read_only=args.read_only)
-    except StorageError as error:
+    except (StorageError, OSError) as error:
+        return failed(error, path, i18n)
+    collector.pause()  # until the first screen is painted: MainScreen resumes it
+    try:
+        return open_and_launch(path, args, i18n)
+    finally:
+        collector.resume()  # when the workbench could not start
+
+
+def failed(error: StorageError | OSError, path: Path, i18n: Translator) -> int:
+    """Say why on stderr; the exit code 2."""
+    if isinstance(error, StorageError):
         say_error(storage_message(error, i18n), i18n)
         return 2
-    except OSError as error:  # what the storage layer did not say better
-        where = error.filename if error.filename is not None else path
-        reason = reason_text(advice(error), i18n)
-        say_error(i18n("cli.os_error", where=where, reason=reason), i18n)
-        return 2
+    # what the storage layer did not say better
+    where = error.filename if error.filename is not None else path
+    reason = reason_text(advice(error), i18n)
+    say_error(i18n("cli.os_error", where=where, reason=reason), i18n)
+    return 2
+
+
+def open_and_launch(path: Path, args: argparse.Namespace, i18n: Translator) -> int:
+    try:
+        repository = open_repository(path, empty=args.empty, read_only=args.read_only)
+    except (StorageError, OSError) as error:
+        return failed(error, path, i18n)
     from workbench.ui.launch import launch
 
     return launch(repository, theme=args.theme, lang=args.lang, assessor=args.assessor)
