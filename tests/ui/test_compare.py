@@ -13,9 +13,11 @@ from textual.widgets import Input, Static, TabbedContent
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
+from workbench.core import robustness
 from workbench.core.assessment import Assessment, Rating
 from workbench.core.catalogue import Price, PriceKind, Programme
-from workbench.core.comparison import most_assessed
+from workbench.core.comparison import margin, most_assessed
+from workbench.core.consensus import evaluate_consensus
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.team import Objective, Team
 from workbench.storage.repository import Repository
@@ -334,6 +336,77 @@ async def test_500_teams_build_only_the_visible_cells(make_app: AppFactory, tmp_
         assert grid.built <= 2 * 11 * grid.visible_columns
         assert grid.has_focus
         assert isinstance(grid, CompareGrid)
+
+
+async def test_500_teams_bars_build_only_the_visible_rows(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path, teams=500)
+    async with make_app(repository).run_test(size=(80, 24)) as pilot:
+        found = await open_compare(pilot)
+        await pilot.press("b")
+        bars = found.bars
+        await wait_until(pilot, lambda: bars.has_focus and bars.built > 0)
+        assert len(bars.rows) == 500
+        assert bars.built <= bars.size.height
+        await pilot.press("end")
+        await wait_until(pilot, lambda: bars.cursor == 499)
+        await wait_for_text(pilot, found._columns[499].team.name)
+        assert bars.built <= 2 * bars.size.height
+
+
+async def test_the_robustness_row_marks_its_best_once_every_headline_is_known(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path, teams=40)
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        source = found._source
+        assert source is not None
+        await wait_until(pilot, lambda: not source.robustness_pending)
+        await wait_until(pilot, lambda: "computing" not in screen_text(pilot.app))
+        best = source.best("robustness")
+        margins = [margin(item.headline) for item in source.items]
+        top = max(m for m in margins if m is not None)
+        assert best == {i for i, m in enumerate(margins) if m == top} or best == set()
+        for item in source.items:
+            assert item.headline == robustness.headline(item.evaluation)
+
+
+async def test_a_save_elsewhere_rebuilds_only_what_it_changed(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository, watch_interval=0.05).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        source = found._source
+        colleague = Repository(repository.path, author="marc")
+        colleague.update(  # another programme: the side-by-side view is not rebuilt
+            Assessment,
+            "t0-prog-b",
+            lambda a: a.with_rating("marc", "business_impact", Rating(score=1), at=AT),
+        )
+        await wait_until(
+            pilot,
+            lambda: found._by_team["t0"][-1].ratings.get("marc") is not None,
+        )
+        assert found._source is source
+        colleague.update(  # the last column drops to the bottom of a score: rebuilt
+            Assessment,
+            "t0-prog-a",
+            lambda a: a.with_rating("claire", "business_impact", Rating(score=1), at=AT),
+        )
+        await wait_until(pilot, lambda: found._source is not source)
+        snapshot = repository.snapshot()
+        for item in found._columns:
+            assert item.assessment is snapshot.assessments[item.key]
+            fresh = evaluate_consensus(item.assessment, objective_measurable=True)
+            assert item.percent == fresh.percent
+        shown = [item.percent for item in found._columns]
+        assert shown == sorted(shown, reverse=True)
+        await pilot.press("2")  # one team across programmes: the new score is there
+        await wait_until(pilot, lambda: found.state.view is View.TEAM)
+        assert len(found._by_team["t0"]) == 3
 
 
 def test_parse_amount() -> None:

@@ -44,6 +44,7 @@ class Compared:
     evaluation: Evaluation
     _spreads: list[CriterionSpread] | None = None
     _headline: Headline | None = None
+    _percents: tuple[Decimal | None, Decimal, Decimal] | None = None
 
     @property
     def spreads(self) -> list[CriterionSpread]:
@@ -95,8 +96,32 @@ class Compared:
         return any(spread.disputed for spread in self.spreads)
 
     @property
+    def headline_known(self) -> bool:
+        """True once the headline was computed (the tab computes it off screen first)."""
+        return self._headline is not None
+
+    def _percent_values(self) -> tuple[Decimal | None, Decimal, Decimal]:
+        if self._percents is None:
+            evaluation = self.evaluation
+            self._percents = (
+                evaluation.percent,
+                evaluation.low_percent,
+                evaluation.high_percent,
+            )
+        return self._percents
+
+    @property
     def percent(self) -> Decimal | None:
-        return self.evaluation.percent
+        """The evaluation's percentage (remembered: sorting 500 columns asks often)."""
+        return self._percent_values()[0]
+
+    @property
+    def low_percent(self) -> Decimal:
+        return self._percent_values()[1]
+
+    @property
+    def high_percent(self) -> Decimal:
+        return self._percent_values()[2]
 
 
 class SortBy(StrEnum):

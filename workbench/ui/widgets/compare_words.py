@@ -115,8 +115,8 @@ class CompareWords:
         grid = evaluation.grid
         verdict = evaluation.verdict
         style = self.style(VERDICT_COLOUR[verdict]) if verdict is not None else Style(dim=True)
-        full = round(float(evaluation.low_percent) / 100 * width)
-        maybe = round(float(evaluation.high_percent) / 100 * width)
+        full = round(float(item.low_percent) / 100 * width)
+        maybe = round(float(item.high_percent) / 100 * width)
         marks = {round(line / 100 * width) for line in (grid.alternatives_below, grid.pilot_above)}
         maybe = max(maybe, full)
         chars = [BAR_FULL] * full + [BAR_MAYBE] * (maybe - full) + [BAR_EMPTY] * (width - maybe)
