@@ -34,6 +34,7 @@ from workbench.storage.schema import Snapshot
 from workbench.ui.dialogs.budget_dialog import BudgetChoice, BudgetDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.messages import OpenScoring
+from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.compare_bars import CompareBars
@@ -137,7 +138,9 @@ class ComparePane(Pane):
         Binding("x", "clear_filters", "compare.keys.clear", id="compare-clear"),
         Binding("e", "budget", "compare.keys.budget", id="compare-budget"),
         Binding("g", "goal", "compare.keys.goal", id="compare-goal"),
+        Binding("P,shift+p", "start_pilot", "compare.keys.pilot", id="compare-start-pilot"),
     ]
+    WRITE_ACTIONS = frozenset({"start_pilot"})
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -429,6 +432,11 @@ class ComparePane(Pane):
     @on(CompareGrid.Moved)
     def _grid_moved(self, event: CompareGrid.Moved) -> None:
         self._show_detail()
+        self.refresh_bindings_if_changed()
+
+    @on(VirtualTable.Highlighted)
+    def _row_moved(self, event: VirtualTable.Highlighted) -> None:
+        self.refresh_bindings_if_changed()
 
     def _show_detail(self) -> None:
         detail = self.query_one("#compare-detail", TextPanel)
@@ -503,6 +511,7 @@ class ComparePane(Pane):
     @on(VirtualTable.Highlighted, "#compare-two")
     def _two_moved(self, event: VirtualTable.Highlighted) -> None:
         self._show_two_detail(event.key)
+        self.refresh_bindings_if_changed()
 
     def _show_two_detail(self, key: str | None) -> None:
         detail = self.query_one("#compare-two-detail", TextPanel)
@@ -608,8 +617,58 @@ class ComparePane(Pane):
 
     # keys
 
+    def unavailable(self, action: str) -> str | None:
+        """Why ``action`` cannot run on what the cursor is on (a message), or None."""
+        if action != "start_pilot":
+            return None
+        if self.read_only_blocks(action):
+            return self.t("sharing.why.read_only")
+        assessment = self._current_assessment()
+        if assessment is None or assessment.team_id not in self._snapshot_teams():
+            return self.t("compare.why.no_assessment")
+        verdict = self.compared(assessment).evaluation.verdict
+        if verdict is not Verdict.PILOT:
+            shown = self.t(verdict_key(verdict)).upper() if verdict else self.t("compare.why.open")
+            return self.t("compare.why.not_pilot", verdict=shown)
+        assert self._snapshot is not None
+        following = [p for p in self._snapshot.pilots.values() if p.assessment_id == assessment.id]
+        if following:
+            return self.t("compare.why.pilot_exists", name=safe_str(following[0].name))
+        return None
+
+    def _snapshot_teams(self) -> Mapping[str, Team]:
+        return self._snapshot.teams if self._snapshot is not None else {}
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose action cannot run on this cell says why instead of doing nothing."""
+        for binding in self._bindings.key_to_bindings.get(event.key, []):
+            reason = self.unavailable(binding.action.split("(")[0])
+            if reason is not None:
+                event.stop()
+                self.notify(reason, severity="warning", timeout=4, markup=False)
+                return
+
+    def action_start_pilot(self) -> None:
+        """Start the pilot of the PILOT assessment under the cursor (P): a pilot follows
+        the PILOT verdict at once (``workbench.ui.pilot_start``)."""
+        reason = self.unavailable("start_pilot")
+        if reason is not None:
+            self.notify(reason, severity="warning", timeout=4, markup=False)
+            return
+        assessment = self._current_assessment()
+        assert assessment is not None
+        assert self._snapshot is not None
+        programme = self._snapshot.programmes.get(assessment.programme_id)
+        if programme is None:
+            self.notify(self.t("compare.why.no_programme"), severity="warning", timeout=4)
+            return
+        item = self.compared(assessment)
+        start_pilot_from(self, assessment, item.team, programme, item.evaluation.verdict)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         view = self.state.view
+        if action == "start_pilot":
+            return None if self.unavailable(action) else True
         if action == "view":
             return View(str(parameters[0])) is not view
         if action in {"bars", "sort", "filter", "pick_programme"}:
@@ -829,6 +888,14 @@ class ComparePane(Pane):
                 ("budget", self._portfolio_then(self.action_budget)),
             )
         ]
+        reason = self.unavailable("start_pilot")
+        commands.append(
+            PaletteCommand(
+                t("compare.commands.pilot"),
+                reason or t("compare.commands.pilot_help"),
+                self._here(self.action_start_pilot),
+            )
+        )
         return commands
 
     def _side_then(self, action: Callable[[], None]) -> Callable[[], None]:
