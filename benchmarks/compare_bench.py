@@ -227,7 +227,7 @@ async def measure(
         assert isinstance(pane, ComparePane)
         frames = Frames(app)
         frames.watch(pane.grid)
-        frames.watch(pane.bars)
+        frames.watch(pane.query_one("#compare-bars", Widget))
         bench = Bench(pilot, frames, bare_pilot, Frames(bare), count)
         saves = 0
 
@@ -273,7 +273,9 @@ async def measure(
             pane._compared.clear()
             pane._snapshot = None
             pane._loaded = False
-            robustness._minimal_flips.cache_clear()  # the headlines' memory, for a cold start
+            remembered = getattr(robustness, "_minimal_flips", None)  # the headlines' memory
+            if remembered is not None:
+                remembered.cache_clear()
 
         async def shown() -> None:
             assert main.active_tab == "compare"
@@ -327,7 +329,8 @@ async def measure(
             await bench.case(label, "pagedown: a screen of teams sideways", "pagedown", before=wrap)
             built[f"{label}: cells built after the scrolling"] = pane.grid.built
             await bench.case(label, f"b: bar view of {teams} teams, then b back (both timed)", "b")
-            built[f"{label}: bar rows built"] = pane.bars.built
+            bars = pane.query_one("#compare-bars")
+            built[f"{label}: bar rows built"] = getattr(bars, "built", -1)
             if app.state.compare.view.value == "bars":
                 await pilot.press("b")
                 await pilot.pause()
