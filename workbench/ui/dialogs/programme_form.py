@@ -425,11 +425,14 @@ class ProgrammeForm(Dialog[Programme]):
         amount = read("price_amount", parse_number)
         if "price_amount" in errors:
             return None
+        basis = raw["price_basis"] or None
+        if basis == PriceBasis.SEAT.value:
+            basis = None  # per seat is the default basis, stored as none
         data = {
             "kind": raw["price_kind"] or PriceKind.UNKNOWN.value,
             "amount": amount,
             "currency": raw["price_currency"] or None,
-            "basis": raw["price_basis"] or None,
+            "basis": basis,
             "note": raw["price_note"] or None,
         }
         if data["basis"] == PriceBasis.TEAM.value and data["kind"] != PriceKind.AMOUNT.value:
