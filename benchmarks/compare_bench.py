@@ -182,17 +182,18 @@ class Bench:
         after: Callable[[], Awaitable[None]] | None = None,
         count: int | None = None,
         rendered: bool = True,
+        warmup: int = WARMUP,
     ) -> Series:
         series = Series(size, name)
         self.found.append(series)
-        for i in range(WARMUP + (count or self.count)):
+        for i in range(warmup + (count or self.count)):
             if before is not None:
                 await before()
-            target = series if i >= WARMUP else Series(size, "warm-up")
+            target = series if i >= warmup else Series(size, "warm-up")
             await timed(target, self.pilot, key, self.frames, rendered=rendered)
             if after is not None:
                 await after()
-            if i >= WARMUP:
+            if i >= warmup:
                 base = self.baseline(size)
                 await timed(base, self.bare_pilot, "right", self.bare_frames, rendered=False)
         return series
@@ -294,7 +295,9 @@ async def measure(
             await pilot.pause()
             if not pane._loaded:
                 await away()
-                await bench.case(label, "F5, first time (the tab never shown)", "f5", count=1)
+                await bench.case(
+                    label, "F5, first time (the tab never shown)", "f5", count=1, warmup=0
+                )
                 await shown()
                 built[f"{label}: cells built for the first paint"] = pane.grid.built
             await bench.case(
