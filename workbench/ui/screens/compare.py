@@ -402,7 +402,8 @@ class ComparePane(Pane):
                 if worker.is_cancelled:
                     return
                 _ = item.headline
-            self.app.call_from_thread(self._headlines_known, source)
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._headlines_known, source)
 
         self.run_worker(compute, thread=True, group="compare-headlines", exclusive=True)
 
