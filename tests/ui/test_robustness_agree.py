@@ -96,9 +96,7 @@ def test_random_grids_say_the_same_thing_everywhere(lang: str) -> None:
             }
             for who in assessors
         }
-        team = Team(
-            id="t", name="T", objective=MEASURABLE if rng.random() > 0.3 else Objective()
-        )
+        team = Team(id="t", name="T", objective=MEASURABLE if rng.random() > 0.3 else Objective())
         assessment = Assessment(
             id=f"a{index}", team_id="t", programme_id="p", grid=grid, ratings=ratings
         )
