@@ -47,7 +47,7 @@ from workbench.ui.widgets.compare_lists import (
 )
 from workbench.ui.widgets.compare_words import CompareWords, stack
 from workbench.ui.widgets.portfolio_view import portfolio_columns, portfolio_head, portfolio_rows
-from workbench.ui.widgets.side_by_side import SideBySide
+from workbench.ui.widgets.side_by_side import ROWS, SideBySide
 from workbench.ui.widgets.text_panel import TextPanel
 from workbench.ui.widgets.verdict_style import verdict_key
 from workbench.ui.widgets.virtual_table import VirtualTable
@@ -409,7 +409,7 @@ class ComparePane(Pane):
 
     def _headlines_known(self, source: SideBySide) -> None:
         if source is self._source and self.is_mounted:
-            self.grid.invalidate()
+            self.grid.invalidate_row(ROWS.index("robustness"))
 
     def _cursor_assessment(self) -> str | None:
         if self.state.view is View.BARS:
