@@ -23,10 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/storage_bench.py
-	$(BIN)/python benchmarks/startup_bench.py
-	$(BIN)/python benchmarks/keys_bench.py
-	$(BIN)/python benchmarks/compare_bench.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/make_screenshots.py

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import orjson
 
-from workbench.core.json_position import utf8_problem
+from workbench.core.json_position import bad_utf8
 from workbench.storage.schema import (
     Migration,
     Problem,
+    SchemaError,
     Snapshot,
     migrate,
     pending_migrations,
@@ -39,27 +40,51 @@ def check_file(path: Path) -> CheckReport:
         report.problems.append(Problem(str(path), error.strerror or str(error)))
         return report
     if not content.strip():  # as the app reads it: only a missing file is new
-        report.problems.append(Problem(str(path), "the file is empty"))
+        report.problems.append(Problem(str(path), "the file is empty", "check.file_empty"))
         return report
     try:
         raw = orjson.loads(content)
     except orjson.JSONDecodeError as error:
-        bad_byte = utf8_problem(content)
+        bad_byte = bad_utf8(content)
         if bad_byte is not None:
-            line, column, what = bad_byte
-            report.problems.append(Problem(f"line {line}, column {column}", what))
+            line, column, byte = bad_byte
+            report.problems.append(
+                Problem(
+                    f"line {line}, column {column}",
+                    f"not valid UTF-8 (byte {byte})",
+                    "check.not_utf8",
+                    {"line": line, "column": column, "byte": byte},
+                    "check.line_column",
+                )
+            )
             return report
         line, column = error.lineno, error.colno  # error.pos counts characters, not bytes
         report.problems.append(
-            Problem(f"line {line}, column {column}", f"not valid JSON: {error.msg}")
+            Problem(
+                f"line {line}, column {column}",
+                f"not valid JSON: {error.msg}",
+                "check.not_json",
+                {"line": line, "column": column, "reason": error.msg},
+                "check.line_column",
+            )
         )
         return report
     if not isinstance(raw, dict):
-        report.problems.append(Problem("top level", "expected a JSON object of tables"))
+        report.problems.append(
+            Problem(
+                "top level",
+                "expected a JSON object of tables",
+                "check.not_object",
+                location_key="check.top_level",
+            )
+        )
         return report
     try:
         report.migrations = pending_migrations(raw)
         raw = migrate(raw)
+    except SchemaError as error:
+        report.problems.append(Problem("_meta", str(error), error.key, error.params))
+        return report
     except ValueError as error:
         report.problems.append(Problem("_meta", str(error)))
         return report

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench import __version__
+from workbench import __version__, collector
 from workbench.cli_exchange import COMMANDS as EXCHANGE_COMMANDS
 from workbench.cli_exchange import add_commands as add_exchange_commands
 from workbench.cli_exchange import run as run_exchange
 from workbench.core.text import visible
+from workbench.i18n.messages import reason_text, storage_message
 from workbench.report_cli import add_report_parser, run_report
-from workbench.settings import LANGUAGES, default_db_path
-from workbench.storage.errors import DataFileError, StorageError
+from workbench.settings import LANGUAGES, config_path, default_db_path
+from workbench.storage.errors import DataFileError, Reason, StorageError, advice
 
 if TYPE_CHECKING:
     from workbench.i18n import Translator
@@ -36,12 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="workbench",
+        usage="%(prog)s [options] [COMMAND [ARGS]]",
         description="Decide whether to certify a team in AI, with which programme, "
         "and whether the pilot paid off.",
         parents=[common],
-        epilog="Without a command, the workbench opens. Settings (theme, language, keymap) "
-        "live in $WORKBENCH_CONFIG, else the user config directory "
-        "(~/.config/ai-certification-workbench/config.json on Linux); "
+        epilog="Without a command, the workbench opens. The settings file (theme, language, "
+        f"keymap) is {config_path()}; set $WORKBENCH_CONFIG to use another one. "
         "`workbench keys` lists the keys and their binding ids.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -58,7 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="look without changing anything: nothing is written, not even the lock file",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        title="commands (optional)",
+        description="without a command, the workbench opens on the data file",
+    )
     commands.add_parser(
         "check",
         parents=[common],
@@ -101,13 +109,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_keys(lang: str | None) -> int:
+def words(lang: str | None) -> Translator:
+    """The CLI's messages in ``--lang``, else the remembered language, else ``$LANG``."""
     from workbench.i18n import Translator
-    from workbench.settings import Settings, config_path, language_from_environment
+    from workbench.settings import chosen_language
+
+    return Translator(chosen_language(lang))
+
+
+def say_error(message: str, i18n: Translator) -> None:
+    print(visible(i18n("cli.error", message=message)), file=sys.stderr)
+
+
+def run_keys(lang: str | None) -> int:
+    from workbench.settings import Settings, config_path
     from workbench.ui.keymap import check_keymap, effective_keys, known_bindings, scope_label
 
     settings, problem = Settings.load()
-    i18n = Translator(lang or settings.lang or language_from_environment())
+    i18n = words(lang)
     bindings = known_bindings()
     check = check_keymap(settings.keymap, bindings)
     keys = effective_keys(check.keymap, bindings)
@@ -142,38 +161,34 @@ def report_settings_problems(
     from workbench.ui.keymap import keymap_warning
 
     if problem:
-        print(f"workbench: {i18n('app.config_warning', problem=problem)}", file=sys.stderr)
+        say_error(i18n("app.config_warning", problem=problem), i18n)
     warning = keymap_warning(keymap_problems, i18n)
     if warning:
-        print(f"workbench: {warning}", file=sys.stderr)
+        print(i18n("cli.error", message=warning), file=sys.stderr)
     return 1 if problem or warning else 0
 
 
 def check_settings(lang: str | None) -> int:
     """``workbench check`` also reads the settings file: 1 if it has a problem."""
-    from workbench.i18n import Translator
-    from workbench.settings import Settings, language_from_environment
+    from workbench.settings import Settings
     from workbench.ui.keymap import check_keymap
 
     settings, problem = Settings.load()
-    i18n = Translator(lang or settings.lang or language_from_environment())
-    return report_settings_problems(problem, check_keymap(settings.keymap).problems, i18n)
+    return report_settings_problems(problem, check_keymap(settings.keymap).problems, words(lang))
 
 
 def run_check(path: Path, lang: str | None = None) -> int:
     from workbench.checker import check_file
-    from workbench.i18n import Translator
-    from workbench.settings import language_from_environment
+    from workbench.i18n.messages import problem_text
 
+    i18n = words(lang)
     report = check_file(path)
-    shown = visible(path)
-    i18n = Translator(lang or language_from_environment())
     if report.migrations:
         first = report.migrations[0]
         print(
             i18n(
                 "app.check_migrate",
-                path=shown,
+                path=visible(path),
                 version=first.source,
                 target=report.migrations[-1].target,
             )
@@ -183,20 +198,16 @@ def run_check(path: Path, lang: str | None = None) -> int:
     if report.ok and report.snapshot is not None:
         snap = report.snapshot
         counts = ", ".join(
-            counted(len(records), what)
-            for records, what in (
-                (snap.programmes, "programme"),
-                (snap.teams, "team"),
-                (snap.assessments, "assessment"),
-                (snap.pilots, "pilot"),
-            )
+            i18n.plural(f"check.{table}", len(getattr(snap, table)))
+            for table in ("programmes", "teams", "assessments", "pilots")
         )
-        print(f"{shown}: OK - {counts}")
+        print(i18n("check.ok", path=visible(path), counts=counts))
         return 0
-    print(i18n.plural("app.check_problems", len(report.problems), path=path), file=sys.stderr)
+    heading = i18n.plural("app.check_problems", len(report.problems), path=path)
+    print(visible(heading), file=sys.stderr)
     for problem in report.problems:
         # a location or a message can quote the file's own text: one line each, inert
-        print(f"  {visible(problem)}", file=sys.stderr)
+        print(f"  {visible(problem_text(problem, i18n))}", file=sys.stderr)
     return 1
 
 
@@ -210,30 +221,18 @@ def migration_text(step: Migration, i18n: Translator) -> str:
     return i18n(key, source=step.source, target=step.target)
 
 
-def counted(count: int, what: str) -> str:
-    return f"{count} {what}" + ("" if count == 1 else "s")
-
-
-def run_share(path: Path, group: str) -> int:
+def run_share(path: Path, group: str, i18n: Translator) -> int:
     from workbench.storage.repository import Repository
 
     repository = Repository(path)
     if not repository.file.exists():
-        print(
-            f"workbench: {visible(str(path))} does not exist yet: open it once first",
-            file=sys.stderr,
-        )
+        say_error(i18n("cli.not_yet", path=path), i18n)
         return 2
     changed = repository.share_with_group(group)
-    print(
-        f"Shared with group {visible(group)} (read/write): "
-        + ", ".join(visible(str(p)) for p in changed)
-    )
+    paths = ", ".join(str(p) for p in changed)
+    print(visible(i18n("cli.shared", group=group, paths=paths)))
     folder = repository.file.real_path.parent
-    print(
-        f"Each member also needs to create files in {visible(str(folder))}: "
-        f"chgrp {visible(group)} FOLDER; chmod 2770 FOLDER"
-    )
+    print(visible(i18n("cli.shared_folder", folder=folder, group=group)))
     return 0
 
 
@@ -249,20 +248,17 @@ def serve_command(args: argparse.Namespace, path: Path) -> str:
     return shlex.join(command)
 
 
-def run_serve(args: argparse.Namespace, path: Path) -> int:
+def run_serve(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
     from textual_serve.server import Server
 
     url = f"http://{args.host}:{args.port}"
-    print(f"Serving the workbench on {url} for {visible(str(path))}.")
-    print("It has no login of its own: anyone who reaches this port uses the workbench as you.")
+    print(visible(i18n("cli.serving", url=url, path=path)))
+    print(i18n("cli.no_login"))
     if args.host in ("127.0.0.1", "localhost", "::1"):
-        print(
-            "From your computer, open a tunnel and browse to http://localhost:"
-            f"{args.port}:\n  ssh -N -L {args.port}:127.0.0.1:{args.port} "
-            "YOU@THIS-SERVER"
-        )
+        print(i18n("cli.tunnel", port=args.port))
+        print(f"  ssh -N -L {args.port}:127.0.0.1:{args.port} YOU@THIS-SERVER")
     else:
-        print(f"Warning: listening on {args.host}, not only on this machine.")
+        print(visible(i18n("cli.listening_everywhere", host=args.host)))
     sys.stdout.flush()
     Server(serve_command(args, path), host=args.host, port=args.port, title="workbench").serve()
     return 0
@@ -274,7 +270,10 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
 
     repository = Repository(path, read_only=read_only)
     if repository.read_only and not repository.file.exists():
-        raise DataFileError(repository.path, "it does not exist, and read-only it cannot be made")
+        reason = Reason(
+            "it does not exist, and read-only it cannot be made", "storage.reason.missing_read_only"
+        )
+        raise DataFileError(repository.path, reason)
     if not repository.file.exists() and not repository.read_only:
         records = []
         if not empty:
@@ -287,7 +286,18 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
     return repository
 
 
+def printable_streams() -> None:
+    """Under a locale that is not UTF-8, what the output cannot encode prints as an escape
+    (\\xe9) instead of stopping the command with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not isinstance(stream, io.TextIOWrapper):
+            continue
+        if codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    printable_streams()
     args = build_parser().parse_args(argv, argparse.Namespace(db=None))
     path: Path = args.db or default_db_path()
     if args.command == "check":
@@ -298,18 +308,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_report(args, path)
     if args.command in EXCHANGE_COMMANDS:
         return run_exchange(args, path)
+    i18n = words(args.lang)
     try:
         if args.command == "share":
-            return run_share(path, args.group)
+            return run_share(path, args.group, i18n)
         if args.command == "serve":
-            return run_serve(args, path)
+            return run_serve(args, path, i18n)
+    except (StorageError, OSError) as error:
+        return failed(error, path, i18n)
+    collector.pause()  # until the first screen is painted: MainScreen resumes it
+    try:
+        return open_and_launch(path, args, i18n)
+    finally:
+        collector.resume()  # when the workbench could not start
+
+
+def failed(error: StorageError | OSError, path: Path, i18n: Translator) -> int:
+    """Say why on stderr; the exit code 2."""
+    if isinstance(error, StorageError):
+        say_error(storage_message(error, i18n), i18n)
+        return 2
+    # what the storage layer did not say better
+    where = error.filename if error.filename is not None else path
+    reason = reason_text(advice(error), i18n)
+    say_error(i18n("cli.os_error", where=where, reason=reason), i18n)
+    return 2
+
+
+def open_and_launch(path: Path, args: argparse.Namespace, i18n: Translator) -> int:
+    try:
         repository = open_repository(path, empty=args.empty, read_only=args.read_only)
-    except StorageError as error:
-        print(f"workbench: {visible(str(error))}", file=sys.stderr)
-        return 2
-    except OSError as error:  # what the storage layer did not say better
-        print(f"workbench: {visible(str(error))}", file=sys.stderr)
-        return 2
+    except (StorageError, OSError) as error:
+        return failed(error, path, i18n)
     from workbench.ui.launch import launch
 
     return launch(repository, theme=args.theme, lang=args.lang, assessor=args.assessor)

@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.text import visible
-from workbench.settings import LANGUAGES
+from workbench.i18n import Translator
+from workbench.i18n.messages import problem_text, reason_text, storage_message
+from workbench.settings import LANGUAGES, chosen_language
+from workbench.storage.errors import Reason, StorageError, advice
 
 if TYPE_CHECKING:
     from workbench.storage.schema import Snapshot
@@ -25,7 +28,13 @@ COMMANDS = ("export", "import", "memo")
 
 
 class CommandError(Exception):
-    """A problem the user can fix, said in one line."""
+    """A problem the user can fix, said in one line: English, and ``key`` with ``params``
+    (values may be ``Reason``s) in the user's language."""
+
+    def __init__(self, text: str, key: str, **params: object) -> None:
+        super().__init__(text)
+        self.key = key
+        self.params = params
 
 
 def add_commands(
@@ -73,21 +82,22 @@ def add_commands(
 
 def run(args: argparse.Namespace, path: Path) -> int:
     """Run ``args.command`` on the data file at ``path``."""
-    from workbench.storage.errors import StorageError
-
     runners: dict[str, Callable[[argparse.Namespace, Path], int]] = {
         "export": run_export,
         "import": run_import,
         "memo": run_memo,
     }
+    i18n = Translator(_language(args))
     try:
         return runners[args.command](args, path)
     except (CommandError, StorageError) as error:
-        print(f"workbench {args.command}: {visible(error)}", file=sys.stderr)
+        message = storage_message(error, i18n)
     except OSError as error:
         where = error.filename if error.filename is not None else path
-        reason = error.strerror or str(error)
-        print(f"workbench {args.command}: {visible(where)}: {visible(reason)}", file=sys.stderr)
+        message = i18n("cli.os_error", where=where, reason=reason_text(advice(error), i18n))
+    print(
+        visible(i18n("cli.command_error", command=args.command, message=message)), file=sys.stderr
+    )
     return 2
 
 
@@ -96,7 +106,7 @@ def run(args: argparse.Namespace, path: Path) -> int:
 
 def _existing(path: Path) -> Path:
     if not path.exists():
-        raise CommandError(f"no data file at {path}")
+        raise CommandError(f"no data file at {path}", "cli.no_data_file", path=path)
     return path
 
 
@@ -109,8 +119,16 @@ def _find(names: dict[str, str], key: str, what: str) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise CommandError(f"several {what}s are named {key!r}: use an id ({', '.join(found)})")
-    raise CommandError(f"no {what} with id or name {key!r}")
+        raise CommandError(
+            f"several {what}s are named {key!r}: use an id ({', '.join(found)})",
+            "cli.several",
+            what=Reason(f"{what}s", f"cli.what.{what}"),
+            name=repr(key),
+            ids=", ".join(found),
+        )
+    raise CommandError(
+        f"no {what} with id or name {key!r}", f"cli.no_record.{what}", name=repr(key)
+    )
 
 
 def _team_id(snapshot: Snapshot, key: str | None) -> str | None:
@@ -126,24 +144,21 @@ def _programme_id(snapshot: Snapshot, key: str | None) -> str | None:
 
 
 def _language(args: argparse.Namespace) -> str:
-    from workbench.settings import Settings, language_from_environment
-
-    lang: str | None = getattr(args, "lang", None)
-    if lang:
-        return lang
-    settings, _ = Settings.load()
-    return settings.lang or language_from_environment()
+    return chosen_language(getattr(args, "lang", None))
 
 
-def _emit(content: str, out: Path | None) -> None:
+def _emit(content: str, out: Path | None, i18n: Translator) -> None:
     from workbench.exchange.files import write_atomically
 
     if out is not None:
         try:
             write_atomically(out, content.encode("utf-8"))
         except OSError as error:
-            raise CommandError(f"cannot write {out}: {error.strerror or error}") from None
-        print(f"wrote {visible(out)}", file=sys.stderr)
+            reason = reason_text(advice(error), i18n)
+            raise CommandError(
+                f"cannot write {out}: {advice(error)}", "cli.cannot_write", path=out, reason=reason
+            ) from None
+        print(visible(i18n("cli.wrote", path=out)), file=sys.stderr)
         return
     if sys.stdout.isatty():
         content = visible(content, one_line=False)
@@ -161,7 +176,6 @@ def _emit(content: str, out: Path | None) -> None:
 def run_export(args: argparse.Namespace, path: Path) -> int:
     from workbench.exchange.export import export_csv, export_json, export_markdown
     from workbench.exchange.selection import select
-    from workbench.i18n import Translator
     from workbench.storage.repository import Repository
 
     repository = Repository(_existing(path))
@@ -176,12 +190,8 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
         content = export_json(selection, author=repository.author, now=now).decode("utf-8")
     else:
         content = export_markdown(selection, Translator(_language(args)), today=date.today())
-    _emit(content, args.out)
+    _emit(content, args.out, Translator(_language(args)))
     return 0
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def run_import(args: argparse.Namespace, path: Path) -> int:
@@ -190,35 +200,37 @@ def run_import(args: argparse.Namespace, path: Path) -> int:
 
     source: Path = args.file
     if not source.is_file():
-        raise CommandError(f"{source}: no such file")
+        raise CommandError(f"{source}: no such file", "cli.no_such_file", path=source)
     repository = Repository(path)
     plan = plan_import(source, repository.snapshot())
+    i18n = Translator(_language(args))
     if not plan.ok:
+        problems = i18n.plural("cli.problems", len(plan.problems))
         print(
-            f"{visible(source)}: {_plural(len(plan.problems), 'problem')}; nothing was written",
-            file=sys.stderr,
+            visible(i18n("cli.import_problems", source=source, problems=problems)), file=sys.stderr
         )
         for problem in plan.problems:
-            print(f"  {visible(problem)}", file=sys.stderr)
+            print(f"  {visible(problem_text(problem, i18n))}", file=sys.stderr)
         return 1
     summary = plan.summary if args.dry_run else apply_import(repository, plan)
-    counts = (
-        f"{summary.count('added')} added, {summary.count('updated')} updated, "
-        f"{summary.count('unchanged')} unchanged"
+    counts = i18n(
+        "cli.import_counts",
+        added=summary.count("added"),
+        updated=summary.count("updated"),
+        unchanged=summary.count("unchanged"),
     )
-    kind = "catalogue CSV" if plan.kind == "csv" else "JSON"
+    said = {"source": source, "kind": i18n(f"cli.kind_{plan.kind}"), "counts": counts}
     if args.dry_run:
-        print(f"{visible(source)} ({kind}): would be {counts}; dry run, nothing written")
+        print(visible(i18n("cli.import_dry_run", **said)))
     elif summary.count("added") or summary.count("updated"):
-        print(f"{visible(source)} ({kind}): {counts}; written to {visible(repository.path)}")
+        print(visible(i18n("cli.import_written", path=repository.path, **said)))
     else:
-        print(f"{visible(source)} ({kind}): {counts}; nothing to write")
+        print(visible(i18n("cli.import_nothing", **said)))
     return 0
 
 
 def run_memo(args: argparse.Namespace, path: Path) -> int:
     from workbench.core.memo import memo, sections
-    from workbench.i18n import Translator
     from workbench.storage.repository import Repository
 
     snapshot = Repository(_existing(path)).snapshot()
@@ -228,5 +240,5 @@ def run_memo(args: argparse.Namespace, path: Path) -> int:
     team = snapshot.teams[team_id]
     parts = sections(team, snapshot.assessments.values(), snapshot.programmes, programme_id)
     content = memo(team, parts, Translator(_language(args)), today=date.today())
-    _emit(content, args.out)
+    _emit(content, args.out, Translator(_language(args)))
     return 0

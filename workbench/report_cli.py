@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workbench.settings import LANGUAGES, language_from_environment
+from workbench.settings import LANGUAGES, chosen_language
 from workbench.storage.errors import StorageError
 
 
@@ -41,34 +41,40 @@ def run_report(args: argparse.Namespace, path: Path, *, today: date | None = Non
     from workbench.core.pilot_report import pilot_report
     from workbench.core.text import visible
     from workbench.i18n import Translator
+    from workbench.i18n.messages import reason_text, storage_message
+    from workbench.storage.errors import advice
     from workbench.storage.repository import Repository
 
+    i18n = Translator(chosen_language(args.lang))
+
+    def say(message: str) -> None:
+        print(visible(i18n("cli.error", message=message)), file=sys.stderr)
+
     if not path.exists():
-        print(f"workbench: no data file at {path}", file=sys.stderr)
+        say(i18n("cli.no_data_file", path=path))
         return 2
     try:
         snapshot = Repository(path).snapshot()
     except StorageError as error:
-        print(f"workbench: {error}", file=sys.stderr)
+        say(storage_message(error, i18n))
         return 2
     pilot = snapshot.pilots.get(args.pilot_id)
     if pilot is None:
-        print(f"workbench: no pilot with id {visible(args.pilot_id)!r}", file=sys.stderr)
+        say(i18n("cli.no_pilot", id=repr(visible(args.pilot_id))))
         known = sorted(snapshot.pilots.values(), key=lambda p: p.id)
         if known:
-            print("pilots in this file:", file=sys.stderr)
+            print(i18n("cli.pilots_here"), file=sys.stderr)
             for item in known:
                 print(f"  {visible(item.id)}  {visible(item.name)}", file=sys.stderr)
         return 1
     team = snapshot.teams.get(pilot.team_id)
     programme = snapshot.programmes.get(pilot.programme_id)
-    lang = args.lang or language_from_environment()
     text = pilot_report(
         pilot,
         team=team.name if team else pilot.team_id,
         programme=programme.name if programme else pilot.programme_id,
         today=today or date.today(),
-        i18n=Translator(lang),
+        i18n=i18n,
     )
     if args.out is None:
         sys.stdout.write(text)
@@ -76,7 +82,7 @@ def run_report(args: argparse.Namespace, path: Path, *, today: date | None = Non
     try:
         args.out.write_text(text, encoding="utf-8")
     except OSError as error:
-        print(f"workbench: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
+        say(i18n("cli.cannot_write", path=args.out, reason=reason_text(advice(error), i18n)))
         return 1
-    print(f"{args.out}")
+    print(visible(args.out))
     return 0

@@ -39,6 +39,14 @@ def language_from_environment() -> str:
     return "en"
 
 
+def chosen_language(lang: str | None = None) -> str:
+    """``--lang``, else the remembered language, else ``$LC_ALL``/``$LANG``: as the app picks."""
+    if lang in LANGUAGES:
+        return lang
+    remembered = Settings.load()[0].lang
+    return remembered or language_from_environment()
+
+
 @dataclass(slots=True)
 class Settings:
     """What the workbench remembers between runs (theme and language)."""

@@ -138,11 +138,11 @@ def test_a_dumb_terminal_is_refused_with_a_message(
     assert "full-screen" in err
 
 
-def test_an_ascii_locale_is_warned_about(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_ascii_locale_is_refused_with_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
     i18n = Translator("en")
     monkeypatch.setattr(locale, "getpreferredencoding", lambda _=True: "ANSI_X3.4-1968")
-    warning = launch_module.encoding_warning(i18n)
-    assert warning is not None
-    assert "UTF-8" in warning
+    problem = launch_module.encoding_problem(i18n)
+    assert problem is not None
+    assert "LC_ALL=C.UTF-8" in problem
     monkeypatch.setattr(locale, "getpreferredencoding", lambda _=True: "UTF-8")
-    assert launch_module.encoding_warning(i18n) is None
+    assert launch_module.encoding_problem(i18n) is None

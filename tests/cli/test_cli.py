@@ -92,8 +92,7 @@ def score_of_six(path: Path, *, unused: bool = True) -> list[str]:
     doc_id, doc, assessor, key = rated(raw, unused=unused)
     rewrite(path, change)
     return [
-        f"assessments[{doc_id}] (id {doc['id']}) ratings.{assessor}.{key}.score: "
-        "Input should be less than or equal to 5"
+        f"assessments[{doc_id}] (id {doc['id']}) ratings.{assessor}.{key}.score: Must be 5 or less"
     ]
 
 

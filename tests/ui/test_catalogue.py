@@ -268,7 +268,7 @@ async def test_detail_shows_every_field_and_unknowns(
         assert "49 USD" in line_with(detail, "Price ")
         assert "per month" in line_with(detail, "Price note")
         assert "5-10 h" in detail
-        assert "5 assessment(s), 1 pilot(s)" in shown
+        assert "5 assessments, 1 pilot" in shown
 
 
 async def test_80_columns_keep_the_essential_columns(

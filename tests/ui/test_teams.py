@@ -75,8 +75,8 @@ async def test_flag_for_the_managers_not_for_ecommerce(
         await open_teams(pilot)
         shown = screen_text(app)
         assert "⚠ Clarify the objective first" in line_with(shown, "Industrial managers")
-        assert "Clarify" not in line_with(shown, "E-commerce content team")
-        assert "descriptions/week 40 → 120" in line_with(shown, "E-commerce content team")
+        assert "Clarify" not in line_with(shown, "E-commerce content te")
+        assert "descriptions/week 40 → 120" in line_with(shown, "E-commerce content te")
 
         await highlight(pilot, app, MANAGERS)
         shown = screen_text(app)

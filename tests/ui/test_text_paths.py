@@ -67,6 +67,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.screens.pilots": "rows via VirtualTable (str cells through safe_text)",
     "workbench.ui.widgets.pilot_page": "names, labels, notes via safe_text",
     "workbench.ui.widgets.filter_input": "the user's own typing; tab keys passed on",
+    "workbench.ui.widgets.safe_input": "value drawn through visible_in_place",
 }
 """Modules that define widgets or screens, and how each keeps user text inert."""
 

@@ -7,11 +7,10 @@ no median yet; its median will be one of the values that resolving the ranges ca
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from fractions import Fraction
 
-from workbench.core.assessment import Assessment
+from workbench.core.assessment import Assessment, Rating
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.scoring import Evaluation, Number, evaluate
 
@@ -36,10 +35,15 @@ class CriterionSpread:
 
 
 def _median(values: list[int]) -> Number | None:
+    """The median of whole scores, exactly: an int, or a half as a Fraction (3.5)."""
     if not values:
         return None
-    middle = statistics.median(Fraction(v) for v in values)
-    return int(middle) if middle.denominator == 1 else middle
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    twice = ordered[middle - 1] + ordered[middle]
+    return twice // 2 if twice % 2 == 0 else Fraction(twice, 2)
 
 
 def median_values(bounds: list[tuple[int, int]]) -> list[Number]:
@@ -62,30 +66,49 @@ def median_values(bounds: list[tuple[int, int]]) -> list[Number]:
     return values
 
 
-def open_values(assessment: Assessment) -> dict[str, list[Number]]:
-    """For each criterion some assessor gave as a range: the medians still possible."""
+def _given(assessment: Assessment, names: list[str], key: str) -> list[tuple[str, Rating]]:
+    """Each assessor's rating of ``key`` that holds a score or a range, in name order."""
+    found = []
+    for name in names:
+        rating = assessment.ratings[name].get(key)
+        if rating is not None and (rating.score is not None or rating.low is not None):
+            found.append((name, rating))
+    return found
+
+
+def _all_given(assessment: Assessment, names: list[str]) -> dict[str, list[tuple[str, Rating]]]:
+    return {key: _given(assessment, names, key) for key in CRITERION_KEYS}
+
+
+def _open_values(given: dict[str, list[tuple[str, Rating]]]) -> dict[str, list[Number]]:
     result: dict[str, list[Number]] = {}
     for key in CRITERION_KEYS:
-        ratings = [assessment.rating(name, key) for name in assessment.assessors]
-        given = [r for r in ratings if r.score is not None or r.low is not None]
-        if any(r.score is None for r in given):
-            result[key] = median_values([r.bounds for r in given])
+        ratings = [rating for _, rating in given[key]]
+        if any(r.score is None for r in ratings):
+            result[key] = median_values([r.bounds for r in ratings])
     return result
+
+
+def _spreads(
+    given: dict[str, list[tuple[str, Rating]]], pending: dict[str, list[Number]]
+) -> list[CriterionSpread]:
+    result = []
+    for key in CRITERION_KEYS:
+        scores = {name: r.score for name, r in given[key] if r.score is not None}
+        median = None if key in pending else _median(list(scores.values()))
+        result.append(CriterionSpread(key, scores, median))
+    return result
+
+
+def open_values(assessment: Assessment) -> dict[str, list[Number]]:
+    """For each criterion some assessor gave as a range: the medians still possible."""
+    return _open_values(_all_given(assessment, assessment.assessors))
 
 
 def spreads(assessment: Assessment) -> list[CriterionSpread]:
     """Each criterion's scores; no median while someone gave a range (see ``open_values``)."""
-    pending = open_values(assessment)
-    result = []
-    for key in CRITERION_KEYS:
-        scores = {
-            assessor: score
-            for assessor in assessment.assessors
-            if (score := assessment.rating(assessor, key).score) is not None
-        }
-        median = None if key in pending else _median(list(scores.values()))
-        result.append(CriterionSpread(key, scores, median))
-    return result
+    given = _all_given(assessment, assessment.assessors)
+    return _spreads(given, _open_values(given))
 
 
 def median_scores(assessment: Assessment) -> dict[str, Number | None]:
@@ -116,9 +139,11 @@ def evaluate_assessor(
 
 def evaluate_consensus(assessment: Assessment, *, objective_measurable: bool) -> Evaluation:
     """The grid of medians: what the group as a whole says."""
+    given = _all_given(assessment, assessment.assessors)
+    pending = _open_values(given)
     return evaluate(
         assessment.grid,
-        median_scores(assessment),
+        {spread.key: spread.median for spread in _spreads(given, pending)},
         objective_measurable=objective_measurable,
-        values=open_values(assessment),
+        values=pending,
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 
-def utf8_problem(content: bytes) -> tuple[int, int, str] | None:
-    """(line, column, message) of the first byte that is not UTF-8, or None.
+def bad_utf8(content: bytes) -> tuple[int, int, str] | None:
+    """(line, column, the bad bytes in hex) of the first byte that is not UTF-8, or None.
 
     Lines and columns count from 1; the column counts characters, as an editor does.
     """
@@ -14,6 +14,5 @@ def utf8_problem(content: bytes) -> tuple[int, int, str] | None:
         start = content.rfind(b"\n", 0, error.start) + 1
         line = content.count(b"\n", 0, error.start) + 1
         column = len(content[start : error.start].decode("utf-8", errors="replace")) + 1
-        bad = content[error.start : error.end].hex(" ")
-        return line, column, f"not valid UTF-8 (byte {bad})"
+        return line, column, content[error.start : error.end].hex(" ")
     return None

@@ -117,3 +117,23 @@ def is_blank(value: str) -> bool:
         char.isspace() or char in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cf", "Zs")
         for char in value
     )
+
+
+def visible_in_place(value: str) -> str:
+    """``value`` with each character that would not draw itself replaced by ONE visible
+    character (ESC by ␛, a newline by ↵, a bidi override by �): the same length, so a text
+    field's cursor still counts characters."""
+    return "".join(
+        _one_symbol(char) if char != " " and _needs_symbol(char) else char for char in value
+    )
+
+
+def _one_symbol(char: str) -> str:
+    code = ord(char)
+    if char in "\n\r":
+        return NEWLINE_MARK
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "␡"
+    return "\ufffd"

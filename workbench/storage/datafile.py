@@ -30,13 +30,15 @@ from typing import Any, Generic, TypeVar
 import orjson
 from filelock import FileLock, Timeout
 
-from workbench.core.json_position import utf8_problem
+from workbench.core.json_position import bad_utf8
 from workbench.storage.errors import (
     DataFileError,
     FileSystemError,
     LockTimeoutError,
     ReadOnlyError,
+    Reason,
 )
+from workbench.storage.schema import InvalidDataError
 
 T = TypeVar("T")
 RawData = dict[str, Any]
@@ -79,12 +81,18 @@ class Loaded(Generic[T]):
 
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Parsing builds many objects at once; the collector walking them doubled a 10k load."""
+    """Parsing builds many objects at once; the collector walking them doubled a 10k load.
+
+    They then live until the next version of the file: ``gc.freeze()`` leaves them out of
+    later collections, which walked them again and again (20k assessments: three full
+    passes of ~0.3 s each during start-up, and a pause now and then at each key). Refcounts
+    still free them once replaced; models and raw JSON hold no reference cycles."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -221,27 +229,33 @@ class DataFile(Generic[T]):
         if not content.strip():
             raise DataFileError(
                 self.path,
-                "the file is empty (only a missing file starts a new workbench); "
-                "put back a previous version or delete it",
+                Reason(
+                    "the file is empty (only a missing file starts a new workbench); "
+                    "put back a previous version or delete it",
+                    "storage.reason.empty",
+                ),
                 self.backup_path,
             )
         with _gc_paused():
             try:
                 raw = orjson.loads(content)
             except orjson.JSONDecodeError as error:
-                bad_byte = utf8_problem(content)
+                bad_byte = bad_utf8(content)
                 if bad_byte is not None:
-                    line, column, what = bad_byte
-                    raise DataFileError(
-                        self.path, f"{what} at line {line}, column {column}", self.backup_path
-                    ) from error
-                raise DataFileError(
-                    self.path, f"not valid JSON ({error})", self.backup_path
-                ) from error
-            if not isinstance(raw, dict):
-                raise DataFileError(
-                    self.path, "the top level is not a JSON object", self.backup_path
+                    line, column, byte = bad_byte
+                    reason = Reason(
+                        f"not valid UTF-8 (byte {byte}) at line {line}, column {column}",
+                        "storage.reason.not_utf8",
+                        {"byte": byte, "line": line, "column": column},
+                    )
+                    raise DataFileError(self.path, reason, self.backup_path) from error
+                reason = Reason(
+                    f"not valid JSON ({error})", "storage.reason.not_json", {"error": str(error)}
                 )
+                raise DataFileError(self.path, reason, self.backup_path) from error
+            if not isinstance(raw, dict):
+                reason = Reason("the top level is not a JSON object", "storage.reason.not_object")
+                raise DataFileError(self.path, reason, self.backup_path)
             loaded = Loaded(identity, raw, self._parse_or_fail(raw, cache), content)
         self._cache = loaded
         return loaded
@@ -249,6 +263,9 @@ class DataFile(Generic[T]):
     def _parse_or_fail(self, raw: RawData, previous: Loaded[T] | None) -> T:
         try:
             return self._parse(raw, previous)
+        except InvalidDataError as error:
+            reason = Reason(str(error), error.key, error.params)
+            raise DataFileError(self.path, reason, self.backup_path) from error
         except ValueError as error:
             raise DataFileError(self.path, str(error), self.backup_path) from error
 

@@ -3,29 +3,80 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """A part of a message said in any language: English ``message``, and ``key`` (an i18n
+    message) with ``params`` for the others."""
+
+    message: str
+    key: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class StorageError(Exception):
-    """Base class for every storage problem."""
+    """Base class for every storage problem.
+
+    ``str(error)`` is English; ``key`` and ``params`` (values may be ``Reason``s) say it in
+    the user's language (``workbench.i18n.messages.storage_message``)."""
+
+    def __init__(self, *args: object, key: str | None = None, **params: Any) -> None:
+        super().__init__(*args)
+        self.key = key
+        self.params = params
 
 
 class DataFileError(StorageError):
     """The data file cannot be used; it has been left exactly as it was."""
 
-    def __init__(self, path: Path, reason: str, backup: Path | None = None) -> None:
+    def __init__(self, path: Path, reason: str | Reason, backup: Path | None = None) -> None:
         self.path = path
-        self.reason = reason
+        self.reason = str(reason)
         self.backup = backup if backup is not None and backup.exists() else None
         text = f"Cannot use the data file {path}: {reason}. The file was left untouched."
+        kept = Reason("")
         if self.backup is not None:
             text += f" The previous version is kept at {self.backup}."
-        super().__init__(text)
+            kept = Reason(text, "storage.backup_kept", {"backup": self.backup})
+        super().__init__(
+            text,
+            key="storage.data_file",
+            path=path,
+            reason=reason if isinstance(reason, Reason) else Reason(reason),
+            backup=kept,
+        )
+
+
+_ADVICE_KEYS: dict[int, str] = {
+    errno.ENOSPC: "enospc",
+    errno.EDQUOT: "edquot",
+    errno.EACCES: "eacces",
+    errno.EPERM: "eperm",
+    errno.EROFS: "erofs",
+    errno.EIO: "eio",
+    errno.ENOENT: "enoent",
+    errno.ENOTDIR: "enotdir",
+    errno.EISDIR: "eisdir",
+    errno.ELOOP: "eloop",
+    errno.EMFILE: "emfile",
+}
+
+
+def advice(error: OSError) -> Reason:
+    """What to do about an OS error, in words a user can act on."""
+    text = _ADVICE.get(error.errno or -1) or (error.strerror or str(error) or type(error).__name__)
+    key = _ADVICE_KEYS.get(error.errno or -1)
+    return Reason(text, f"storage.advice.{key}" if key else None)
 
 
 _ADVICE: dict[int, str] = {
@@ -54,15 +105,14 @@ class FileSystemError(StorageError):
         self.path = path
         self.errno = error.errno
         self.writing = writing
-        advice = _ADVICE.get(error.errno or -1) or (
-            error.strerror or str(error) or type(error).__name__
-        )
+        why = advice(error)
         where = error.filename if isinstance(error.filename, str) else str(path)
         if writing:
-            text = f"Could not write {where} ({advice}). The data file {path} was left as it was."
+            text = f"Could not write {where} ({why}). The data file {path} was left as it was."
         else:
-            text = f"Could not read {where} ({advice})."
-        super().__init__(text)
+            text = f"Could not read {where} ({why})."
+        key = "storage.cannot_write" if writing else "storage.cannot_read"
+        super().__init__(text, key=key, where=where, advice=why, path=path)
 
 
 READ_ONLY_REASONS: dict[str, str] = {
@@ -80,7 +130,12 @@ class ReadOnlyError(StorageError):
         self.path = path
         self.reason = reason
         why = READ_ONLY_REASONS.get(reason, reason)
-        super().__init__(f"{path} is open read-only ({why}); nothing was written")
+        super().__init__(
+            f"{path} is open read-only ({why}); nothing was written",
+            key="storage.read_only",
+            path=path,
+            why=Reason(why, f"storage.read_only_reason.{reason}"),
+        )
 
 
 class LockTimeoutError(StorageError):
@@ -89,7 +144,10 @@ class LockTimeoutError(StorageError):
         super().__init__(
             f"For {seconds:g} s the lock {path} stayed taken and the data file did not change: "
             "a workbench that holds it seems stuck (a frozen session or a hung network share). "
-            "Nothing was written. Close the stuck workbench, then try again."
+            "Nothing was written. Close the stuck workbench, then try again.",
+            key="storage.lock_timeout",
+            seconds=seconds,
+            path=path,
         )
 
 
@@ -97,7 +155,11 @@ class NotFoundError(StorageError):
     def __init__(self, kind: str, item_id: str) -> None:
         self.kind = kind
         self.item_id = item_id
-        super().__init__(f"No {kind} with id {item_id!r} (someone may have deleted it)")
+        super().__init__(
+            f"No {kind} with id {item_id!r} (someone may have deleted it)",
+            key=f"storage.not_found.{kind}",
+            id=repr(item_id),
+        )
 
 
 class InUseError(StorageError):
@@ -107,8 +169,13 @@ class InUseError(StorageError):
         self.kind = kind
         self.item_id = item_id
         self.used_by = used_by
+        records = "record" if len(used_by) == 1 else "records"
         super().__init__(
-            f"The {kind} {item_id!r} is used by {len(used_by)} record(s): {', '.join(used_by)}"
+            f"The {kind} {item_id!r} is used by {len(used_by)} {records}: {', '.join(used_by)}",
+            key=f"storage.in_use.{kind}",
+            id=repr(item_id),
+            records=Reason(f"{len(used_by)} {records}", "storage.records", {"count": len(used_by)}),
+            used_by=", ".join(used_by),
         )
 
 
@@ -150,7 +217,12 @@ class ConflictError(StorageError):
         who = f" ({last_write[0]}, {last_write[1]})" if last_write else ""
         super().__init__(
             f"someone else{who} changed {', '.join(self.fields)} of this {kind} while you "
-            "were editing it"
+            "were editing it",
+            key=f"storage.conflict.{kind}",
+            who=Reason(who, "storage.conflict_who", {"who": last_write[0], "when": last_write[1]})
+            if last_write
+            else Reason(""),
+            fields=", ".join(self.fields),
         )
 
     def resolve(self, keep_mine: Iterable[str]) -> BaseModel:
@@ -180,4 +252,9 @@ class ImportRefusedError(StorageError):
         self.problems = problems
         shown = "; ".join(problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        super().__init__(f"the import was refused, nothing was written: {shown}{more}")
+        super().__init__(
+            f"the import was refused, nothing was written: {shown}{more}",
+            key="storage.import_refused",
+            shown=shown,
+            more=len(problems) - 3,
+        )

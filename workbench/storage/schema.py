@@ -38,10 +38,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in a data file, with where it is."""
+    """One thing wrong in a data file, with where it is.
+
+    ``location`` and ``message`` are English; ``key`` (a message of the i18n catalogue, for
+    example ``errors.greater_than_equal``) with ``params`` lets the CLI say it in the user's
+    language, as does ``location_key`` for a location that is words (a line and a column).
+    """
 
     location: str
     message: str
+    key: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    location_key: str | None = None
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -60,6 +68,15 @@ class Snapshot:
     @property
     def is_empty(self) -> bool:
         return not (self.programmes or self.teams or self.assessments or self.pilots)
+
+
+class SchemaError(ValueError):
+    """The file's schema version cannot be read: ``key`` and ``params`` say it in any language."""
+
+    def __init__(self, text: str, key: str, **params: object) -> None:
+        super().__init__(text)
+        self.key = key
+        self.params = params
 
 
 def _v0_to_v1(data: RawData) -> RawData:
@@ -151,9 +168,12 @@ def pending_migrations(data: RawData) -> list[Migration]:
 
 def newer_refused(version: int) -> None:
     if version > SCHEMA_VERSION:
-        raise ValueError(
+        raise SchemaError(
             f"it was written by a newer workbench (schema {version}; "
-            f"this one reads up to {SCHEMA_VERSION}): upgrade the workbench"
+            f"this one reads up to {SCHEMA_VERSION}): upgrade the workbench",
+            "check.schema_newer",
+            version=version,
+            supported=SCHEMA_VERSION,
         )
 
 
@@ -163,7 +183,11 @@ def schema_version(data: RawData) -> int:
         return 0 if data else SCHEMA_VERSION
     version = meta.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise ValueError(f"the schema version {version!r} is not a whole number")
+        raise SchemaError(
+            f"the schema version {version!r} is not a whole number",
+            "check.schema_not_whole",
+            version=repr(version),
+        )
     return version
 
 
@@ -208,12 +232,16 @@ def validate(
     known: dict[str, set[str]] = {}
     for name in data:
         if name != META_TABLE and name not in MODELS:
-            problems.append(Problem(name, "unknown table"))
+            problems.append(Problem(name, "unknown table", "check.unknown_table"))
     for name, model in MODELS.items():
         table = data.get(name, {})
         known[name] = set()
         if not isinstance(table, dict):
-            problems.append(Problem(name, "a table must be a JSON object of documents"))
+            problems.append(
+                Problem(
+                    name, "a table must be a JSON object of documents", "check.table_not_object"
+                )
+            )
             tables[name] = {}
             continue
         old_table = previous[0].get(name, {}) if previous else {}
@@ -232,12 +260,19 @@ def validate(
                 except ValidationError as error:
                     for detail in error.errors(include_url=False):
                         problems.append(
-                            Problem(_location(name, doc_id, doc, detail["loc"]), detail["msg"])
+                            Problem(
+                                _location(name, doc_id, doc, detail["loc"]),
+                                detail["msg"],
+                                f"errors.{detail['type']}",
+                                detail.get("ctx") or {},
+                            )
                         )
                     continue
             record_id = getattr(record, "id")  # noqa: B009 - every model has an id
             if record_id in records:
-                problems.append(Problem(_location(name, doc_id, doc), "duplicate id"))
+                problems.append(
+                    Problem(_location(name, doc_id, doc), "duplicate id", "check.duplicate_id")
+                )
             records[record_id] = record
         tables[name] = records
     snapshot = Snapshot(
@@ -272,10 +307,13 @@ def reference_problems(
         for record in getattr(snapshot, table).values():
             value = getattr(record, field_name)
             if value is not None and value not in ids[target]:
+                kind = target.rstrip("s")
                 problems.append(
                     Problem(
                         f"{table} (id {record.id}) {field_name}",
-                        f"no {target.rstrip('s')} with id {value!r}",
+                        f"no {kind} with id {value!r}",
+                        f"check.dangling.{kind}",
+                        {"value": repr(value)},
                     )
                 )
     pairs = Counter((a.team_id, a.programme_id) for a in snapshot.assessments.values())
@@ -283,7 +321,10 @@ def reference_problems(
         if count > 1:
             problems.append(
                 Problem(
-                    "assessments", f"{count} assessments of team {team_id!r} x {programme_id!r}"
+                    "assessments",
+                    f"{count} assessments of team {team_id!r} x {programme_id!r}",
+                    "check.duplicate_assessment",
+                    {"count": count, "team": repr(team_id), "programme": repr(programme_id)},
                 )
             )
     return problems
@@ -294,7 +335,20 @@ def parse(data: RawData, previous: Loaded[Snapshot] | None = None) -> Snapshot:
     earlier = (previous.raw, previous.parsed) if previous is not None else None
     snapshot, problems = validate(migrate(data), earlier)
     if problems:
+        raise InvalidDataError(problems)
+    return snapshot
+
+
+class InvalidDataError(SchemaError):
+    """A file that fails validation: its first problems, in any language."""
+
+    def __init__(self, problems: list[Problem]) -> None:
         shown = "; ".join(str(p) for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise ValueError(f"it fails validation: {shown}{more}; run `workbench check` for all")
-    return snapshot
+        super().__init__(
+            f"it fails validation: {shown}{more}; run `workbench check` for all",
+            "storage.reason.invalid",
+            problems=tuple(problems[:3]),
+            more=len(problems) - 3,
+        )
+        self.problems = problems

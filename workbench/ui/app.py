@@ -19,14 +19,16 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from workbench.i18n import LANGUAGES, Translator
-from workbench.settings import Settings
+from workbench.i18n.messages import storage_message
+from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
-from workbench.ui.keymap import check_keymap, keymap_warning
+from workbench.ui.key_names import key_display
+from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.reports import report_commands
@@ -114,6 +116,19 @@ class WorkbenchApp(App[None]):
     def today(self) -> date:
         return self._today or date.today()
 
+    def bound_key(self, binding_id: str) -> str:
+        """The first key of ``binding_id`` after the settings' keymap, as the footer names it."""
+        keys = self.keymap_check.keymap.get(binding_id) or ",".join(
+            known_bindings()[binding_id].keys
+        )
+        return self.get_key_display(Binding(keys.split(",")[0], ""))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the user's language (footer, help): "Entrée", "Maj+Tab" in French."""
+        if self.i18n.lang == "en":
+            return super().get_key_display(binding)
+        return key_display(binding.key_display or binding.key, self.i18n)
+
     def get_default_screen(self) -> Screen[object]:
         return MainScreen()
 
@@ -180,6 +195,11 @@ class WorkbenchApp(App[None]):
             self.settings.theme = theme.name
             self._save_settings()
 
+    @property
+    def settings_path(self) -> Path:
+        """Where the settings (theme, language, keymap) are remembered."""
+        return self._settings_path or config_path()
+
     def _save_settings(self) -> None:
         try:
             self.settings.save(self._settings_path)
@@ -212,7 +232,7 @@ class WorkbenchApp(App[None]):
                 self._resolve(conflict, resolved)
             return None
         except StorageError as error:
-            self._notify_not_saved(str(error))
+            self._notify_not_saved(storage_message(error, self.i18n))
             return None
         except OSError as error:  # the storage layer turns these into StorageError already
             self._notify_not_saved(f"{error.strerror or type(error).__name__} ({error.filename})")
@@ -288,7 +308,7 @@ class WorkbenchApp(App[None]):
             try:
                 self.repository.reload()
             except StorageError as error:
-                self._from_thread(self._report_problem, str(error))
+                self._from_thread(self._report_problem, storage_message(error, self.i18n))
                 return
             self._from_thread(self._reloaded)
         finally:

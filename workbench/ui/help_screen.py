@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workbench.i18n import Translator
+from workbench.settings import config_path
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.text import safe_str
 
@@ -91,6 +92,9 @@ class HelpScreen(TranslatedModalScreen[None]):
             if repository is not None:  # where the data is, without waiting for a toast
                 path = safe_str(repository.path, limit=500)
                 yield Static(Text(i18n("app.data_file", path=path)), id="help-data-file")
+            settings = getattr(self.app, "settings_path", None) or config_path()
+            shown = safe_str(settings, limit=500)  # where to remap keys, change the language
+            yield Static(Text(i18n("app.settings_file", path=shown)), id="help-settings-file")
             for title, bindings in binding_groups(self._active, i18n):
                 table = Table(
                     title=Text(title, style="bold"),

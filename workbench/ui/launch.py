@@ -35,14 +35,25 @@ def terminal_problem(environ: Mapping[str, str], i18n: Translator) -> str | None
     return None
 
 
-def encoding_warning(i18n: Translator) -> str | None:
-    """A warning when the locale cannot encode the workbench's glyphs (LC_ALL=C, latin-1)."""
-    encoding = locale.getpreferredencoding(False)
-    try:
-        codecs.lookup(encoding)
-        "é—…↵␛".encode(encoding)
-    except (LookupError, UnicodeEncodeError):
-        return i18n("terminal.not_utf8", encoding=encoding)
+GLYPHS = "é—…↵␛│─╭▼✎▁▇★⚑"
+"""Characters the workbench draws: accents, frames, marks and sparklines."""
+
+
+def encoding_problem(i18n: Translator) -> str | None:
+    """Why the workbench cannot draw under this locale (LC_ALL=POSIX, latin-1), or None.
+
+    Textual writes to standard error: an encoding there that lacks the frames and marks
+    prints each one as an escape such as \\u2502, and every line overflows. The locale's
+    own encoding counts too (it is what the terminal was told to expect)."""
+    stream = sys.__stderr__
+    for encoding in (locale.getpreferredencoding(False), getattr(stream, "encoding", None)):
+        if not encoding:
+            continue
+        try:
+            codecs.lookup(encoding)
+            GLYPHS.encode(encoding)
+        except (LookupError, UnicodeEncodeError):
+            return i18n("terminal.not_utf8", encoding=encoding)
     return None
 
 
@@ -78,9 +89,9 @@ def launch(
     settings, settings_problem = Settings.load()
     language = lang or settings.lang or language_from_environment()
     i18n = Translator(language)
-    problem = terminal_problem(os.environ, i18n)
+    problem = terminal_problem(os.environ, i18n) or encoding_problem(i18n)
     if problem is not None:
-        print(f"workbench: {problem}", file=sys.stderr)
+        print(i18n("cli.error", message=problem), file=sys.stderr)
         return 2
     themes, theme_problems = load_themes()
     warnings = [
@@ -88,9 +99,6 @@ def launch(
     ]
     if settings_problem:
         warnings.append(i18n("app.config_warning", problem=settings_problem))
-    not_utf8 = encoding_warning(i18n)
-    if not_utf8 is not None:
-        warnings.append(not_utf8)
     for warning in warnings:
         print(f"workbench: {visible(warning)}", file=sys.stderr)
     if lang and settings.lang != lang:

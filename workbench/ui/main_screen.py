@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
+from workbench import collector
 from workbench.ui.bindings import TranslatedScreen
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.keymap import character_key
@@ -91,6 +92,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         self.title = self.t("app.title")
         self.sub_title = safe_str(self.workbench.repository.path.name, limit=60)
         self.pane(self.active_tab).focus_default()
+        self.call_after_refresh(collector.resume)  # paused by the command line, if at all
 
     def panes(self) -> list[Pane]:
         return list(self.query(Pane))

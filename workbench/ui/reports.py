@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from workbench.exchange.files import file_stem
 from workbench.exchange.selection import select
+from workbench.i18n.messages import storage_message
 from workbench.storage.errors import StorageError
 from workbench.storage.repository import ImportSummary
 from workbench.ui.dialogs.export_dialog import ExportDialog, ExportRequest
@@ -43,7 +44,7 @@ def open_export(app: WorkbenchApp) -> None:
     try:
         selection = select(app.repository.snapshot())
     except StorageError as error:
-        app.notify(str(error), severity="error", markup=False)
+        app.notify(storage_message(error, app.i18n), severity="error", markup=False)
         return
     today = app.today.isoformat()
     request = ExportRequest(
@@ -60,7 +61,7 @@ def open_memo(app: WorkbenchApp, team_id: str, programme_id: str | None = None) 
         snapshot = app.repository.snapshot()
         selection = select(snapshot, team_id, programme_id)
     except StorageError as error:
-        app.notify(str(error), severity="error", markup=False)
+        app.notify(storage_message(error, app.i18n), severity="error", markup=False)
         return
     team = snapshot.teams[team_id]
     stem = f"memo-{file_stem(team_id, 'team')}"

@@ -46,7 +46,8 @@ def load_theme(path: Path) -> Theme:
         raise ValueError(f"not valid TOML ({error})") from error
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise ValueError(f"unknown key(s): {', '.join(unknown)}")
+        keys = "key" if len(unknown) == 1 else "keys"
+        raise ValueError(f"unknown {keys}: {', '.join(unknown)}")
     if "name" not in data or "primary" not in data:
         raise ValueError("a theme needs at least a name and a primary colour")
     for key in _COLOURS:

@@ -6,26 +6,14 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from workbench.i18n import Translator
+from workbench.i18n.messages import translated
 
 GENERAL = "__all__"
 
 
-def _shown(value: object) -> str:
-    """A limit as people write it: 0, not 0.0."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def message(detail: ErrorDetails, i18n: Translator) -> str:
-    key = f"errors.{detail['type']}"
-    if not i18n.has(key):
-        return detail["msg"]
-    context = {name: _shown(value) for name, value in (detail.get("ctx") or {}).items()}
-    try:
-        return i18n(key, **context)
-    except (KeyError, IndexError):
-        return detail["msg"]
+    """One pydantic error in ``i18n``'s language, by its type and context."""
+    return translated(f"errors.{detail['type']}", detail.get("ctx") or {}, detail["msg"], i18n)
 
 
 def errors_by_field(error: ValidationError, i18n: Translator) -> dict[str, str]:

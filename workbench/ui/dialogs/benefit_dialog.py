@@ -47,7 +47,7 @@ class BenefitDialog(PilotForm[Benefit]):
                 "on",
                 self.t("pilots.form.date"),
                 self.day_text(b.on) if b else self.today.isoformat(),
-                "YYYY-MM-DD",
+                self.t("pilots.form.date_placeholder"),
             ),
         ]
 

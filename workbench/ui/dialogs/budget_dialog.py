@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Select, Static
 from workbench.core.portfolio import Cap, CapKind, Goal
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_text
+from workbench.ui.widgets.safe_input import SafeInput
 
 CURRENCY = re.compile(r"^[A-Za-z]{3}$")
 MAX_AMOUNT = Decimal(10) ** 12
@@ -74,10 +75,12 @@ class BudgetDialog(Dialog[BudgetChoice]):
             box.border_subtitle = t("compare.budget.keys")
             yield Static(Text(t("compare.budget.hint")), classes="dialog-hint")
             yield Label(Text(t("compare.budget.amount")))
-            yield Input(self.workbench.i18n.smart(current.amount), id="budget-amount", compact=True)
+            yield SafeInput(
+                self.workbench.i18n.smart(current.amount), id="budget-amount", compact=True
+            )
             yield Static("", classes="field-error", id="budget-amount-error")
             yield Label(Text(t("compare.budget.currency")))
-            yield Input(current.currency, id="budget-currency", max_length=3, compact=True)
+            yield SafeInput(current.currency, id="budget-currency", max_length=3, compact=True)
             yield Static("", classes="field-error", id="budget-currency-error")
             yield Label(Text(t("compare.budget.goal")))
             yield Select(
@@ -97,7 +100,7 @@ class BudgetDialog(Dialog[BudgetChoice]):
                 id="budget-cap-kind",
             )
             limit = self.workbench.i18n.smart(current.cap.limit) if current.cap else ""
-            yield Input(
+            yield SafeInput(
                 limit,
                 placeholder=t("compare.budget.cap_placeholder"),
                 id="budget-cap",
@@ -106,7 +109,7 @@ class BudgetDialog(Dialog[BudgetChoice]):
             yield Static("", classes="field-error", id="budget-cap-error")
             yield Label(Text(t("compare.budget.step")))
             step = self.workbench.i18n.smart(current.step) if current.step else ""
-            yield Input(
+            yield SafeInput(
                 step,
                 placeholder=t("compare.budget.step_placeholder"),
                 id="budget-step",

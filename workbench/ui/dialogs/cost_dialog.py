@@ -57,7 +57,7 @@ class CostDialog(PilotForm[Cost]):
                 "on",
                 self.t("pilots.form.date"),
                 self.day_text(c.on) if c else self.today.isoformat(),
-                "YYYY-MM-DD",
+                self.t("pilots.form.date_placeholder"),
             ),
         ]
 

@@ -24,6 +24,7 @@ from workbench.exchange.files import write_atomically
 from workbench.exchange.selection import Selection
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str, safe_text
+from workbench.ui.widgets.safe_input import SafeInput
 
 SUFFIX = {"csv": ".csv", "json": ".json", "md": ".md"}
 
@@ -71,7 +72,7 @@ class ExportDialog(Dialog[Path]):
                             id=f"format-{name}",
                         )
             yield Static(self.t("reports.export.file"), classes="dialog-message")
-            yield Input(str(self._default_path()), id="export-path")
+            yield SafeInput(str(self._default_path()), id="export-path")
             yield Static("", id="export-error", classes="field-error")
             yield ProgressBar(total=None, show_eta=False, id="export-progress", classes="-idle")
             with Horizontal(classes="dialog-buttons"):

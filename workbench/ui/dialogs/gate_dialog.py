@@ -51,7 +51,10 @@ class GateDialog(PilotForm[Gate]):
             ),
             FormField("reason", self.t("pilots.gate.reason"), gate.reason if gate else ""),
             FormField(
-                "decided_on", self.t("pilots.form.date"), self.today.isoformat(), "YYYY-MM-DD"
+                "decided_on",
+                self.t("pilots.form.date"),
+                self.today.isoformat(),
+                self.t("pilots.form.date_placeholder"),
             ),
             FormField("decided_by", self.t("pilots.gate.by"), self.author),
             FormField(

@@ -17,11 +17,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, ProgressBar, Static
 
 from workbench.exchange.importer import ImportPlan, apply_import, plan_import
+from workbench.i18n.messages import problem_text, storage_message
 from workbench.storage.errors import StorageError
 from workbench.storage.repository import ImportSummary
 from workbench.storage.schema import Snapshot
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_text
+from workbench.ui.widgets.safe_input import SafeInput
 
 SHOWN_PROBLEMS = 50
 
@@ -49,7 +51,7 @@ class ImportDialog(Dialog[ImportSummary]):
             box.border_title = self.t("reports.import.title")
             box.border_subtitle = self.t("reports.import.keys")
             yield Static(self.t("reports.import.intro"), classes="dialog-hint")
-            yield Input(
+            yield SafeInput(
                 str(self.folder) + "/",
                 placeholder=self.t("reports.import.placeholder"),
                 id="import-path",
@@ -120,7 +122,7 @@ class ImportDialog(Dialog[ImportSummary]):
         try:
             snapshot = self.workbench.repository.snapshot()
         except StorageError as error:
-            self._report(str(error), problems=True)
+            self._report(storage_message(error, self.workbench.i18n), problems=True)
             return
         self._checking = True
         self._set_plan(None)
@@ -148,7 +150,8 @@ class ImportDialog(Dialog[ImportSummary]):
                     count=count,
                 )
             ]
-            lines += [f"• {problem}" for problem in plan.problems[:SHOWN_PROBLEMS]]
+            shown = plan.problems[:SHOWN_PROBLEMS]
+            lines += [f"• {problem_text(problem, self.workbench.i18n)}" for problem in shown]
             if count > SHOWN_PROBLEMS:
                 lines.append(self.t("reports.import.more", count=count - SHOWN_PROBLEMS))
             self._report("\n".join(lines), problems=True)

@@ -20,7 +20,12 @@ class JournalDialog(PilotForm[JournalNote]):
     def fields(self) -> list[FormField]:
         return [
             FormField("text", self.t("pilots.form.note")),
-            FormField("on", self.t("pilots.form.date"), self.today.isoformat(), "YYYY-MM-DD"),
+            FormField(
+                "on",
+                self.t("pilots.form.date"),
+                self.today.isoformat(),
+                self.t("pilots.form.date_placeholder"),
+            ),
             FormField("by", self.t("pilots.gate.by"), self.author),
         ]
 

@@ -53,7 +53,7 @@ class MeasurementDialog(PilotForm[Measurement]):
                 "on",
                 self.t("pilots.form.date"),
                 (m.on if m else self.today).isoformat(),
-                "YYYY-MM-DD",
+                self.t("pilots.form.date_placeholder"),
             ),
             FormField(
                 "note",

@@ -41,13 +41,13 @@ class ParticipantDialog(PilotForm[Participant]):
                 "certified_on",
                 self.t("pilots.report.certified_on"),
                 day(p.certified_on) if p else "",
-                "YYYY-MM-DD",
+                self.t("pilots.form.date_placeholder"),
             ),
             FormField(
                 "expires_on",
                 self.t("pilots.report.expires_on"),
                 day(p.expires_on) if p else "",
-                "YYYY-MM-DD",
+                self.t("pilots.form.date_placeholder"),
             ),
         ]
 

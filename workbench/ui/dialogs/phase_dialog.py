@@ -40,7 +40,10 @@ class PhaseDialog(PilotForm[Phase]):
         ]
         items += [
             FormField(
-                key, self.t(f"pilots.phase_form.{key}"), shown(getattr(phase, key)), "YYYY-MM-DD"
+                key,
+                self.t(f"pilots.phase_form.{key}"),
+                shown(getattr(phase, key)),
+                self.t("pilots.form.date_placeholder"),
             )
             for key in DATES
         ]

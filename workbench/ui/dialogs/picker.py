@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from workbench.core.text import has_control
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import option_text, safe_str
+from workbench.ui.widgets.safe_input import SafeInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,9 @@ class PickerDialog(Dialog[str]):
         placeholder: str = "",
         allow_new: bool = False,
         hint: str = "",
+        empty: str = "",
     ) -> None:
+        """``empty``: what to say when there is nothing to choose (where to create some)."""
         super().__init__()
         self.title_text = title
         self.choices = choices
@@ -60,6 +63,7 @@ class PickerDialog(Dialog[str]):
         self.placeholder = placeholder
         self.allow_new = allow_new
         self.hint = hint
+        self.empty = empty
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -67,7 +71,9 @@ class PickerDialog(Dialog[str]):
             box.border_subtitle = self.t("dialog.picker_keys")
             if self.hint:
                 yield Static(Text(self.hint), classes="dialog-hint")
-            yield Input(placeholder=self.placeholder, id="picker-filter")
+            yield SafeInput(placeholder=self.placeholder, id="picker-filter")
+            if self.empty and not self.choices:
+                yield Static(Text(self.empty), id="picker-empty", classes="dialog-hint")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:

@@ -25,6 +25,7 @@ from workbench.core.pilot_input import InputError, parse_amount, parse_date, par
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.validation import GENERAL, errors_by_field
+from workbench.ui.widgets.safe_input import SafeInput
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -103,7 +104,7 @@ class PilotForm(Dialog[T]):
                                 compact=True,
                             )
                         else:
-                            yield Input(
+                            yield SafeInput(
                                 item.initial,
                                 placeholder=item.placeholder,
                                 id=f"field-{item.key}",

@@ -36,6 +36,7 @@ from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str
 from workbench.ui.untouched import validate_keeping
 from workbench.ui.validation import GENERAL, message
+from workbench.ui.widgets.safe_input import SafeInput
 
 Kind = Literal["text", "number", "whole", "date", "topics", "notes", "select"]
 
@@ -270,7 +271,7 @@ class ProgrammeForm(Dialog[Programme]):
             text = visible(values[field.name], one_line=False)
             return TextArea(text, id=widget_id, compact=True)
         placeholder = self.t(f"catalogue.form.{field.placeholder}") if field.placeholder else ""
-        return Input(
+        return SafeInput(
             visible(values[field.name]),
             placeholder=placeholder,
             id=widget_id,

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from workbench.ui.dialogs.base import Dialog
+from workbench.ui.widgets.safe_input import SafeInput
 
 RANGE = re.compile(r"^\s*([1-5])\s*[-–à]\s*([1-5])\s*$")
 
@@ -46,7 +47,7 @@ class RangeDialog(Dialog[RangeChoice]):
             box.border_subtitle = self.t("scoring.reason.keys")
             yield Static(Text(self.t("scoring.range.hint")), classes="dialog-hint")
             value = f"{self.current[0]}-{self.current[1]}" if self.current else ""
-            yield Input(value, placeholder="2-4", id="range", select_on_focus=False)
+            yield SafeInput(value, placeholder="2-4", id="range", select_on_focus=False)
             yield Static("", classes="field-error", id="range-error")
 
     @on(Input.Submitted, "#range")

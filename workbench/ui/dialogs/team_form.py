@@ -26,6 +26,7 @@ from workbench.ui.dialogs.base import Dialog
 from workbench.ui.untouched import validate_keeping
 from workbench.ui.validation import GENERAL, errors_by_field
 from workbench.ui.widgets.objective_badge import measurable_line, warning_style
+from workbench.ui.widgets.safe_input import SafeInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +206,7 @@ class TeamForm(Dialog[Team]):
         label = self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}")
         with Horizontal(classes="form-row"):
             yield Label(Text(label), id=f"label-{field.key}")
-            yield Input(
+            yield SafeInput(
                 self._initial(field),
                 placeholder=self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}_placeholder"),
                 id=f"field-{field.key}",

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 from workbench.core.grid import CRITERIA, MAX_SCORE, Grid
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.validation import GENERAL, message
+from workbench.ui.widgets.safe_input import SafeInput
 
 
 class WeightsDialog(Dialog[Grid]):
@@ -72,7 +73,7 @@ class WeightsDialog(Dialog[Grid]):
     def _row(self, label: str, key: str, value: int) -> ComposeResult:
         yield Label(Text(label))
         # No restrict: a letter or a minus sign typed is shown with an error, never dropped.
-        yield Input(str(value), compact=True, id=f"w-{key}", select_on_focus=False)
+        yield SafeInput(str(value), compact=True, id=f"w-{key}", select_on_focus=False)
         yield Static("", classes="field-error", id=f"e-{key}")
 
     def on_mount(self) -> None:

@@ -155,10 +155,10 @@ class CataloguePane(Pane):
         width: 16;
     }
     CataloguePane #filter-provider {
-        width: 15;
+        width: 19;  /* "Tout fournisseur" whole */
     }
     CataloguePane #filter-topic {
-        width: 14;
+        width: 13;
     }
     CataloguePane #filter-status {
         width: 14;
@@ -533,7 +533,12 @@ class CataloguePane(Pane):
         pilots = self._pilots[programme.id]
         if not assessments and not pilots:
             return self.t("catalogue.detail.used_none")
-        return self.t("catalogue.detail.used_counts", assessments=assessments, pilots=pilots)
+        words = self.workbench.i18n
+        return self.t(
+            "catalogue.detail.used_counts",
+            assessments=words.plural("catalogue.detail.used_assessments", assessments),
+            pilots=words.plural("catalogue.detail.used_pilots", pilots),
+        )
 
     def _show_detail(self, programme: Programme | None) -> None:
         used_by = self._used_by(programme) if programme is not None else ""

@@ -74,6 +74,7 @@ from workbench.ui.dialogs.pilot_removal import Removal, measurement_removal, row
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_text
 from workbench.ui.widgets.pilot_page import SECTIONS, PilotContext, PilotPage, SectionTable
+from workbench.ui.widgets.safe_input import SafeInput
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 T = TypeVar("T")
@@ -241,7 +242,7 @@ class PilotsPane(Pane):
             with Vertical(id="pilots-list-view"):
                 with Horizontal(id="pilots-filter-row"):
                     yield Label(Text(self.t("pilots.filter_label")))
-                    yield Input(
+                    yield SafeInput(
                         placeholder=self.t("pilots.filter_placeholder"),
                         id="pilots-filter",
                         compact=True,

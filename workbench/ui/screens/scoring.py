@@ -250,7 +250,7 @@ class ScoringPane(Pane):
             mode.append(" · ")
         mode.append("✎ ")
         mode.append_text(safe_text(self.assessor))
-        layout = Table.grid(expand=True)
+        layout = Table.grid(expand=True, padding=(0, 0, 0, 2))  # the cut name never touches
         layout.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         layout.add_column(justify="right", no_wrap=True)
         layout.add_row(title, mode)
@@ -590,7 +590,12 @@ class ScoringPane(Pane):
         self.action_pick_team(then=self.action_pick_programme)
 
     def _pick(
-        self, title: str, choices: list[Choice], current: str | None, chosen: Callable[[str], None]
+        self,
+        title: str,
+        choices: list[Choice],
+        current: str | None,
+        chosen: Callable[[str], None],
+        empty: str = "",
     ) -> None:
         def done(choice: str | None) -> None:
             if choice:
@@ -598,7 +603,8 @@ class ScoringPane(Pane):
 
         placeholder = self.t("scoring.pick.filter")
         self.app.push_screen(
-            PickerDialog(title, choices, current=current, placeholder=placeholder), done
+            PickerDialog(title, choices, current=current, placeholder=placeholder, empty=empty),
+            done,
         )
 
     def action_pick_team(self, then: Callable[[], None] | None = None) -> None:
@@ -612,7 +618,13 @@ class ScoringPane(Pane):
             Choice(team.id, safe_str(team.name), safe_str(team.department or ""))
             for team in self.workbench.repository.teams()
         ]
-        self._pick(self.t("scoring.pick.team"), choices, self.workbench.state.team_id, chosen)
+        app = self.workbench
+        empty = self.t(
+            "scoring.pick.no_teams",
+            tab=app.bound_key("tab-teams"),
+            new=app.bound_key("teams-new"),
+        )
+        self._pick(self.t("scoring.pick.team"), choices, app.state.team_id, chosen, empty)
 
     def programme_choice(self, programme: Programme) -> Choice:
         """A programme in the picker; a retired or retiring one says so first."""
@@ -667,7 +679,12 @@ class ScoringPane(Pane):
 
         choices = [self.programme_choice(p) for p in repo.programmes()]
         current = self.workbench.state.programme_id
-        self._pick(self.t("scoring.pick.programme"), choices, current, chosen)
+        empty = self.t(
+            "scoring.pick.no_programmes",
+            tab=self.workbench.bound_key("tab-catalogue"),
+            new=self.workbench.bound_key("catalogue-new"),
+        )
+        self._pick(self.t("scoring.pick.programme"), choices, current, chosen, empty)
 
     def _assessment_choice(
         self, assessment: Assessment, team: Team, programme: Programme

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from workbench.ui.widgets.safe_input import SafeInput
 
 TAB_CHARACTERS = "¡™£¢∞"
 """What alt+1 ... alt+5 arrive as from most terminals (and what macOS's Option+1 ... 5 type)."""
 
 
-class FilterInput(Input):
+class FilterInput(SafeInput):
     """An Input that lets alt+1 ... alt+5 switch tabs instead of typing ¡™£¢∞."""
 
     def check_consume_key(self, key: str, character: str | None) -> bool:

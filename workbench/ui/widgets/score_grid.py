@@ -123,10 +123,10 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         cursor_style = self.get_component_rich_style("score-grid--cursor")
         mine_style = self.get_component_rich_style("score-grid--mine")
         table = Table.grid(padding=(0, 1), expand=True)
+        name_width = 6 if width < 100 else 10
         table.add_column(width=1, no_wrap=True)
         table.add_column(ratio=2, no_wrap=True, overflow="ellipsis", min_width=12)
         table.add_column(width=3, justify="right", no_wrap=True)
-        name_width = 6 if width < 100 else 10
         for _ in others:
             table.add_column(width=name_width, justify="center", no_wrap=True, overflow="ellipsis")
         if others:
@@ -140,6 +140,7 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         if show_reason:
             wrap = self.wrap_reasons
             table.add_column(ratio=4, no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
+        short = self._too_narrow(table, width)
         labels: list[Text] = [
             Text(""),
             Text(t("scoring.col.criterion"), style=header),
@@ -162,7 +163,7 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
             key = criterion.key
             spread = report.spread(key) if report else None
             disputed = bool(spread and spread.disputed)
-            label = Text(criterion.label(lang))
+            label = Text(t(f"scoring.criterion_short.{key}") if short else criterion.label(lang))
             if disputed:
                 label.append(" ⚑", disputed_style)
             weight = report.grid.weight(key) if report else criterion.default_weight
@@ -188,6 +189,19 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
             style = cursor_style if index == self.cursor else Style()
             table.add_row(*cells, style=style + Style.from_meta({ROW_META: index}))
         return table
+
+    def _too_narrow(self, table: Table, width: int) -> bool:
+        """Whether the criterion column is too narrow for the full labels: then the short
+        ones ("Impact", "Levier"), whole, rather than "Impact busi…" (the full label and
+        the question show below the grid for the criterion under the cursor).
+
+        The column's ratio shares what the fixed columns leave, whatever the rows hold:
+        the table's columns alone give its width."""
+        lang = self.workbench.i18n.lang
+        longest = max(len(criterion.label(lang)) for criterion in CRITERIA)
+        console = self.app.console
+        widths = table._calculate_column_widths(console, console.options.update_width(width))
+        return widths[1] - 2 < longest  # a column's width holds its padding, one each side
 
     def _rating(self, name: str, key: str) -> Rating:
         if self.assessment is None:
