@@ -1,4 +1,4 @@
-"""The Compare tab's pure parts: headline, sorting, filters, best of a row, differences."""
+"""The Compare tab's pure parts: Scoring's headline, sorting, filters, best of a row, gaps."""
 
 from __future__ import annotations
 
@@ -7,21 +7,23 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbench.core import robustness
 from workbench.core.assessment import Assessment, Rating
 from workbench.core.comparison import (
+    SETTLED,
     Compared,
     Filters,
     SortBy,
     best_of_row,
     differences,
-    headline,
+    margin,
     matches,
     most_assessed,
     sort_key,
 )
 from workbench.core.consensus import evaluate_consensus
 from workbench.core.grid import CRITERION_KEYS, Grid
-from workbench.core.robustness import smallest_flips
+from workbench.core.robustness import Level
 from workbench.core.scoring import Verdict, evaluate
 from workbench.core.team import Objective, Team
 
@@ -39,14 +41,15 @@ def compared(a: Assessment, name: str = "T", department: str | None = None) -> C
     return Compared(a, team, evaluate_consensus(a, objective_measurable=True))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.integers(2, 10), min_size=6, max_size=6),
     st.lists(st.integers(0, 10), min_size=6, max_size=6).filter(any),
     st.integers(1, 98),
+    st.booleans(),
 )
-def test_headline_is_the_smallest_flip_of_robustness(
-    scores: list[int], weights: list[int], low: int
+def test_headline_is_the_scoring_screens_headline(
+    scores: list[int], weights: list[int], low: int, measurable: bool
 ) -> None:
     grid = Grid(
         weights=dict(zip(CRITERION_KEYS, weights, strict=True)),
@@ -54,23 +57,22 @@ def test_headline_is_the_smallest_flip_of_robustness(
         pilot_above=max(low, 60),
     )
     halves = [half // 2 if half % 2 == 0 else Fraction(half, 2) for half in scores]
-    by_key = dict(zip(CRITERION_KEYS, halves, strict=True))
-    found = headline(evaluate(grid, by_key))
-    flips = smallest_flips(grid, by_key)
-    assert found is not None
-    if not flips:
-        assert found.points is None
-    else:
-        assert (found.points, found.key, found.verdict) == (
-            flips[0].change,
-            flips[0].key,
-            flips[0].verdict,
-        )
-        assert found.fragile == (flips[0].change <= 1)
+    evaluation = evaluate(
+        grid, dict(zip(CRITERION_KEYS, halves, strict=True)), objective_measurable=measurable
+    )
+    a = assessment("t", "p", 3)
+    item = Compared(a, Team(id="t", name="T", objective=MEASURABLE), evaluation)
+    found = item.headline
+    assert found == robustness.headline(evaluation)
+    expected = None if found.points is None else Fraction(found.points)
+    assert margin(found) == (SETTLED if expected is None else expected)
 
 
 def test_headline_waits_for_every_score() -> None:
-    assert headline(evaluate(Grid(), {"business_impact": 3})) is None
+    evaluation = evaluate(Grid(), {"business_impact": 3})
+    item = Compared(assessment("t", "p", 3), Team(id="t", name="T"), evaluation)
+    assert item.headline.level is Level.INCOMPLETE
+    assert margin(item.headline) is None
 
 
 def test_sorting_filters_and_best_of_row() -> None:

@@ -13,10 +13,13 @@ from textual.widgets import Input, Static, TabbedContent
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
+from workbench.core import robustness
 from workbench.core.assessment import Assessment, Rating
 from workbench.core.catalogue import Price, PriceKind, Programme
-from workbench.core.comparison import most_assessed
+from workbench.core.comparison import margin, most_assessed
+from workbench.core.consensus import evaluate_consensus
 from workbench.core.grid import CRITERION_KEYS
+from workbench.core.scoring import Verdict
 from workbench.core.team import Objective, Team
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
@@ -334,6 +337,147 @@ async def test_500_teams_build_only_the_visible_cells(make_app: AppFactory, tmp_
         assert grid.built <= 2 * 11 * grid.visible_columns
         assert grid.has_focus
         assert isinstance(grid, CompareGrid)
+
+
+async def test_500_teams_bars_build_only_the_visible_rows(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path, teams=500)
+    async with make_app(repository).run_test(size=(80, 24)) as pilot:
+        found = await open_compare(pilot)
+        await pilot.press("b")
+        bars = found.bars
+        await wait_until(pilot, lambda: bars.has_focus and bars.built > 0)
+        assert len(bars.rows) == 500
+        assert bars.built <= bars.size.height
+        await pilot.press("end")
+        await wait_until(pilot, lambda: bars.cursor == 499)
+        await wait_for_text(pilot, found._columns[499].team.name)
+        assert bars.built <= 2 * bars.size.height
+
+
+async def test_the_robustness_row_marks_its_best_once_every_headline_is_known(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path, teams=40)
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        source = found._source
+        assert source is not None
+        await wait_until(pilot, lambda: not source.robustness_pending)
+        await wait_until(pilot, lambda: "computing" not in screen_text(pilot.app))
+        best = source.best("robustness")
+        margins = [margin(item.headline) for item in source.items]
+        top = max(m for m in margins if m is not None)
+        assert best == {i for i, m in enumerate(margins) if m == top} or best == set()
+        for item in source.items:
+            assert item.headline == robustness.headline(item.evaluation)
+
+
+async def test_a_save_elsewhere_rebuilds_only_what_it_changed(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path)
+    async with make_app(repository, watch_interval=0.05).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        source = found._source
+        colleague = Repository(repository.path, author="marc")
+        colleague.update(  # another programme: the side-by-side view is not rebuilt
+            Assessment,
+            "t0-prog-b",
+            lambda a: a.with_rating("marc", "business_impact", Rating(score=1), at=AT),
+        )
+        await wait_until(
+            pilot,
+            lambda: found._by_team["t0"][-1].ratings.get("marc") is not None,
+        )
+        assert found._source is source
+        colleague.update(  # the last column drops to the bottom of a score: rebuilt
+            Assessment,
+            "t0-prog-a",
+            lambda a: a.with_rating("claire", "business_impact", Rating(score=1), at=AT),
+        )
+        await wait_until(pilot, lambda: found._source is not source)
+        snapshot = repository.snapshot()
+        for item in found._columns:
+            assert item.assessment is snapshot.assessments[item.key]
+            fresh = evaluate_consensus(item.assessment, objective_measurable=True)
+            assert item.percent == fresh.percent
+        shown = [item.percent for item in found._columns]
+        assert shown == sorted(shown, reverse=True)
+        await pilot.press("2")  # one team across programmes: the new score is there
+        await wait_until(pilot, lambda: found.state.view is View.TEAM)
+        assert len(found._by_team["t0"]) == 3
+
+
+def recorded(app: WorkbenchApp) -> list[str]:
+    """Every notification of ``app`` (a toast can be gone before a loaded machine looks)."""
+    seen: list[str] = []
+    real = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        real(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign, assignment]
+    return seen
+
+
+def start_key_enabled(app: WorkbenchApp) -> bool | None:
+    found = [
+        b.enabled for b in app.screen.active_bindings.values() if b.binding.action == "start_pilot"
+    ]
+    return found[0] if found else None
+
+
+async def test_p_starts_the_pilot_of_a_pilot_cell_and_only_there(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    repository = organisation(tmp_path)
+    app = make_app(repository)
+    seen = recorded(app)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        found = await open_compare(pilot)
+        assert found._columns[0].evaluation.verdict is Verdict.PILOT
+        await wait_until(pilot, lambda: start_key_enabled(app) is True)
+        await pilot.press("end")  # the lowest percentage: alternatives
+        await wait_until(pilot, lambda: start_key_enabled(app) is False)
+        assert found._columns[-1].evaluation.verdict is Verdict.ALTERNATIVES
+        await pilot.press("P")
+        await wait_until(pilot, lambda: any("not PILOT" in m for m in seen))
+        assert not repository.snapshot().pilots
+        await pilot.press("home", "P")
+        await wait_until(pilot, lambda: app.state.tab == "pilots")
+        [started] = repository.snapshot().pilots.values()
+        assert started.assessment_id == found._columns[0].key
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: app.state.tab == "compare" and found.grid.has_focus)
+        await wait_until(pilot, lambda: start_key_enabled(app) is False)
+        assert "already follows" in (found.unavailable("start_pilot") or "")
+        palette = {c.title: c.help for c in found.palette_commands()}
+        assert "already follows" in palette["Compare: start the pilot of this PILOT pair"]
+        await pilot.press("P")
+        await wait_until(pilot, lambda: any("already follows" in m for m in seen))
+        assert len(repository.snapshot().pilots) == 1
+
+
+async def test_read_only_compare_says_why_it_cannot_start_a_pilot(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    path = organisation(tmp_path).path
+    content = path.read_bytes()
+    app = make_app(Repository(path, read_only=True))
+    seen = recorded(app)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        found = await open_compare(pilot)
+        assert found._columns[0].evaluation.verdict is Verdict.PILOT
+        await wait_until(pilot, lambda: start_key_enabled(app) is False)
+        await pilot.press("P")
+        await wait_until(pilot, lambda: any("read-only" in m for m in seen))
+        palette = {c.title: c.help for c in found.palette_commands()}
+        assert "read-only" in palette["Compare: start the pilot of this PILOT pair"]
+        assert app.state.tab == "compare"
+    assert path.read_bytes() == content
 
 
 def test_parse_amount() -> None:

@@ -3,15 +3,17 @@ one field changes that field only. Topics are split on commas only."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import orjson
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from tests.conftest import AppFactory
 from tests.ui.waiting import wait_until
-from workbench.core.catalogue import Programme
+from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
+from workbench.core.portfolio import pair_cost
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.programme_form import ProgrammeForm, parse_topics
@@ -142,3 +144,61 @@ async def test_a_control_character_typed_in_a_name_is_refused_next_to_the_field(
             ),
         )
     assert sample_repo.path.read_bytes() == before
+
+
+async def open_programme_form(app: WorkbenchApp, pilot: Any, programme_id: str) -> ProgrammeForm:
+    await wait_until(pilot, lambda: move_to(app, "catalogue", programme_id) is None)
+    await pilot.press("e")
+    await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
+    form = app.screen
+    assert isinstance(form, ProgrammeForm)
+    return form
+
+
+async def test_an_untouched_price_basis_is_written_back_as_it_was(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    per_team = Price(kind=PriceKind.AMOUNT, amount=Decimal(900), currency="EUR", basis="team")
+    seat = Price(kind=PriceKind.AMOUNT, amount=Decimal(90), currency="EUR")
+    saved = [
+        sample_repo.save_programme(Programme(name=name, provider="Acme", price=price))
+        for name, price in (("Per team", per_team), ("Per seat", seat))
+    ]
+    before = [raw_record(sample_repo.path, "programmes", p.id) for p in saved]
+    assert before[1]["price"].get("basis") is None
+    app = make_app(sample_repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for programme in saved:
+            await open_programme_form(app, pilot, programme.id)
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: not isinstance(app.screen, ProgrammeForm))
+    after = [raw_record(sample_repo.path, "programmes", p.id) for p in saved]
+    assert [{key: a.get(key) for key in b} for a, b in zip(after, before, strict=True)] == before
+
+
+async def test_the_price_basis_is_chosen_in_the_form_and_checked(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    seat = Price(kind=PriceKind.AMOUNT, amount=Decimal(90), currency="EUR")
+    unknown = sample_repo.save_programme(Programme(name="Unknown price", provider="Acme"))
+    priced = sample_repo.save_programme(Programme(name="Priced", provider="Acme", price=seat))
+    app = make_app(sample_repo, lang="fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_programme_form(app, pilot, unknown.id)
+        form.query_one("#field-price_basis", Select).value = "team"
+        before = sample_repo.path.read_bytes()
+        await pilot.press("ctrl+s")
+        error = form.query_one("#error-price_basis", Static)
+        await wait_until(pilot, lambda: "toute l'équipe demande un montant" in str(error.render()))
+        assert isinstance(app.screen, ProgrammeForm)
+        assert sample_repo.path.read_bytes() == before  # nothing written
+    app = make_app(sample_repo, lang="fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_programme_form(app, pilot, priced.id)
+        form.query_one("#field-price_basis", Select).value = "team"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ProgrammeForm))
+    price = Repository(sample_repo.path).programme(priced.id).price
+    assert price.basis is PriceBasis.TEAM
+    assert pair_cost(price, 7) == Decimal(90)  # the portfolio counts it once per team
+    assert pair_cost(seat, 7) == Decimal(630)

@@ -1,7 +1,8 @@
 """What the Compare tab shows, computed apart from the screen: pure, no Textual.
 
 - ``Compared``: one assessment with its team, its median grid's evaluation, its spreads
-  (disagreement and ranges) and, on demand, its robustness headline;
+  (disagreement and ranges) and, on demand, the robustness headline the Scoring
+  screen shows (``robustness.headline``);
 - ``sort_key`` / ``matches``: the order and the filters of the side-by-side view;
 - ``best_of_row``: which columns hold the best value of a row;
 - ``differences``: two assessments' criteria, where they differ most first.
@@ -14,82 +15,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from math import lcm
 
 from workbench.core.assessment import Assessment
 from workbench.core.consensus import CriterionSpread, spreads
-from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE
-from workbench.core.scoring import Evaluation, Number, Verdict, grid_verdict
+from workbench.core.grid import CRITERION_KEYS
+from workbench.core.robustness import Headline, Level, headline
+from workbench.core.scoring import Evaluation, Number, Verdict
 from workbench.core.team import Team
 
-FRAGILE_POINTS = 1
-"""A verdict that one score point on one criterion flips is fragile."""
+SETTLED = Fraction(10**6)
+"""The margin of a verdict no score change turns: more robust than any other."""
 
 
-@dataclass(frozen=True, slots=True)
-class Headline:
-    """The robustness of a complete grid's verdict, as a manager reads it."""
-
-    fragile: bool
-    points: Number | None
-    """The smallest single-criterion change that flips the verdict; None when none does."""
-    key: str | None = None
-    verdict: Verdict | None = None
-
-    @property
-    def margin(self) -> Fraction:
-        """For sorting: larger is more robust; no flip at all is the most robust."""
-        return Fraction(10**6) if self.points is None else Fraction(self.points)
-
-
-def headline(evaluation: Evaluation) -> Headline | None:
-    """The smallest single-criterion flip (as ``robustness.smallest_flips`` finds it), in
-    whole numbers (scores times the denominator of the medians): 500 columns sort at once.
-    None while scores are missing."""
-    if not evaluation.complete:
+def margin(found: Headline) -> Fraction | None:
+    """For sorting and for the best of the row: larger is more robust; None while
+    scores are missing."""
+    if found.level is Level.INCOMPLETE:
         return None
-    grid = evaluation.grid
-    scores = [evaluation.scores[key] or 0 for key in CRITERION_KEYS]
-    if all(isinstance(score, int) for score in scores):
-        scale, whole = 1, [int(score) for score in scores]
-    else:
-        fractions = [Fraction(score) for score in scores]
-        scale = lcm(*(score.denominator for score in fractions))
-        whole = [int(score * scale) for score in fractions]
-    weights = [grid.weight(key) for key in CRITERION_KEYS]
-    total = sum(w * s for w, s in zip(weights, whole, strict=True)) * 100
-    pilot = grid.pilot_above * evaluation.maximum * scale
-    alternatives = grid.alternatives_below * evaluation.maximum * scale
-
-    def rank(hundred_total: int) -> int:
-        if hundred_total > pilot:
-            return 2
-        return 0 if hundred_total < alternatives else 1
-
-    current = rank(total)
-    best: tuple[int, int, int, int] | None = None
-    for order, (weight, here) in enumerate(zip(weights, whole, strict=True)):
-        downs = [n for n in range(MAX_SCORE, MIN_SCORE - 1, -1) if n * scale < here]
-        ups = [n for n in range(MIN_SCORE, MAX_SCORE + 1) if n * scale > here]
-        for candidates in (downs, ups):
-            for new in candidates:
-                if rank(total + 100 * weight * (new * scale - here)) != current:
-                    found = (abs(new * scale - here), -weight, order, new)
-                    if best is None or found < best:
-                        best = found
-                    break
-    if best is None:
-        return Headline(fragile=False, points=None)
-    change, _, order, new = best
-    key = CRITERION_KEYS[order]
-    moved = evaluation.low_total + grid.weight(key) * (new - evaluation.scores[key])  # type: ignore[operator]
-    points: Number = Fraction(change, scale) if change % scale else change // scale
-    return Headline(
-        fragile=points <= FRAGILE_POINTS,
-        points=points,
-        key=key,
-        verdict=grid_verdict(moved, evaluation.maximum, grid),
-    )
+    return SETTLED if found.points is None else Fraction(found.points)
 
 
 @dataclass(slots=True)
@@ -101,7 +44,7 @@ class Compared:
     evaluation: Evaluation
     _spreads: list[CriterionSpread] | None = None
     _headline: Headline | None = None
-    _headline_done: bool = False
+    _percents: tuple[Decimal | None, Decimal, Decimal] | None = None
 
     @property
     def spreads(self) -> list[CriterionSpread]:
@@ -115,10 +58,10 @@ class Compared:
         return self.assessment.id
 
     @property
-    def headline(self) -> Headline | None:
-        if not self._headline_done:
+    def headline(self) -> Headline:
+        """The Scoring screen's robustness headline (computed when first asked)."""
+        if self._headline is None:
             self._headline = headline(self.evaluation)
-            self._headline_done = True
         return self._headline
 
     def spread(self, key: str) -> CriterionSpread:
@@ -153,8 +96,32 @@ class Compared:
         return any(spread.disputed for spread in self.spreads)
 
     @property
+    def headline_known(self) -> bool:
+        """True once the headline was computed (the tab computes it off screen first)."""
+        return self._headline is not None
+
+    def _percent_values(self) -> tuple[Decimal | None, Decimal, Decimal]:
+        if self._percents is None:
+            evaluation = self.evaluation
+            self._percents = (
+                evaluation.percent,
+                evaluation.low_percent,
+                evaluation.high_percent,
+            )
+        return self._percents
+
+    @property
     def percent(self) -> Decimal | None:
-        return self.evaluation.percent
+        """The evaluation's percentage (remembered: sorting 500 columns asks often)."""
+        return self._percent_values()[0]
+
+    @property
+    def low_percent(self) -> Decimal:
+        return self._percent_values()[1]
+
+    @property
+    def high_percent(self) -> Decimal:
+        return self._percent_values()[2]
 
 
 class SortBy(StrEnum):
@@ -169,8 +136,8 @@ def sort_key(item: Compared, by: SortBy) -> tuple[object, ...]:
     if by is SortBy.NAME:
         return (name, item.key)
     if by is SortBy.ROBUSTNESS:
-        found = item.headline
-        return (found is None, -(found.margin if found else 0), name, item.key)
+        found = margin(item.headline)
+        return (found is None, -(found or 0), name, item.key)
     percent = item.percent
     return (percent is None, -(percent or 0), name, item.key)
 
@@ -227,7 +194,7 @@ def row_values(items: Sequence[Compared], row: str) -> list[object | None]:
             for item in items
         ]
     if row == "robustness":
-        return [h.margin if (h := item.headline) is not None else None for item in items]
+        return [margin(item.headline) for item in items]
     return [None for _ in items]
 
 

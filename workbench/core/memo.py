@@ -19,12 +19,10 @@ from workbench.core.catalogue import Programme
 from workbench.core.consensus import CriterionSpread, evaluate_consensus, spreads
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY
 from workbench.core.markdown import inline
-from workbench.core.robustness import ScoreFlip, smallest_flips
+from workbench.core.robustness import Headline, ScoreFlip, headline, smallest_flips
+from workbench.core.robustness_words import headline_sentence
 from workbench.core.scoring import Evaluation, Number, Verdict, apply_objective_rule
 from workbench.core.team import Team
-
-FRAGILE_POINTS = 1
-"""A verdict that one point on one criterion flips is called fragile."""
 
 
 class Messages(Protocol):
@@ -50,6 +48,8 @@ class MemoSection:
     evaluation: Evaluation
     spreads: tuple[CriterionSpread, ...]
     flips: tuple[ScoreFlip, ...]
+    headline: Headline
+    """What the Scoring screen and the Compare tab say of the verdict's robustness."""
 
     @property
     def verdict(self) -> Verdict | None:
@@ -66,7 +66,14 @@ def section(assessment: Assessment, programme: Programme | None, team: Team) -> 
     if evaluation.complete:
         complete = {k: s for k, s in evaluation.scores.items() if s is not None}
         flips = smallest_flips(evaluation.grid, complete)
-    return MemoSection(assessment, programme, evaluation, tuple(spreads(assessment)), tuple(flips))
+    return MemoSection(
+        assessment,
+        programme,
+        evaluation,
+        tuple(spreads(assessment)),
+        tuple(flips),
+        headline(evaluation),
+    )
 
 
 def sections(
@@ -264,38 +271,20 @@ def _reasons(assessment: Assessment, t: Messages) -> list[str]:
     return lines
 
 
-def _points(change: Number, t: Messages) -> str:
-    key = "reports.memo.points_one" if change == 1 else "reports.memo.points"
-    return t(key, n=t.smart(change))
-
-
 def _robustness(part: MemoSection, t: Messages) -> list[str]:
     lines = [f"### {t('reports.memo.robustness')}", ""]
     evaluation = part.evaluation
     if not evaluation.complete or evaluation.grid_verdict is None:
         return [*lines, t("reports.memo.robustness_incomplete"), ""]
+    lines.append(f"**{headline_sentence(part.headline, t)}**")
     flips = part.flips
     if not flips:
-        return [*lines, f"**{t('reports.memo.robust_always')}**", ""]
+        return [*lines, ""]
     measurable = evaluation.objective_measurable
 
     def turned(flip: ScoreFlip) -> str:
         return _verdict_word(apply_objective_rule(flip.verdict, measurable), t)
 
-    first = flips[0]
-    headline_key = (
-        "reports.memo.fragile" if first.change <= FRAGILE_POINTS else "reports.memo.robust"
-    )
-    lines.append(
-        "**"
-        + t(
-            headline_key,
-            points=_points(first.change, t),
-            criterion=CRITERIA_BY_KEY[first.key].label(t.lang),
-            verdict=turned(first),
-        )
-        + "**"
-    )
     lines += ["", t("reports.memo.flips_intro")]
     for flip in flips:
         lines.append(

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
+from math import lcm
 
 from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MAX_WEIGHT, MIN_SCORE, Grid
 from workbench.core.scoring import (
@@ -172,63 +174,114 @@ def minimal_flip(
     objective_measurable: bool = True,
 ) -> MinimalFlip | None:
     """The smallest change, in score points summed over any criteria, to a better (UP) or
-    worse (DOWN) verdict; None when no whole scores reach one.
-
-    Dynamic programming over the weighted total: for each reachable total, the cheapest
-    change (fewest points, then fewest criteria) that gives it.
-    """
-    weights = grid.weights
-    current = _verdict(weights, scores, grid)
-    rank = VERDICT_ORDER.index(current)
-    best: dict[Number, tuple[Number, int, tuple[Move, ...]]] = {
-        weighted_total(weights, scores): (0, 0, ())
-    }
-    order = sorted(CRITERION_KEYS, key=lambda k: (-grid.weight(k), CRITERION_KEYS.index(k)))
-    for key in order:
-        weight, here = grid.weight(key), scores[key]
-        if weight == 0:
-            continue
-        targets = sorted(
-            (s for s in range(MIN_SCORE, MAX_SCORE + 1) if s != here),
-            key=lambda s: (abs(s - here), s),
-        )
-        grown: dict[Number, tuple[Number, int, tuple[Move, ...]]] = dict(best)
-        for total, (cost, count, moves) in best.items():
-            for new in targets:
-                move = Move(key, here, new)
-                step = (cost + move.points, count + 1, (*moves, move))
-                reached = total + weight * (new - here)
-                known = grown.get(reached)
-                if known is None or step[:2] < known[:2]:
-                    grown[reached] = step
-        best = grown
-    maximum_total = grid.maximum
-    candidates = []
-    for total, (cost, count, moves) in best.items():
-        verdict = grid_verdict(total, maximum_total, grid)
-        moved = VERDICT_ORDER.index(verdict) - rank
-        if (moved > 0) if direction is Direction.UP else (moved < 0):
-            moved_weight = sum(grid.weight(m.key) for m in moves)
-            distance = abs(total - weighted_total(weights, scores))
-            candidates.append(((cost, count, -moved_weight, distance), moves, verdict))
-    if not candidates:
-        return None
-    (cost, *_), moves, verdict = min(candidates, key=lambda c: c[0])
-    ordered = tuple(sorted(moves, key=lambda m: CRITERION_KEYS.index(m.key)))
-    return MinimalFlip(
-        direction, cost, ordered, apply_objective_rule(verdict, objective_measurable)
+    worse (DOWN) verdict; None when no whole scores reach one."""
+    up, down = _minimal_flips(
+        _grid_key(grid), tuple(Fraction(scores[key]) for key in CRITERION_KEYS)
     )
+    found = up if direction is Direction.UP else down
+    return _flip(found, direction, scores, objective_measurable)
 
 
 def minimal_flips(
     grid: Grid, scores: Mapping[str, Number], *, objective_measurable: bool = True
 ) -> tuple[MinimalFlip, ...]:
     """The minimal flip up and the minimal flip down, those that exist."""
+    both = _minimal_flips(_grid_key(grid), tuple(Fraction(scores[key]) for key in CRITERION_KEYS))
     found = (
-        minimal_flip(grid, scores, direction, objective_measurable=objective_measurable)
-        for direction in Direction
+        _flip(flip, direction, scores, objective_measurable)
+        for direction, flip in zip(Direction, both, strict=True)
     )
     return tuple(flip for flip in found if flip is not None)
+
+
+GridKey = tuple[tuple[int, ...], int, int]
+Found = tuple[tuple[tuple[int, int], ...], int] | None
+"""((criterion index, new score), ...) and the rank of the verdict it gives."""
+
+
+def _grid_key(grid: Grid) -> GridKey:
+    return (
+        tuple(grid.weight(key) for key in CRITERION_KEYS),
+        grid.pilot_above,
+        grid.alternatives_below,
+    )
+
+
+def _flip(
+    found: Found, direction: Direction, scores: Mapping[str, Number], objective_measurable: bool
+) -> MinimalFlip | None:
+    if found is None:
+        return None
+    changes, rank = found
+    moves = tuple(
+        Move(CRITERION_KEYS[index], scores[CRITERION_KEYS[index]], new)
+        for index, new in sorted(changes)
+    )
+    points: Number = 0
+    for move in moves:
+        points += move.points
+    verdict = apply_objective_rule(VERDICT_ORDER[rank], objective_measurable)
+    return MinimalFlip(direction, points, moves, verdict)
+
+
+@lru_cache(maxsize=4096)
+def _minimal_flips(grid: GridKey, scores: tuple[Fraction, ...]) -> tuple[Found, Found]:
+    """The minimal flips up and down of one grid (a pure function of the weights, the
+    thresholds and the six scores: remembered, as many teams share a grid).
+
+    Dynamic programming over the weighted total: for each reachable total, the cheapest
+    change (fewest points, then fewest criteria) that gives it; then, in each direction,
+    the cheapest total with another verdict (then fewest criteria, the heaviest moved, the
+    nearest total). Scores are scaled by the denominators of the medians so that all the
+    arithmetic is on whole numbers.
+    """
+    weights, pilot_above, alternatives_below = grid
+    scale = lcm(*(score.denominator for score in scores))
+    here = [int(score * scale) for score in scores]
+    start = sum(w * h for w, h in zip(weights, here, strict=True))
+    most = MAX_SCORE * sum(weights) * scale
+
+    def rank(total: int) -> int:
+        if 100 * total > pilot_above * most:
+            return 2
+        return 0 if 100 * total < alternatives_below * most else 1
+
+    best: dict[int, tuple[int, int, tuple[tuple[int, int], ...]]] = {start: (0, 0, ())}
+    order = sorted(range(len(weights)), key=lambda i: (-weights[i], i))
+    for index in order:
+        weight, now = weights[index], here[index]
+        if weight == 0:
+            continue
+        targets = sorted(
+            (s for s in range(MIN_SCORE, MAX_SCORE + 1) if s * scale != now),
+            key=lambda s: (abs(s * scale - now), s),
+        )
+        steps = [(new, abs(new * scale - now), weight * (new * scale - now)) for new in targets]
+        grown = dict(best)
+        for total, (cost, count, changes) in best.items():
+            for new, points, moved in steps:
+                reached = total + moved
+                known = grown.get(reached)
+                step_cost = cost + points
+                if known is None or (step_cost, count + 1) < known[:2]:
+                    grown[reached] = (step_cost, count + 1, (*changes, (index, new)))
+        best = grown
+    current = rank(start)
+    found: list[Found] = []
+    for direction in Direction:
+        candidates = []
+        for total, (cost, count, changes) in best.items():
+            reached = rank(total)
+            if (reached > current) if direction is Direction.UP else (reached < current):
+                moved_weight = sum(weights[index] for index, _ in changes)
+                key = (cost, count, -moved_weight, abs(total - start))
+                candidates.append((key, changes, reached))
+        if not candidates:
+            found.append(None)
+            continue
+        _, changes, reached = min(candidates, key=lambda c: c[0])
+        found.append((changes, reached))
+    return found[0], found[1]
 
 
 def headline(evaluation: Evaluation) -> Headline:

@@ -22,7 +22,15 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
+from workbench.core.catalogue import (
+    Credential,
+    Level,
+    Price,
+    PriceBasis,
+    PriceKind,
+    Programme,
+    Status,
+)
 from workbench.core.text import visible
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str
@@ -54,6 +62,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField("price_kind", "select"),
     FormField("price_amount", "number", "placeholder_amount"),
     FormField("price_currency", "text", "placeholder_currency"),
+    FormField("price_basis", "select"),
     FormField("price_note", "text", "placeholder_price_note"),
     FormField("topics", "topics", "placeholder_topics"),
     FormField("status", "select"),
@@ -77,11 +86,12 @@ PRICE_FIELD = {
     "kind": "price_kind",
     "amount": "price_amount",
     "currency": "price_currency",
+    "basis": "price_basis",
     "note": "price_note",
 }
 
 PLACEHOLDER_FOR_PROBE: dict[str, Any] = {"name": "?", "provider": "?", "topics": []}
-PRICE_PARTS = ("kind", "amount", "currency", "note")
+PRICE_PARTS = ("kind", "amount", "currency", "basis", "note")
 """Stand-ins for invalid required fields, so cross-field errors show in the same pass."""
 
 
@@ -282,6 +292,11 @@ class ProgrammeForm(Dialog[Programme]):
             options = [
                 (Text(t(f"catalogue.price_kind.{kind.value}")), kind.value) for kind in PriceKind
             ]
+        elif name == "price_basis":
+            options = [
+                (Text(t(f"catalogue.price_basis.{basis.value}")), basis.value)
+                for basis in PriceBasis
+            ]
         else:
             options = [
                 (Text(t(f"catalogue.status.{status.value}")), status.value) for status in Status
@@ -304,6 +319,7 @@ class ProgrammeForm(Dialog[Programme]):
         if p is None:
             return dict.fromkeys(FIELD_NAMES, "") | {
                 "price_kind": PriceKind.UNKNOWN.value,
+                "price_basis": PriceBasis.SEAT.value,
                 "status": Status.ACTIVE.value,
             }
         return {
@@ -319,6 +335,7 @@ class ProgrammeForm(Dialog[Programme]):
             "price_kind": p.price.kind.value,
             "price_amount": _fmt_number(p.price.amount, lang),
             "price_currency": p.price.currency or "",
+            "price_basis": (p.price.basis or PriceBasis.SEAT).value,
             "price_note": p.price.note or "",
             "topics": ", ".join(p.topics),
             "status": p.status.value,
@@ -409,12 +426,19 @@ class ProgrammeForm(Dialog[Programme]):
         amount = read("price_amount", parse_number)
         if "price_amount" in errors:
             return None
+        basis = raw["price_basis"] or None
+        if basis == PriceBasis.SEAT.value:
+            basis = None  # per seat is the default basis, stored as none
         data = {
             "kind": raw["price_kind"] or PriceKind.UNKNOWN.value,
             "amount": amount,
             "currency": raw["price_currency"] or None,
+            "basis": basis,
             "note": raw["price_note"] or None,
         }
+        if data["basis"] == PriceBasis.TEAM.value and data["kind"] != PriceKind.AMOUNT.value:
+            errors["price_basis"] = self.t("catalogue.errors.basis_without_amount")
+            return None
         kept = [name for name in PRICE_PARTS if f"price_{name}" in untouched]
         try:
             return validate_keeping(Price, data, original, kept)

@@ -9,7 +9,7 @@ Scoring. Evaluations come from the app's cache, computed once per data version.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
+from textual.worker import get_current_worker
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
@@ -33,12 +34,12 @@ from workbench.storage.schema import Snapshot
 from workbench.ui.dialogs.budget_dialog import BudgetChoice, BudgetDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.messages import OpenScoring
+from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
+from workbench.ui.widgets.compare_bars import CompareBars
 from workbench.ui.widgets.compare_grid import CompareGrid
 from workbench.ui.widgets.compare_lists import (
-    bar_layout,
-    bar_row,
     team_columns,
     team_row,
     two_columns,
@@ -46,7 +47,7 @@ from workbench.ui.widgets.compare_lists import (
 )
 from workbench.ui.widgets.compare_words import CompareWords, stack
 from workbench.ui.widgets.portfolio_view import portfolio_columns, portfolio_head, portfolio_rows
-from workbench.ui.widgets.side_by_side import SideBySide
+from workbench.ui.widgets.side_by_side import ROWS, SideBySide
 from workbench.ui.widgets.text_panel import TextPanel
 from workbench.ui.widgets.verdict_style import verdict_key
 from workbench.ui.widgets.virtual_table import VirtualTable
@@ -63,6 +64,13 @@ class View(StrEnum):
 
 
 SIDE_BY_SIDE = {View.TEAMS, View.BARS}
+
+
+def _differ(before: Mapping[str, object], after: Mapping[str, object]) -> bool:
+    """Whether two snapshots' records differ (models are replaced, never changed in place)."""
+    if before is after:
+        return False
+    return len(before) != len(after) or any(after.get(k) is not v for k, v in before.items())
 
 
 @dataclass(slots=True)
@@ -130,7 +138,9 @@ class ComparePane(Pane):
         Binding("x", "clear_filters", "compare.keys.clear", id="compare-clear"),
         Binding("e", "budget", "compare.keys.budget", id="compare-budget"),
         Binding("g", "goal", "compare.keys.goal", id="compare-goal"),
+        Binding("P,shift+p", "start_pilot", "compare.keys.pilot", id="compare-start-pilot"),
     ]
+    WRITE_ACTIONS = frozenset({"start_pilot"})
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -159,7 +169,7 @@ class ComparePane(Pane):
             with Vertical(id="compare-teams-view"):
                 yield CompareGrid(empty_text=self.t("compare.empty"), id="compare-grid")
                 yield TextPanel(id="compare-detail")
-            yield CompareTable(empty_text=self.t("compare.empty"), id="compare-bars")
+            yield CompareBars(empty_text=self.t("compare.empty"), id="compare-bars")
             yield CompareTable(empty_text=self.t("compare.team_empty"), id="compare-team")
             with Vertical(id="compare-two-view"):
                 yield Static(id="compare-two-head", markup=False)
@@ -181,6 +191,10 @@ class ComparePane(Pane):
     def grid(self) -> CompareGrid:
         return self.query_one("#compare-grid", CompareGrid)
 
+    @property
+    def bars(self) -> CompareBars:
+        return self.query_one("#compare-bars", CompareBars)
+
     def _table(self, name: str) -> CompareTable:
         return self.query_one(f"#compare-{name}", CompareTable)
 
@@ -192,7 +206,7 @@ class ComparePane(Pane):
     def _focus_view(self) -> None:
         widget = {
             View.TEAMS: self.grid,
-            View.BARS: self._table("bars"),
+            View.BARS: self.bars,
             View.TEAM: self._table("team"),
             View.TWO: self._table("two"),
             View.PORTFOLIO: self._table("money"),
@@ -206,10 +220,30 @@ class ComparePane(Pane):
     # data
 
     def refresh_data(self) -> None:
-        """Index the snapshot (cheap), then rebuild only the view on screen."""
+        """Take the repository's snapshot; rebuild the view on screen only when what it
+        shows changed (a save elsewhere changes one assessment, not the tab)."""
         snapshot = self.workbench.repository.snapshot()
+        previous = self._snapshot
         self._snapshot = snapshot
+        first = not self._loaded
         self._loaded = True
+        if previous is snapshot and not first:
+            return
+        changed = None if first or previous is None else self._reindex(previous, snapshot)
+        if changed is None:
+            self._index_all(snapshot)
+        self.evaluations.forget_missing(snapshot.assessments)
+        state = self.state
+        if state.programme_id not in self._by_programme:
+            state.programme_id = most_assessed(list(snapshot.assessments.values()))
+        if state.team_id not in self._by_team:
+            state.team_id = self._default_team()
+        if state.pair is not None and not all(k in snapshot.assessments for k in state.pair):
+            state.pair = None
+        if changed is None or self._shows_any(changed):
+            self._show_view()
+
+    def _index_all(self, snapshot: Snapshot) -> None:
         by_programme: dict[str, list[Assessment]] = {}
         by_team: dict[str, list[Assessment]] = {}
         for assessment in snapshot.assessments.values():
@@ -218,19 +252,52 @@ class ComparePane(Pane):
                 by_team.setdefault(assessment.team_id, []).append(assessment)
         self._by_programme = by_programme
         self._by_team = by_team
-        self.evaluations.forget_missing(snapshot.assessments)
-        known = self._compared
         self._compared = {
-            k: v for k, v in known.items() if snapshot.assessments.get(k) is v.assessment
+            k: v
+            for k, v in self._compared.items()
+            if snapshot.assessments.get(k) is v.assessment
+            and snapshot.teams.get(v.team.id) is v.team
         }
+
+    def _reindex(self, previous: Snapshot, snapshot: Snapshot) -> list[Assessment] | None:
+        """The assessments that changed between two snapshots (old and new versions), with
+        the indexes brought up to date; None when teams or programmes changed (the whole
+        tab is rebuilt: names, departments and objectives show in many places)."""
+        if _differ(previous.teams, snapshot.teams) or _differ(
+            previous.programmes, snapshot.programmes
+        ):
+            return None
+        before, after = previous.assessments, snapshot.assessments
+        changed = [a for key, a in after.items() if before.get(key) is not a]
+        changed += [a for key, a in before.items() if after.get(key) is not a]
+        for assessment in changed:
+            self._compared.pop(assessment.id, None)
+            for index, key in (
+                (self._by_programme, assessment.programme_id),
+                (self._by_team, assessment.team_id),
+            ):
+                kept = [a for a in index.get(key, []) if a.id != assessment.id]
+                if kept:
+                    index[key] = kept
+                else:
+                    index.pop(key, None)
+        for assessment in changed:
+            if after.get(assessment.id) is assessment and assessment.team_id in snapshot.teams:
+                self._by_programme.setdefault(assessment.programme_id, []).append(assessment)
+                self._by_team.setdefault(assessment.team_id, []).append(assessment)
+        return changed
+
+    def _shows_any(self, changed: list[Assessment]) -> bool:
+        """Whether the view on screen shows one of the ``changed`` assessments."""
         state = self.state
-        if state.programme_id not in by_programme:
-            state.programme_id = most_assessed(list(snapshot.assessments.values()))
-        if state.team_id not in by_team:
-            state.team_id = self._default_team()
-        if state.pair is not None and not all(k in snapshot.assessments for k in state.pair):
-            state.pair = None
-        self._show_view()
+        view = state.view
+        if view in SIDE_BY_SIDE:
+            return any(a.programme_id == state.programme_id for a in changed)
+        if view is View.TEAM:
+            return any(a.team_id == state.team_id for a in changed)
+        if view is View.TWO:
+            return state.pair is None or any(a.id in state.pair for a in changed)
+        return bool(changed)
 
     def _default_team(self) -> str | None:
         if not self._by_team:
@@ -322,10 +389,31 @@ class ComparePane(Pane):
         self._source = SideBySide(items, self.words)
         self.grid.show(self._source, column=column)
         self._show_detail()
+        if self._source.robustness_pending:
+            self._compute_headlines(self._source)
+
+    def _compute_headlines(self, source: SideBySide) -> None:
+        """Every column's robustness headline, off the screen's thread: the cells on screen
+        compute theirs when drawn, the row's best value waits for all of them."""
+
+        def compute() -> None:
+            worker = get_current_worker()
+            for item in source.items:
+                if worker.is_cancelled:
+                    return
+                _ = item.headline
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._headlines_known, source)
+
+        self.run_worker(compute, thread=True, group="compare-headlines", exclusive=True)
+
+    def _headlines_known(self, source: SideBySide) -> None:
+        if source is self._source and self.is_mounted:
+            self.grid.invalidate_row(ROWS.index("robustness"))
 
     def _cursor_assessment(self) -> str | None:
         if self.state.view is View.BARS:
-            return self._table("bars").cursor_key
+            return self.bars.cursor_key
         grid = self.grid
         if 0 <= grid.cursor_column < len(self._columns):
             return self._columns[grid.cursor_column].key
@@ -345,6 +433,11 @@ class ComparePane(Pane):
     @on(CompareGrid.Moved)
     def _grid_moved(self, event: CompareGrid.Moved) -> None:
         self._show_detail()
+        self.refresh_bindings_if_changed()
+
+    @on(VirtualTable.Highlighted)
+    def _row_moved(self, event: VirtualTable.Highlighted) -> None:
+        self.refresh_bindings_if_changed()
 
     def _show_detail(self) -> None:
         detail = self.query_one("#compare-detail", TextPanel)
@@ -354,11 +447,9 @@ class ComparePane(Pane):
     # bars
 
     def _show_bars(self, items: list[Compared], keep: str | None) -> None:
-        table = self._table("bars")
-        words = self.words
-        columns, bar_width = bar_layout(words, max(table.size.width or self.size.width, 40) - 1)
-        table.set_columns(columns)
-        table.set_rows([bar_row(item, words, bar_width) for item in items], keep=keep)
+        bars = self.bars
+        width = max(bars.size.width or self.size.width, 40) - 1
+        bars.show(items, self.words, width, keep=keep)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._loaded and self.state.view is View.BARS:
@@ -421,6 +512,7 @@ class ComparePane(Pane):
     @on(VirtualTable.Highlighted, "#compare-two")
     def _two_moved(self, event: VirtualTable.Highlighted) -> None:
         self._show_two_detail(event.key)
+        self.refresh_bindings_if_changed()
 
     def _show_two_detail(self, key: str | None) -> None:
         detail = self.query_one("#compare-two-detail", TextPanel)
@@ -526,8 +618,58 @@ class ComparePane(Pane):
 
     # keys
 
+    def unavailable(self, action: str) -> str | None:
+        """Why ``action`` cannot run on what the cursor is on (a message), or None."""
+        if action != "start_pilot":
+            return None
+        if self.read_only_blocks(action):
+            return self.t("sharing.why.read_only")
+        assessment = self._current_assessment()
+        if assessment is None or assessment.team_id not in self._snapshot_teams():
+            return self.t("compare.why.no_assessment")
+        verdict = self.compared(assessment).evaluation.verdict
+        if verdict is not Verdict.PILOT:
+            shown = self.t(verdict_key(verdict)).upper() if verdict else self.t("compare.why.open")
+            return self.t("compare.why.not_pilot", verdict=shown)
+        assert self._snapshot is not None
+        following = [p for p in self._snapshot.pilots.values() if p.assessment_id == assessment.id]
+        if following:
+            return self.t("compare.why.pilot_exists", name=safe_str(following[0].name))
+        return None
+
+    def _snapshot_teams(self) -> Mapping[str, Team]:
+        return self._snapshot.teams if self._snapshot is not None else {}
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose action cannot run on this cell says why instead of doing nothing."""
+        for binding in self._bindings.key_to_bindings.get(event.key, []):
+            reason = self.unavailable(binding.action.split("(")[0])
+            if reason is not None:
+                event.stop()
+                self.notify(reason, severity="warning", timeout=4, markup=False)
+                return
+
+    def action_start_pilot(self) -> None:
+        """Start the pilot of the PILOT assessment under the cursor (P): a pilot follows
+        the PILOT verdict at once (``workbench.ui.pilot_start``)."""
+        reason = self.unavailable("start_pilot")
+        if reason is not None:
+            self.notify(reason, severity="warning", timeout=4, markup=False)
+            return
+        assessment = self._current_assessment()
+        assert assessment is not None
+        assert self._snapshot is not None
+        programme = self._snapshot.programmes.get(assessment.programme_id)
+        if programme is None:
+            self.notify(self.t("compare.why.no_programme"), severity="warning", timeout=4)
+            return
+        item = self.compared(assessment)
+        start_pilot_from(self, assessment, item.team, programme, item.evaluation.verdict)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         view = self.state.view
+        if action == "start_pilot":
+            return None if self.unavailable(action) else True
         if action == "view":
             return View(str(parameters[0])) is not view
         if action in {"bars", "sort", "filter", "pick_programme"}:
@@ -561,7 +703,7 @@ class ComparePane(Pane):
         if view is View.TEAMS:
             key = self._cursor_assessment()
         elif view is View.BARS:
-            key = self._table("bars").cursor_key
+            key = self.bars.cursor_key
         elif view is View.TEAM:
             key = self._table("team").cursor_key
         elif view is View.PORTFOLIO:
@@ -747,6 +889,14 @@ class ComparePane(Pane):
                 ("budget", self._portfolio_then(self.action_budget)),
             )
         ]
+        reason = self.unavailable("start_pilot")
+        commands.append(
+            PaletteCommand(
+                t("compare.commands.pilot"),
+                reason or t("compare.commands.pilot_help"),
+                self._here(self.action_start_pilot),
+            )
+        )
         return commands
 
     def _side_then(self, action: Callable[[], None]) -> Callable[[], None]:

@@ -164,6 +164,15 @@ class CompareGrid(Widget, can_focus=True):
         self.built = 0
         self.refresh()
 
+    def invalidate_row(self, row: int) -> None:
+        """Forget one row's label and cells (the others stay built)."""
+        self._labels.pop(row, None)
+        for cell in [cell for cell in self._cells if cell[0] == row]:
+            del self._cells[cell]
+        for rendered in [r for r in self._segments if r[0][:2] == ("cell", row)]:
+            del self._segments[rendered]
+        self.refresh()
+
     # geometry
 
     @property

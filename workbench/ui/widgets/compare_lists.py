@@ -47,7 +47,7 @@ def team_columns(words: CompareWords) -> list[Column]:
         Column("programme", t("compare.col.programme"), min_width=14),
         Column("percent", t("compare.col.percent"), width=7, align="right"),
         Column("verdict", t("compare.col.verdict"), width=12),
-        Column("robust", t("compare.col.robustness"), width=11),
+        Column("robust", t("compare.col.robustness"), width=12),
         Column("price", t("compare.col.price"), width=11, align="right"),
         Column("hours", t("compare.col.hours"), width=6, align="right"),
         Column("status", t("compare.col.status"), width=10),

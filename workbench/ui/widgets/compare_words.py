@@ -17,8 +17,9 @@ from rich.text import Text
 from textual.app import App
 
 from workbench.core.catalogue import PriceBasis, PriceKind, Programme
-from workbench.core.comparison import Compared, Headline
-from workbench.core.grid import CRITERIA_BY_KEY
+from workbench.core.comparison import Compared
+from workbench.core.robustness import Headline, Level
+from workbench.core.robustness_words import headline_parts, headline_short
 from workbench.core.scoring import Verdict
 from workbench.i18n import Translator
 from workbench.ui.text import safe_text
@@ -44,7 +45,7 @@ def stack(lines: Sequence[Text]) -> Group:
 class CompareWords:
     """The words of one app (its language and its theme's colours)."""
 
-    def __init__(self, app: App[Any], i18n: Translator) -> None:
+    def __init__(self, app: App[Any] | None, i18n: Translator) -> None:
         self.app = app
         self.i18n = i18n
 
@@ -88,24 +89,14 @@ class CompareWords:
         percent = item.percent
         return Text(self.i18n.percent(percent) if percent is not None else "–")
 
-    def headline(self, found: Headline | None, *, full: bool = False) -> Text:
-        if found is None:
-            return Text(self.t("compare.robust.incomplete"), style="italic")
-        if found.points is None or found.key is None or found.verdict is None:
-            return Text(self.t("compare.robust.none" if full else "compare.robust.none_short"))
-        points = self.i18n.smart(found.points)
-        kind = "fragile" if found.fragile else "robust"
-        style = self.style("text-warning") if found.fragile else ""
-        if not full:
-            return Text(self.t(f"compare.robust.{kind}_short", points=points), style=style)
-        many = "one" if found.points == 1 else "many"
-        message = self.t(
-            f"compare.robust.{kind}_{many}",
-            points=points,
-            criterion=CRITERIA_BY_KEY[found.key].label(self.i18n.lang),
-            verdict=self.t(verdict_key(found.verdict)).lower(),
-        )
-        return Text(message, style=style)
+    def headline(self, found: Headline, *, full: bool = False) -> Text:
+        """The Scoring screen's robustness headline: its sentence in full, or its level and
+        points in a cell; fragile in the warning colour."""
+        parts = headline_parts(found, self.i18n) if full else headline_short(found, self.i18n)
+        text = Text.assemble(*parts, no_wrap=not full, end="")
+        if found.level is Level.FRAGILE:
+            text.stylize(self.style("text-warning"))
+        return text
 
     def objective(self, item: Compared, *, full: bool = False) -> Text:
         if item.team.objective.is_measurable:
@@ -124,8 +115,8 @@ class CompareWords:
         grid = evaluation.grid
         verdict = evaluation.verdict
         style = self.style(VERDICT_COLOUR[verdict]) if verdict is not None else Style(dim=True)
-        full = round(float(evaluation.low_percent) / 100 * width)
-        maybe = round(float(evaluation.high_percent) / 100 * width)
+        full = round(float(item.low_percent) / 100 * width)
+        maybe = round(float(item.high_percent) / 100 * width)
         marks = {round(line / 100 * width) for line in (grid.alternatives_below, grid.pilot_above)}
         maybe = max(maybe, full)
         chars = [BAR_FULL] * full + [BAR_MAYBE] * (maybe - full) + [BAR_EMPTY] * (width - maybe)

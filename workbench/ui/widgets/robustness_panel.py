@@ -13,12 +13,12 @@ from textual.widget import Widget
 
 from workbench.core.grid import CRITERIA_BY_KEY, MAX_WEIGHT, Grid
 from workbench.core.grid_report import GridReport
-from workbench.core.robustness import Direction, Headline, Level, MinimalFlip, Move, WeightInterval
-from workbench.core.scoring import Number, Verdict
+from workbench.core.robustness import Direction, Headline, MinimalFlip, WeightInterval
+from workbench.core.robustness_words import headline_parts, moves_text, points_text, verdict_name
+from workbench.core.scoring import Number
 from workbench.i18n import Translator
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.text import safe_text
-from workbench.ui.widgets.verdict_style import verdict_key
 
 EXACT_DECIMALS = 3
 
@@ -49,48 +49,10 @@ def interval_bounds(interval: WeightInterval, t: Translator) -> str:
     return f"{low} {'≤' if interval.low_closed else '<'} {below}"
 
 
-def points_text(points: Number, t: Translator) -> str:
-    singular = points == 1 if t.lang == "en" else points < 2
-    key = "scoring.headline.points_one" if singular else "scoring.headline.points"
-    return t(key, points=t.smart(points))
-
-
-def moves_text(moves: tuple[Move, ...], t: Translator) -> str:
-    return " + ".join(
-        f"{CRITERIA_BY_KEY[m.key].label(t.lang)} {t.smart(m.current)} → {m.new}" for m in moves
-    )
-
-
-def verdict_name(verdict: Verdict | None, t: Translator) -> str:
-    return t(verdict_key(verdict)).upper() if verdict else ""
-
-
 def headline_text(headline: Headline, t: Translator) -> Text:
-    """'Robust: 7 score points from any other verdict', 'Fragile: 1 point (...) turns it to ...'."""
-    level = headline.level
-    text = Text()
-    if level is Level.INCOMPLETE:
-        count = len(headline.missing)
-        key = "scoring.headline.incomplete_one" if count == 1 else "scoring.headline.incomplete"
-        text.append(t(key, count=count), "italic")
-        return text
-    text.append(t(f"scoring.headline.level.{level.value}"), "bold")
-    text.append(t("scoring.headline.colon"))
-    nearest = headline.nearest
-    if level is Level.FIXED or nearest is None:
-        text.append(t("scoring.headline.fixed"))
-        return text
-    points = points_text(nearest.points, t)
-    if level is Level.ROBUST:
-        text.append(t("scoring.headline.robust", points=points))
-        return text
-    singular = nearest.points == 1 if t.lang == "en" else nearest.points < 2
-    key = "scoring.headline.turns_one" if singular else "scoring.headline.turns"
-    text.append(
-        t(key, points=points, change=moves_text(nearest.moves, t), verdict=""),
-    )
-    text.append(verdict_name(nearest.verdict, t), "bold")
-    return text
+    """The headline's words (``robustness_words.headline_parts``, shared with Compare and
+    the memo) as a Text."""
+    return Text.assemble(*headline_parts(headline, t))
 
 
 def thresholds_text(grid: Grid, t: Translator) -> Text:

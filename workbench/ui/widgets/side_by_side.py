@@ -38,10 +38,18 @@ class SideBySide:
     def column_count(self) -> int:
         return len(self.items)
 
+    @property
+    def robustness_pending(self) -> bool:
+        """True while some column's headline is still being computed off screen: the
+        robustness row marks no best value until every one is known."""
+        return not all(item.headline_known for item in self.items)
+
     def best(self, row: str) -> set[int]:
         """The columns holding the best value of ``row`` (computed once per row)."""
         found = self._best.get(row)
         if found is None:
+            if row == "robustness" and self.robustness_pending:
+                return set()
             found = best_of_row(row_values(self.items, row))
             self._best[row] = found
         return found
@@ -56,7 +64,10 @@ class SideBySide:
     def row_label(self, row: int) -> Text:
         key = ROWS[row]
         if key not in CRITERION_KEYS:
-            return Text(self.words.t(f"compare.row.{key}"))
+            label = Text(self.words.t(f"compare.row.{key}"))
+            if key == "robustness" and self.robustness_pending:
+                label.append(f" {self.words.t('compare.row.pending')}", style="dim")
+            return label
         label = Text(CRITERIA_BY_KEY[key].label(self.words.i18n.lang))
         weight = self._weight(key)
         if weight is not None:
