@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from workbench import collector
 from workbench.ui.bindings import TranslatedScreen
@@ -23,6 +23,7 @@ from workbench.ui.screens.scoring import ScoringPane
 from workbench.ui.screens.teams import TeamsPane
 from workbench.ui.text import safe_str
 from workbench.ui.widgets.filter_input import TAB_CHARACTERS
+from workbench.ui.widgets.key_footer import KeyFooter
 
 PANES: tuple[type[Pane], ...] = (CataloguePane, TeamsPane, ScoringPane, ComparePane, PilotsPane)
 TAB_KEYS: dict[str, str] = {
@@ -86,7 +87,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
                 title = f"{key} {self.t(f'app.tabs.{tab}')}"
                 with TabPane(title, id=tab):
                     yield pane_class(id=f"{tab}-pane")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.t("app.title")

@@ -1,0 +1,100 @@
+"""The footer of keys, rebuilt only when what it shows changes.
+
+Textual's ``Footer`` removes and mounts every key widget each time the bindings may have
+changed: on every focus change and every tab switch, a fifth of a tab switch's time. Here the
+keys are compared first; the same keys are left alone, and as many keys as before are
+updated in place (text, action, greyed or not). Only a different number of keys rebuilds.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+
+class Shown(NamedTuple):
+    key: str
+    display: str
+    description: str
+    action: str
+    enabled: bool
+    tooltip: str
+    palette: bool
+
+
+class KeyFooter(Footer):
+    """A footer that reuses its key widgets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: list[Shown] | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._show_keys)
+
+    def _wanted(self) -> list[Shown] | None:
+        """The keys ``compose`` would yield, or None when they use groups (always rebuilt)."""
+        active = self.screen.active_bindings
+        wanted: list[Shown] = []
+        actions: set[str] = set()
+        for _node, binding, enabled, tooltip in active.values():
+            if not binding.show or binding.action in actions:
+                continue
+            if binding.group is not None:
+                return None
+            actions.add(binding.action)
+            display = self.app.get_key_display(binding)
+            shown = Shown(
+                binding.key, display, binding.description, binding.action, enabled, tooltip, False
+            )
+            wanted.append(shown)
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            entry = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if entry is not None:
+                _node, binding, enabled, _tooltip = entry
+                wanted.append(
+                    Shown(
+                        binding.key,
+                        self.app.get_key_display(binding),
+                        binding.description,
+                        binding.action,
+                        enabled,
+                        binding.tooltip or binding.description,
+                        True,
+                    )
+                )
+        return wanted
+
+    async def _show_keys(self) -> None:
+        if not self.is_attached:
+            return
+        wanted = self._wanted()
+        if wanted is not None and wanted == self._shown:
+            return
+        keys = list(self.query_children(FooterKey))
+        same_shape = (
+            wanted is not None
+            and self._shown is not None
+            and len(keys) == len(wanted)
+            and [shown.palette for shown in wanted] == [shown.palette for shown in self._shown]
+        )
+        self._shown = wanted
+        if not same_shape or wanted is None:
+            await self.recompose()
+            return
+        for widget, shown in zip(keys, wanted, strict=True):
+            widget.key = shown.key
+            widget.key_display = shown.display
+            widget.description = shown.description
+            widget.action = shown.action
+            widget._disabled = not shown.enabled
+            widget.set_class(not shown.enabled, "-disabled")
+            widget.tooltip = shown.tooltip or None
+            widget.refresh(layout=True)
