@@ -26,6 +26,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.app": "notify() makes every notification inert",
     "workbench.ui.main_screen": "sub_title through safe_str",
     "workbench.ui.help_screen": "key names and i18n text only",
+    "workbench.ui.widgets.key_footer": "key names and i18n binding descriptions only",
     "workbench.ui.bindings": "base screens: binding descriptions are i18n keys",
     "workbench.ui.screens.pane": "base class, draws nothing itself",
     "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
