@@ -6,7 +6,7 @@ from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
-from tests.ui.waiting import wait_for_text, wait_until
+from tests.ui.waiting import saved, wait_for_text, wait_until
 from workbench.core.assessment import Assessment
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.team import Team
@@ -73,9 +73,11 @@ async def test_undo_restores_the_previous_score(
         before = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
         assert before.rating("claire", "business_impact").score == 5
         await pilot.press("2")
+        await saved(pilot)
         after = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
         assert after.rating("claire", "business_impact").score == 2
         await pilot.press("ctrl+z")
+        await saved(pilot)
         restored = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
         old = before.rating("claire", "business_impact")
         back = restored.rating("claire", "business_impact")
@@ -182,6 +184,7 @@ async def test_scoring_as_another_assessor_keeps_both(
         await pilot.press(*"zoe", "enter")
         await wait_until(pilot, lambda: app.screen.query_one(ScoringPane).assessor == "zoe")
         await pilot.press("1")
+        await saved(pilot)
         pair = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
         assessment = stored(sample_repo, *pair)
         assert assessment.assessors == ["claire", "marc", "zoe"]
@@ -295,6 +298,7 @@ async def test_assessment_picker_follows_saves_and_renames(
             "Pilot",
         )
         await pilot.press(*"111111")
+        await saved(pilot)
         assert (await line_of_pair()).detail == "Investigate"
         sample_repo.update(Team, pair[0], lambda t: t.model_copy(update={"name": "Content"}))
         label = (await line_of_pair()).label
