@@ -282,6 +282,8 @@ class WorkbenchApp(App[None]):
     @on(SavesChanged)
     def _saves_changed(self) -> None:
         finished = self.saves.take_finished()
+        if not self.screen_stack:
+            return  # closing
         if any(not save.waited for save in finished):
             self.screen_stack[0].post_message(DataChanged())
         failure = self.saves.failure
