@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
@@ -138,7 +139,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(
         await wait_for_text(pilot, "Not assessed yet")
         monkeypatch.setattr(os, "replace", disk_full)
         await pilot.press("4", "3")
-        await wait_for_text(pilot, "2 changes not saved · f8: retry")
+        await wait_for_text(pilot, "⚠ 2 unsaved changes · f8 retries")
         text = screen_text(app)
         assert "disk is full" in text  # the notification says why
         assert "2 of 6 scored" in text  # and the changes stay on screen
@@ -147,7 +148,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(
         keys = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
         assert keys["retry_save"] is True
         await pilot.press("2")  # queued behind the failed ones, nothing dropped
-        await wait_for_text(pilot, "3 changes not saved")
+        await wait_for_text(pilot, "3 unsaved changes")
         await pilot.press("f8")  # still full: still kept
         await wait_until(pilot, lambda: app.saves.failure is not None)
         assert app.saves.unsaved == 3
@@ -167,7 +168,7 @@ async def test_quitting_with_a_failed_save_asks_and_esc_stays(
     async with app.run_test(size=(120, 40)) as pilot:
         monkeypatch.setattr(os, "replace", disk_full)
         await pilot.press("4")
-        await wait_for_text(pilot, "1 change not saved")
+        await wait_for_text(pilot, "1 unsaved change")
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "Quit and lose it?" in screen_text(app)
@@ -328,3 +329,20 @@ async def test_keys_and_another_process_writing_lose_nothing(
     stored = fresh.assessment_for(*NEW_PAIR)
     assert stored is not None
     assert stored.scores_of("claire") == expected
+
+
+async def test_a_key_typed_just_before_ctrl_q_is_saved(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    """Both keys arrive in one read from the terminal: ctrl+q (a priority key) must not
+    overtake the score key still on its way from the grid to the app."""
+    app = make_app(sample_repo)
+    open_on(app, *NEW_PAIR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.screen.query_one(ScoreGrid).has_focus)
+        app.post_message(events.Key("4", "4"))
+        app.post_message(events.Key("ctrl+q", None))
+        await wait_until(pilot, lambda: not app.is_running)
+    stored = on_disk(sample_repo.path, NEW_PAIR)
+    assert stored is not None
+    assert stored.rating("claire", "business_impact").score == 4

@@ -46,6 +46,10 @@ NOTIFY_LIMIT = 500
 RETRY_KEY = "f8"
 
 
+class QuitRequested(Message):
+    """ctrl+q, on its way from the focused widget up to the app, behind the keys before it."""
+
+
 class SavesChanged(Message):
     """The save queue wrote something, or a write failed (posted from its thread)."""
 
@@ -53,10 +57,12 @@ class SavesChanged(Message):
 def describe_failure(error: BaseException) -> str:
     """A failed write in words: the storage layer's message, never a traceback."""
     if isinstance(error, StorageError):
-        return str(error)
-    if isinstance(error, OSError):
-        return f"{error.strerror or type(error).__name__} ({error.filename})"
-    return f"{type(error).__name__}: {error}"
+        text = str(error)
+    elif isinstance(error, OSError):
+        text = f"{error.strerror or type(error).__name__} ({error.filename})"
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return text.rstrip(". ")
 
 
 @dataclass(slots=True)
@@ -314,13 +320,14 @@ class WorkbenchApp(App[None]):
         name = safe_str(self.repository.path.name, limit=60)
         t = self.i18n
         state = self.saves.state
+        # the state first: on a narrow screen the header cuts the end of the line
         if state is SaveState.SAVING:
-            return f"{name} · {t('saving.saving')}"
+            return f"{t('saving.saving')} · {name}"
         if state is SaveState.FAILED:
             key = self.get_key_display(Binding(RETRY_KEY, ""))
-            return f"{name} · " + t.plural("saving.not_saved", self.saves.unsaved, retry=key)
+            return t.plural("saving.not_saved", self.saves.unsaved, retry=key) + f" · {name}"
         if self.saves.saved_at is not None:
-            return f"{name} · " + t("saving.saved", at=self.saves.saved_at.strftime("%H:%M"))
+            return t("saving.saved", at=self.saves.saved_at.strftime("%H:%M")) + f" · {name}"
         return name
 
     def show_save_state(self) -> None:
@@ -367,7 +374,15 @@ class WorkbenchApp(App[None]):
         )
 
     async def action_quit(self) -> None:
-        """Quit once every change is saved: wait for the queue, or ask when a save failed."""
+        """Quit once every change is saved: wait for the queue, or ask when a save failed.
+
+        ctrl+q is a priority key, handled as soon as it arrives, while a score key typed
+        just before it still bubbles from the grid up to the app that runs its binding.
+        The decision travels the same way, so that it comes after that key's change."""
+        (self.focused or self.screen).post_message(QuitRequested())
+
+    @on(QuitRequested)
+    def _quit_once_saved(self) -> None:
         state = self.saves.state
         if state is SaveState.IDLE:
             self.exit()
