@@ -253,9 +253,10 @@ class WorkbenchApp(App[None]):
             else:
                 self._resolve(conflict, resolved)
             return None
-        except Exception as error:  # any failure is a message, never a crash
+        except (StorageError, OSError) as error:
             self._notify_not_saved(describe_failure(error))
             return None
+        # any other exception (a form's own check in the change) is the caller's, as it was
         self.screen_stack[0].post_message(DataChanged())
         self.show_save_state()
         return save.result  # type: ignore[return-value]

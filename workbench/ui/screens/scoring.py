@@ -122,6 +122,7 @@ class ScoringPane(Pane):
         self.redo_steps: list[UndoStep] = []
         self.report: GridReport | None = None
         self._shown: tuple[str | None, str | None] | None = None
+        self._reported: tuple[tuple[object, ...], GridReport] | None = None
         self._choices: dict[str, tuple[Assessment, Team, Programme, Choice]] = {}
         """The assessment picker's line of each assessment, while it and its team and
         programme stay the same objects (the pane is recomposed on a language switch)."""
@@ -207,16 +208,7 @@ class ScoringPane(Pane):
         measurable = team.objective.is_measurable if team else True
         ready = team is not None and programme is not None
         group = self.consensus and assessment is not None and bool(assessment.assessors)
-        self.report = (
-            build_report(
-                assessment,
-                assessor=self.assessor,
-                objective_measurable=measurable,
-                consensus=group,
-            )
-            if ready
-            else None
-        )
+        self.report = self._report(assessment, measurable, group) if ready else None
         self.query_one("#scoring-context", Static).update(
             self._context_text(team, programme, assessment)
         )
@@ -229,6 +221,18 @@ class ScoringPane(Pane):
         self.query_one("#criterion-help").set_class(self.details, "-hidden")
         self._show_criterion_help()
         self.refresh_bindings_if_changed()
+
+    def _report(self, assessment: Assessment | None, measurable: bool, group: bool) -> GridReport:
+        """The grid's report, built again only when what it depends on changed: the save
+        of a change already on screen (the same values, another object) costs nothing."""
+        key = (assessment, self.assessor, measurable, group)
+        if self._reported is not None and self._reported[0] == key:
+            return self._reported[1]
+        report = build_report(
+            assessment, assessor=self.assessor, objective_measurable=measurable, consensus=group
+        )
+        self._reported = (key, report)
+        return report
 
     def _context_text(
         self, team: Team | None, programme: Programme | None, assessment: Assessment | None
