@@ -11,6 +11,8 @@ from typing import Any
 
 import orjson
 
+from workbench.storage.schema import SCHEMA_VERSION
+
 PAYLOADS: dict[str, str] = {
     "markup": "[bold red]x[/][@click=app.quit]q[/]",
     "osc52": "\x1b]52;c;aGVsbG8=\x07",
@@ -83,7 +85,7 @@ def hostile_records() -> dict[str, dict[str, dict[str, Any]]]:
         "teams": teams,
         "assessments": assessments,
         "pilots": {},
-        "_meta": {"1": {"schema_version": 1, "writes": 1}},
+        "_meta": {"1": {"schema_version": SCHEMA_VERSION, "writes": 1}},
     }
 
 

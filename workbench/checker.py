@@ -8,7 +8,14 @@ from pathlib import Path
 import orjson
 
 from workbench.core.json_position import utf8_problem
-from workbench.storage.schema import Problem, Snapshot, migrate, validate
+from workbench.storage.schema import (
+    Migration,
+    Problem,
+    Snapshot,
+    migrate,
+    pending_migrations,
+    validate,
+)
 
 
 @dataclass(slots=True)
@@ -16,6 +23,8 @@ class CheckReport:
     path: Path
     problems: list[Problem] = field(default_factory=list)
     snapshot: Snapshot | None = None
+    migrations: list[Migration] = field(default_factory=list)
+    """What the next save would migrate (a file of an older schema); nothing is written."""
 
     @property
     def ok(self) -> bool:
@@ -49,6 +58,7 @@ def check_file(path: Path) -> CheckReport:
         report.problems.append(Problem("top level", "expected a JSON object of tables"))
         return report
     try:
+        report.migrations = pending_migrations(raw)
         raw = migrate(raw)
     except ValueError as error:
         report.problems.append(Problem("_meta", str(error)))

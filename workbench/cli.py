@@ -21,6 +21,7 @@ from workbench.storage.errors import DataFileError, StorageError
 if TYPE_CHECKING:
     from workbench.i18n import Translator
     from workbench.storage.repository import Repository
+    from workbench.storage.schema import Migration
     from workbench.ui.keymap import KeymapProblem
 
 
@@ -161,9 +162,24 @@ def check_settings(lang: str | None) -> int:
 
 def run_check(path: Path, lang: str | None = None) -> int:
     from workbench.checker import check_file
+    from workbench.i18n import Translator
+    from workbench.settings import language_from_environment
 
     report = check_file(path)
     shown = visible(path)
+    i18n = Translator(lang or language_from_environment())
+    if report.migrations:
+        first = report.migrations[0]
+        print(
+            i18n(
+                "app.check_migrate",
+                path=shown,
+                version=first.source,
+                target=report.migrations[-1].target,
+            )
+        )
+        for step in report.migrations:
+            print("  " + migration_text(step, i18n))
     if report.ok and report.snapshot is not None:
         snap = report.snapshot
         counts = ", ".join(
@@ -177,15 +193,21 @@ def run_check(path: Path, lang: str | None = None) -> int:
         )
         print(f"{shown}: OK - {counts}")
         return 0
-    from workbench.i18n import Translator
-    from workbench.settings import language_from_environment
-
-    i18n = Translator(lang or language_from_environment())
     print(i18n.plural("app.check_problems", len(report.problems), path=path), file=sys.stderr)
     for problem in report.problems:
         # a location or a message can quote the file's own text: one line each, inert
         print(f"  {visible(problem)}", file=sys.stderr)
     return 1
+
+
+def migration_text(step: Migration, i18n: Translator) -> str:
+    """One migration step in words: the versions and what it changes."""
+    key = f"app.migration.to_{step.target}"
+    if step.target == 2 and step.measurements:
+        return i18n.plural(key, step.measurements, source=step.source, target=step.target)
+    if step.target == 2:
+        return i18n("app.migration.to_2_version", source=step.source, target=step.target)
+    return i18n(key, source=step.source, target=step.target)
 
 
 def counted(count: int, what: str) -> str:

@@ -16,6 +16,7 @@ from workbench.core.assessment import Rating, now_utc
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.sample import load_sample
 from workbench.storage.repository import Repository
+from workbench.storage.schema import SCHEMA_VERSION
 
 Capture = pytest.CaptureFixture[str]
 
@@ -217,7 +218,7 @@ def test_json_round_trip_through_an_empty_file(db: Path, tmp_path: Path, capsys:
         run(capsys, "--db", str(empty), "export", "--format", "json", "--out", str(second))[0] == 0
     )
     assert without_export_stamp(first.read_bytes()) == without_export_stamp(second.read_bytes())
-    assert orjson.loads(first.read_bytes())["_meta"]["1"]["schema_version"] == 1
+    assert orjson.loads(first.read_bytes())["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_json_export_of_one_team_keeps_what_it_refers_to(

@@ -117,7 +117,7 @@ async def test_catalogue_rows_and_detail(hostile_repo: Repository, make_app: App
             # a 10k-character note is cut where a valid one would fit
             note = "L…" if kind == "long" else marker("N", index)
             at_end = at_the_end(panel)
-            await wait_until(pilot, lambda: at_end() and note in screen_text(app))
+            await wait_until(pilot, lambda: at_end() and note in screen_text(app))  # noqa: B023
             shown = inert_screen(app)
             if kind != "long":
                 assert len(lines_with(shown, note)) == 1

@@ -111,6 +111,7 @@ class Direction(StrEnum):
 class Measurement(BaseModel):
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", frozen=True)
 
+    id: str = Field(default_factory=new_id)
     on: date
     value: float
     note: str | None = None
@@ -146,6 +147,8 @@ class Kpi(BaseModel):
     @field_validator("measurements")
     @classmethod
     def _sorted(cls, value: list[Measurement]) -> list[Measurement]:
+        if len({m.id for m in value}) != len(value):
+            raise fail("duplicate_measurement", "Two measurements of this KPI have the same id")
         return sorted(value, key=lambda m: m.on)
 
     @model_validator(mode="after")

@@ -1,5 +1,6 @@
-"""Changes to a pilot as pure functions: start one from an assessment, record a measurement,
-decide a gate, add a participant, a cost, a benefit, a note, a KPI.
+"""Changes to a pilot as pure functions: start one from an assessment, record, correct or
+remove a measurement, decide a gate, add, edit or remove a KPI, a participant, a cost or a
+benefit, write a note.
 
 Every function returns a new, validated ``Pilot`` (pydantic's ``ValidationError`` when the
 result would be invalid) and never changes its argument: the repository applies them to the
@@ -152,9 +153,33 @@ def _kpi(pilot: Pilot, kpi_id: str) -> Kpi:
     raise InputError("kpi_gone")
 
 
+def _without(items: list[M], item_id: str, gone: str) -> list[M]:
+    """``items`` without the one whose id is ``item_id``; ``InputError(gone)`` if none is."""
+    kept = [item for item in items if getattr(item, "id") != item_id]  # noqa: B009
+    if len(kept) == len(items):
+        raise InputError(gone)
+    return kept
+
+
 def record_measurement(pilot: Pilot, kpi_id: str, measurement: Measurement) -> Pilot:
     kpi = _kpi(pilot, kpi_id)
     updated = revalidated(kpi, measurements=[*kpi.measurements, measurement])
+    return revalidated(pilot, kpis=_replace(pilot.kpis, updated, lambda k: k.id))
+
+
+def correct_measurement(pilot: Pilot, kpi_id: str, measurement: Measurement) -> Pilot:
+    """The measurement with ``measurement.id`` replaced by this corrected one."""
+    kpi = _kpi(pilot, kpi_id)
+    if all(m.id != measurement.id for m in kpi.measurements):
+        raise InputError("measurement_gone")
+    updated = revalidated(kpi, measurements=_replace(kpi.measurements, measurement, lambda m: m.id))
+    return revalidated(pilot, kpis=_replace(pilot.kpis, updated, lambda k: k.id))
+
+
+def remove_measurement(pilot: Pilot, kpi_id: str, measurement_id: str) -> Pilot:
+    kpi = _kpi(pilot, kpi_id)
+    kept = _without(kpi.measurements, measurement_id, "measurement_gone")
+    updated = revalidated(kpi, measurements=kept)
     return revalidated(pilot, kpis=_replace(pilot.kpis, updated, lambda k: k.id))
 
 
@@ -162,8 +187,25 @@ def save_kpi(pilot: Pilot, kpi: Kpi) -> Pilot:
     return revalidated(pilot, kpis=_replace(pilot.kpis, kpi, lambda k: k.id))
 
 
+def edit_kpi(pilot: Pilot, kpi: Kpi) -> Pilot:
+    """The KPI's definition replaced by ``kpi``'s; its measurements stay those stored now
+    (someone may have recorded one while the form was open)."""
+    stored = _kpi(pilot, kpi.id)
+    return save_kpi(pilot, revalidated(kpi, measurements=stored.measurements))
+
+
+def remove_kpi(pilot: Pilot, kpi_id: str) -> Pilot:
+    """The KPI and its measurements removed."""
+    return revalidated(pilot, kpis=_without(pilot.kpis, kpi_id, "kpi_gone"))
+
+
 def save_participant(pilot: Pilot, participant: Participant) -> Pilot:
     people = _replace(pilot.participants, participant, lambda p: p.id)
+    return revalidated(pilot, participants=people)
+
+
+def remove_participant(pilot: Pilot, participant_id: str) -> Pilot:
+    people = _without(pilot.participants, participant_id, "participant_gone")
     return revalidated(pilot, participants=people)
 
 
@@ -171,8 +213,28 @@ def add_cost(pilot: Pilot, cost: Cost) -> Pilot:
     return revalidated(pilot, costs=[*pilot.costs, cost])
 
 
+def edit_cost(pilot: Pilot, cost: Cost) -> Pilot:
+    if all(c.id != cost.id for c in pilot.costs):
+        raise InputError("cost_gone")
+    return revalidated(pilot, costs=_replace(pilot.costs, cost, lambda c: c.id))
+
+
+def remove_cost(pilot: Pilot, cost_id: str) -> Pilot:
+    return revalidated(pilot, costs=_without(pilot.costs, cost_id, "cost_gone"))
+
+
 def add_benefit(pilot: Pilot, benefit: Benefit) -> Pilot:
     return revalidated(pilot, benefits=[*pilot.benefits, benefit])
+
+
+def edit_benefit(pilot: Pilot, benefit: Benefit) -> Pilot:
+    if all(b.id != benefit.id for b in pilot.benefits):
+        raise InputError("benefit_gone")
+    return revalidated(pilot, benefits=_replace(pilot.benefits, benefit, lambda b: b.id))
+
+
+def remove_benefit(pilot: Pilot, benefit_id: str) -> Pilot:
+    return revalidated(pilot, benefits=_without(pilot.benefits, benefit_id, "benefit_gone"))
 
 
 def add_note(pilot: Pilot, note: JournalNote) -> Pilot:

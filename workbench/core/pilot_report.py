@@ -46,6 +46,8 @@ def warning_text(warning: PilotWarning, i18n: Translator) -> str:
         if key in params:
             params[key] = i18n.money(Decimal(params[key]), params.get("currency"))
     key = f"pilots.warnings.{warning.key}"
+    if warning.key == "reaction_only" and params.get("count") == "1":
+        key = "pilots.warnings.reaction_only_one"  # "the only KPI", never "all 1 KPIs"
     if not i18n.has(key):
         return warning.fallback_text()
     try:

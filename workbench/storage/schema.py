@@ -6,6 +6,7 @@ one document: schema version, write counter, who wrote last and when.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
 from workbench.core.team import Team
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -66,7 +67,94 @@ def _v0_to_v1(data: RawData) -> RawData:
     return {**data, META_TABLE: {"1": {"schema_version": 1, "writes": 0}}}
 
 
-MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1}
+def _measurement_id(pilot_id: object, kpi_id: object, index: int) -> str:
+    """The same id at every read of the same unmigrated file, until it is saved."""
+    seed = f"{pilot_id}\0{kpi_id}\0{index}".encode()
+    return hashlib.sha256(seed).hexdigest()[:12]
+
+
+def _measurements_without_id(data: RawData) -> int:
+    table = data.get("pilots")
+    count = 0
+    for doc in table.values() if isinstance(table, dict) else ():
+        kpis = doc.get("kpis") if isinstance(doc, dict) else None
+        for kpi in kpis if isinstance(kpis, list) else ():
+            measurements = kpi.get("measurements") if isinstance(kpi, dict) else None
+            for item in measurements if isinstance(measurements, list) else ():
+                count += isinstance(item, dict) and "id" not in item
+    return count
+
+
+def _v1_to_v2(data: RawData) -> RawData:
+    """Schema 2 gives each KPI measurement an id, so that one can be corrected or removed
+    (it also added the pilot's journal and start reason, and the gate's reason without a
+    measurement: optional fields that schema 1 files simply do not have)."""
+    pilots = data.get("pilots")
+    if isinstance(pilots, dict):
+        pilots = {doc_id: _with_measurement_ids(doc) for doc_id, doc in pilots.items()}
+    meta = dict(meta_record(data) or {})
+    meta["schema_version"] = 2
+    migrated = {**data, META_TABLE: {"1": meta}}
+    if pilots is not None:
+        migrated["pilots"] = pilots
+    return migrated
+
+
+def _with_measurement_ids(doc: Any) -> Any:
+    kpis = doc.get("kpis") if isinstance(doc, dict) else None
+    if not isinstance(kpis, list):
+        return doc
+    new_kpis = []
+    for kpi in kpis:
+        measurements = kpi.get("measurements") if isinstance(kpi, dict) else None
+        if isinstance(measurements, list):
+            kpi = {
+                **kpi,
+                "measurements": [
+                    {"id": _measurement_id(doc.get("id"), kpi.get("id"), index), **item}
+                    if isinstance(item, dict) and "id" not in item
+                    else item
+                    for index, item in enumerate(measurements)
+                ],
+            }
+        new_kpis.append(kpi)
+    return {**doc, "kpis": new_kpis}
+
+
+MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1, 1: _v1_to_v2}
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step a save would make to a file of an older schema, and what it changes."""
+
+    source: int
+    target: int
+    measurements: int = 0
+    """How many KPI measurements it gives an id (schema 1 to 2)."""
+
+
+def pending_migrations(data: RawData) -> list[Migration]:
+    """The steps that bring ``data`` to this schema (none if it is current);
+    ``ValueError`` for a file of a newer schema, as ``migrate``."""
+    newer_refused(schema_version(data))
+    steps = []
+    version = schema_version(data)
+    while version < SCHEMA_VERSION:
+        measurements = _measurements_without_id(data) if version == 1 else 0
+        data = MIGRATIONS[version](data)
+        target = schema_version(data)
+        steps.append(Migration(version, target, measurements))
+        version = target
+    return steps
+
+
+def newer_refused(version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise ValueError(
+            f"it was written by a newer workbench (schema {version}; "
+            f"this one reads up to {SCHEMA_VERSION}): upgrade the workbench"
+        )
 
 
 def schema_version(data: RawData) -> int:
@@ -74,7 +162,7 @@ def schema_version(data: RawData) -> int:
     if meta is None:
         return 0 if data else SCHEMA_VERSION
     version = meta.get("schema_version")
-    if not isinstance(version, int) or version < 0:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise ValueError(f"the schema version {version!r} is not a whole number")
     return version
 
@@ -89,11 +177,7 @@ def meta_record(data: RawData) -> dict[str, Any] | None:
 
 def migrate(data: RawData) -> RawData:
     version = schema_version(data)
-    if version > SCHEMA_VERSION:
-        raise ValueError(
-            f"it was written by a newer workbench (schema {version}; "
-            f"this one reads up to {SCHEMA_VERSION}): upgrade the workbench"
-        )
+    newer_refused(version)
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version = schema_version(data)

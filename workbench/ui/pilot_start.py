@@ -34,6 +34,9 @@ def start_pilot_from(
         pane.notify(pane.t("pilots.start.exists", name=existing[0].name), timeout=5, markup=False)
         pane.post_message(OpenPilot(existing[0].id))
         return
+    if workbench.read_only:  # before any question: nothing could be saved
+        workbench.notify_read_only()
+        return
 
     def create(reason: str | None) -> None:
         pilot = start_pilot(

@@ -1,12 +1,15 @@
 """Someone else saved the record being edited: each clashing field with their value (who,
 when) and yours; keep either, field by field, without typing anything again.
 
-Dismisses with the fields whose value is yours, or None to go back to the form.
+Dismisses with the fields whose value is yours, or None to go back to the form. Field labels
+are translated for every kind of record (``sharing.fields.<kind>.<field>``), and a pilot's
+sub-records (phases, KPIs, participants, costs, benefits, notes) are named in words.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from enum import Enum
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -17,6 +20,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
+from workbench.core.pilot import Benefit, Cost, JournalNote, Kpi, Measurement, Phase
+from workbench.i18n import Translator
 from workbench.storage.errors import ConflictError
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str, safe_text
@@ -28,6 +33,53 @@ def local_time(when: str) -> str:
         return datetime.fromisoformat(when).astimezone().strftime("%H:%M")
     except ValueError:
         return when
+
+
+def field_label(kind: str, field: str, t: Translator) -> str:
+    """``objective.target`` of a team as "Objective: target", in the user's language."""
+    for key in (f"sharing.fields.{kind}.{field}", f"sharing.fields.common.{field}"):
+        if t.has(key):
+            return t(key)
+    return field
+
+
+def shown_value(value: Any, t: Translator) -> str:
+    """A stored value in words: sub-records by their name, dates as ISO dates."""
+    if value is None:
+        return t("app.none")
+    if isinstance(value, bool):
+        return t("confirm.yes") if value else t("confirm.no")
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return t.smart(value)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(shown_value(item, t) for item in value) if value else "—"
+    if isinstance(value, dict):
+        return t.plural("sharing.conflict.entries", len(value))
+    if isinstance(value, Phase):
+        status = t(f"pilots.phase_status.{value.status.value}")
+        return f"{t(f'pilots.phase_short.{value.kind.value}')}: {status}"
+    if isinstance(value, Kpi):
+        count = t.plural("sharing.conflict.measurements", len(value.measurements))
+        return f"{value.name} ({count})"
+    if isinstance(value, Measurement):
+        return f"{value.on.isoformat()} {t.smart(value.value)}"
+    if isinstance(value, Cost):
+        return f"{value.label} {t.smart(value.total)}"
+    if isinstance(value, Benefit):
+        return f"{value.label} {t.smart(value.amount)}"
+    if isinstance(value, JournalNote):
+        return f"{value.on.isoformat()} {value.text}"
+    for name in ("name", "label", "statement", "text", "kind"):
+        inner = getattr(value, name, None)
+        if inner is not None:
+            return shown_value(inner, t)
+    return str(value)
 
 
 class ConflictDialog(Dialog[frozenset[str]]):
@@ -45,11 +97,10 @@ class ConflictDialog(Dialog[frozenset[str]]):
         self.conflict = conflict
 
     def _label(self, field: str) -> str:
-        key = f"sharing.fields.{field}"
-        return self.t(key) if self.workbench.i18n.has(key) else field
+        return field_label(self.conflict.kind, field, self.workbench.i18n)
 
     def _value(self, value: Any) -> Text:
-        return safe_text(self.t("app.none") if value is None else value)
+        return safe_text(shown_value(value, self.workbench.i18n))
 
     def compose(self) -> ComposeResult:
         conflict = self.conflict
@@ -63,7 +114,7 @@ class ConflictDialog(Dialog[frozenset[str]]):
             yield Static(Content(intro), classes="dialog-message")
             with VerticalScroll():
                 for index, clash in enumerate(conflict.conflicts):
-                    yield Static(Content(self._label(clash.field)), classes="conflict-field")
+                    yield Static(safe_text(self._label(clash.field)), classes="conflict-field")
                     with RadioSet(id=f"conflict-{index}"):
                         yield RadioButton(
                             Text.assemble(

@@ -1,4 +1,4 @@
-"""Add a cost: fees or other costs as an amount, time as hours x hourly cost."""
+"""Add or edit a cost: fees or other costs as an amount, time as hours x hourly cost."""
 
 from __future__ import annotations
 
@@ -9,13 +9,22 @@ from workbench.ui.dialogs.pilot_form import Check, FormField, PilotForm
 
 
 class CostDialog(PilotForm[Cost]):
-    def __init__(self, currency: str, today: date, check: Check[Cost] | None = None) -> None:
+    def __init__(
+        self,
+        currency: str,
+        today: date,
+        check: Check[Cost] | None = None,
+        cost: Cost | None = None,
+    ) -> None:
         super().__init__(check)
         self.currency = currency
         self.today = today
+        self.cost = cost
 
     def heading(self) -> str:
-        return self.t("pilots.cost.title")
+        if self.cost is None:
+            return self.t("pilots.cost.title")
+        return self.t("pilots.cost.edit_title", label=self.cost.label)
 
     def introduction(self) -> str:
         return self.t("pilots.cost.intro", currency=self.currency)
@@ -23,13 +32,33 @@ class CostDialog(PilotForm[Cost]):
     def fields(self) -> list[FormField]:
         kinds = [(self.t(f"pilots.cost_kind.{k.value}"), k.value) for k in CostKind]
         money = self.t("pilots.form.amount_placeholder", currency=self.currency)
+        c = self.cost
         return [
-            FormField("kind", self.t("pilots.cost.kind"), CostKind.FEES.value, options=kinds),
-            FormField("label", self.t("pilots.report.label")),
-            FormField("amount", self.t("pilots.cost.amount"), placeholder=money),
-            FormField("hours", self.t("pilots.cost.hours"), placeholder="12,5"),
-            FormField("hourly_cost", self.t("pilots.cost.hourly_cost"), placeholder=money),
-            FormField("on", self.t("pilots.form.date"), self.today.isoformat(), "YYYY-MM-DD"),
+            FormField(
+                "kind",
+                self.t("pilots.cost.kind"),
+                (c.kind if c else CostKind.FEES).value,
+                options=kinds,
+            ),
+            FormField("label", self.t("pilots.report.label"), c.label if c else ""),
+            FormField(
+                "amount", self.t("pilots.cost.amount"), self.typed(c.amount if c else None), money
+            ),
+            FormField(
+                "hours", self.t("pilots.cost.hours"), self.typed(c.hours if c else None), "12,5"
+            ),
+            FormField(
+                "hourly_cost",
+                self.t("pilots.cost.hourly_cost"),
+                self.typed(c.hourly_cost if c else None),
+                money,
+            ),
+            FormField(
+                "on",
+                self.t("pilots.form.date"),
+                self.day_text(c.on) if c else self.today.isoformat(),
+                "YYYY-MM-DD",
+            ),
         ]
 
     def build(self) -> Cost | None:
@@ -47,4 +76,12 @@ class CostDialog(PilotForm[Cost]):
             amount = self.amount("amount", self.currency, required=True)
         if kind is None or label is None or self._errors:
             return None
-        return Cost(kind=kind, label=label, amount=amount, hours=hours, hourly_cost=hourly, on=on)
+        return Cost(
+            **({"id": self.cost.id} if self.cost else {}),
+            kind=kind,
+            label=label,
+            amount=amount,
+            hours=hours,
+            hourly_cost=hourly,
+            on=on,
+        )

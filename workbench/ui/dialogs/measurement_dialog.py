@@ -1,4 +1,5 @@
-"""Record a KPI measurement: the value, then Enter (the date is today unless changed)."""
+"""Record a KPI measurement: the value, then Enter (the date is today unless changed);
+or correct one already recorded."""
 
 from __future__ import annotations
 
@@ -10,13 +11,21 @@ from workbench.ui.dialogs.pilot_form import Check, FormField, PilotForm
 
 
 class MeasurementDialog(PilotForm[Measurement]):
-    def __init__(self, kpi: Kpi, today: date, check: Check[Measurement] | None = None) -> None:
+    def __init__(
+        self,
+        kpi: Kpi,
+        today: date,
+        check: Check[Measurement] | None = None,
+        measurement: Measurement | None = None,
+    ) -> None:
         super().__init__(check)
         self.kpi = kpi
         self.today = today
+        self.measurement = measurement
 
     def heading(self) -> str:
-        return self.t("pilots.measure.title", kpi=self.kpi.name)
+        key = "pilots.measure.title" if self.measurement is None else "pilots.measure.edit_title"
+        return self.t(key, kpi=self.kpi.name)
 
     def introduction(self) -> str:
         i18n = self.workbench.i18n
@@ -32,11 +41,25 @@ class MeasurementDialog(PilotForm[Measurement]):
         )
 
     def fields(self) -> list[FormField]:
+        m = self.measurement
         return [
-            FormField("value", self.t("pilots.measure.value"), placeholder=self.kpi.unit or ""),
-            FormField("on", self.t("pilots.form.date"), self.today.isoformat(), "YYYY-MM-DD"),
             FormField(
-                "note", self.t("pilots.form.note"), placeholder=self.t("pilots.form.optional")
+                "value",
+                self.t("pilots.measure.value"),
+                self.typed(m.value if m else None),
+                placeholder=self.kpi.unit or "",
+            ),
+            FormField(
+                "on",
+                self.t("pilots.form.date"),
+                (m.on if m else self.today).isoformat(),
+                "YYYY-MM-DD",
+            ),
+            FormField(
+                "note",
+                self.t("pilots.form.note"),
+                (m.note or "") if m else "",
+                placeholder=self.t("pilots.form.optional"),
             ),
         ]
 
@@ -46,4 +69,6 @@ class MeasurementDialog(PilotForm[Measurement]):
         note = self.text("note")
         if value is None or on is None:
             return None
+        if self.measurement is not None:
+            return Measurement(id=self.measurement.id, on=on, value=value, note=note)
         return Measurement(on=on, value=value, note=note)

@@ -168,6 +168,18 @@ class PilotForm(Dialog[T]):
     def amount(self, key: str, currency: str, *, required: bool = False) -> Decimal | None:
         return self.parsed(key, lambda text: parse_amount(text, currency), required=required)
 
+    def typed(self, value: float | Decimal | None) -> str:
+        """A stored number as a person would type it, every digit kept (a decimal comma in
+        French): what an edit form starts from."""
+        if value is None:
+            return ""
+        text = f"{Decimal(str(value)).normalize():f}"
+        return text.replace(".", ",") if self.workbench.i18n.lang == "fr" else text
+
+    @staticmethod
+    def day_text(value: date | None) -> str:
+        return value.isoformat() if value is not None else ""
+
     # saving
 
     def _show_errors(self) -> None:

@@ -3,9 +3,11 @@
 The list (team, programme, current phase, status, next due date, ROI so far, warnings) is
 filtered with ``/`` and sorted with ``s`` / ``S``; Enter opens the pilot's page, Esc goes
 back. On the page, 1-6 (or ← →) switch sections and single keys record what happened: a
-measurement (m, the value, Enter), a gate (g), dates (d), a KPI (k), a participant (a, e),
-a cost (c), a benefit (b), a note (j). Every change goes through the repository's merge
-path and ctrl+z undoes the last one.
+measurement (m, the value, Enter; v corrects one, V removes one), a gate (g), dates (d), a
+KPI (k), a participant (a), a cost (c), a benefit (b), a note (j); e edits and Del deletes
+the highlighted KPI, participant, cost or benefit, after a question that defaults to
+Cancel. Every change goes through the repository's merge path and ctrl+z undoes the last
+one. Read-only, the keys that write stay in the footer, greyed, and say why when pressed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import ClassVar, TypeVar
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -44,7 +46,11 @@ from workbench.core.pilot_changes import (
     add_benefit,
     add_cost,
     add_note,
+    correct_measurement,
     decide_gate,
+    edit_benefit,
+    edit_cost,
+    edit_kpi,
     gate_needs_reason,
     record_measurement,
     revalidated,
@@ -63,6 +69,8 @@ from workbench.ui.dialogs.kpi_dialog import KpiDialog
 from workbench.ui.dialogs.measurement_dialog import MeasurementDialog
 from workbench.ui.dialogs.participant_dialog import ParticipantDialog
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
+from workbench.ui.dialogs.picker import Choice, PickerDialog
+from workbench.ui.dialogs.pilot_removal import Removal, measurement_removal, row_removal
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_text
 from workbench.ui.widgets.pilot_page import SECTIONS, PilotContext, PilotPage, SectionTable
@@ -71,19 +79,26 @@ from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 T = TypeVar("T")
 
 SORT_KEYS = ("team", "programme", "phase", "status", "due", "roi", "warnings")
-PAGE_ACTIONS = {
-    "measure",
-    "gate",
-    "phase_dates",
-    "new_kpi",
-    "new_participant",
-    "edit_participant",
-    "new_cost",
-    "new_benefit",
-    "note",
-    "section",
-    "next_section",
-}
+ROW_ACTIONS = {"edit", "delete"}
+"""Act on the highlighted row of the KPI, people or money section."""
+ROW_SECTIONS = ("kpis", "people", "money")
+MEASUREMENT_ACTIONS = {"correct_measurement", "remove_measurement"}
+WRITES = frozenset(
+    {
+        "measure",
+        "gate",
+        "phase_dates",
+        "new_kpi",
+        "new_participant",
+        "new_cost",
+        "new_benefit",
+        "note",
+        "undo",
+        *ROW_ACTIONS,
+        *MEASUREMENT_ACTIONS,
+    }
+)
+PAGE_ACTIONS = {*WRITES - {"undo"}, "section", "next_section"}
 LIST_ACTIONS = {"filter", "sort", "reverse"}
 SECTION_GROUP = Binding.Group("pilots.keys.section")
 
@@ -135,6 +150,7 @@ class PilotsTable(VirtualTable):
 
 class PilotsPane(Pane):
     tab_id = "pilots"
+    WRITE_ACTIONS = WRITES
 
     DEFAULT_CSS = """
     PilotsPane #pilots-filter-row { height: 1; padding: 0 1; background: $boost; }
@@ -186,19 +202,26 @@ class PilotsPane(Pane):
             show=False,
             id="pilots-new-participant",
         ),
-        Binding(
-            "e",
-            "edit_participant",
-            "pilots.keys.edit_participant",
-            show=False,
-            id="pilots-edit-participant",
-        ),
         Binding("c", "new_cost", "pilots.keys.new_cost", show=False, id="pilots-new-cost"),
         Binding("b", "new_benefit", "pilots.keys.new_benefit", show=False, id="pilots-new-benefit"),
         Binding("j", "note", "pilots.keys.note", show=False, id="pilots-note"),
         Binding("r", "report", "pilots.keys.report", id="pilots-report"),
         Binding("ctrl+z", "undo", "pilots.keys.undo", id="pilots-undo"),
         Binding("escape", "back", "pilots.keys.back", id="pilots-back"),
+        Binding("e", "edit", "pilots.keys.edit", id="pilots-edit"),
+        Binding("delete,x", "delete", "pilots.keys.delete", id="pilots-delete"),
+        Binding(
+            "v",
+            "correct_measurement",
+            "pilots.keys.correct_measurement",
+            id="pilots-correct-measurement",
+        ),
+        Binding(
+            "V,shift+v",
+            "remove_measurement",
+            "pilots.keys.remove_measurement",
+            id="pilots-remove-measurement",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -467,7 +490,8 @@ class PilotsPane(Pane):
 
     @on(VirtualTable.Selected)
     def _section_selected(self, event: VirtualTable.Selected) -> None:
-        """Enter on a row: measure a KPI, decide a phase's gate, edit a participant."""
+        """Enter on a row: measure a KPI, decide a phase's gate, edit a participant, a cost or
+        a benefit."""
         if not isinstance(event.control, SectionTable):
             return
         event.stop()
@@ -476,28 +500,71 @@ class PilotsPane(Pane):
             self.action_measure()
         elif section == "phases":
             self.action_gate()
-        elif section == "people":
-            self.action_edit_participant()
+        elif section in ("people", "money"):
+            self.action_edit()
 
-    # bindings
+    # bindings: which keys apply here, and why one does nothing
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def applies(self, action: str) -> bool:
+        """Whether ``action`` belongs in the footer here at all (mode and section)."""
         if action in PAGE_ACTIONS and self.mode != "page":
             return False
         if action in LIST_ACTIONS and self.mode != "list":
             return False
-        pilot = self.pilot
-        if action == "measure":
-            return pilot is not None and bool(pilot.kpis)
-        if action == "edit_participant":
-            return self.page.section == "people" and self._participant() is not None
+        if action in ROW_ACTIONS:
+            return self.page.section in ROW_SECTIONS
+        if action in MEASUREMENT_ACTIONS:
+            return self.page.section == "kpis"
         if action == "report":
-            return pilot is not None if self.mode == "page" else self.table.cursor_key is not None
-        if action == "undo":
-            return bool(self.undo_steps) or None
+            return self.mode == "page" or self.table.cursor_key is not None
         if action == "back" and self.mode == "list":
             return bool(self.filter_input.value) or self.filter_input.has_focus
         return True
+
+    def unavailable(self, action: str) -> str | None:
+        """Why ``action`` does nothing here (an i18n key), or None when it works."""
+        if self.read_only_blocks(action):
+            return "sharing.why.read_only"
+        pilot = self.pilot
+        if action == "measure" and pilot is not None and not pilot.kpis:
+            return "pilots.why.no_kpi"
+        if action in ROW_ACTIONS and pilot is not None and self._row_key() is None:
+            return "pilots.why.no_row"
+        if action in MEASUREMENT_ACTIONS and pilot is not None:
+            kpi = self._kpi()
+            if kpi is None:
+                return "pilots.why.no_kpi"
+            if not kpi.measurements:
+                return "pilots.why.no_measurement"
+        if action == "undo" and not self.undo_steps:
+            return "pilots.why.nothing_to_undo"
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.applies(action):
+            return False
+        return None if self.unavailable(action) else True
+
+    def _refused(self, action: str) -> bool:
+        """True, having said why, when ``action`` cannot run (from the palette too)."""
+        reason = self.unavailable(action)
+        if reason is not None:
+            self.notify(self.t(reason), severity="warning", timeout=4, markup=False)
+        return reason is not None
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose action cannot run here says why instead of doing nothing."""
+        if isinstance(self.screen.focused, Input):
+            return  # typing in the filter: its keys are the field's
+        for binding in self._bindings.key_to_bindings.get(event.key, []):
+            action = binding.action.split("(")[0]
+            if not self.applies(action):
+                continue
+            reason = self.unavailable(action)
+            if reason is not None:
+                event.stop()
+                self.notify(self.t(reason), severity="warning", timeout=4, markup=False)
+                return
 
     # the pilot on the page
 
@@ -516,12 +583,27 @@ class PilotsPane(Pane):
         phase = current_phase(pilot) if pilot else None
         return phase.kind if phase else PhaseKind.SCALE
 
-    def _participant(self) -> Participant | None:
+    def _kpi(self) -> Kpi | None:
+        """The highlighted KPI in the KPI section."""
         pilot = self.pilot
-        key = self.page.table("people").cursor_key
+        key = self.page.table("kpis").cursor_key
         if pilot is None or key is None:
             return None
-        return next((p for p in pilot.participants if p.id == key), None)
+        return next((k for k in pilot.kpis if k.id == key), None)
+
+    def _row_key(self) -> str | None:
+        """The key of the highlighted row of the section on show, if it still exists."""
+        pilot = self.pilot
+        if pilot is None or self.page.section not in ROW_SECTIONS:
+            return None
+        key = self.page.table().cursor_key
+        rows = {
+            "kpis": [k.id for k in pilot.kpis],
+            "people": [p.id for p in pilot.participants],
+            "money": [f"cost:{c.id}" for c in pilot.costs]
+            + [f"benefit:{b.id}" for b in pilot.benefits],
+        }[self.page.section]
+        return key if key in rows else None
 
     def _change(self, label: str, change: Callable[[Pilot], Pilot]) -> None:
         """Apply ``change`` to the latest stored pilot under the lock; remember how to undo."""
@@ -563,6 +645,8 @@ class PilotsPane(Pane):
     # page actions
 
     def action_measure(self) -> None:
+        if self._refused("measure"):
+            return
         pilot = self.pilot
         if pilot is None or not pilot.kpis:
             return
@@ -585,6 +669,8 @@ class PilotsPane(Pane):
         self.app.push_screen(MeasurementDialog(kpi, self.today, check), done)
 
     def action_gate(self) -> None:
+        if self._refused("gate"):
+            return
         pilot = self.pilot
         if pilot is None:
             return
@@ -616,6 +702,8 @@ class PilotsPane(Pane):
         )
 
     def action_phase_dates(self) -> None:
+        if self._refused("phase_dates"):
+            return
         pilot = self.pilot
         if pilot is None:
             return
@@ -634,6 +722,8 @@ class PilotsPane(Pane):
         )
 
     def action_new_kpi(self) -> None:
+        if self._refused("new_kpi"):
+            return
         if self.pilot is None:
             return
 
@@ -659,15 +749,150 @@ class PilotsPane(Pane):
         self.app.push_screen(ParticipantDialog(participant, self._checked(save_participant)), done)
 
     def action_new_participant(self) -> None:
+        if self._refused("new_participant"):
+            return
         if self.pilot is not None:
             self._participant_form(None)
 
-    def action_edit_participant(self) -> None:
-        participant = self._participant()
-        if participant is not None:
-            self._participant_form(participant)
+    def action_edit(self) -> None:
+        """Edit the highlighted KPI, participant, cost or benefit."""
+        if self._refused("edit"):
+            return
+        pilot = self.pilot
+        key = self._row_key()
+        if pilot is None or key is None:
+            return
+        section = self.page.section
+        if section == "kpis":
+            self._edit_kpi(next(k for k in pilot.kpis if k.id == key))
+        elif section == "people":
+            self._participant_form(next(p for p in pilot.participants if p.id == key))
+        elif key.startswith("cost:"):
+            self._edit_cost(next(c for c in pilot.costs if f"cost:{c.id}" == key))
+        else:
+            self._edit_benefit(next(b for b in pilot.benefits if f"benefit:{b.id}" == key))
+
+    def _edit_kpi(self, kpi: Kpi) -> None:
+        def done(edited: Kpi | None) -> None:
+            if edited is not None:
+                self._change(
+                    self.t("pilots.undo.edit_kpi", name=edited.name),
+                    lambda p: edit_kpi(p, edited),
+                )
+
+        self.app.push_screen(KpiDialog(self._checked(edit_kpi), kpi), done)
+
+    def _edit_cost(self, cost: Cost) -> None:
+        pilot = self.pilot
+        if pilot is None:
+            return
+
+        def done(edited: Cost | None) -> None:
+            if edited is not None:
+                self._change(
+                    self.t("pilots.undo.edit_cost", label=edited.label),
+                    lambda p: edit_cost(p, edited),
+                )
+
+        self.app.push_screen(
+            CostDialog(pilot.currency, self.today, self._checked(edit_cost), cost), done
+        )
+
+    def _edit_benefit(self, benefit: Benefit) -> None:
+        pilot = self.pilot
+        if pilot is None:
+            return
+
+        def done(edited: Benefit | None) -> None:
+            if edited is not None:
+                self._change(
+                    self.t("pilots.undo.edit_benefit", label=edited.label),
+                    lambda p: edit_benefit(p, edited),
+                )
+
+        self.app.push_screen(
+            BenefitDialog(pilot.currency, self.today, self._checked(edit_benefit), benefit),
+            done,
+        )
+
+    def action_delete(self) -> None:
+        """Delete the highlighted KPI, participant, cost or benefit, once confirmed."""
+        if self._refused("delete"):
+            return
+        pilot = self.pilot
+        if pilot is None:
+            return
+        removal = row_removal(pilot, self.page.section, self._row_key(), self.workbench.i18n)
+        if removal is not None:
+            self._confirm_removal(removal)
+
+    def _confirm_removal(self, removal: Removal) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(removal.undo_label, removal.change)
+
+        self.app.push_screen(removal.dialog(self.workbench.i18n), answered)
+
+    def _pick_measurement(self, title_key: str, then: Callable[[Kpi, Measurement], None]) -> None:
+        """Choose one measurement of the highlighted KPI, latest first, then ``then``."""
+        kpi = self._kpi()
+        if kpi is None or not kpi.measurements:
+            return
+        i18n = self.workbench.i18n
+        choices = [
+            Choice(m.id, f"{m.on.isoformat()}  {i18n.smart(m.value)}", m.note or "")
+            for m in reversed(kpi.measurements)
+        ]
+
+        def chosen(measurement_id: str | None) -> None:
+            found = next((m for m in kpi.measurements if m.id == measurement_id), None)
+            if found is not None:
+                then(kpi, found)
+
+        self.app.push_screen(
+            PickerDialog(
+                self.t(title_key, kpi=kpi.name),
+                choices,
+                current=choices[0].id,
+                placeholder=self.t("pilots.measure.pick_placeholder"),
+            ),
+            chosen,
+        )
+
+    def action_correct_measurement(self) -> None:
+        if self._refused("correct_measurement"):
+            return
+
+        def correct(kpi: Kpi, measurement: Measurement) -> None:
+            kpi_id = kpi.id
+
+            def done(fixed: Measurement | None) -> None:
+                if fixed is not None:
+                    self._change(
+                        self.t("pilots.undo.correct_measurement", kpi=kpi.name),
+                        lambda p: correct_measurement(p, kpi_id, fixed),
+                    )
+
+            def corrected(pilot: Pilot, fixed: Measurement) -> Pilot:
+                return correct_measurement(pilot, kpi_id, fixed)
+
+            check = self._checked(corrected)
+            self.app.push_screen(MeasurementDialog(kpi, self.today, check, measurement), done)
+
+        self._pick_measurement("pilots.measure.pick_title", correct)
+
+    def action_remove_measurement(self) -> None:
+        if self._refused("remove_measurement"):
+            return
+
+        def remove(kpi: Kpi, measurement: Measurement) -> None:
+            self._confirm_removal(measurement_removal(kpi, measurement, self.workbench.i18n))
+
+        self._pick_measurement("pilots.measure.pick_remove_title", remove)
 
     def action_new_cost(self) -> None:
+        if self._refused("new_cost"):
+            return
         pilot = self.pilot
         if pilot is None:
             return
@@ -680,6 +905,8 @@ class PilotsPane(Pane):
         self.app.push_screen(CostDialog(pilot.currency, self.today, self._checked(add_cost)), done)
 
     def action_new_benefit(self) -> None:
+        if self._refused("new_benefit"):
+            return
         pilot = self.pilot
         if pilot is None:
             return
@@ -694,6 +921,8 @@ class PilotsPane(Pane):
         )
 
     def action_note(self) -> None:
+        if self._refused("note"):
+            return
         if self.pilot is None:
             return
 
@@ -707,12 +936,19 @@ class PilotsPane(Pane):
         )
 
     def action_undo(self) -> None:
+        if self._refused("undo"):
+            return
         if not self.undo_steps:
             return
         step = self.undo_steps.pop()
         # Put back the fields this change touched, merged with what others changed since.
         edited = revalidated(step.before, updated_at=step.after.updated_at)
-        if self.workbench.store(lambda repo: repo.save_edit(step.after, edited)) is not None:
+        # Someone else changed the same part meanwhile: the conflict dialog lets the user
+        # keep theirs or the undone version, field by field.
+        undone = self.workbench.store(
+            lambda repo: repo.save_edit(step.after, edited), resolved=lambda saved: None
+        )
+        if undone is not None:
             self.notify(self.t("pilots.undone", change=step.label), timeout=3, markup=False)
         self.refresh_bindings_if_changed()
 
@@ -744,26 +980,32 @@ class PilotsPane(Pane):
     # palette
 
     def palette_commands(self) -> list[PaletteCommand]:
+        """The actions that work here now (read-only: none that write)."""
         t = self.t
-        commands: list[tuple[str, Callable[[], None]]] = []
-        if self.mode == "page":
-            commands += [
-                ("measure", self.action_measure),
-                ("gate", self.action_gate),
-                ("phase_dates", self.action_phase_dates),
-                ("new_kpi", self.action_new_kpi),
-                ("new_participant", self.action_new_participant),
-                ("new_cost", self.action_new_cost),
-                ("new_benefit", self.action_new_benefit),
-                ("note", self.action_note),
-                ("back", self.action_back),
-            ]
-            if self._participant() is not None and self.page.section == "people":
-                commands.append(("edit_participant", self.action_edit_participant))
-        if (self.mode == "page" and self.open_id) or self.table.cursor_key:
-            commands.append(("report", self.action_report))
-        if self.undo_steps:
-            commands.append(("undo", self.action_undo))
+        offered: list[tuple[str, Callable[[], None]]] = [
+            ("measure", self.action_measure),
+            ("correct_measurement", self.action_correct_measurement),
+            ("remove_measurement", self.action_remove_measurement),
+            ("gate", self.action_gate),
+            ("phase_dates", self.action_phase_dates),
+            ("new_kpi", self.action_new_kpi),
+            ("new_participant", self.action_new_participant),
+            ("edit", self.action_edit),
+            ("delete", self.action_delete),
+            ("new_cost", self.action_new_cost),
+            ("new_benefit", self.action_new_benefit),
+            ("note", self.action_note),
+            ("back", self.action_back),
+            ("report", self.action_report),
+            ("undo", self.action_undo),
+        ]
+        commands = [
+            (key, action)
+            for key, action in offered
+            if self.applies(key)
+            and not self.unavailable(key)
+            and (key != "back" or self.mode == "page")
+        ]
         return [
             PaletteCommand(
                 t(f"pilots.commands.{key}"), t(f"pilots.commands.{key}_help"), self._here(action)

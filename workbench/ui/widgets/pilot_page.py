@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Static
 
@@ -54,10 +54,21 @@ class PilotContext:
     today: date
 
 
-class SectionTable(VirtualTable):
-    """A section's rows; Enter acts on the highlighted row (measure, decide, edit)."""
+class SectionTable(VirtualTable, inherit_bindings=False):
+    """A section's rows; Enter acts on the highlighted row (measure, decide, edit).
 
-    BINDINGS: ClassVar[list[BindingType]] = []
+    The arrows only, not the table's j and k: on a pilot's page those write a journal
+    note and add a KPI."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "table.up", show=False, id="pilot-section-up"),
+        Binding("down", "cursor(1)", "table.down", show=False, id="pilot-section-down"),
+        Binding("pageup", "page(-1)", "table.page_up", show=False, id="pilot-section-page-up"),
+        Binding("pagedown", "page(1)", "table.page_down", show=False, id="pilot-section-page-down"),
+        Binding("home", "edge(0)", "table.first", show=False, id="pilot-section-first"),
+        Binding("end", "edge(1)", "table.last", show=False, id="pilot-section-last"),
+        Binding("enter", "select", "table.open", id="pilot-section-open"),
+    ]
     help_title = "pilots.help.section"
 
 
