@@ -6,8 +6,8 @@ from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
-from tests.ui.waiting import wait_for_text, wait_until
-from workbench.core.assessment import Assessment
+from tests.ui.waiting import saved, wait_for_text, wait_until
+from workbench.core.assessment import Assessment, Rating, now_utc
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
@@ -73,9 +73,11 @@ async def test_undo_restores_the_previous_score(
         before = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
         assert before.rating("claire", "business_impact").score == 5
         await pilot.press("2")
+        await saved(pilot)
         after = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
         assert after.rating("claire", "business_impact").score == 2
         await pilot.press("ctrl+z")
+        await saved(pilot)
         restored = stored(sample_repo, "team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
         old = before.rating("claire", "business_impact")
         back = restored.rating("claire", "business_impact")
@@ -182,6 +184,7 @@ async def test_scoring_as_another_assessor_keeps_both(
         await pilot.press(*"zoe", "enter")
         await wait_until(pilot, lambda: app.screen.query_one(ScoringPane).assessor == "zoe")
         await pilot.press("1")
+        await saved(pilot)
         pair = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
         assessment = stored(sample_repo, *pair)
         assert assessment.assessors == ["claire", "marc", "zoe"]
@@ -295,6 +298,7 @@ async def test_assessment_picker_follows_saves_and_renames(
             "Pilot",
         )
         await pilot.press(*"111111")
+        await saved(pilot)
         assert (await line_of_pair()).detail == "Investigate"
         sample_repo.update(Team, pair[0], lambda t: t.model_copy(update={"name": "Content"}))
         label = (await line_of_pair()).label
@@ -344,3 +348,30 @@ async def test_footer_offers_undo_only_when_there_is_something_to_undo(
         await wait_until(pilot, lambda: undo_offered() is True)
         await pilot.press("ctrl+z")
         await wait_until(pilot, lambda: undo_offered() is False)
+
+
+async def test_a_long_assessor_name_is_cut_on_one_line(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    long_name = "Zoé " + "x" * 300
+    pair = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
+    found = sample_repo.assessment_for(*pair)
+    assert found is not None
+    sample_repo.update(
+        Assessment,
+        found.id,
+        lambda a: a.with_rating(
+            long_name, "business_impact", Rating(score=2, reason="short"), at=now_utc()
+        ),
+    )
+    app = make_app(sample_repo, assessor=long_name)
+    open_on(app, *pair)
+    async with app.run_test(size=(120, 40)) as pilot:
+        shown = await wait_for_text(pilot, "• Zoé xxx")
+        lines = [line for line in shown.splitlines() if "Zoé" in line]
+        assert lines
+        for line in lines:
+            assert "x" * 60 not in line  # cut, not wrapped over several lines
+        help_line = next(line for line in lines if "• Zoé" in line)
+        assert "…" in help_line
+        assert "2: short" in help_line  # the score and reason stay on the same line

@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
+from tests.ui.waiting import saved as wait_saved
 from tests.ui.waiting import steady, wait_for_text, wait_until
 from workbench.core.assessment import Assessment
 from workbench.core.team import Team
@@ -63,6 +64,7 @@ async def test_opening_shows_the_group_result_and_every_assessor(
         assert "Descriptions per week" in shown  # claire's reason
         assert "Clear metric" in shown  # marc's reason
         await pilot.press("1")
+        await wait_saved(pilot)
         saved = stored(sample_repo, *ESSENTIALS)
         assert saved is not None
         assert saved.rating("zoe", "business_impact").score == 1
@@ -98,6 +100,7 @@ async def test_undo_brings_the_changed_assessment_back_on_screen(
     open_on(app, *PROMPTING)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("1")
+        await wait_saved(pilot)
         changed = stored(sample_repo, *PROMPTING)
         assert changed is not None
         assert changed.rating("claire", "business_impact").score == 1

@@ -87,3 +87,10 @@ async def steady(pilot: Pilot[object], *, timeout: float = TIMEOUT_SECONDS) -> N
         return len(recent) == STEADY_ROUNDS and len(set(recent)) == 1
 
     await wait_until(pilot, unchanged, what="a steady screen", timeout=timeout)
+
+
+async def saved(pilot: Pilot[object], *, timeout: float = TIMEOUT_SECONDS) -> None:
+    """Wait until the app's save queue has written every change (score keys do not wait)."""
+    saves = getattr(pilot.app, "saves", None)
+    if saves is not None:
+        await wait_until(pilot, saves.idle, what="every change saved", timeout=timeout)

@@ -375,9 +375,11 @@ class DataFile(Generic[T]):
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-        self._fsync_folder()
+        # The cache first: the app's UI thread reads it while a save runs in a thread,
+        # and a file that looks changed would be read and parsed again there.
         loaded = Loaded(Identity.of(os.stat(self.real_path)), raw, parsed, content)
         self._cache = loaded
+        self._fsync_folder()
         return loaded
 
     def _permissions(

@@ -481,6 +481,32 @@ class Repository:
             tx.put(created)
         return created
 
+    def edit_assessments(
+        self, edits: Iterable[tuple[str, str, Callable[[Assessment], Assessment]]]
+    ) -> list[Assessment]:
+        """Apply each (team id, programme id, change) to the latest stored assessment of
+        that pair, created if there is none yet, in order and in one transaction: a burst
+        of score keys costs one write. All of them are written, or none."""
+        with self.transaction() as tx:
+            index = dict(self._assessment_index(tx.snapshot))
+            results: list[Assessment] = []
+            for team_id, programme_id, change in edits:
+                current = index.get((team_id, programme_id))
+                if current is None:
+                    _get(tx.snapshot.teams, "team", team_id)
+                    _get(tx.snapshot.programmes, "programme", programme_id)
+                    current = Assessment(
+                        team_id=team_id,
+                        programme_id=programme_id,
+                        created_by=self.author,
+                        updated_by=self.author,
+                    )
+                updated = change(current)
+                tx.put(updated)
+                index[(team_id, programme_id)] = updated
+                results.append(updated)
+        return results
+
     def update(self, model: type[M], record_id: str, change: Callable[[M], M]) -> M:
         """Apply ``change`` to the latest stored version of a record, under the lock."""
         name = TABLE_OF[model]

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -25,6 +27,7 @@ from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
 from workbench.ui.crash import crash_report
+from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
@@ -32,6 +35,7 @@ from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, PANES, TAB_KEYS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.reports import report_commands
+from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
 from workbench.ui.screens.compare import CompareState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
@@ -41,6 +45,26 @@ T = TypeVar("T")
 
 NOTIFY_LIMIT = 500
 """A notification quoting a 10k-character name would otherwise cover the screen."""
+RETRY_KEY = "f8"
+
+
+class QuitRequested(Message):
+    """ctrl+q, on its way from the focused widget up to the app, behind the keys before it."""
+
+
+class SavesChanged(Message):
+    """The save queue wrote something, or a write failed (posted from its thread)."""
+
+
+def describe_failure(error: BaseException, i18n: Translator) -> str:
+    """A failed write in words: the storage layer's message, never a traceback."""
+    if isinstance(error, StorageError):
+        text = storage_message(error, i18n)
+    elif isinstance(error, OSError):
+        text = f"{error.strerror or type(error).__name__} ({error.filename})"
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return text.rstrip(". ")
 
 
 @dataclass(slots=True)
@@ -65,6 +89,7 @@ class WorkbenchApp(App[None]):
         Binding("question_mark", "help", "app.keys.help", show=False, id="help-alt"),
         Binding("f9", "toggle_language", "app.keys.language", show=False, id="language"),
         Binding("f10", "pick_theme", "app.keys.theme", show=False, id="theme"),
+        Binding(RETRY_KEY, "retry_save", "saving.keys.retry", id="retry-save"),
         Binding("ctrl+q", "quit", "app.keys.quit", priority=True, id="quit"),
     ]
 
@@ -106,6 +131,10 @@ class WorkbenchApp(App[None]):
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME
         self._theme_chosen = False
+        self.saves = SaveQueue(repository, self._wake_for_saves)
+        """Every write goes through this queue, in order, off the UI thread."""
+        self._failure_shown: Exception | None = None
+        self._quit_when_saved = False
 
     @property
     def read_only(self) -> bool:
@@ -211,17 +240,30 @@ class WorkbenchApp(App[None]):
     def store(
         self, change: Callable[[Repository], T], *, resolved: Callable[[Any], object] | None = None
     ) -> T | None:
-        """Run one change through the storage layer; report a failure, refresh on success.
+        """Run one change through the save queue and wait for it; report a failure,
+        refresh on success. For forms and deletions, which need the result.
 
-        On a failure nothing was written and None is returned: a form stays open with what
-        was typed, so that the user can try again. With ``resolved`` (a form's edit), a
-        conflict opens the dialog that resolves it field by field; ``resolved`` then gets
-        the record saved."""
+        The change is written after every change queued before it (score keys do not
+        wait: ``queue_edit``). On a failure nothing was written and None is returned: a
+        form stays open with what was typed, so that the user can try again. With
+        ``resolved`` (a form's edit), a conflict opens the dialog that resolves it field
+        by field; ``resolved`` then gets the record saved."""
         if self.read_only:
             self.notify_read_only()
             return None
+        if self.saves.failure is not None:
+            self.saves.retry()  # what failed before goes first
+        save = self.saves.submit(change, waited=True)
+        if not self.saves.wait(save) and self.saves.withdraw(save):
+            failure = self.saves.failure
+            reason = describe_failure(failure, self.i18n) if failure is not None else ""
+            self._notify_not_saved(self.i18n("saving.earlier_failed", error=reason))
+            self.show_save_state()
+            return None
+        self.saves.wait(save)  # it was being written when the wait gave up
         try:
-            result = change(self.repository)
+            if save.error is not None:
+                raise save.error
         except ReadOnlyError:
             self.notify_read_only()
             return None
@@ -231,14 +273,175 @@ class WorkbenchApp(App[None]):
             else:
                 self._resolve(conflict, resolved)
             return None
-        except StorageError as error:
-            self._notify_not_saved(storage_message(error, self.i18n))
+        except (StorageError, OSError) as error:
+            self._notify_not_saved(describe_failure(error, self.i18n))
             return None
-        except OSError as error:  # the storage layer turns these into StorageError already
-            self._notify_not_saved(f"{error.strerror or type(error).__name__} ({error.filename})")
-            return None
+        # any other exception (a form's own check in the change) is the caller's, as it was
         self.screen_stack[0].post_message(DataChanged())
-        return result
+        self.show_save_state()
+        return save.result  # type: ignore[return-value]
+
+    def flush_saves(self) -> bool:
+        """Wait until every queued change is written (before what reads the file itself,
+        as a memo, or refers to a stored record, as a new pilot); False if one failed."""
+        if self.saves.idle() and self.saves.failure is None:
+            return True
+        return self.store(lambda repository: True) is not None
+
+    def queue_edit(self, edit: AssessmentEdit) -> bool:
+        """Queue a change to an assessment and return at once (a score key): the screen
+        shows it through ``preview_assessment``; the header says when it is saved."""
+        if self.read_only:
+            self.notify_read_only()
+            return False
+        self.saves.submit_edit(edit)
+        self.show_save_state()
+        return True
+
+    def preview_assessment(self, team_id: str, programme_id: str) -> Any:
+        """The assessment of this pair with the changes not written yet: what to show."""
+        stored = self.repository.assessment_for(team_id, programme_id)
+        return self.saves.preview(team_id, programme_id, stored)
+
+    def _wake_for_saves(self) -> None:
+        self.post_message(SavesChanged())
+
+    @on(SavesChanged)
+    def _saves_changed(self) -> None:
+        finished = self.saves.take_finished()
+        if not self.screen_stack:
+            return  # closing
+        if any(not save.waited for save in finished):
+            self.screen_stack[0].post_message(DataChanged())
+        failure = self.saves.failure
+        if failure is not None and failure is not self._failure_shown:
+            self.notify(
+                self.i18n(
+                    "saving.failed",
+                    error=describe_failure(failure, self.i18n),
+                    retry=self.get_key_display(Binding(RETRY_KEY, "")),
+                ),
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+        self._failure_shown = failure
+        self.show_save_state()
+        self.refresh_bindings()
+        if self._quit_when_saved:
+            state = self.saves.state
+            if state is SaveState.IDLE:
+                self.exit()
+            elif state is SaveState.FAILED:
+                self._quit_when_saved = False
+                self._ask_quit()
+
+    def save_state_text(self) -> str:
+        """The data file's name, and whether every change is in it (the header's line)."""
+        name = safe_str(self.repository.path.name, limit=60)
+        t = self.i18n
+        state = self.saves.state
+        # the state first: on a narrow screen the header cuts the end of the line
+        if state is SaveState.SAVING:
+            return f"{t('saving.saving')} · {name}"
+        if state is SaveState.FAILED:
+            key = self.get_key_display(Binding(RETRY_KEY, ""))
+            return t.plural("saving.not_saved", self.saves.unsaved, retry=key) + f" · {name}"
+        if self.saves.saved_at is not None:
+            return t("saving.saved", at=self.saves.saved_at.strftime("%H:%M")) + f" · {name}"
+        return name
+
+    def show_save_state(self) -> None:
+        main = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(main, MainScreen):
+            main.sub_title = self.save_state_text()
+
+    def action_retry_save(self) -> None:
+        if self.saves.failure is None:
+            return
+        self.saves.retry()
+        self.show_save_state()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry_save":
+            return self.saves.failure is not None
+        return True
+
+    def action_discard_unsaved(self) -> None:
+        """Forget the changes that could not be saved, once the user confirms."""
+        failure = self.saves.failure
+        if failure is None:
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard and self.saves.failure is not None:
+                self.saves.discard()
+                self.screen_stack[0].post_message(DataChanged())
+                self.show_save_state()
+                self.refresh_bindings()
+                self.notify(self.i18n("saving.discard.done"), timeout=6, markup=False)
+
+        self.push_screen(
+            ConfirmDialog(
+                self.i18n("saving.discard.title"),
+                self.i18n.plural(
+                    "saving.discard.question",
+                    self.saves.unsaved,
+                    error=describe_failure(failure, self.i18n),
+                ),
+                confirm_label=self.i18n("saving.discard.confirm"),
+                danger=True,
+            ),
+            answered,
+        )
+
+    async def action_quit(self) -> None:
+        """Quit once every change is saved: wait for the queue, or ask when a save failed.
+
+        ctrl+q is a priority key, handled as soon as it arrives, while a score key typed
+        just before it still bubbles from the grid up to the app that runs its binding.
+        The decision travels the same way, so that it comes after that key's change."""
+        (self.focused or self.screen).post_message(QuitRequested())
+
+    @on(QuitRequested)
+    def _quit_once_saved(self) -> None:
+        state = self.saves.state
+        if state is SaveState.IDLE:
+            self.exit()
+        elif state is SaveState.SAVING:
+            self._quit_when_saved = True
+            self.notify(
+                self.i18n.plural("saving.quit_waits", self.saves.unsaved), timeout=10, markup=False
+            )
+        else:
+            self._ask_quit()
+
+    def _ask_quit(self) -> None:
+        failure = self.saves.failure
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.saves.discard()
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                self.i18n("saving.quit.title"),
+                self.i18n.plural(
+                    "saving.quit.question",
+                    self.saves.unsaved,
+                    error=describe_failure(failure, self.i18n) if failure is not None else "",
+                    retry=self.get_key_display(Binding(RETRY_KEY, "")),
+                ),
+                confirm_label=self.i18n("saving.quit.confirm"),
+                danger=True,
+            ),
+            answered,
+        )
+
+    def on_unmount(self) -> None:
+        self.saves.close()
 
     def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
         def chosen(keep_mine: frozenset[str] | None) -> None:
@@ -303,14 +506,21 @@ class WorkbenchApp(App[None]):
 
     def _reload_in_thread(self, deep: bool) -> None:
         try:
-            if deep and not self.repository.has_changed(deep=True):
-                return
-            try:
-                self.repository.reload()
-            except StorageError as error:
-                self._from_thread(self._report_problem, storage_message(error, self.i18n))
-                return
-            self._from_thread(self._reloaded)
+            # Our own save may be what changed the file: check again once it is written.
+            # Never wait for the UI thread while holding ``io``: a form's save, on the UI
+            # thread, may be waiting for the save queue, which waits for ``io``.
+            problem: str | None = None
+            with self.saves.io:
+                if not self.repository.has_changed(deep=deep):
+                    return
+                try:
+                    self.repository.reload()
+                except StorageError as error:
+                    problem = storage_message(error, self.i18n)
+            if problem is not None:
+                self._from_thread(self._report_problem, problem)
+            else:
+                self._from_thread(self._reloaded)
         finally:
             self._reloading = False
 
@@ -363,7 +573,7 @@ class WorkbenchApp(App[None]):
         await main.recompose()
         if isinstance(main, MainScreen):
             main.title = self.i18n("app.title")
-            main.sub_title = safe_str(self.repository.path.name, limit=60)
+            self.show_save_state()
             main.pane(main.active_tab).focus_default()
         self.refresh_bindings()
         self.notify(self.i18n("app.language_switched"), timeout=2)
@@ -424,6 +634,20 @@ class WorkbenchApp(App[None]):
                 self.action_help,
             ),
         ]
+        if self.saves.failure is not None:
+            key = self.get_key_display(Binding(RETRY_KEY, ""))
+            commands += [
+                PaletteCommand(
+                    t("saving.commands.retry"),
+                    t("saving.commands.retry_help") + f" ({key})",
+                    self.action_retry_save,
+                ),
+                PaletteCommand(
+                    t("saving.commands.discard"),
+                    t("saving.commands.discard_help"),
+                    self.action_discard_unsaved,
+                ),
+            ]
         commands += report_commands(self)
         main = self.screen_stack[0]
         if isinstance(main, MainScreen):

@@ -21,7 +21,6 @@ from workbench.ui.screens.pane import Pane
 from workbench.ui.screens.pilots import PilotsPane
 from workbench.ui.screens.scoring import ScoringPane
 from workbench.ui.screens.teams import TeamsPane
-from workbench.ui.text import safe_str
 from workbench.ui.widgets.filter_input import TAB_CHARACTERS
 from workbench.ui.widgets.key_footer import KeyFooter
 
@@ -91,7 +90,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     def on_mount(self) -> None:
         self.title = self.t("app.title")
-        self.sub_title = safe_str(self.workbench.repository.path.name, limit=60)
+        self.sub_title = self.workbench.save_state_text()
         self.pane(self.active_tab).focus_default()
         self.call_after_refresh(collector.resume)  # paused by the command line, if at all
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.console import Group
@@ -28,6 +28,7 @@ from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
 from workbench.ui.pilot_start import start_pilot_from
+from workbench.ui.saving import AssessmentEdit
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.robustness_panel import (
@@ -47,6 +48,10 @@ EDIT_ACTIONS = {"score", "clear", "reason", "range", "weights"}
 NEEDS_ASSESSMENT = {"toggle_median", "toggle_details", "delete_assessment"}
 
 
+ASSESSOR_LIMIT = 40
+"""An assessor's name in one-line places of this tab; a longer one ends with an ellipsis."""
+
+
 @dataclass(frozen=True, slots=True)
 class UndoStep:
     """One change to one assessment: how to put back what it replaced, and to redo it."""
@@ -54,8 +59,8 @@ class UndoStep:
     label: str
     team_id: str
     programme_id: str
-    restore: Callable[[Repository], object]
-    reapply: Callable[[Repository], object]
+    restore: Callable[[Assessment], Assessment]
+    reapply: Callable[[Assessment], Assessment]
 
 
 class ScoringPane(Pane):
@@ -117,6 +122,7 @@ class ScoringPane(Pane):
         self.redo_steps: list[UndoStep] = []
         self.report: GridReport | None = None
         self._shown: tuple[str | None, str | None] | None = None
+        self._reported: tuple[tuple[object, ...], GridReport] | None = None
         self._choices: dict[str, tuple[Assessment, Team, Programme, Choice]] = {}
         """The assessment picker's line of each assessment, while it and its team and
         programme stay the same objects (the pane is recomposed on a language switch)."""
@@ -180,7 +186,8 @@ class ScoringPane(Pane):
         programme = snapshot.programmes.get(state.programme_id) if state.programme_id else None
         assessment = None
         if team is not None and programme is not None:
-            assessment = self.workbench.repository.assessment_for(team.id, programme.id)
+            # with the changes still being saved: the screen shows a key's effect at once
+            assessment = self.workbench.preview_assessment(team.id, programme.id)
         return team, programme, assessment
 
     def _reset_view(self) -> None:
@@ -201,16 +208,7 @@ class ScoringPane(Pane):
         measurable = team.objective.is_measurable if team else True
         ready = team is not None and programme is not None
         group = self.consensus and assessment is not None and bool(assessment.assessors)
-        self.report = (
-            build_report(
-                assessment,
-                assessor=self.assessor,
-                objective_measurable=measurable,
-                consensus=group,
-            )
-            if ready
-            else None
-        )
+        self.report = self._report(assessment, measurable, group) if ready else None
         self.query_one("#scoring-context", Static).update(
             self._context_text(team, programme, assessment)
         )
@@ -223,6 +221,18 @@ class ScoringPane(Pane):
         self.query_one("#criterion-help").set_class(self.details, "-hidden")
         self._show_criterion_help()
         self.refresh_bindings_if_changed()
+
+    def _report(self, assessment: Assessment | None, measurable: bool, group: bool) -> GridReport:
+        """The grid's report, built again only when what it depends on changed: the save
+        of a change already on screen (the same values, another object) costs nothing."""
+        key = (assessment, self.assessor, measurable, group)
+        if self._reported is not None and self._reported[0] == key:
+            return self._reported[1]
+        report = build_report(
+            assessment, assessor=self.assessor, objective_measurable=measurable, consensus=group
+        )
+        self._reported = (key, report)
+        return report
 
     def _context_text(
         self, team: Team | None, programme: Programme | None, assessment: Assessment | None
@@ -249,7 +259,7 @@ class ScoringPane(Pane):
             mode.append(t(key, count=count))
             mode.append(" · ")
         mode.append("✎ ")
-        mode.append_text(safe_text(self.assessor))
+        mode.append_text(safe_text(self.assessor, limit=ASSESSOR_LIMIT))
         layout = Table.grid(expand=True, padding=(0, 0, 0, 2))  # the cut name never touches
         layout.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         layout.add_column(justify="right", no_wrap=True)
@@ -294,7 +304,10 @@ class ScoringPane(Pane):
         mine = [s for s in assessment.scores_of(self.assessor).values() if s is not None]
         if not mine:
             text.append("\n")
-            text.append(t("scoring.yours_empty", assessor=safe_str(self.assessor)), "italic")
+            text.append(
+                t("scoring.yours_empty", assessor=safe_str(self.assessor, limit=ASSESSOR_LIMIT)),
+                "italic",
+            )
         return text
 
     def _show_criterion_help(self) -> None:
@@ -318,7 +331,7 @@ class ScoringPane(Pane):
                 if rating.is_empty:
                     continue
                 line = Text("• ")
-                line.append_text(safe_text(name, "bold"))
+                line.append_text(safe_text(name, "bold", limit=ASSESSOR_LIMIT))
                 line.append(" ")
                 line.append_text(rating_cell(rating))
                 if rating.reason:
@@ -379,15 +392,20 @@ class ScoringPane(Pane):
         from workbench.ui.reports import open_memo
 
         state = self.workbench.state
-        if state.team_id is not None:
+        if state.team_id is not None and self.workbench.flush_saves():
             open_memo(self.workbench, state.team_id, state.programme_id)
 
-    def _open_assessment(self) -> Assessment | None:
+    def _edit(self, change: Callable[[Assessment], Assessment]) -> UndoStep | None:
+        """Queue ``change`` to the assessment on screen and show it at once; the save runs
+        in the background (the header says when it is written)."""
         state = self.workbench.state
         if state.team_id is None or state.programme_id is None:
             return None
-        team_id, programme_id = state.team_id, state.programme_id
-        return self.workbench.store(lambda repo: repo.open_assessment(team_id, programme_id))
+        edit = AssessmentEdit(state.team_id, state.programme_id, change)
+        if not self.workbench.queue_edit(edit):
+            return None
+        self.refresh_data()
+        return UndoStep("", edit.team_id, edit.programme_id, change, change)
 
     def _record(self, step: UndoStep) -> None:
         self.undo_steps.append(step)
@@ -395,32 +413,27 @@ class ScoringPane(Pane):
         self.refresh_bindings_if_changed()
 
     def _change_rating(self, key: str, change: Callable[[Rating], Rating], label: str) -> bool:
-        assessment = self._open_assessment()
-        if assessment is None:
+        if self.report is None:
             return False
+        assessment = self.current()[2]
         assessor = self.assessor
-        before = assessment.rating(assessor, key)
+        before = assessment.rating(assessor, key) if assessment else Rating()
         after = change(before)
         if after == before:
             return True
 
-        def apply(rating: Rating) -> Callable[[Repository], object]:
-            def run(repo: Repository) -> object:
-                return repo.update(
-                    Assessment,
-                    assessment.id,
-                    lambda a: a.with_rating(assessor, key, rating, at=now_utc()),
-                )
+        def apply(rating: Rating) -> Callable[[Assessment], Assessment]:
+            at = now_utc()
+
+            def run(current: Assessment) -> Assessment:
+                return current.with_rating(assessor, key, rating, at=at)
 
             return run
 
-        if self.workbench.store(apply(after)) is None:
+        step = self._edit(apply(after))
+        if step is None:
             return False
-        self._record(
-            UndoStep(
-                label, assessment.team_id, assessment.programme_id, apply(before), apply(after)
-            )
-        )
+        self._record(replace(step, label=label, restore=apply(before)))
         return True
 
     def action_score(self, score: int) -> None:
@@ -495,37 +508,28 @@ class ScoringPane(Pane):
         def done(new_grid: Grid | None) -> None:
             if new_grid is None or new_grid == grid:
                 return
-            opened = self._open_assessment()
-            if opened is None:
-                return
             by = self.assessor
 
-            def apply(value: Grid) -> Callable[[Repository], object]:
-                def run(repo: Repository) -> object:
-                    return repo.update(
-                        Assessment, opened.id, lambda a: a.with_grid(value, by=by, at=now_utc())
-                    )
+            def apply(value: Grid) -> Callable[[Assessment], Assessment]:
+                at = now_utc()
+
+                def run(current: Assessment) -> Assessment:
+                    return current.with_grid(value, by=by, at=at)
 
                 return run
 
-            if self.workbench.store(apply(new_grid)) is not None:
-                self._record(
-                    UndoStep(
-                        self.t("scoring.undo.weights"),
-                        opened.team_id,
-                        opened.programme_id,
-                        apply(opened.grid),
-                        apply(new_grid),
-                    )
-                )
+            step = self._edit(apply(new_grid))
+            if step is not None:
+                label = self.t("scoring.undo.weights")
+                self._record(replace(step, label=label, restore=apply(grid)))
 
         self.app.push_screen(WeightsDialog(grid), done)
 
-    def _replay(self, step: UndoStep, run: Callable[[Repository], object], key: str) -> bool:
+    def _replay(self, step: UndoStep, run: Callable[[Assessment], Assessment], key: str) -> bool:
         """Run an undo or redo on its assessment, bringing that one on screen first."""
         state = self.workbench.state
         elsewhere = (state.team_id, state.programme_id) != (step.team_id, step.programme_id)
-        if self.workbench.store(run) is None:
+        if not self.workbench.queue_edit(AssessmentEdit(step.team_id, step.programme_id, run)):
             return False
         if elsewhere:
             keep = (self.consensus, self.acting_as)
@@ -538,6 +542,7 @@ class ScoringPane(Pane):
             where += safe_str(programme.name) if programme else "?"
             message = self.t(f"{key}_elsewhere", change=step.label, where=where)
         else:
+            self.refresh_data()
             message = self.t(key, change=step.label)
         self.notify(message, timeout=4, markup=False)
         return True
@@ -561,6 +566,8 @@ class ScoringPane(Pane):
     # views
     def action_start_pilot(self) -> None:
         """Start the pilot of this assessment (P): see ``workbench.ui.pilot_start``."""
+        if not self.workbench.flush_saves():  # the pilot refers to the stored assessment
+            return
         team, _, assessment = self.current()
         state = self.workbench.state
         snapshot = self.workbench.repository.snapshot()
@@ -784,7 +791,7 @@ class ScoringPane(Pane):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(assessment.id, name)
+                self._delete(team.id, programme.id, name)
 
         self.app.push_screen(
             ConfirmDialog(
@@ -809,10 +816,14 @@ class ScoringPane(Pane):
             )
         )
 
-    def _delete(self, assessment_id: str, name: str) -> None:
+    def _delete(self, team_id: str, programme_id: str, name: str) -> None:
         def delete(repository: Repository) -> InUseError | bool:
+            # written after the score keys queued before it: the assessment they created
+            found = repository.assessment_for(team_id, programme_id)
+            if found is None:
+                return True
             try:
-                repository.delete_assessment(assessment_id)
+                repository.delete_assessment(found.id)
             except InUseError as error:
                 return error
             return True
