@@ -139,23 +139,24 @@ class PilotPage(WorkbenchNode, Vertical):
         self.show_detail()
 
     def _heading(self) -> None:
+        """Names on the left, cut first; status, ROI and next due date whole on the right."""
         assert self.context is not None
         assert self.summary is not None
         t = self.t
         pilot = self.context.pilot
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append_text(safe_text(pilot.name, "bold"))
-        line.append(" · ")
-        line.append(t(f"pilots.status.{pilot_status(pilot)}"), "bold")
+        status = Text(t(f"pilots.status.{pilot_status(pilot)}"), "bold")
         roi = roi_text(roi_so_far(pilot), self.workbench.i18n)
-        line.append(" · " + t("pilots.page.roi", roi=roi))
-        second = Text(no_wrap=True, overflow="ellipsis")
-        second.append_text(safe_text(self.context.team))
-        second.append(" × ")
-        second.append_text(safe_text(self.context.programme))
+        status.append(" · " + t("pilots.page.roi", roi=roi))
+        names = safe_text(self.context.team)
+        names.append(" × ")
+        names.append_text(safe_text(self.context.programme))
         due = next_due(pilot)
-        second.append(" · " + t("pilots.page.next_due", date=due.isoformat() if due else "—"))
-        self.query_one("#pilot-heading", Static).update(Group(line, second))
+        layout = Table.grid(expand=True, padding=(0, 0, 0, 2))
+        layout.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        layout.add_column(justify="right", no_wrap=True)
+        layout.add_row(safe_text(pilot.name, "bold"), status)
+        layout.add_row(names, t("pilots.page.next_due", date=due.isoformat() if due else "—"))
+        self.query_one("#pilot-heading", Static).update(layout)
 
     def _section_bar(self) -> None:
         bar = Text(no_wrap=True, overflow="ellipsis")
