@@ -42,7 +42,8 @@ class CompareBars(VirtualTable):
         self._words = words
         self._cells.clear()
         self.built = 0
-        columns, self._bar_width = bar_layout(words, width)
+        widest = max((words.verdict(item).cell_len for item in items), default=0)
+        columns, self._bar_width = bar_layout(words, width, widest)
         self.set_columns(columns)
         self.set_rows([Row(item.key, ()) for item in items], keep=keep)
 

@@ -17,16 +17,23 @@ PERCENT_WIDTH = 8
 VERDICT_WIDTH = 13
 
 
-def bar_layout(words: CompareWords, width: int) -> tuple[list[Column], int]:
-    """The columns of the bar view for a table ``width`` cells wide, and the bar's width."""
+def bar_layout(
+    words: CompareWords, width: int, verdicts: int = VERDICT_WIDTH
+) -> tuple[list[Column], int]:
+    """The columns of the bar view for a table ``width`` cells wide, and the bar's width.
+
+    ``verdicts`` is the widest verdict to show: an open grid's possible verdicts ("? pilot/
+    invest.") are read whole, the bar gives up what they need (down to 20 cells)."""
     name = max(NAME_MIN, min(NAME_MAX, width // 4))
-    bar = max(10, width - name - PERCENT_WIDTH - VERDICT_WIDTH - 4)
+    spare = width - name - PERCENT_WIDTH - 4 - 20
+    verdict = max(VERDICT_WIDTH, min(verdicts, spare))
+    bar = max(10, width - name - PERCENT_WIDTH - verdict - 4)
     t = words.t
     columns = [
         Column("team", t("compare.col.team"), width=name),
         Column("percent", t("compare.col.percent"), width=PERCENT_WIDTH, align="right"),
         Column("bar", t("compare.col.bar", low=40, high=60), width=bar),
-        Column("verdict", t("compare.col.verdict"), width=VERDICT_WIDTH),
+        Column("verdict", t("compare.col.verdict"), width=verdict),
     ]
     return columns, bar
 
