@@ -331,10 +331,13 @@ async def test_500_teams_build_only_the_visible_cells(make_app: AppFactory, tmp_
         grid = found.grid
         assert grid.source.column_count == 500
         await wait_until(pilot, lambda: grid.built > 0)
-        assert grid.built <= 11 * grid.visible_columns
+        # what is on screen, not 500 columns: the robustness row may be built again once
+        # its headlines are known (computed off the screen's thread, so at any moment)
+        on_screen = 11 * grid.visible_columns
+        assert grid.built <= 2 * on_screen
         await pilot.press("end")
         await wait_until(pilot, lambda: grid.first_column == 500 - grid.visible_columns)
-        assert grid.built <= 2 * 11 * grid.visible_columns
+        assert grid.built <= 4 * on_screen
         assert grid.has_focus
         assert isinstance(grid, CompareGrid)
 
