@@ -40,6 +40,7 @@ def add_report_parser(
 def run_report(args: argparse.Namespace, path: Path, *, today: date | None = None) -> int:
     from workbench.core.pilot_report import pilot_report
     from workbench.core.text import visible
+    from workbench.exchange.files import write_atomically
     from workbench.i18n import Translator
     from workbench.i18n.messages import reason_text, storage_message
     from workbench.storage.errors import advice
@@ -80,7 +81,7 @@ def run_report(args: argparse.Namespace, path: Path, *, today: date | None = Non
         sys.stdout.write(text)
         return 0
     try:
-        args.out.write_text(text, encoding="utf-8")
+        write_atomically(args.out, text.encode("utf-8"))
     except OSError as error:
         say(i18n("cli.cannot_write", path=args.out, reason=reason_text(advice(error), i18n)))
         return 1

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from pydantic import ValidationError
@@ -61,6 +60,7 @@ from workbench.core.pilot_changes import (
 from workbench.core.pilot_input import InputError
 from workbench.core.pilot_metrics import current_phase, next_due, pilot_status, roi_so_far, warnings
 from workbench.core.pilot_report import pilot_report, report_filename
+from workbench.exchange.files import write_atomically
 from workbench.ui.dialogs.benefit_dialog import BenefitDialog
 from workbench.ui.dialogs.cost_dialog import CostDialog
 from workbench.ui.dialogs.gate_dialog import GateDialog
@@ -908,7 +908,7 @@ class PilotsPane(TablePane[PilotView]):
         folder = self.workbench.repository.path.parent
         path = folder / report_filename(view.pilot, self.today, i18n.lang)
         try:
-            write_report(path, text)
+            write_atomically(path, text.encode("utf-8"))
         except OSError as error:
             self.notify(
                 self.t("pilots.report_failed", path=str(path), error=error.strerror or str(error)),
@@ -954,7 +954,3 @@ class PilotsPane(TablePane[PilotView]):
             )
             for key, action in commands
         ]
-
-
-def write_report(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
