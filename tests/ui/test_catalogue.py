@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, TabbedContent
 
 from tests.conftest import TODAY, AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.catalogue import Level, Price, PriceKind, Programme, Status
@@ -74,7 +75,7 @@ async def fill(pilot: Pilot[None], app: WorkbenchApp, field: str, text: str) -> 
     widget.focus()
     widget.value = ""
     await wait_until(pilot, lambda: app.focused is widget)
-    await pilot.press(*text)
+    await type_text(pilot, text)
     await wait_until(pilot, lambda: widget.value == text)
 
 
@@ -322,7 +323,8 @@ async def test_enter_opens_the_programme_in_scoring(
         await wait_until(pilot, lambda: app.state.programme_id == IBM)
         assert app.state.programme_id == IBM
         assert isinstance(app.screen, PickerDialog)  # for which team?
-        await pilot.press(*"legal", "enter")
+        await type_text(pilot, "legal")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: app.state.team_id == "team-legal-compliance")
         assert app.state.team_id == "team-legal-compliance"
         assert app.screen.query_one(TabbedContent).active == "scoring"

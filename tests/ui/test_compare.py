@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core import robustness
@@ -156,7 +157,8 @@ async def test_sort_filter_and_bars(make_app: AppFactory, tmp_path: Path) -> Non
         await wait_for_text(pilot, "sorted by robustness")
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
-        await pilot.press(*"Sales", "enter")
+        await type_text(pilot, "Sales")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: found.state.filters.department == "Sales")
         assert {c.team.department for c in found._columns} == {"Sales"}
         await wait_for_text(pilot, "only Sales")
@@ -183,7 +185,8 @@ async def test_to_discuss_filter(make_app: AppFactory, tmp_path: Path) -> None:
         found = await open_compare(pilot)
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
-        await pilot.press(*"discuss", "enter")
+        await type_text(pilot, "discuss")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: [c.team.id for c in found._columns] == ["t2"])
 
 
@@ -202,7 +205,8 @@ async def test_one_team_across_programmes_and_two_programmes(
         assert "unknown" in shown  # Beta exam's price
         await pilot.press("3")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
-        await pilot.press(*"Beta", "enter")
+        await type_text(pilot, "Beta")
+        await pilot.press("enter")
         shown = await wait_for_text(pilot, "Two programmes for")
         assert "A: Alpha course" in shown
         assert "B: Beta exam" in shown
@@ -215,7 +219,8 @@ async def test_two_teams_where_they_differ(make_app: AppFactory, tmp_path: Path)
         found = await open_compare(pilot)
         await pilot.press("3")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
-        await pilot.press(*"Team 002", "enter")
+        await type_text(pilot, "Team 002")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: found.state.view is View.TWO)
         shown = await wait_for_text(pilot, "Where they differ")
         rows = [line for line in shown.splitlines() if "reason of t0" in line]

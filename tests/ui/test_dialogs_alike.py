@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.test_scoring import NEW_PAIR, open_on, stored
 from tests.ui.waiting import wait_until
 from workbench.storage.repository import Repository
@@ -122,7 +123,8 @@ async def test_ctrl_s_saves_the_reason_and_the_weights(
     async with app.run_test() as pilot:
         await pilot.press("4", "up")
         await open_dialog(pilot, "enter", kind=ReasonDialog)
-        await pilot.press(*"Big win", "ctrl+s")
+        await type_text(pilot, "Big win")
+        await pilot.press("ctrl+s")
         await wait_until(
             pilot,
             lambda: (

@@ -11,6 +11,7 @@ import orjson
 from textual.widgets import Input, Select, Static, TextArea
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.waiting import wait_until
 from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
 from workbench.core.portfolio import pair_cost
@@ -83,7 +84,9 @@ async def test_changing_one_field_leaves_the_others(
         await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
         notes = app.screen.query_one("#field-notes", TextArea)
         notes.focus()
-        await pilot.press(*"line one", "enter", *"line two")
+        await type_text(pilot, "line one")
+        await pilot.press("enter")
+        await type_text(pilot, "line two")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, ProgrammeForm))
     after = raw_record(sample_repo.path, "programmes", saved.id)
@@ -102,7 +105,7 @@ async def test_a_topic_typed_with_semicolons_stays_one_topic(
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
         app.screen.query_one("#field-topics", Input).focus()
-        await pilot.press(*f"{INJECTION}, genai")
+        await type_text(pilot, f"{INJECTION}, genai")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, ProgrammeForm))
     assert Repository(sample_repo.path).programme(saved.id).topics == [INJECTION, "genai"]

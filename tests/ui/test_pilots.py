@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.conftest import TODAY, AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.pilot import GateDecision, PhaseStatus
@@ -159,7 +160,8 @@ async def test_start_a_pilot_from_a_pilot_verdict_and_follow_it(
         # a measurement in two keystrokes plus the value: the warning clears
         await pilot.press("m")
         await wait_until(pilot, lambda: isinstance(app.screen, MeasurementDialog))
-        await pilot.press(*"38,5", "enter")
+        await type_text(pilot, "38,5")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: sample_repo.pilot(started.id).kpis[0].measurements)
         [measurement] = sample_repo.pilot(started.id).kpis[0].measurements
         assert (measurement.on, measurement.value) == (TODAY, 38.5)
@@ -187,7 +189,8 @@ async def test_another_verdict_asks_why_and_keeps_it(
         assert new_pilot_of(sample_repo, "assess-legal-aigp") is None
         await pilot.press("P")
         await wait_until(pilot, lambda: isinstance(app.screen, StartPilotDialog))
-        await pilot.press(*"Regulator audit in March", "enter")
+        await type_text(pilot, "Regulator audit in March")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: new_pilot_of(sample_repo, "assess-legal-aigp"))
         started = new_pilot_of(sample_repo, "assess-legal-aigp")
         assert started.start_verdict == "investigate"
@@ -216,7 +219,10 @@ async def test_bad_input_is_refused_next_to_the_field(
         before = sample_repo.pilot(ECOMMERCE)
         await pilot.press("m")
         await wait_until(pilot, lambda: isinstance(app.screen, MeasurementDialog))
-        await pilot.press(*"lots", "tab", "ctrl+a", *"23/11/2026", "enter")
+        await type_text(pilot, "lots")
+        await pilot.press("tab", "ctrl+a")
+        await type_text(pilot, "23/11/2026")
+        await pilot.press("enter")
         shown = await wait_for_text(pilot, "is not a number")
         assert "Write the date as YYYY-MM-DD" in shown
         await pilot.press("escape")  # something was typed: asks before discarding it

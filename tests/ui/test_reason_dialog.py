@@ -6,6 +6,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.assessment import Assessment
@@ -83,7 +84,7 @@ async def test_typing_into_a_long_existing_reason_is_not_ignored(
         await wait_until(pilot, lambda: reason_of(sample_repo) == long_reason)
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReasonDialog))
-        await pilot.press(*" and more")
+        await type_text(pilot, " and more")
         await wait_until(pilot, lambda: "1509 / 2000" in screen_text(app))
         await pilot.press("enter")
         await wait_until(pilot, lambda: reason_of(sample_repo) == long_reason + " and more")

@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.waiting import wait_until
 from workbench.core.catalogue import Programme
 from workbench.core.pilot import Pilot as PilotRecord
@@ -137,7 +138,7 @@ async def test_a_form_being_typed_stays_through_a_reload(
         form = app.screen
         name = form.query_one("#field-name", Input)
         await wait_until(pilot, lambda: app.focused is name)
-        await pilot.press(*"Half typ")
+        await type_text(pilot, "Half typ")
 
         Repository(sample_repo.path).save_team(Team(id="zen", name="Zen engineering"))
         await reload(pilot, app, "teams", "zen")

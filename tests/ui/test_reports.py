@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.waiting import steady, wait_for_text, wait_until
 from workbench.checker import check_file
 from workbench.exchange.export import export_json
@@ -28,7 +29,7 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 async def run_palette(pilot: Pilot[Any], text: str) -> None:
     """Open the command palette, type ``text``, run the command found."""
     await pilot.press("ctrl+p")
-    await pilot.press(*text)
+    await type_text(pilot, text)
     await wait_for_text(pilot, text)
     await pilot.press("enter")
 
@@ -182,7 +183,8 @@ async def test_the_memo_in_french_from_the_palette(
         ]
         command.callback()
         await wait_for_text(pilot, "Industrial managers")
-        await pilot.press(*"Industrial", "enter")
+        await type_text(pilot, "Industrial")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
         await pilot.press("ctrl+s")
         target = tmp_path / "memo-team-industrial-managers-fr.md"

@@ -15,6 +15,7 @@ import pytest
 from textual import events
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import saved, wait_for_text, wait_until
 from workbench.core.assessment import Assessment, Rating, now_utc
@@ -247,7 +248,7 @@ async def test_a_reload_keeps_the_cursor_the_dialog_and_the_changes_being_saved(
         await wait_until(pilot, lambda: grid.cursor == 3)
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReasonDialog))
-        await pilot.press(*" half typed")
+        await type_text(pilot, " half typed")
         editor = app.screen.query_one(ReasonEditor)
         await wait_until(pilot, lambda: editor.text.endswith("half typed"))
         typed = editor.text

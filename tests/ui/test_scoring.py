@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import saved, wait_for_text, wait_until
 from workbench.core.assessment import Assessment, Rating, now_utc
@@ -99,7 +100,8 @@ async def test_clear_and_reason(sample_repo: Repository, make_app: AppFactory) -
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReasonDialog))
         assert isinstance(app.screen, ReasonDialog)
-        await pilot.press(*"[/b] see [@click=app.quit]x[/]", "enter")
+        await type_text(pilot, "[/b] see [@click=app.quit]x[/]")
+        await pilot.press("enter")
         await wait_for_text(pilot, "[/b] see [@click=app.quit]x[/]")
         rating = stored(sample_repo, *NEW_PAIR).rating("claire", "business_impact")
         assert rating.reason == "[/b] see [@click=app.quit]x[/]"
@@ -181,7 +183,8 @@ async def test_scoring_as_another_assessor_keeps_both(
         await pilot.press("a")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         assert isinstance(app.screen, PickerDialog)
-        await pilot.press(*"zoe", "enter")
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen.query_one(ScoringPane).assessor == "zoe")
         await pilot.press("1")
         await saved(pilot)
@@ -228,10 +231,12 @@ async def test_new_assessment_picks_team_then_programme(
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         assert isinstance(app.screen, PickerDialog)
-        await pilot.press(*"legal", "enter")
+        await type_text(pilot, "legal")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         assert isinstance(app.screen, PickerDialog)
-        await pilot.press(*"AIF-C01", "enter")
+        await type_text(pilot, "AIF-C01")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: app.state.programme_id == "aws-aif-c01")
         assert (app.state.team_id, app.state.programme_id) == (
             "team-legal-compliance",
@@ -318,7 +323,7 @@ async def test_picker_with_many_choices(sample_repo: Repository, make_app: AppFa
         assert options.size.height == 16
         assert options.highlighted == 1500
         assert "Choice 1500" in screen_text(app)
-        await pilot.press(*"choice 000")
+        await type_text(pilot, "choice 000")
         await wait_until(pilot, lambda: options.option_count == 10)
         assert options.option_count == 10
         assert options.size.height == 10

@@ -7,6 +7,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import saved as wait_saved
 from tests.ui.waiting import steady, wait_for_text, wait_until
@@ -42,7 +43,8 @@ def pane(app: WorkbenchApp) -> ScoringPane:
 async def open_by_picker(pilot: Pilot[None], app: WorkbenchApp, text: str) -> None:
     await pilot.press("o")
     await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
-    await pilot.press(*text, "enter")
+    await type_text(pilot, text)
+    await pilot.press("enter")
     await wait_until(pilot, lambda: not isinstance(app.screen, PickerDialog))
 
 
@@ -80,7 +82,8 @@ async def test_mode_and_assessor_do_not_carry_over(
         await pilot.press("m")
         await pilot.press("a")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
-        await pilot.press(*"marc", "enter")
+        await type_text(pilot, "marc")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: pane(app).assessor == "marc")
         assert "your grid" in screen_text(app)
         await open_by_picker(pilot, app, "prompt engineering")
@@ -281,14 +284,16 @@ async def test_retired_programmes_are_marked_and_warn(
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         assert "AI-900 Azure AI Fundamentals  [RETIRED]" in screen_text(app)
-        await pilot.press(*"AI-900", "enter")
+        await type_text(pilot, "AI-900")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "is retired since 2026-06-30" in " ".join(screen_text(app).split())
         await pilot.press("n")
         assert app.state.programme_id == "iapp-aigp"
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
-        await pilot.press(*"AI-900", "enter")
+        await type_text(pilot, "AI-900")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_until(pilot, lambda: app.state.programme_id == "microsoft-ai-900")

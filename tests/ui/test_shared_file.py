@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.team import Team
@@ -42,10 +43,6 @@ def watched(app: WorkbenchApp) -> WorkbenchApp:
 
 def messages(app: WorkbenchApp) -> list[str]:
     return SEEN[id(app)]
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
 
 
 async def poll(pilot: Pilot[None], app: WorkbenchApp) -> None:

@@ -11,6 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.waiting import steady, wait_until
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.programme_form import ProgrammeForm
@@ -30,7 +31,9 @@ def catalogue(pilot: Pilot[None]) -> CataloguePane:
 
 async def filtered(pilot: Pilot[None]) -> None:
     await steady(pilot)
-    await pilot.press("slash", *"google", "enter")
+    await pilot.press("slash")
+    await type_text(pilot, "google")
+    await pilot.press("enter")
     await wait_until(pilot, lambda: catalogue(pilot).view.search == "google")
     await steady(pilot)
 

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.i18n import Translator
@@ -76,7 +77,7 @@ async def test_slash_filters_enter_goes_back_esc_clears(
 
         await pilot.press("slash")
         await wait_until(pilot, lambda: app.focused is found.filter_input)
-        await pilot.press(*"zzqx")
+        await type_text(pilot, "zzqx")
         await wait_until(pilot, lambda: not table.rows)
         no_match = Translator("en")(found.NO_MATCH)
         await wait_for_text(pilot, no_match)

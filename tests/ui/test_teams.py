@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.team import Objective, Team
@@ -30,10 +31,6 @@ from workbench.ui.widgets.objective_badge import (
 MANAGERS = "team-industrial-managers"
 ECOMMERCE = "team-ecommerce-content"
 MARKUP_NAME = "[@click=app.quit]Sales[/]"
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
 
 
 def pane(app: WorkbenchApp) -> TeamsPane:
@@ -497,7 +494,8 @@ async def test_enter_scores_the_team(sample_repo: Repository, make_app: AppFacto
         await wait_until(pilot, lambda: app.state.team_id == ECOMMERCE)
         assert app.state.team_id == ECOMMERCE
         assert isinstance(app.screen, PickerDialog)  # against which programme?
-        await pilot.press(*"AIGP", "enter")
+        await type_text(pilot, "AIGP")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: app.state.programme_id == "iapp-aigp")
         assert app.state.programme_id == "iapp-aigp"
         assert app.screen.query_one(TabbedContent).active == "scoring"
