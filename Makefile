@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/workbench $(ARGS)
 
+# Byte-code caches are written while testing, even where the environment turns them off:
+# otherwise every worker compiles the app and rewrites every test module again, each run.
+test: export PYTHONDONTWRITEBYTECODE :=
 test: $(STAMP)
 	$(BIN)/ruff check workbench tests benchmarks docs
 	$(BIN)/ruff format --check workbench tests benchmarks docs

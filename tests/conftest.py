@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -29,9 +30,20 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     return
 
 
+@pytest.fixture(scope="session")
+def sample_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data file (and its lock file), written once per test process."""
+    folder = tmp_path_factory.mktemp("sample")
+    open_repository(folder / "workbench.json", empty=False)
+    return folder
+
+
 @pytest.fixture
-def sample_repo(tmp_path: Path) -> Repository:
-    """A fresh data file holding the sample data, named as the default one."""
+def sample_repo(tmp_path: Path, sample_folder: Path) -> Repository:
+    """A fresh data file holding the sample data, named as the default one: a copy (same
+    bytes and mode, a new modification time) of the one written once."""
+    for made in sample_folder.iterdir():
+        shutil.copy(made, tmp_path / made.name)
     return open_repository(tmp_path / "workbench.json", empty=False)
 
 
