@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -40,6 +40,7 @@ from workbench.ui.screens.compare import CompareState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
+from workbench.ui.typeahead import TypeAhead
 
 T = TypeVar("T")
 
@@ -133,6 +134,7 @@ class WorkbenchApp(App[None]):
         self._theme_chosen = False
         self.saves = SaveQueue(repository, self._wake_for_saves)
         """Every write goes through this queue, in order, off the UI thread."""
+        self.type_ahead = TypeAhead(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
 
@@ -555,6 +557,14 @@ class WorkbenchApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen.active_bindings))
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.type_ahead.takes(event):
+            return
+        arrived = not (isinstance(event, events.InputEvent) and event.is_forwarded)
+        await super().on_event(event)
+        if arrived:
+            self.type_ahead.after(event)
 
     def action_show_tab(self, tab: str) -> None:
         main = self.screen_stack[0]

@@ -51,7 +51,14 @@ ALT_TAB_KEYS: dict[str, str] = {
 class MainScreen(WorkbenchNode, TranslatedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(key, f"show_tab('{tab}')", f"app.keys.tab_{tab}", show=False, id=f"tab-{tab}")
+            Binding(
+                key,
+                f"show_tab('{tab}')",
+                f"app.keys.tab_{tab}",
+                show=False,
+                priority=True,  # the tab switches before the keys typed after it are handed out
+                id=f"tab-{tab}",
+            )
             for tab, key in TAB_KEYS.items()
         ),
         *(
@@ -180,14 +187,18 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         try:
             pane = self.pane(tab)
         except NoMatches:
-            self.run_worker(self._focus_when_built(tab), group="focus-tab", exclusive=True)
+            self.workbench.type_ahead.hold()  # the keys typed next are for the new tab
+            self.run_worker(self._focus_when_built(tab), group=f"build-{tab}")
         else:
-            self.call_after_refresh(pane.focus_default)
+            pane.focus_default()  # now: the keys typed after the tab key go to the tab
 
     async def _focus_when_built(self, tab: str) -> None:
-        pane = await self.build(tab)
-        if self.active_tab == tab:
-            self.call_after_refresh(pane.focus_default)
+        try:
+            pane = await self.build(tab)
+            if self.active_tab == tab:
+                pane.focus_default()
+        finally:
+            self.workbench.type_ahead.release()
 
     def action_cycle_tab(self, step: int) -> None:
         """The next (1) or previous (-1) tab, round the end, as browsers do with ctrl+pgdn."""

@@ -71,6 +71,7 @@ from workbench.ui.dialogs.participant_dialog import ParticipantDialog
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.pilot_removal import Removal, measurement_removal, row_removal
+from workbench.ui.focus import focus_now
 from workbench.ui.panes.table_pane import TablePane
 from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_text
@@ -251,10 +252,7 @@ class PilotsPane(TablePane[PilotView]):
         return self.t("pilots.help_title")
 
     def focus_default(self) -> None:
-        if self.mode == "page":
-            self.page.table().focus()
-        else:
-            self.table.focus()
+        focus_now(self.page.table() if self.mode == "page" else self.table)
 
     @property
     def today(self) -> date:
