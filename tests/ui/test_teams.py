@@ -578,12 +578,12 @@ async def test_verdicts_follow_a_score_saved_in_the_scoring_tab(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_teams(pilot)
         shown = screen_text(app)
-        assert "2 pilot · 1 alternatives" in line_with(shown, "E-commerce content team")
+        assert "pilot ×2 · alternatives ×1" in line_with(shown, "E-commerce content team")
         await pilot.press("f4", *"555555")
         await open_teams(pilot)
         shown = screen_text(app)
-        assert "2 pilot" in line_with(shown, "E-commerce content team")
-        assert "1 pilot · 1 alternatives" in line_with(shown, "Data and ML engineering")
+        assert "pilot ×2" in line_with(shown, "E-commerce content team")
+        assert "pilot ×1 · alternatives ×1" in line_with(shown, "Data and ML engineering")
         await highlight(pilot, app, ECOMMERCE)
         assert "INVESTIGATE" not in screen_text(app)
 
