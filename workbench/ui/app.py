@@ -41,6 +41,7 @@ from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
 from workbench.ui.typeahead import TypeAhead
+from workbench.ui.warm_up import WarmUp
 
 T = TypeVar("T")
 
@@ -135,6 +136,7 @@ class WorkbenchApp(App[None]):
         self.saves = SaveQueue(repository, self._wake_for_saves)
         """Every write goes through this queue, in order, off the UI thread."""
         self.type_ahead = TypeAhead(self)
+        self.warm_up = WarmUp(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
 

@@ -128,6 +128,8 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         (await self.build(self.active_tab)).focus_default()
         self.call_after_refresh(collector.resume)  # paused by the command line, if at all
         self.call_after_refresh(self._summarise_pilot_warnings_once)
+        if not self.workbench.warm_up.started:
+            self.call_after_refresh(self.workbench.warm_up.start)
 
     def _summarise_pilot_warnings_once(self) -> None:
         """At start-up, a notification counting the pilots' warnings (not at a recompose)."""

@@ -23,6 +23,8 @@ class Shown(NamedTuple):
     enabled: bool
     tooltip: str
     palette: bool
+    group: str | None = None
+    """The description of the binding's group (the Scoring tab's "1 2 3 4 5 Score")."""
 
 
 class KeyFooter(Footer):
@@ -39,20 +41,26 @@ class KeyFooter(Footer):
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self._show_keys)
 
-    def _wanted(self) -> list[Shown] | None:
-        """The keys ``compose`` would yield, or None when they use groups (always rebuilt)."""
+    def _wanted(self) -> list[Shown]:
+        """The keys ``compose`` would yield."""
         active = self.screen.active_bindings
         wanted: list[Shown] = []
         actions: set[str] = set()
         for _node, binding, enabled, tooltip in active.values():
             if not binding.show or binding.action in actions:
                 continue
-            if binding.group is not None:
-                return None
             actions.add(binding.action)
             display = self.app.get_key_display(binding)
+            group = binding.group.description if binding.group is not None else None
             shown = Shown(
-                binding.key, display, binding.description, binding.action, enabled, tooltip, False
+                binding.key,
+                display,
+                binding.description,
+                binding.action,
+                enabled,
+                tooltip,
+                False,
+                group,
             )
             wanted.append(shown)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
@@ -76,15 +84,16 @@ class KeyFooter(Footer):
         if not self.is_attached:
             return
         wanted = self._wanted()
-        if wanted is not None and wanted == self._shown:
+        if wanted == self._shown:
             return
         keys = list(self.query_children(FooterKey))
         palette = [key for key in keys if key.has_class("-command-palette")]
         plain = [key for key in keys if not key.has_class("-command-palette")]
         shown_before = self._shown
         self._shown = wanted
+        grouped = any(shown.group is not None for shown in (*wanted, *(shown_before or ())))
         if (
-            wanted is None
+            grouped  # keys in a group sit in their own container: built again
             or shown_before is None
             or len(keys) != len(shown_before)
             or len(palette) != sum(shown.palette for shown in wanted)
