@@ -6,6 +6,7 @@ from textual.command import CommandPalette
 from textual.widgets import TabbedContent
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.consensus import evaluate_consensus
@@ -76,7 +77,7 @@ async def test_the_palette_lists_the_commands_of_tabs_never_shown(
         assert built(app) == ["catalogue"]
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"new", "space", *"team")
+        await type_text(pilot, "new team")
         await wait_for_text(pilot, "Add a team and its business objective")
         assert built(app) == ["catalogue", "teams", "scoring", "compare", "pilots"]
         await pilot.press("escape")

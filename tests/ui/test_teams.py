@@ -541,7 +541,7 @@ async def test_palette_commands_work_from_another_tab(
         # the Teams tab is built when first shown, or when the palette opens
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"nouvelle", "space", *"quipe")
+        await type_text(pilot, "nouvelle quipe")
         await wait_for_text(pilot, "Équipes : nouvelle équipe")
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
