@@ -3,13 +3,15 @@
 Textual's ``Footer`` removes and mounts every key widget each time the bindings may have
 changed: on every focus change and every tab switch, a fifth of a tab switch's time. Here the
 keys are compared first; the same keys are left alone, and as many keys as before are
-updated in place (text, action, greyed or not). Only a different number of keys rebuilds.
+updated in place (text, action, greyed or not). Only a different number of keys, or keys in
+groups (the Scoring tab's 1-5) that changed, rebuild.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -23,6 +25,7 @@ class Shown(NamedTuple):
     enabled: bool
     tooltip: str
     palette: bool
+    group: Binding.Group | None = None
 
 
 class KeyFooter(Footer):
@@ -39,20 +42,25 @@ class KeyFooter(Footer):
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self._show_keys)
 
-    def _wanted(self) -> list[Shown] | None:
-        """The keys ``compose`` would yield, or None when they use groups (always rebuilt)."""
+    def _wanted(self) -> list[Shown]:
+        """The keys ``compose`` would yield."""
         active = self.screen.active_bindings
         wanted: list[Shown] = []
         actions: set[str] = set()
         for _node, binding, enabled, tooltip in active.values():
             if not binding.show or binding.action in actions:
                 continue
-            if binding.group is not None:
-                return None
             actions.add(binding.action)
             display = self.app.get_key_display(binding)
             shown = Shown(
-                binding.key, display, binding.description, binding.action, enabled, tooltip, False
+                binding.key,
+                display,
+                binding.description,
+                binding.action,
+                enabled,
+                tooltip,
+                False,
+                binding.group,
             )
             wanted.append(shown)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
@@ -76,17 +84,17 @@ class KeyFooter(Footer):
         if not self.is_attached:
             return
         wanted = self._wanted()
-        if wanted is not None and wanted == self._shown:
+        if wanted == self._shown:
             return
         keys = list(self.query_children(FooterKey))
         same_shape = (
-            wanted is not None
-            and self._shown is not None
+            self._shown is not None
             and len(keys) == len(wanted)
             and [shown.palette for shown in wanted] == [shown.palette for shown in self._shown]
+            and not any(shown.group for shown in (*wanted, *self._shown))
         )
         self._shown = wanted
-        if not same_shape or wanted is None:
+        if not same_shape:
             await self.recompose()
             return
         for widget, shown in zip(keys, wanted, strict=True):
