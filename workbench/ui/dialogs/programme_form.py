@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -174,29 +174,35 @@ class ProgrammeForm(Dialog[Programme]):
         text-style: italic;
         margin: 0 0 1 0;
     }
-    ProgrammeForm .form-row {
+    ProgrammeForm #form-grid {
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 19 1fr;
+        grid-rows: auto;
         height: auto;
     }
     ProgrammeForm .form-label {
+        row-span: 2;
         width: 19;
         padding: 0 1 0 0;
         text-style: bold;
     }
-    ProgrammeForm .form-row.-invalid .form-label {
+    ProgrammeForm .form-label.-invalid {
         color: $text-error;
     }
-    ProgrammeForm .form-row Input, ProgrammeForm .form-row Select {
+    ProgrammeForm #form-grid > Input, ProgrammeForm #form-grid > Select {
         width: 1fr;
     }
-    ProgrammeForm .form-row Input {
+    ProgrammeForm #form-grid > Input {
         background: $panel;
     }
-    ProgrammeForm .form-row Input:focus {
+    ProgrammeForm #form-grid > Input:focus {
         background: $primary 20%;
     }
-    ProgrammeForm .form-row TextArea {
+    ProgrammeForm #form-grid > TextArea {
         width: 1fr;
         height: 4;
+        min-height: 4;
         background: $panel;
     }
     ProgrammeForm .form-error {
@@ -207,6 +213,14 @@ class ProgrammeForm(Dialog[Programme]):
     }
     ProgrammeForm .form-error.-shown {
         display: block;
+    }
+    ProgrammeForm #form-grid > .form-error {
+        display: block;
+        padding: 0;
+        max-height: 0;
+    }
+    ProgrammeForm #form-grid > .form-error.-shown {
+        max-height: initial;
     }
     ProgrammeForm #form-footer {
         height: 1;
@@ -244,13 +258,17 @@ class ProgrammeForm(Dialog[Programme]):
                 box.border_subtitle = Content(safe_str(self.programme.name, limit=60))
             with VerticalScroll(id="form-fields", can_focus=False):
                 yield Static(Content(t("catalogue.form.intro")), classes="form-intro")
-                for field in FIELDS:
-                    with Horizontal(classes="form-row", id=f"row-{field.name}"):
+                with Container(id="form-grid"):
+                    # Rows of label | field, the field's error under it (an empty error has
+                    # no height): no container per row, a third fewer widgets to build.
+                    for field in FIELDS:
                         yield Label(
-                            Content(t(f"catalogue.form.{field.name}")), classes="form-label"
+                            Content(t(f"catalogue.form.{field.name}")),
+                            id=f"label-{field.name}",
+                            classes="form-label",
                         )
                         yield self._widget(field)
-                    yield Static("", id=f"error-{field.name}", classes="form-error")
+                        yield Static("", id=f"error-{field.name}", classes="form-error")
                 yield Static("", id=f"error-{GENERAL}", classes="form-error")
             with Horizontal(id="form-footer"):
                 yield Static(Content(t("catalogue.form.keys_hint")), id="form-status")
@@ -522,7 +540,7 @@ class ProgrammeForm(Dialog[Programme]):
             error.update(Content(text))
             error.set_class(bool(text), "-shown")
             if name != GENERAL:
-                self.query_one(f"#row-{name}").set_class(bool(text), "-invalid")
+                self.query_one(f"#label-{name}").set_class(bool(text), "-invalid")
         status = self.query_one("#form-status", Static)
         if errors:
             status.update(
