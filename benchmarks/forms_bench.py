@@ -71,9 +71,7 @@ class Profiled(CpuPresser):
             return
         from pyinstrument import Profiler
 
-        profiler = self.profilers.setdefault(
-            name, Profiler(interval=0.001, async_mode="disabled")
-        )
+        profiler = self.profilers.setdefault(name, Profiler(interval=0.001, async_mode="disabled"))
         profiler.start()
         await super().timed(name, key, record, **options)
         profiler.stop()

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -89,6 +89,15 @@ PRICE_FIELD = {
     "basis": "price_basis",
     "note": "price_note",
 }
+
+BOX_MAX_HEIGHT = 48
+"""The form's height (its CSS) when the terminal is taller; below, the terminal's height."""
+BOX_CHROME = 4
+"""Lines of the form that are not fields: its two borders, its footer and the line above it."""
+NOTES_HEIGHT = 4
+LEAST_FIELD_LINES = 2 + sum(NOTES_HEIGHT if field.kind == "notes" else 1 for field in FIELDS)
+"""The fields' lines whatever the text: the intro (one line at least) and the line under it,
+then one line per field (the notes more) and no error."""
 
 PLACEHOLDER_FOR_PROBE: dict[str, Any] = {"name": "?", "provider": "?", "topics": []}
 PRICE_PARTS = ("kind", "amount", "currency", "basis", "note")
@@ -168,6 +177,9 @@ class ProgrammeForm(Dialog[Programme]):
     ProgrammeForm #form-fields {
         height: 1fr;
         scrollbar-size-vertical: 1;
+    }
+    ProgrammeForm #form-fields.-overflowing {
+        overflow-y: scroll;
     }
     ProgrammeForm .form-intro {
         color: $text-muted;
@@ -256,7 +268,8 @@ class ProgrammeForm(Dialog[Programme]):
             box.border_title = Content(t(title))
             if self.programme is not None:
                 box.border_subtitle = Content(safe_str(self.programme.name, limit=60))
-            with VerticalScroll(id="form-fields", can_focus=False):
+            with VerticalScroll(id="form-fields", can_focus=False) as fields:
+                fields.set_class(self._overflowing(self.app.size.height), "-overflowing")
                 yield Static(Content(t("catalogue.form.intro")), classes="form-intro")
                 with Container(id="form-grid"):
                     # Rows of label | field, the field's error under it (an empty error has
@@ -368,6 +381,18 @@ class ProgrammeForm(Dialog[Programme]):
 
     def on_mount(self) -> None:
         self._initial = self.raw()  # what an untouched field keeps, byte for byte
+
+    @staticmethod
+    def _overflowing(height: int) -> bool:
+        """Whether the fields cannot all show in a terminal this tall. Then the scroll bar
+        is there from the first layout: Textual would otherwise add it after, and lay out
+        and draw every field a second time (a tenth of the form's opening)."""
+        return min(height, BOX_MAX_HEIGHT) - BOX_CHROME < LEAST_FIELD_LINES
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#form-fields").set_class(
+            self._overflowing(event.size.height), "-overflowing"
+        )
 
     # reading
 
