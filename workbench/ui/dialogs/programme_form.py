@@ -194,13 +194,13 @@ class ProgrammeForm(Dialog[Programme]):
         height: auto;
     }
     ProgrammeForm .form-label {
-        row-span: 2;
         width: 19;
         padding: 0 1 0 0;
         text-style: bold;
     }
     ProgrammeForm .form-label.-invalid {
         color: $text-error;
+        row-span: 2;
     }
     ProgrammeForm #form-grid > Input, ProgrammeForm #form-grid > Select {
         width: 1fr;
@@ -227,12 +227,7 @@ class ProgrammeForm(Dialog[Programme]):
         display: block;
     }
     ProgrammeForm #form-grid > .form-error {
-        display: block;
         padding: 0;
-        max-height: 0;
-    }
-    ProgrammeForm #form-grid > .form-error.-shown {
-        max-height: initial;
     }
     ProgrammeForm #form-footer {
         height: 1;
@@ -272,8 +267,8 @@ class ProgrammeForm(Dialog[Programme]):
                 fields.set_class(self._overflowing(self.app.size.height), "-overflowing")
                 yield Static(Content(t("catalogue.form.intro")), classes="form-intro")
                 with Container(id="form-grid"):
-                    # Rows of label | field, the field's error under it (an empty error has
-                    # no height): no container per row, a third fewer widgets to build.
+                    # Rows of label | field: no container per row, a third fewer widgets to
+                    # build. A label spans two rows while its field's error shows under it.
                     for field in FIELDS:
                         yield Label(
                             Content(t(f"catalogue.form.{field.name}")),
