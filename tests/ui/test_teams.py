@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -539,6 +540,17 @@ async def test_palette_commands_work_from_another_tab(
     async with app.run_test() as pilot:
         tabs = app.screen.query_one(TabbedContent)
         assert tabs.active == "catalogue"
+        # the Teams tab is built when first shown, or when the palette opens
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"nouvelle", "space", *"quipe")
+        await wait_for_text(pilot, "Équipes : nouvelle équipe")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
+        assert tabs.active == "teams"
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: tabs.active == "catalogue")
         commands = {command.title: command for command in app.palette_commands()}
         assert {
             "Équipes : nouvelle équipe",
@@ -566,12 +578,12 @@ async def test_verdicts_follow_a_score_saved_in_the_scoring_tab(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_teams(pilot)
         shown = screen_text(app)
-        assert "2 pilot · 1 alternatives" in line_with(shown, "E-commerce content team")
+        assert "pilot ×2 · alternatives ×1" in line_with(shown, "E-commerce content team")
         await pilot.press("f4", *"555555")
         await open_teams(pilot)
         shown = screen_text(app)
-        assert "2 pilot" in line_with(shown, "E-commerce content team")
-        assert "1 pilot · 1 alternatives" in line_with(shown, "Data and ML engineering")
+        assert "pilot ×2" in line_with(shown, "E-commerce content team")
+        assert "pilot ×1 · alternatives ×1" in line_with(shown, "Data and ML engineering")
         await highlight(pilot, app, ECOMMERCE)
         assert "INVESTIGATE" not in screen_text(app)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -41,6 +41,7 @@ from workbench.ui.screens.compare import CompareState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
+from workbench.ui.typeahead import TypeAhead
 
 T = TypeVar("T")
 
@@ -134,6 +135,7 @@ class WorkbenchApp(App[None]):
         self._theme_chosen = False
         self.saves = SaveQueue(repository, self._wake_for_saves)
         """Every write goes through this queue, in order, off the UI thread."""
+        self.type_ahead = TypeAhead(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
 
@@ -564,10 +566,23 @@ class WorkbenchApp(App[None]):
             return
         self.push_screen(HelpScreen(self.screen.active_bindings))
 
+    async def on_event(self, event: events.Event) -> None:
+        if self.type_ahead.takes(event):
+            return
+        arrived = not (isinstance(event, events.InputEvent) and event.is_forwarded)
+        await super().on_event(event)
+        if arrived:
+            self.type_ahead.after(event)
+
     def action_show_tab(self, tab: str) -> None:
         main = self.screen_stack[0]
         if isinstance(main, MainScreen):
             main.action_show_tab(tab)
+
+    async def build_all_tabs(self) -> None:
+        main = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(main, MainScreen):
+            await main.build_all()
 
     async def action_toggle_language(self) -> None:
         index = LANGUAGES.index(self.i18n.lang)

@@ -31,6 +31,7 @@ from textual.widgets import Input, Label
 from workbench.core.assessment import Assessment
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
+from workbench.ui.focus import focus_now
 from workbench.ui.screens.pane import Pane
 from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
@@ -267,7 +268,7 @@ class TablePane(Pane, Generic[R]):
             self.focus_default()
 
     def focus_default(self) -> None:
-        self.table.focus()
+        focus_now(self.table)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.WIDE:
@@ -388,7 +389,7 @@ class TablePane(Pane, Generic[R]):
 
     def action_filter(self) -> None:
         field = self.filter_input
-        field.focus()
+        focus_now(field)
         field.cursor_position = len(field.value)
 
     def action_clear_filter(self) -> None:

@@ -33,6 +33,7 @@ from workbench.core.team import Team
 from workbench.storage.schema import Snapshot
 from workbench.ui.dialogs.budget_dialog import BudgetChoice, BudgetDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
+from workbench.ui.focus import focus_now
 from workbench.ui.messages import OpenScoring
 from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.screens.pane import PaletteCommand, Pane
@@ -211,7 +212,7 @@ class ComparePane(Pane):
             View.TWO: self._table("two"),
             View.PORTFOLIO: self._table("money"),
         }[self.state.view]
-        widget.focus()
+        focus_now(widget)
 
     @property
     def help_title(self) -> str:

@@ -13,6 +13,7 @@ from workbench.core.assessment import Assessment
 from workbench.core.consensus import evaluate_consensus
 from workbench.core.scoring import Evaluation
 from workbench.ui.context import WorkbenchNode
+from workbench.ui.focus import focus_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,5 +96,5 @@ class Pane(WorkbenchNode, Vertical):
         """Put the focus where the user starts in this tab: its first focusable widget."""
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                focus_now(widget)
                 return

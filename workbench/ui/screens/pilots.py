@@ -71,6 +71,7 @@ from workbench.ui.dialogs.participant_dialog import ParticipantDialog
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.pilot_removal import Removal, measurement_removal, row_removal
+from workbench.ui.focus import focus_now
 from workbench.ui.panes.table_pane import TablePane
 from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_text
@@ -242,10 +243,6 @@ class PilotsPane(TablePane[PilotView]):
                 yield from self.compose_listing()
             yield PilotPage(id="pilots-page-view")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._summarise_warnings_once()
-
     @property
     def page(self) -> PilotPage:
         return self.query_one(PilotPage)
@@ -255,10 +252,7 @@ class PilotsPane(TablePane[PilotView]):
         return self.t("pilots.help_title")
 
     def focus_default(self) -> None:
-        if self.mode == "page":
-            self.page.table().focus()
-        else:
-            self.table.focus()
+        focus_now(self.page.table() if self.mode == "page" else self.table)
 
     @property
     def today(self) -> date:
@@ -348,30 +342,6 @@ class PilotsPane(TablePane[PilotView]):
                 roi,
                 Text(str(view.warnings), style="bold") if view.warnings else "",
             ),
-        )
-
-    # the start-up summary
-
-    def _summarise_warnings_once(self) -> None:
-        state = self.workbench.state
-        if not self.workbench.pilot_summary or state.pilot_warnings_shown:
-            return
-        state.pilot_warnings_shown = True
-        flagged = [view for view in self.records if view.warnings]
-        if not flagged:
-            return
-        i18n = self.workbench.i18n
-        total = sum(view.warnings for view in flagged)
-        self.notify(
-            self.t(
-                "pilots.startup",
-                warnings=i18n.plural("pilots.startup_warnings", total),
-                pilots=i18n.plural("pilots.startup_pilots", len(flagged)),
-            ),
-            title=self.t("pilots.startup_title"),
-            severity="warning",
-            timeout=20,
-            markup=False,
         )
 
     # list: open

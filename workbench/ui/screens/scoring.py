@@ -27,6 +27,7 @@ from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
+from workbench.ui.focus import focus_now
 from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.saving import AssessmentEdit
 from workbench.ui.screens.pane import PaletteCommand, Pane
@@ -162,7 +163,7 @@ class ScoringPane(Pane):
 
     def focus_default(self) -> None:
         self._fit()
-        self.query_one(ScoreGrid).focus()
+        focus_now(self.query_one(ScoreGrid))
 
     @property
     def assessor(self) -> str:
