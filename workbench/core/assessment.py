@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 
-from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid
+from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid, shared
 from workbench.core.rules import fail, is_stored, long_text, new_id, non_blank
 
 Score = Annotated[int, Field(ge=MIN_SCORE, le=MAX_SCORE)]
@@ -114,6 +114,11 @@ class Assessment(BaseModel):
     @classmethod
     def _ref(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
+
+    @field_validator("grid")
+    @classmethod
+    def _grid(cls, value: Grid) -> Grid:
+        return shared(value)
 
     @field_validator("notes")
     @classmethod
