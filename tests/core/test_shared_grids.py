@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from workbench.core import grid as grid_module
 from workbench.core.assessment import Assessment
@@ -53,3 +54,32 @@ def test_the_shared_grids_stay_few() -> None:
     for pilot_above in range(40, 40 + grid_module.SHARED_GRIDS + 10):
         read({"pilot_above": min(pilot_above, 99)})
     assert len(grid_module._shared) <= grid_module.SHARED_GRIDS
+
+
+values = st.one_of(st.integers(-1, 12), st.booleans(), st.sampled_from([2.0, 2.5, "3", None, [1]]))
+grids = st.dictionaries(
+    st.sampled_from(["weights", "pilot_above", "alternatives_below", "extra"]),
+    st.one_of(
+        st.dictionaries(st.sampled_from([*CRITERION_KEYS, "other"]), values, max_size=7),
+        values,
+    ),
+)
+
+
+def outcome(validate: object, value: object, depth: int = 0) -> object:
+    """The grid's fields, weights in order and fields given, or the errors (type, where)."""
+    try:
+        grid = validate(value)  # type: ignore[operator]
+    except ValidationError as error:
+        return sorted((e["type"], e["loc"][depth:]) for e in error.errors())
+    return (grid.model_dump(), list(grid.weights.items()), grid.model_fields_set)
+
+
+@given(st.lists(grids, max_size=6))
+def test_a_grid_read_through_an_assessment_is_the_grid_of_its_value(
+    read_grids: list[dict[str, object]],
+) -> None:
+    """Whatever was read before (1, 1.0 and true are one weight; order is kept)."""
+    for value in read_grids * 2:
+        through = outcome(lambda v: read(v).grid, value, depth=1)
+        assert through == outcome(Grid.model_validate, value)

@@ -14,12 +14,13 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
 from pydantic.dataclasses import dataclass
 
-from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid, shared
+from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid, read_grid
 from workbench.core.rules import fail, is_stored, long_text, new_id, non_blank
 
 Score = Annotated[int, Field(ge=MIN_SCORE, le=MAX_SCORE)]
@@ -115,10 +116,10 @@ class Assessment(BaseModel):
     def _ref(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
 
-    @field_validator("grid")
+    @field_validator("grid", mode="wrap")
     @classmethod
-    def _grid(cls, value: Grid) -> Grid:
-        return shared(value)
+    def _grid(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Grid:
+        return read_grid(value, handler)
 
     @field_validator("notes")
     @classmethod

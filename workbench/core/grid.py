@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -176,23 +177,36 @@ class Grid(BaseModel):
 
 
 SHARED_GRIDS = 256
-"""How many distinct grids ``shared`` remembers (then it starts again)."""
+"""How many distinct grids ``read_grid`` remembers (then it starts again)."""
 _shared: dict[tuple[object, ...], Grid] = {}
 
 
-def shared(grid: Grid) -> Grid:
-    """An equal grid already in use, else ``grid``: grids are frozen, and most assessments
-    of a file share a few (one model less each: 15 MB at 20k assessments)."""
-    key = (
-        tuple(grid.weights.items()),
-        grid.pilot_above,
-        grid.alternatives_below,
-        frozenset(grid.model_fields_set),
-    )
+def read_grid(value: Any, validate: Callable[[Any], Grid]) -> Grid:
+    """``validate(value)``, or the grid an equal value gave before: grids are frozen, and
+    the assessments of a file share a few (20k assessments: 15 MB and 0.1 s less to read).
+
+    Equal JSON values validate alike (1, 1.0 and true are the same weight); the key keeps
+    the order of the fields and weights, which a save writes back as read."""
+    key = _key(value)
+    if key is None:
+        return validate(value)
     found = _shared.get(key)
-    if found is not None:
-        return found
-    if len(_shared) >= SHARED_GRIDS:
-        _shared.clear()
-    _shared[key] = grid
-    return grid
+    if found is None:
+        found = validate(value)  # an invalid grid raises: nothing is remembered
+        if len(_shared) >= SHARED_GRIDS:
+            _shared.clear()
+        _shared[key] = found
+    return found
+
+
+def _key(value: Any) -> tuple[object, ...] | None:
+    if type(value) is not dict:
+        return None
+    key = tuple(
+        (name, tuple(item.items()) if type(item) is dict else item) for name, item in value.items()
+    )
+    try:
+        hash(key)
+    except TypeError:  # a list or an object where a number belongs: validation says so
+        return None
+    return key
