@@ -3,6 +3,7 @@ from the cached one, read a chunk at a time, whatever the stat fields say."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import fields
 from pathlib import Path
@@ -13,6 +14,13 @@ from workbench.core.team import Team
 from workbench.storage import datafile
 from workbench.storage.datafile import Fingerprint
 from workbench.storage.repository import Repository
+
+
+@pytest.fixture(autouse=True, params=["inline", "in a thread"])
+def hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small files are hashed at once; large ones in a thread (here every file)."""
+    if request.param == "in a thread":
+        monkeypatch.setattr(datafile, "HASH_IN_THREAD_FROM", 0)
 
 
 @pytest.fixture
@@ -26,7 +34,11 @@ def test_no_copy_of_the_bytes_is_kept(repo: Repository) -> None:
     loaded = repo.file.cached
     assert loaded is not None
     assert not any(isinstance(getattr(loaded, f.name), bytes) for f in fields(loaded))
-    assert loaded.fingerprint == Fingerprint.of(repo.path.read_bytes())
+    content = repo.path.read_bytes()
+    assert loaded.fingerprint == Fingerprint.of(content)
+    assert loaded.fingerprint != Fingerprint.of(content.replace(b"Alpha", b"Alfa!"))
+    assert loaded.fingerprint is not None
+    assert loaded.fingerprint.digest == hashlib.sha256(content).digest()
 
 
 def test_the_same_bytes_with_new_stat_fields_are_not_parsed_again(repo: Repository) -> None:

@@ -58,6 +58,8 @@ NUMBERED_BACKUP_EVERY_SECONDS = 600.0
 span the last hour or so, not the last four keystrokes."""
 READ_CHUNK = 1 << 20
 """A file compared with its fingerprint is read this much at a time, into one buffer."""
+HASH_IN_THREAD_FROM = 1 << 20
+"""Bytes hashed in a thread from this size on (below, a thread costs more than the hash)."""
 _TEMP_TAIL = re.compile(r"[a-z0-9_]{8}|bak-[0-9]+")
 _NO_HARD_LINKS = (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK)
 
@@ -75,16 +77,32 @@ class Identity:
         return cls(stat_result.st_ino, stat_result.st_mtime_ns, stat_result.st_size)
 
 
-@dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """One version of the file's bytes, told from any other without keeping them."""
+    """One version of the file's bytes, told from any other without keeping them: their
+    length and SHA-256."""
 
-    size: int
-    digest: bytes
+    __slots__ = ("_digest", "_hashing", "size")
+
+    def __init__(self, size: int, digest: bytes | None = None) -> None:
+        self.size = size
+        self._digest = digest
+        self._hashing: threading.Thread | None = None
 
     @classmethod
     def of(cls, content: bytes) -> Fingerprint:
-        return cls(len(content), hashlib.sha256(content).digest())
+        """The fingerprint of ``content``, hashed in a thread: hashlib lets go of the GIL,
+        so the hashing runs beside the parse or the write rather than after it (and the
+        bytes are let go once hashed)."""
+        if len(content) < HASH_IN_THREAD_FROM:
+            return cls(len(content), hashlib.sha256(content).digest())
+        fingerprint = cls(len(content))
+
+        def digest() -> None:
+            fingerprint._digest = hashlib.sha256(content).digest()
+
+        fingerprint._hashing = threading.Thread(target=digest, daemon=True)
+        fingerprint._hashing.start()
+        return fingerprint
 
     @classmethod
     def read(cls, handle: io.BufferedReader) -> Fingerprint:
@@ -99,21 +117,20 @@ class Fingerprint:
             size += count
         return cls(size, digest.digest())
 
+    @property
+    def digest(self) -> bytes:
+        if self._hashing is not None:
+            self._hashing.join()
+        if self._digest is None:
+            raise RuntimeError("the bytes could not be hashed")
+        return self._digest
 
-class _Fingerprinting:
-    """``Fingerprint.of(content)`` in a thread: hashlib lets go of the GIL, so the hashing
-    runs beside the parse or the write instead of after it."""
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Fingerprint):
+            return NotImplemented
+        return self.size == other.size and self.digest == other.digest
 
-    def __init__(self, content: bytes) -> None:
-        self._result: list[Fingerprint] = []
-        self._thread = threading.Thread(
-            target=lambda: self._result.append(Fingerprint.of(content)), daemon=True
-        )
-        self._thread.start()
-
-    def result(self) -> Fingerprint:
-        self._thread.join()
-        return self._result[0]
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +139,7 @@ class Loaded(Generic[T]):
     raw: RawData
     parsed: T
     fingerprint: Fingerprint | None = None
-    """The file's bytes as read or written (None: there was no file)."""
+    """What the file's bytes were, as read or written (None: there was no file)."""
 
 
 @contextlib.contextmanager
@@ -296,7 +313,7 @@ class DataFile(Generic[T]):
                 ),
                 self.backup_path,
             )
-        fingerprinting = _Fingerprinting(content)
+        fingerprint = Fingerprint.of(content)
         with _gc_paused():
             try:
                 raw = orjson.loads(content)
@@ -317,7 +334,6 @@ class DataFile(Generic[T]):
             if not isinstance(raw, dict):
                 reason = Reason("the top level is not a JSON object", "storage.reason.not_object")
                 raise DataFileError(self.path, reason, self.backup_path)
-            fingerprint = fingerprinting.result()
             del content  # the models are built without the file's bytes beside them
             loaded = Loaded(identity, raw, self._parse_or_fail(raw, cache), fingerprint)
         self._cache = loaded
@@ -413,7 +429,7 @@ class DataFile(Generic[T]):
             raise RuntimeError("replace() needs the lock and load_locked(): use locked()")
         self.refuse_if_read_only()
         content = dumps(raw)
-        fingerprinting = _Fingerprinting(content)
+        fingerprint = Fingerprint.of(content)
         try:
             existing: os.stat_result | None = os.stat(self.real_path)
         except FileNotFoundError:
@@ -441,7 +457,7 @@ class DataFile(Generic[T]):
             raise
         # The cache first: the app's UI thread reads it while a save runs in a thread,
         # and a file that looks changed would be read and parsed again there.
-        loaded = Loaded(Identity.of(os.stat(self.real_path)), raw, parsed, fingerprinting.result())
+        loaded = Loaded(Identity.of(os.stat(self.real_path)), raw, parsed, fingerprint)
         self._cache = loaded
         self._fsync_folder()
         return loaded
