@@ -110,7 +110,8 @@ class Fingerprint:
         (a whole 49 MB file at once costs more in fresh pages than the hashing)."""
         digest = hashlib.sha256()
         size = 0
-        buffer = bytearray(READ_CHUNK)
+        expected = os.fstat(handle.fileno()).st_size
+        buffer = bytearray(min(READ_CHUNK, expected + 1))  # a small file: one small read
         view = memoryview(buffer)
         while count := handle.readinto(buffer):
             digest.update(view[:count])
