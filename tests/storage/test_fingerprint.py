@@ -80,3 +80,21 @@ def test_a_file_of_another_size_is_read_whole(repo: Repository) -> None:
 def _written(path: Path, content: bytes) -> Path:
     path.write_bytes(content)
     return path
+
+
+def test_a_failed_hashing_makes_the_file_read_again(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The safe side: a fingerprint without its hash equals nothing, so nothing is trusted."""
+    monkeypatch.setattr(datafile, "HASH_IN_THREAD_FROM", 0)
+
+    def no_hash(_: bytes) -> object:
+        raise MemoryError
+
+    content = repo.path.read_bytes()
+    monkeypatch.setattr(datafile.hashlib, "sha256", no_hash)
+    failed = Fingerprint.of(content)
+    monkeypatch.undo()
+    assert failed.digest == b""
+    assert failed != Fingerprint.of(content)
+    assert failed != failed
