@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
@@ -539,6 +540,17 @@ async def test_palette_commands_work_from_another_tab(
     async with app.run_test() as pilot:
         tabs = app.screen.query_one(TabbedContent)
         assert tabs.active == "catalogue"
+        # the Teams tab is built when first shown, or when the palette opens
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"nouvelle", "space", *"quipe")
+        await wait_for_text(pilot, "Équipes : nouvelle équipe")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
+        assert tabs.active == "teams"
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: tabs.active == "catalogue")
         commands = {command.title: command for command in app.palette_commands()}
         assert {
             "Équipes : nouvelle équipe",

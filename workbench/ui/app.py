@@ -561,6 +561,11 @@ class WorkbenchApp(App[None]):
         if isinstance(main, MainScreen):
             main.action_show_tab(tab)
 
+    async def build_all_tabs(self) -> None:
+        main = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(main, MainScreen):
+            await main.build_all()
+
     async def action_toggle_language(self) -> None:
         index = LANGUAGES.index(self.i18n.lang)
         await self.set_language(LANGUAGES[(index + 1) % len(LANGUAGES)])

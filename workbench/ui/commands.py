@@ -13,6 +13,11 @@ if TYPE_CHECKING:
 
 
 class WorkbenchCommands(Provider):
+    async def startup(self) -> None:
+        """Tabs are built when first shown: build the others now, for their commands."""
+        app = cast("WorkbenchApp", self.app)
+        await app.build_all_tabs()
+
     def _commands(self) -> list[PaletteCommand]:
         app = cast("WorkbenchApp", self.app)
         return app.palette_commands()

@@ -1,4 +1,10 @@
-"""The main screen: header, the five tabs, footer."""
+"""The main screen: header, the five tabs, footer.
+
+Only the tab shown at start-up is built with the screen; each other tab's pane is built
+the first time it is shown (or when the command palette asks every tab for its commands).
+A pane costs tens to hundreds of milliseconds to build, more on a large organisation: the
+first screen does not wait for four tabs nobody has looked at yet.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
+from textual.widget import AwaitMount
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from workbench import collector
+from workbench.core.pilot_metrics import warnings
 from workbench.ui.bindings import TranslatedScreen
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.keymap import character_key
@@ -25,6 +33,7 @@ from workbench.ui.widgets.filter_input import TAB_CHARACTERS
 from workbench.ui.widgets.key_footer import KeyFooter
 
 PANES: tuple[type[Pane], ...] = (CataloguePane, TeamsPane, ScoringPane, ComparePane, PilotsPane)
+PANE_CLASSES: dict[str, type[Pane]] = {pane_class.tab_id: pane_class for pane_class in PANES}
 TAB_KEYS: dict[str, str] = {
     "catalogue": "f2",
     "teams": "f3",
@@ -71,34 +80,85 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
     def __init__(self) -> None:
         super().__init__()
         self._stale: set[str] = set()
+        self._building: dict[str, AwaitMount] = {}
 
     def compose(self) -> ComposeResult:
         self._stale.clear()
+        self._building.clear()
+        shown = self.workbench.state.tab
         yield Header(icon="◆")
         reason = self.workbench.repository.read_only_reason
         if reason is not None:
             yield Static(self.t(f"sharing.read_only.{reason}"), id="read-only-banner", markup=False)
-        with TabbedContent(initial=self.workbench.state.tab):
+        with TabbedContent(initial=shown):
             for pane_class in PANES:
                 tab = pane_class.tab_id
                 bound = self.workbench.keymap_check.keymap.get(f"tab-{tab}", TAB_KEYS[tab])
                 key = self.app.get_key_display(Binding(bound.split(",")[0], ""))
                 title = f"{key} {self.t(f'app.tabs.{tab}')}"
                 with TabPane(title, id=tab):
-                    yield pane_class(id=f"{tab}-pane")
+                    if tab == shown:
+                        yield pane_class(id=f"{tab}-pane")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.title = self.t("app.title")
         self.sub_title = self.workbench.save_state_text()
-        self.pane(self.active_tab).focus_default()
+        (await self.build(self.active_tab)).focus_default()
         self.call_after_refresh(collector.resume)  # paused by the command line, if at all
+        self.call_after_refresh(self._summarise_pilot_warnings_once)
+
+    def _summarise_pilot_warnings_once(self) -> None:
+        """At start-up, a notification counting the pilots' warnings (not at a recompose)."""
+        state = self.workbench.state
+        if not self.workbench.pilot_summary or state.pilot_warnings_shown:
+            return
+        state.pilot_warnings_shown = True
+        today = self.workbench.today
+        counts = [len(warnings(pilot, today)) for pilot in self.workbench.repository.pilots()]
+        flagged = [count for count in counts if count]
+        if not flagged:
+            return
+        i18n = self.workbench.i18n
+        self.notify(
+            self.t(
+                "pilots.startup",
+                warnings=i18n.plural("pilots.startup_warnings", sum(flagged)),
+                pilots=i18n.plural("pilots.startup_pilots", len(flagged)),
+            ),
+            title=self.t("pilots.startup_title"),
+            severity="warning",
+            timeout=20,
+            markup=False,
+        )
 
     def panes(self) -> list[Pane]:
+        """The panes built so far, in the order of the tabs."""
         return list(self.query(Pane))
 
     def pane(self, tab: str) -> Pane:
+        """The pane of ``tab``; NoMatches if it was not built yet (see ``build``)."""
         return self.query_one(f"#{tab}-pane", Pane)
+
+    async def build(self, tab: str) -> Pane:
+        """The pane of ``tab``, built and mounted first if it was never shown."""
+        pending = self._building.get(tab)
+        if pending is None:
+            try:
+                return self.pane(tab)
+            except NoMatches:
+                pane = PANE_CLASSES[tab](id=f"{tab}-pane")
+                pending = self._building[tab] = (
+                    self.query_one(TabbedContent).get_pane(tab).mount(pane)
+                )
+        await pending
+        self._building.pop(tab, None)
+        return self.pane(tab)
+
+    async def build_all(self) -> None:
+        """Build every tab's pane (the command palette lists the commands of all tabs)."""
+        for pane_class in PANES:
+            await self.build(pane_class.tab_id)
 
     @property
     def active_tab(self) -> str:
@@ -117,8 +177,17 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
             # the focus to a sibling in the same tab, and TabbedContent would switch back.
             self.set_focus(None)
         tabs.active = tab
-        pane = self.pane(tab)
-        self.call_after_refresh(pane.focus_default)
+        try:
+            pane = self.pane(tab)
+        except NoMatches:
+            self.run_worker(self._focus_when_built(tab), group="focus-tab", exclusive=True)
+        else:
+            self.call_after_refresh(pane.focus_default)
+
+    async def _focus_when_built(self, tab: str) -> None:
+        pane = await self.build(tab)
+        if self.active_tab == tab:
+            self.call_after_refresh(pane.focus_default)
 
     def action_cycle_tab(self, step: int) -> None:
         """The next (1) or previous (-1) tab, round the end, as browsers do with ctrl+pgdn."""
@@ -127,7 +196,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         self.action_show_tab(order[(current + step) % len(order)])
 
     @on(TabbedContent.TabActivated)
-    def _remember_tab(self, event: TabbedContent.TabActivated) -> None:
+    async def _remember_tab(self, event: TabbedContent.TabActivated) -> None:
         tab = event.pane.id
         if not tab:
             return
@@ -135,6 +204,8 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         if tab in self._stale:
             self._stale.discard(tab)
             self.pane(tab).refresh_data()
+        else:
+            await self.build(tab)  # a tab clicked with the mouse, shown for the first time
 
     @on(DataChanged)
     def _refresh(self, event: DataChanged) -> None:
@@ -147,14 +218,14 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
                 self._stale.add(pane.tab_id)
 
     @on(OpenScoring)
-    def _open_scoring(self, event: OpenScoring) -> None:
+    async def _open_scoring(self, event: OpenScoring) -> None:
         """Score what was chosen elsewhere; ask for the other half (current one preselected)."""
         state = self.workbench.state
         if event.team_id is not None:
             state.team_id = event.team_id
         if event.programme_id is not None:
             state.programme_id = event.programme_id
-        scoring = self.pane("scoring")
+        scoring = await self.build("scoring")
         scoring.refresh_data()
         self.action_show_tab("scoring")
         if isinstance(scoring, ScoringPane):
@@ -164,9 +235,9 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
                 scoring.action_pick_programme()
 
     @on(OpenPilot)
-    def _open_pilot(self, event: OpenPilot) -> None:
+    async def _open_pilot(self, event: OpenPilot) -> None:
         """Show a pilot's page (a pilot just started from the Scoring tab)."""
-        pilots = self.pane("pilots")
+        pilots = await self.build("pilots")
         self.action_show_tab("pilots")
         if isinstance(pilots, PilotsPane):
             pilots.refresh_data()

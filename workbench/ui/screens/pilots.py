@@ -242,10 +242,6 @@ class PilotsPane(TablePane[PilotView]):
                 yield from self.compose_listing()
             yield PilotPage(id="pilots-page-view")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._summarise_warnings_once()
-
     @property
     def page(self) -> PilotPage:
         return self.query_one(PilotPage)
@@ -348,30 +344,6 @@ class PilotsPane(TablePane[PilotView]):
                 roi,
                 Text(str(view.warnings), style="bold") if view.warnings else "",
             ),
-        )
-
-    # the start-up summary
-
-    def _summarise_warnings_once(self) -> None:
-        state = self.workbench.state
-        if not self.workbench.pilot_summary or state.pilot_warnings_shown:
-            return
-        state.pilot_warnings_shown = True
-        flagged = [view for view in self.records if view.warnings]
-        if not flagged:
-            return
-        i18n = self.workbench.i18n
-        total = sum(view.warnings for view in flagged)
-        self.notify(
-            self.t(
-                "pilots.startup",
-                warnings=i18n.plural("pilots.startup_warnings", total),
-                pilots=i18n.plural("pilots.startup_pilots", len(flagged)),
-            ),
-            title=self.t("pilots.startup_title"),
-            severity="warning",
-            timeout=20,
-            markup=False,
         )
 
     # list: open

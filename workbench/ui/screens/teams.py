@@ -29,6 +29,7 @@ from workbench.ui.messages import OpenScoring
 from workbench.ui.panes.table_pane import TablePane, describe_uses
 from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_text
+from workbench.ui.widgets.drawn_once import DrawnOnce
 from workbench.ui.widgets.objective_badge import (
     objective_cell,
     warning_style,
@@ -262,7 +263,7 @@ class TeamsPane(TablePane[TeamView]):
         if record is None:
             detail.update(Text(self.t("teams.detail.no_team"), style="italic"))
             return
-        detail.update(self.words.detail(record))
+        detail.update(DrawnOnce(self.words.detail(record)))
 
     # bindings
 

@@ -26,6 +26,7 @@ from workbench.core.catalogue import Credential, Level, Price, PriceKind, Progra
 from workbench.i18n import Translator
 from workbench.ui.panes.table_pane import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
+from workbench.ui.widgets.drawn_once import DrawnOnce
 from workbench.ui.widgets.virtual_table import VirtualTable
 
 LEVEL_ORDER: dict[Level, int] = {level: index for index, level in enumerate(Level)}
@@ -218,7 +219,7 @@ class ProgrammeDetail(VerticalScroll):
             self._body.update(Content(t("catalogue.detail.none")))
             return
         self.border_title = Content(safe_str(programme.name, limit=120))
-        self._body.update(self._render_fields(programme, used_by))
+        self._body.update(DrawnOnce(self._render_fields(programme, used_by)))
         self.scroll_home(animate=False)
 
     def _render_fields(self, p: Programme, used_by: str) -> RenderableType:

@@ -2,8 +2,8 @@
 
 Textual's ``Footer`` removes and mounts every key widget each time the bindings may have
 changed: on every focus change and every tab switch, a fifth of a tab switch's time. Here the
-keys are compared first; the same keys are left alone, and as many keys as before are
-updated in place (text, action, greyed or not). Only a different number of keys rebuilds.
+keys are compared first: unchanged keys are left alone, changed ones are updated in place
+(text, action, greyed or not), and only the difference in number is removed or mounted.
 """
 
 from __future__ import annotations
@@ -79,22 +79,58 @@ class KeyFooter(Footer):
         if wanted is not None and wanted == self._shown:
             return
         keys = list(self.query_children(FooterKey))
-        same_shape = (
-            wanted is not None
-            and self._shown is not None
-            and len(keys) == len(wanted)
-            and [shown.palette for shown in wanted] == [shown.palette for shown in self._shown]
-        )
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        plain = [key for key in keys if not key.has_class("-command-palette")]
+        shown_before = self._shown
         self._shown = wanted
-        if not same_shape or wanted is None:
+        if (
+            wanted is None
+            or shown_before is None
+            or len(keys) != len(shown_before)
+            or len(palette) != sum(shown.palette for shown in wanted)
+        ):
             await self.recompose()
             return
-        for widget, shown in zip(keys, wanted, strict=True):
-            widget.key = shown.key
-            widget.key_display = shown.display
-            widget.description = shown.description
-            widget.action = shown.action
-            widget._disabled = not shown.enabled
-            widget.set_class(not shown.enabled, "-disabled")
-            widget.tooltip = shown.tooltip or None
-            widget.refresh(layout=True)
+        wanted_plain = [shown for shown in wanted if not shown.palette]
+        extra = plain[len(wanted_plain) :]
+        if extra:
+            await self.remove_children(extra)
+        added = [self._new_key(shown) for shown in wanted_plain[len(plain) :]]
+        if added:
+            await self.mount_all(added, before=palette[0] if palette else None)
+        self.styles.grid_size_columns = len(wanted_plain)
+        updates = [
+            *zip(plain, wanted_plain, strict=False),  # the added keys are new and right
+            *zip(palette, [shown for shown in wanted if shown.palette], strict=True),
+        ]
+        for widget, shown in updates:
+            self._update_key(widget, shown)
+
+    def _new_key(self, shown: Shown) -> FooterKey:
+        key = FooterKey(
+            shown.key,
+            shown.display,
+            shown.description,
+            shown.action,
+            disabled=not shown.enabled,
+            tooltip=shown.tooltip,
+        )
+        return key.data_bind(compact=Footer.compact)
+
+    @staticmethod
+    def _update_key(widget: FooterKey, shown: Shown) -> None:
+        if (widget.key, widget.key_display, widget.description, widget.action) == (
+            shown.key,
+            shown.display,
+            shown.description,
+            shown.action,
+        ) and (widget._disabled, widget.tooltip) == (not shown.enabled, shown.tooltip or None):
+            return
+        widget.key = shown.key
+        widget.key_display = shown.display
+        widget.description = shown.description
+        widget.action = shown.action
+        widget._disabled = not shown.enabled
+        widget.set_class(not shown.enabled, "-disabled")
+        widget.tooltip = shown.tooltip or None
+        widget.refresh(layout=True)

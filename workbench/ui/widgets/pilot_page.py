@@ -36,6 +36,7 @@ from workbench.core.pilot_metrics import (
 from workbench.core.pilot_report import ratio_text, roi_text, warning_text
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.text import safe_text
+from workbench.ui.widgets.drawn_once import DrawnOnce
 from workbench.ui.widgets.pilot_cells import progress_bar, sparkline, timeline
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
@@ -421,7 +422,7 @@ class PilotPage(WorkbenchNode, Vertical):
         if self.context is None:
             return
         detail = self.query_one(f"#{self.section}-detail", Static)
-        detail.update(getattr(self, f"_detail_{self.section}")(self.table().cursor_key))
+        detail.update(DrawnOnce(getattr(self, f"_detail_{self.section}")(self.table().cursor_key)))
 
     def _fields(self, pairs: list[tuple[str, Text | str]]) -> Table:
         grid = Table.grid(padding=(0, 1), expand=True)

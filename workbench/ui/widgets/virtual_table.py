@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -158,7 +158,13 @@ class VirtualTable(ScrollView, can_focus=True):
         index = self._index.get(row.key)
         if index is not None:
             self.rows[index] = row
-            self.refresh()
+            self._refresh_row(index)
+
+    def _refresh_row(self, index: int) -> None:
+        """Draw one row again (the others keep their cached lines), if it is on screen."""
+        y = index - round(self.scroll_y) + 1
+        if 1 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
 
     @property
     def cursor_key(self) -> str | None:
@@ -179,8 +185,13 @@ class VirtualTable(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
+        top = round(self.scroll_y)
         self._scroll_cursor_into_view()
-        self.refresh()
+        if round(self.scroll_y) != top:
+            self.refresh()
+        else:
+            self._refresh_row(old)
+            self._refresh_row(new)
         self.post_message(self.Highlighted(self, self.cursor_key))
 
     def _scroll_cursor_into_view(self) -> None:
