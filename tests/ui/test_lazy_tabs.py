@@ -8,6 +8,7 @@ from textual.widgets import TabbedContent
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
+from workbench.core.consensus import evaluate_consensus
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.main_screen import MainScreen
@@ -91,3 +92,18 @@ async def test_the_pilot_warnings_summary_needs_no_pilots_tab(
     async with app.run_test(notifications=True) as pilot:
         await wait_for_text(pilot, "3 warnings on 2 pilots")
         assert "pilots" not in built(app)
+
+
+async def test_evaluations_are_worked_out_before_a_tab_needs_them(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test() as pilot:
+        await wait_until(pilot, lambda: app.warm_up.done)
+        assert "teams" not in built(app)
+        snapshot = sample_repo.snapshot()
+        assert app.evaluations.remembered == set(snapshot.assessments)
+        for assessment in snapshot.assessments.values():
+            measurable = snapshot.teams[assessment.team_id].objective.is_measurable
+            expected = evaluate_consensus(assessment, objective_measurable=measurable)
+            assert app.evaluations.of(assessment, objective_measurable=measurable) == expected

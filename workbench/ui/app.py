@@ -27,21 +27,22 @@ from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
 from workbench.ui.commands import WorkbenchCommands
+from workbench.ui.compare_state import CompareState
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
-from workbench.ui.main_screen import ALT_TAB_KEYS, PANES, TAB_KEYS, MainScreen
+from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS, MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.reports import report_commands
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
-from workbench.ui.screens.compare import CompareState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
 from workbench.ui.typeahead import TypeAhead
+from workbench.ui.warm_up import WarmUp
 
 T = TypeVar("T")
 
@@ -136,6 +137,7 @@ class WorkbenchApp(App[None]):
         self.saves = SaveQueue(repository, self._wake_for_saves)
         """Every write goes through this queue, in order, off the UI thread."""
         self.type_ahead = TypeAhead(self)
+        self.warm_up = WarmUp(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
 
@@ -624,15 +626,15 @@ class WorkbenchApp(App[None]):
     def palette_commands(self) -> list[PaletteCommand]:
         t = self.i18n
         commands = []
-        for pane_class in PANES:
-            tab = t(f"app.tabs.{pane_class.tab_id}")
+        for tab_id in TABS:
+            tab = t(f"app.tabs.{tab_id}")
             commands.append(
                 PaletteCommand(
                     t("app.commands.go_to", tab=tab),
                     t("app.commands.go_to_help", tab=tab)
-                    + f" ({TAB_KEYS[pane_class.tab_id].upper()}, "
-                    + f"{ALT_TAB_KEYS[pane_class.tab_id].split(',')[0]})",
-                    self._tab_switcher(pane_class.tab_id),
+                    + f" ({TAB_KEYS[tab_id].upper()}, "
+                    + f"{ALT_TAB_KEYS[tab_id].split(',')[0]})",
+                    self._tab_switcher(tab_id),
                 )
             )
         commands += [

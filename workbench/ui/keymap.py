@@ -213,6 +213,8 @@ def check_keymap(
     keymap: Mapping[str, str], bindings: Mapping[str, BindingInfo] | None = None
 ) -> KeymapCheck:
     """The entries of ``keymap`` that can be applied, and why the others cannot."""
+    if not keymap:
+        return KeymapCheck({}, [])  # nothing to check: no need to import every screen
     bindings = known_bindings() if bindings is None else bindings
     problems: list[KeymapProblem] = []
     accepted: dict[str, tuple[str, ...]] = {}

@@ -8,7 +8,8 @@ first screen does not wait for four tabs nobody has looked at yet.
 
 from __future__ import annotations
 
-from typing import ClassVar
+import importlib
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,17 +24,31 @@ from workbench.ui.bindings import TranslatedScreen
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.keymap import character_key
 from workbench.ui.messages import DataChanged, OpenPilot, OpenScoring
-from workbench.ui.screens.catalogue import CataloguePane
-from workbench.ui.screens.compare import ComparePane
 from workbench.ui.screens.pane import Pane
-from workbench.ui.screens.pilots import PilotsPane
-from workbench.ui.screens.scoring import ScoringPane
-from workbench.ui.screens.teams import TeamsPane
 from workbench.ui.widgets.filter_input import TAB_CHARACTERS
 from workbench.ui.widgets.key_footer import KeyFooter
 
-PANES: tuple[type[Pane], ...] = (CataloguePane, TeamsPane, ScoringPane, ComparePane, PilotsPane)
-PANE_CLASSES: dict[str, type[Pane]] = {pane_class.tab_id: pane_class for pane_class in PANES}
+if TYPE_CHECKING:
+    from workbench.ui.screens.pilots import PilotsPane
+    from workbench.ui.screens.scoring import ScoringPane
+
+PANE_CLASSES: dict[str, str] = {
+    "catalogue": "workbench.ui.screens.catalogue:CataloguePane",
+    "teams": "workbench.ui.screens.teams:TeamsPane",
+    "scoring": "workbench.ui.screens.scoring:ScoringPane",
+    "compare": "workbench.ui.screens.compare:ComparePane",
+    "pilots": "workbench.ui.screens.pilots:PilotsPane",
+}
+"""Each tab's pane, in the order of the tabs; a tab's module is imported when it is built."""
+TABS: tuple[str, ...] = tuple(PANE_CLASSES)
+
+
+def pane_class(tab: str) -> type[Pane]:
+    module, name = PANE_CLASSES[tab].split(":")
+    found: type[Pane] = getattr(importlib.import_module(module), name)
+    return found
+
+
 TAB_KEYS: dict[str, str] = {
     "catalogue": "f2",
     "teams": "f3",
@@ -98,14 +113,13 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         if reason is not None:
             yield Static(self.t(f"sharing.read_only.{reason}"), id="read-only-banner", markup=False)
         with TabbedContent(initial=shown):
-            for pane_class in PANES:
-                tab = pane_class.tab_id
+            for tab in TABS:
                 bound = self.workbench.keymap_check.keymap.get(f"tab-{tab}", TAB_KEYS[tab])
                 key = self.app.get_key_display(Binding(bound.split(",")[0], ""))
                 title = f"{key} {self.t(f'app.tabs.{tab}')}"
                 with TabPane(title, id=tab):
                     if tab == shown:
-                        yield pane_class(id=f"{tab}-pane")
+                        yield pane_class(tab)(id=f"{tab}-pane")
         yield KeyFooter()
 
     async def on_mount(self) -> None:
@@ -114,6 +128,8 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         (await self.build(self.active_tab)).focus_default()
         self.call_after_refresh(collector.resume)  # paused by the command line, if at all
         self.call_after_refresh(self._summarise_pilot_warnings_once)
+        if not self.workbench.warm_up.started:
+            self.call_after_refresh(self.workbench.warm_up.start)
 
     def _summarise_pilot_warnings_once(self) -> None:
         """At start-up, a notification counting the pilots' warnings (not at a recompose)."""
@@ -154,7 +170,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
             try:
                 return self.pane(tab)
             except NoMatches:
-                pane = PANE_CLASSES[tab](id=f"{tab}-pane")
+                pane = pane_class(tab)(id=f"{tab}-pane")
                 pending = self._building[tab] = (
                     self.query_one(TabbedContent).get_pane(tab).mount(pane)
                 )
@@ -164,8 +180,8 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     async def build_all(self) -> None:
         """Build every tab's pane (the command palette lists the commands of all tabs)."""
-        for pane_class in PANES:
-            await self.build(pane_class.tab_id)
+        for tab in TABS:
+            await self.build(tab)
 
     @property
     def active_tab(self) -> str:
@@ -202,9 +218,8 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     def action_cycle_tab(self, step: int) -> None:
         """The next (1) or previous (-1) tab, round the end, as browsers do with ctrl+pgdn."""
-        order = [pane_class.tab_id for pane_class in PANES]
-        current = order.index(self.active_tab) if self.active_tab in order else 0
-        self.action_show_tab(order[(current + step) % len(order)])
+        current = TABS.index(self.active_tab) if self.active_tab in TABS else 0
+        self.action_show_tab(TABS[(current + step) % len(TABS)])
 
     @on(TabbedContent.TabActivated)
     async def _remember_tab(self, event: TabbedContent.TabActivated) -> None:
@@ -236,20 +251,18 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
             state.team_id = event.team_id
         if event.programme_id is not None:
             state.programme_id = event.programme_id
-        scoring = await self.build("scoring")
+        scoring = cast("ScoringPane", await self.build("scoring"))
         scoring.refresh_data()
         self.action_show_tab("scoring")
-        if isinstance(scoring, ScoringPane):
-            if event.team_id is None:
-                scoring.action_pick_team()
-            elif event.programme_id is None:
-                scoring.action_pick_programme()
+        if event.team_id is None:
+            scoring.action_pick_team()
+        elif event.programme_id is None:
+            scoring.action_pick_programme()
 
     @on(OpenPilot)
     async def _open_pilot(self, event: OpenPilot) -> None:
         """Show a pilot's page (a pilot just started from the Scoring tab)."""
-        pilots = await self.build("pilots")
+        pilots = cast("PilotsPane", await self.build("pilots"))
         self.action_show_tab("pilots")
-        if isinstance(pilots, PilotsPane):
-            pilots.refresh_data()
-            pilots.open_pilot(event.pilot_id, event.section)
+        pilots.refresh_data()
+        pilots.open_pilot(event.pilot_id, event.section)

@@ -10,9 +10,7 @@ Scoring. Evaluations come from the app's cache, computed once per data version.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 from typing import ClassVar
 
 from rich.text import Text
@@ -31,6 +29,7 @@ from workbench.core.portfolio import Goal, Pair, Portfolio, choose, pairs_of, us
 from workbench.core.scoring import Evaluation, Verdict
 from workbench.core.team import Team
 from workbench.storage.schema import Snapshot
+from workbench.ui.compare_state import CompareState, View
 from workbench.ui.dialogs.budget_dialog import BudgetChoice, BudgetDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.focus import focus_now
@@ -56,14 +55,6 @@ from workbench.ui.widgets.virtual_table import VirtualTable
 DEFAULT_BUDGET = Decimal(10_000)
 
 
-class View(StrEnum):
-    TEAMS = "teams"
-    BARS = "bars"
-    TEAM = "team"
-    TWO = "two"
-    PORTFOLIO = "portfolio"
-
-
 SIDE_BY_SIDE = {View.TEAMS, View.BARS}
 
 
@@ -72,20 +63,6 @@ def _differ(before: Mapping[str, object], after: Mapping[str, object]) -> bool:
     if before is after:
         return False
     return len(before) != len(after) or any(after.get(k) is not v for k, v in before.items())
-
-
-@dataclass(slots=True)
-class CompareState:
-    """What the tab shows; kept by the app so that a language switch keeps it."""
-
-    view: View = View.TEAMS
-    programme_id: str | None = None
-    team_id: str | None = None
-    sort: SortBy = SortBy.PERCENT
-    filters: Filters = field(default_factory=Filters)
-    pair: tuple[str, str] | None = None
-    """The two assessments of the two-sided view."""
-    budget: BudgetChoice | None = None
 
 
 class CompareTable(VirtualTable):

@@ -4,14 +4,12 @@ Textual's ``Footer`` removes and mounts every key widget each time the bindings 
 changed: on every focus change and every tab switch, a fifth of a tab switch's time. Here the
 keys are compared first: unchanged keys are left alone, changed ones are updated in place
 (text, action, greyed or not), and only the difference in number is removed or mounted.
-Keys in groups (the Scoring tab's 1-5) are rebuilt only when they changed.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -25,7 +23,8 @@ class Shown(NamedTuple):
     enabled: bool
     tooltip: str
     palette: bool
-    group: Binding.Group | None = None
+    group: str | None = None
+    """The description of the binding's group (the Scoring tab's "1 2 3 4 5 Score")."""
 
 
 class KeyFooter(Footer):
@@ -52,6 +51,7 @@ class KeyFooter(Footer):
                 continue
             actions.add(binding.action)
             display = self.app.get_key_display(binding)
+            group = binding.group.description if binding.group is not None else None
             shown = Shown(
                 binding.key,
                 display,
@@ -60,7 +60,7 @@ class KeyFooter(Footer):
                 enabled,
                 tooltip,
                 False,
-                binding.group,
+                group,
             )
             wanted.append(shown)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
@@ -91,9 +91,10 @@ class KeyFooter(Footer):
         plain = [key for key in keys if not key.has_class("-command-palette")]
         shown_before = self._shown
         self._shown = wanted
+        grouped = any(shown.group is not None for shown in (*wanted, *(shown_before or ())))
         if (
-            shown_before is None
-            or any(shown.group for shown in (*wanted, *shown_before))
+            grouped  # keys in a group sit in their own container: built again
+            or shown_before is None
             or len(keys) != len(shown_before)
             or len(palette) != sum(shown.palette for shown in wanted)
         ):

@@ -7,7 +7,7 @@ Everything a user typed (team names, departments, objectives, programme names) g
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -47,12 +47,13 @@ class Scored:
     assessment: Assessment
     programme: str | None
     evaluation: Evaluation
+    verdict: str = field(init=False)
+    """The verdict's value, or "open" while the scores leave it open (worked out once: the
+    table's marks, counts and widths read it for every assessment of every team)."""
 
-    @property
-    def verdict(self) -> str:
-        """The verdict's value, or "open" while the scores leave it open."""
+    def __post_init__(self) -> None:
         verdict = self.evaluation.verdict
-        return verdict.value if verdict is not None else "open"
+        object.__setattr__(self, "verdict", verdict.value if verdict is not None else "open")
 
 
 @dataclass(frozen=True, slots=True)
