@@ -92,3 +92,21 @@ def test_a_loaded_file_is_left_out_of_later_garbage_collections(tmp_path: Path) 
     team = reader.snapshot().teams["t0"]
     assert gc.get_freeze_count() > 0
     assert not any(obj is team for obj in gc.get_objects())  # frozen: not tracked any more
+
+
+def test_a_reload_lets_go_of_the_index_of_the_older_version(tmp_path: Path) -> None:
+    """The index held the older version's table: every document of it, after a reload."""
+    path = tmp_path / "wb.json"
+    mine, theirs = Repository(path, author="me@host"), Repository(path, author="them@host")
+    mine.save_team(Team(id="t0", name="Zero"))
+    mine.save_team(Team(id="t1", name="One"))
+    cached = mine.file.cached
+    assert cached is not None
+    older = cached.raw["teams"]
+    assert any(table is older for table, _ in mine._indexes.values())
+    theirs.save_team(Team(id="t2", name="Theirs"))
+    mine.reload()
+    assert not any(table is older for table, _ in mine._indexes.values())
+    mine.save_team(Team(id="t1", name="One renamed"))
+    assert team_ids(path) == {"1": "t0", "2": "t1", "3": "t2"}
+    assert Repository(path).team("t1").name == "One renamed"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -173,3 +174,39 @@ class Grid(BaseModel):
     def maximum(self) -> int:
         """M = 5 x sum(weights): 115 with the default weights."""
         return MAX_SCORE * sum(self.weights.values())
+
+
+SHARED_GRIDS = 256
+"""How many distinct grids ``read_grid`` remembers (then it starts again)."""
+_shared: dict[tuple[object, ...], Grid] = {}
+
+
+def read_grid(value: Any, validate: Callable[[Any], Grid]) -> Grid:
+    """``validate(value)``, or the grid an equal value gave before: grids are frozen, and
+    the assessments of a file share a few (20k assessments: 15 MB and 0.1 s less to read).
+
+    Equal JSON values validate alike (1, 1.0 and true are the same weight); the key keeps
+    the order of the fields and weights, which a save writes back as read."""
+    key = _key(value)
+    if key is None:
+        return validate(value)
+    found = _shared.get(key)
+    if found is None:
+        found = validate(value)  # an invalid grid raises: nothing is remembered
+        if len(_shared) >= SHARED_GRIDS:
+            _shared.clear()
+        _shared[key] = found
+    return found
+
+
+def _key(value: Any) -> tuple[object, ...] | None:
+    if type(value) is not dict:
+        return None
+    key = tuple(
+        (name, tuple(item.items()) if type(item) is dict else item) for name, item in value.items()
+    )
+    try:
+        hash(key)
+    except TypeError:  # a list or an object where a number belongs: validation says so
+        return None
+    return key

@@ -4,7 +4,8 @@ Readers never lock: the file is only ever replaced whole (``os.replace``), so a 
 the old or the new version. Writers hold a file lock across the whole read-modify-write,
 and under the lock they read the file's bytes again: whether the cached copy is current
 is decided by its content, never by stat fields alone (1-second timestamps and reused
-inode numbers make a new version of the same size look like the old one).
+inode numbers make a new version of the same size look like the old one). The bytes are
+not kept: their length and SHA-256 stand for them (49 MB less held at 20k assessments).
 
 A symbolic link is followed: the file, its backups, temp files and lock live where the
 link points. A new file is private (0600); a shared one keeps group read/write on every
@@ -16,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import hashlib
+import io
 import os
 import re
 import stat
@@ -53,6 +56,10 @@ NUMBERED_BACKUPS = 4
 NUMBERED_BACKUP_EVERY_SECONDS = 600.0
 """A version enters ``.bak.1`` when the one there is older than this: the numbered backups
 span the last hour or so, not the last four keystrokes."""
+READ_CHUNK = 1 << 20
+"""A file compared with its fingerprint is read this much at a time, into one buffer."""
+HASH_IN_THREAD_FROM = 1 << 20
+"""Bytes hashed in a thread from this size on (below, a thread costs more than the hash)."""
 _TEMP_TAIL = re.compile(r"[a-z0-9_]{8}|bak-[0-9]+")
 _NO_HARD_LINKS = (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK)
 
@@ -70,13 +77,74 @@ class Identity:
         return cls(stat_result.st_ino, stat_result.st_mtime_ns, stat_result.st_size)
 
 
+class Fingerprint:
+    """One version of the file's bytes, told from any other without keeping them: their
+    length and SHA-256."""
+
+    __slots__ = ("_digest", "_hashing", "size")
+
+    def __init__(self, size: int, digest: bytes | None = None) -> None:
+        self.size = size
+        self._digest = digest
+        self._hashing: threading.Thread | None = None
+
+    @classmethod
+    def of(cls, content: bytes) -> Fingerprint:
+        """The fingerprint of ``content``, hashed in a thread: hashlib lets go of the GIL,
+        so the hashing runs beside the parse or the write rather than after it (and the
+        bytes are let go once hashed)."""
+        if len(content) < HASH_IN_THREAD_FROM:
+            return cls(len(content), hashlib.sha256(content).digest())
+        fingerprint = cls(len(content))
+
+        def digest() -> None:
+            with contextlib.suppress(MemoryError):  # then it equals nothing: read again
+                fingerprint._digest = hashlib.sha256(content).digest()
+
+        fingerprint._hashing = threading.Thread(target=digest, daemon=True)
+        fingerprint._hashing.start()
+        return fingerprint
+
+    @classmethod
+    def read(cls, handle: io.BufferedReader) -> Fingerprint:
+        """The fingerprint of what is left to read in ``handle``, read a chunk at a time
+        (a whole 49 MB file at once costs more in fresh pages than the hashing)."""
+        digest = hashlib.sha256()
+        size = 0
+        expected = os.fstat(handle.fileno()).st_size
+        buffer = bytearray(min(READ_CHUNK, expected + 1))  # a small file: one small read
+        view = memoryview(buffer)
+        while count := handle.readinto(buffer):
+            digest.update(view[:count])
+            size += count
+        return cls(size, digest.digest())
+
+    @property
+    def digest(self) -> bytes:
+        """The SHA-256, empty if the hashing failed (out of memory in its thread)."""
+        if self._hashing is not None:
+            self._hashing.join()
+        return self._digest or b""
+
+    def __eq__(self, other: object) -> bool:
+        """Equal bytes; a failed hashing equals nothing (the file is then read again)."""
+        if not isinstance(other, Fingerprint):
+            return NotImplemented
+        if self.size != other.size:
+            return False
+        mine, theirs = self.digest, other.digest
+        return bool(mine) and mine == theirs
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded(Generic[T]):
     identity: Identity | None
     raw: RawData
     parsed: T
-    content: bytes | None = None
-    """The file's bytes as read or written (None: there was no file)."""
+    fingerprint: Fingerprint | None = None
+    """What the file's bytes were, as read or written (None: there was no file)."""
 
 
 @contextlib.contextmanager
@@ -95,6 +163,19 @@ def _gc_paused() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+def _same_bytes(
+    handle: io.BufferedReader, found: os.stat_result, known: Fingerprint | None
+) -> bool:
+    """Does the open file hold the bytes ``known`` stands for? Read only if the sizes
+    match; the handle is left at the start for a full read otherwise."""
+    if known is None or known.size != found.st_size:
+        return False
+    if Fingerprint.read(handle) == known:
+        return True
+    handle.seek(0)
+    return False
 
 
 def dumps(data: RawData) -> bytes:
@@ -172,9 +253,9 @@ class DataFile(Generic[T]):
             if not deep:
                 return False
             with open(self.real_path, "rb") as handle:
-                return handle.read() != cache.content
+                return Fingerprint.read(handle) != cache.fingerprint
         except FileNotFoundError:
-            return cache.content is not None
+            return cache.fingerprint is not None
         except OSError:
             return True  # load() says what is wrong
 
@@ -210,22 +291,23 @@ class DataFile(Generic[T]):
         cache = self._cache
         try:
             with open(self.real_path, "rb") as handle:
-                identity = Identity.of(os.fstat(handle.fileno()))
+                found = os.fstat(handle.fileno())
+                identity = Identity.of(found)
                 if trust_stat and cache is not None and identity == cache.identity:
                     return cache
+                if cache is not None and _same_bytes(handle, found, cache.fingerprint):
+                    loaded = Loaded(identity, cache.raw, cache.parsed, cache.fingerprint)
+                    self._cache = loaded
+                    return loaded
                 content = handle.read()
         except FileNotFoundError:
-            if cache is not None and cache.content is None:
+            if cache is not None and cache.fingerprint is None:
                 return cache
             loaded = Loaded(None, {}, self._parse_or_fail({}, None))
             self._cache = loaded
             return loaded
         except OSError as error:
             raise FileSystemError(self.path, error, writing=False) from error
-        if cache is not None and content == cache.content:
-            loaded = Loaded(identity, cache.raw, cache.parsed, cache.content)
-            self._cache = loaded
-            return loaded
         if not content.strip():
             raise DataFileError(
                 self.path,
@@ -236,6 +318,7 @@ class DataFile(Generic[T]):
                 ),
                 self.backup_path,
             )
+        fingerprint = Fingerprint.of(content)
         with _gc_paused():
             try:
                 raw = orjson.loads(content)
@@ -256,7 +339,8 @@ class DataFile(Generic[T]):
             if not isinstance(raw, dict):
                 reason = Reason("the top level is not a JSON object", "storage.reason.not_object")
                 raise DataFileError(self.path, reason, self.backup_path)
-            loaded = Loaded(identity, raw, self._parse_or_fail(raw, cache), content)
+            del content  # the models are built without the file's bytes beside them
+            loaded = Loaded(identity, raw, self._parse_or_fail(raw, cache), fingerprint)
         self._cache = loaded
         return loaded
 
@@ -350,6 +434,7 @@ class DataFile(Generic[T]):
             raise RuntimeError("replace() needs the lock and load_locked(): use locked()")
         self.refuse_if_read_only()
         content = dumps(raw)
+        fingerprint = Fingerprint.of(content)
         try:
             existing: os.stat_result | None = os.stat(self.real_path)
         except FileNotFoundError:
@@ -377,7 +462,7 @@ class DataFile(Generic[T]):
             raise
         # The cache first: the app's UI thread reads it while a save runs in a thread,
         # and a file that looks changed would be read and parsed again there.
-        loaded = Loaded(Identity.of(os.stat(self.real_path)), raw, parsed, content)
+        loaded = Loaded(Identity.of(os.stat(self.real_path)), raw, parsed, fingerprint)
         self._cache = loaded
         self._fsync_folder()
         return loaded

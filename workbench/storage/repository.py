@@ -27,7 +27,7 @@ from workbench.core.catalogue import Programme, Status
 from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
 from workbench.core.team import Team
-from workbench.storage.datafile import DataFile, RawData, writable_problem
+from workbench.storage.datafile import DataFile, Loaded, RawData, writable_problem
 from workbench.storage.errors import (
     ConflictError,
     FieldConflict,
@@ -337,7 +337,7 @@ class Repository:
 
     def snapshot(self) -> Snapshot:
         try:
-            return self.file.load().parsed
+            return self._current(self.file.load())
         except StorageError:
             last_good = self.file.cached
             if self.serve_last_good and last_good is not None:
@@ -347,7 +347,18 @@ class Repository:
     def reload(self) -> Snapshot:
         """The file's current version, its bytes read whatever its stat says;
         ``StorageError`` if it cannot be used."""
-        return self.file.load(deep=True).parsed
+        return self._current(self.file.load(deep=True))
+
+    def _current(self, loaded: Loaded[Snapshot]) -> Snapshot:
+        """``loaded``'s snapshot; the document indexes of an older version are let go (they
+        held its tables: after another writer's save, every document of the old version)."""
+        if any(loaded.raw.get(name) is not table for name, (table, _) in self._indexes.items()):
+            self._indexes = {
+                name: known
+                for name, known in self._indexes.items()
+                if loaded.raw.get(name) is known[0]
+            }
+        return loaded.parsed
 
     def has_changed(self, *, deep: bool = False) -> bool:
         """One stat; with ``deep``, the file's bytes compared as well (a few ms per MB)."""

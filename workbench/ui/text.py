@@ -51,6 +51,8 @@ def safe_str(value: object, *, one_line: bool = True, limit: int | None = None) 
     """The same, as a plain ``str``, for places that take strings (titles, options)."""
     if one_line and limit is None:
         limit = ONE_LINE_LIMIT
+    if isinstance(value, str) and value.isprintable() and (limit is None or len(value) <= limit):
+        return value  # what ``visible`` returns for it, without looking at each character
     return visible(value, one_line=one_line, limit=limit)
 
 

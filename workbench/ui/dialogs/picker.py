@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.core.text import has_control
 from workbench.ui.dialogs.base import Dialog
-from workbench.ui.text import option_text, safe_str
+from workbench.ui.text import OPTION_LIMIT, safe_str
 from workbench.ui.widgets.safe_input import SafeInput
 
 
@@ -88,17 +89,23 @@ class PickerDialog(Dialog[str]):
         for choice in self.choices:
             if needle and needle not in f"{choice.label} {choice.detail}".casefold():
                 continue
-            prompt = option_text(choice.label)
-            if choice.detail:
-                prompt.append("  ")
-                prompt.append_text(option_text(choice.detail, "dim"))
             if choice.id == self.current:
                 highlighted = len(shown)
-            shown.append(Option(prompt, id=choice.id))
+            shown.append(Option(self._prompt(choice), id=choice.id))
         self._fit_height(options, len(shown))
         options.add_options(shown)  # at once: one option at a time refreshes thousands of times
         if options.option_count:
             options.highlighted = highlighted if highlighted is not None else 0
+
+    @staticmethod
+    def _prompt(choice: Choice) -> Content:
+        """Content, which the list draws as it is (a Rich ``Text`` is converted first: with
+        20,000 assessments that conversion took as long as the rest of the opening)."""
+        label = safe_str(choice.label, limit=OPTION_LIMIT)
+        if not choice.detail:
+            return Content(label)
+        detail = safe_str(choice.detail, limit=OPTION_LIMIT)
+        return Content.assemble(label, "  ", (detail, "dim"))
 
     @staticmethod
     def _fit_height(options: OptionList, count: int) -> None:

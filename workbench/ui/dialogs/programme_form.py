@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -89,6 +89,15 @@ PRICE_FIELD = {
     "basis": "price_basis",
     "note": "price_note",
 }
+
+BOX_MAX_HEIGHT = 48
+"""The form's height (its CSS) when the terminal is taller; below, the terminal's height."""
+BOX_CHROME = 4
+"""Lines of the form that are not fields: its two borders, its footer and the line above it."""
+NOTES_HEIGHT = 4
+LEAST_FIELD_LINES = 2 + sum(NOTES_HEIGHT if field.kind == "notes" else 1 for field in FIELDS)
+"""The fields' lines whatever the text: the intro (one line at least) and the line under it,
+then one line per field (the notes more) and no error."""
 
 PLACEHOLDER_FOR_PROBE: dict[str, Any] = {"name": "?", "provider": "?", "topics": []}
 PRICE_PARTS = ("kind", "amount", "currency", "basis", "note")
@@ -169,12 +178,19 @@ class ProgrammeForm(Dialog[Programme]):
         height: 1fr;
         scrollbar-size-vertical: 1;
     }
+    ProgrammeForm #form-fields.-overflowing {
+        overflow-y: scroll;
+    }
     ProgrammeForm .form-intro {
         color: $text-muted;
         text-style: italic;
         margin: 0 0 1 0;
     }
-    ProgrammeForm .form-row {
+    ProgrammeForm #form-grid {
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 19 1fr;
+        grid-rows: auto;
         height: auto;
     }
     ProgrammeForm .form-label {
@@ -182,21 +198,23 @@ class ProgrammeForm(Dialog[Programme]):
         padding: 0 1 0 0;
         text-style: bold;
     }
-    ProgrammeForm .form-row.-invalid .form-label {
+    ProgrammeForm .form-label.-invalid {
         color: $text-error;
+        row-span: 2;
     }
-    ProgrammeForm .form-row Input, ProgrammeForm .form-row Select {
+    ProgrammeForm #form-grid > Input, ProgrammeForm #form-grid > Select {
         width: 1fr;
     }
-    ProgrammeForm .form-row Input {
+    ProgrammeForm #form-grid > Input {
         background: $panel;
     }
-    ProgrammeForm .form-row Input:focus {
+    ProgrammeForm #form-grid > Input:focus {
         background: $primary 20%;
     }
-    ProgrammeForm .form-row TextArea {
+    ProgrammeForm #form-grid > TextArea {
         width: 1fr;
         height: 4;
+        min-height: 4;
         background: $panel;
     }
     ProgrammeForm .form-error {
@@ -207,6 +225,9 @@ class ProgrammeForm(Dialog[Programme]):
     }
     ProgrammeForm .form-error.-shown {
         display: block;
+    }
+    ProgrammeForm #form-grid > .form-error {
+        padding: 0;
     }
     ProgrammeForm #form-footer {
         height: 1;
@@ -242,15 +263,20 @@ class ProgrammeForm(Dialog[Programme]):
             box.border_title = Content(t(title))
             if self.programme is not None:
                 box.border_subtitle = Content(safe_str(self.programme.name, limit=60))
-            with VerticalScroll(id="form-fields", can_focus=False):
+            with VerticalScroll(id="form-fields", can_focus=False) as fields:
+                fields.set_class(self._overflowing(self.app.size.height), "-overflowing")
                 yield Static(Content(t("catalogue.form.intro")), classes="form-intro")
-                for field in FIELDS:
-                    with Horizontal(classes="form-row", id=f"row-{field.name}"):
+                with Container(id="form-grid"):
+                    # Rows of label | field: no container per row, a third fewer widgets to
+                    # build. A label spans two rows while its field's error shows under it.
+                    for field in FIELDS:
                         yield Label(
-                            Content(t(f"catalogue.form.{field.name}")), classes="form-label"
+                            Content(t(f"catalogue.form.{field.name}")),
+                            id=f"label-{field.name}",
+                            classes="form-label",
                         )
                         yield self._widget(field)
-                    yield Static("", id=f"error-{field.name}", classes="form-error")
+                        yield Static("", id=f"error-{field.name}", classes="form-error")
                 yield Static("", id=f"error-{GENERAL}", classes="form-error")
             with Horizontal(id="form-footer"):
                 yield Static(Content(t("catalogue.form.keys_hint")), id="form-status")
@@ -350,6 +376,18 @@ class ProgrammeForm(Dialog[Programme]):
 
     def on_mount(self) -> None:
         self._initial = self.raw()  # what an untouched field keeps, byte for byte
+
+    @staticmethod
+    def _overflowing(height: int) -> bool:
+        """Whether the fields cannot all show in a terminal this tall. Then the scroll bar
+        is there from the first layout: Textual would otherwise add it after, and lay out
+        and draw every field a second time (a tenth of the form's opening)."""
+        return min(height, BOX_MAX_HEIGHT) - BOX_CHROME < LEAST_FIELD_LINES
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#form-fields").set_class(
+            self._overflowing(event.size.height), "-overflowing"
+        )
 
     # reading
 
@@ -522,7 +560,7 @@ class ProgrammeForm(Dialog[Programme]):
             error.update(Content(text))
             error.set_class(bool(text), "-shown")
             if name != GENERAL:
-                self.query_one(f"#row-{name}").set_class(bool(text), "-invalid")
+                self.query_one(f"#label-{name}").set_class(bool(text), "-invalid")
         status = self.query_one("#form-status", Static)
         if errors:
             status.update(

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from workbench.core.team import Objective, Team
@@ -126,19 +126,26 @@ class TeamForm(Dialog[Team]):
         color: $text-accent;
         margin-top: 1;
     }
-    TeamForm .form-row {
-        height: 1;
+    TeamForm .form-grid {
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 19 1fr;
+        grid-rows: auto;
+        height: auto;
     }
-    TeamForm .form-row > Label {
+    TeamForm .form-grid > Label {
         width: 19;
+        height: 1;
         padding-right: 1;
         text-style: bold;
     }
-    TeamForm .form-row > Input {
+    TeamForm .form-grid > Label.-with-error {
+        row-span: 2;
+    }
+    TeamForm .form-grid > Input {
         width: 1fr;
     }
     TeamForm .field-error {
-        margin-left: 19;
         color: $text-error;
         text-style: bold;
         height: auto;
@@ -184,11 +191,15 @@ class TeamForm(Dialog[Team]):
                 "teams.form.edit_title" if self.team else "teams.form.new_title"
             )
             with VerticalScroll(id="team-form-fields", can_focus=False):
-                for field in TEAM_FIELDS:
-                    yield from self._field(field)
+                # Rows of label | field: no container per row, a third fewer widgets to
+                # build. A label spans two rows while its field's error shows under it.
+                with Container(classes="form-grid"):
+                    for field in TEAM_FIELDS:
+                        yield from self._field(field)
                 yield Label(self.t("teams.form.objective_heading"), classes="form-heading")
-                for field in OBJECTIVE_FIELDS:
-                    yield from self._field(field)
+                with Container(classes="form-grid"):
+                    for field in OBJECTIVE_FIELDS:
+                        yield from self._field(field)
                 yield Static(id="team-form-measurable", markup=False)
             with Vertical(id="team-form-footer"):
                 yield Static(id="team-form-invalid", classes="-empty", markup=False)
@@ -204,15 +215,14 @@ class TeamForm(Dialog[Team]):
 
     def _field(self, field: Field) -> ComposeResult:
         label = self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}")
-        with Horizontal(classes="form-row"):
-            yield Label(Text(label), id=f"label-{field.key}")
-            yield SafeInput(
-                self._initial(field),
-                placeholder=self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}_placeholder"),
-                id=f"field-{field.key}",
-                compact=True,
-                select_on_focus=False,
-            )
+        yield Label(Text(label), id=f"label-{field.key}")
+        yield SafeInput(
+            self._initial(field),
+            placeholder=self.t(f"teams.form.{LABEL_KEY.get(field.key, field.key)}_placeholder"),
+            id=f"field-{field.key}",
+            compact=True,
+            select_on_focus=False,
+        )
         yield Static(id=f"error-{field.key}", classes="field-error -empty", markup=False)
 
     def _initial(self, field: Field) -> str:
@@ -322,17 +332,16 @@ class TeamForm(Dialog[Team]):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for field in FIELDS:
-            widget = self.query_one(f"#error-{field.key}", Static)
-            text = errors.get(field.key)
-            if text is None:
-                widget.update("")
-                widget.add_class("-empty")
-            else:
-                widget.update(Text(self.t("teams.form.error", message=text)))
-                widget.remove_class("-empty")
+            self._show_error(field.key, errors.get(field.key))
         invalid = self.query_one("#team-form-invalid", Static)
         invalid.update(Text(self.t("teams.form.invalid")) if errors else "")
         invalid.set_class(not errors, "-empty")
+
+    def _show_error(self, key: str, text: str | None) -> None:
+        error = self.query_one(f"#error-{key}", Static)
+        error.update("" if text is None else Text(self.t("teams.form.error", message=text)))
+        error.set_class(text is None, "-empty")
+        self.query_one(f"#label-{key}", Label).set_class(text is not None, "-with-error")
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -344,8 +353,7 @@ class TeamForm(Dialog[Team]):
             # the user is fixing it: check this field again (others keep their message)
             _, errors = self._collect()
             if key not in errors:
-                error.update("")
-                error.add_class("-empty")
+                self._show_error(key, None)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
