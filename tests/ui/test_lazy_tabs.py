@@ -108,3 +108,19 @@ async def test_evaluations_are_worked_out_before_a_tab_needs_them(
             measurable = snapshot.teams[assessment.team_id].objective.is_measurable
             expected = evaluate_consensus(assessment, objective_measurable=measurable)
             assert app.evaluations.of(assessment, objective_measurable=measurable) == expected
+
+
+async def test_a_new_version_read_by_a_tab_being_built_reaches_the_other_tabs(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo, watch_interval=3600)  # the test polls by hand
+    async with app.run_test() as pilot:
+        await wait_for_text(pilot, "AI Foundations")
+        colleague = Repository(sample_repo.path, author="marc")
+        [programme] = [p for p in colleague.programmes() if p.name == "AI Foundations"]
+        colleague.save_programme(programme.model_copy(update={"name": "AI Basics by OpenAI"}))
+        await pilot.press("f3")  # the Teams tab reads the file's new version as it is built
+        await wait_until(pilot, lambda: "teams" in built(app))
+        app.check_for_changes()  # the poll: nothing new on disk since that read
+        await pilot.press("f2")
+        await wait_for_text(pilot, "AI Basics by OpenAI")

@@ -7,12 +7,13 @@ from typing import Any
 
 import orjson
 import pytest
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from tests.conftest import AppFactory
 from tests.ui.keys import type_text
-from tests.ui.waiting import steady, wait_for_text, wait_until
+from tests.ui.waiting import palette_offers, steady, wait_for_text, wait_until
 from workbench.checker import check_file
 from workbench.exchange.export import export_json
 from workbench.exchange.selection import select
@@ -29,8 +30,9 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 async def run_palette(pilot: Pilot[Any], text: str) -> None:
     """Open the command palette, type ``text``, run the command found."""
     await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
     await type_text(pilot, text)
-    await wait_for_text(pilot, text)
+    await wait_until(pilot, lambda: palette_offers(pilot.app, text))
     await pilot.press("enter")
 
 

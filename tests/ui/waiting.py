@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from textual.app import App
+from textual.command import Command, CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
@@ -94,3 +95,17 @@ async def saved(pilot: Pilot[object], *, timeout: float = TIMEOUT_SECONDS) -> No
     saves = getattr(pilot.app, "saves", None)
     if saves is not None:
         await wait_until(pilot, saves.idle, what="every change saved", timeout=timeout)
+
+
+def palette_offers(app: App[object], text: str) -> bool:
+    """Whether the open command palette highlights a command whose title holds ``text``
+    (its search field echoes ``text`` at once; the commands arrive later)."""
+    screen = app.screen
+    if not isinstance(screen, CommandPalette):
+        return False
+    commands = screen.query_one(CommandList)
+    index = commands.highlighted
+    if index is None:
+        return False
+    option = commands.get_option_at_index(index)
+    return isinstance(option, Command) and text in (option.hit.text or "")

@@ -344,6 +344,12 @@ class Repository:
                 return last_good.parsed
             raise
 
+    @property
+    def loaded(self) -> Snapshot | None:
+        """The version read or written last, by any call, without looking at the file."""
+        cached = self.file.cached
+        return cached.parsed if cached is not None else None
+
     def reload(self) -> Snapshot:
         """The file's current version, its bytes read whatever its stat says;
         ``StorageError`` if it cannot be used."""

@@ -26,7 +26,7 @@ from workbench.i18n.messages import storage_message
 from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.repository import Repository
-from workbench.ui.commands import WorkbenchCommands
+from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.confirm import ConfirmDialog
@@ -85,7 +85,7 @@ class UIState:
 class WorkbenchApp(App[None]):
     TITLE = "AI Certification Workbench"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {WorkbenchCommands}
+    COMMANDS = App.COMMANDS | {AppCommands, TabCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "app.keys.help", id="help"),
@@ -504,6 +504,11 @@ class WorkbenchApp(App[None]):
         file happen in a worker thread, the screen keeps answering keys meanwhile."""
         if self._reloading:
             return
+        main = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(main, MainScreen) and main.seen is not self.repository.loaded:
+            # A tab built for the first time read a new version itself (the file had
+            # changed): the poll below would find nothing new; the other tabs must know.
+            main.post_message(DataChanged())
         self._polls += 1
         deep = self._polls % self.DEEP_CHECK_EVERY == 0
         if not deep and not self.repository.has_changed():
@@ -624,6 +629,10 @@ class WorkbenchApp(App[None]):
         self.notify(text, timeout=10, markup=False)
 
     def palette_commands(self) -> list[PaletteCommand]:
+        """Every command of the palette: the app's, then the tabs' built so far."""
+        return self.app_commands() + self.tab_commands()
+
+    def app_commands(self) -> list[PaletteCommand]:
         t = self.i18n
         commands = []
         for tab_id in TABS:
@@ -674,11 +683,14 @@ class WorkbenchApp(App[None]):
                 ),
             ]
         commands += report_commands(self)
-        main = self.screen_stack[0]
-        if isinstance(main, MainScreen):
-            for pane in main.panes():
-                commands += pane.palette_commands()
         return commands
+
+    def tab_commands(self) -> list[PaletteCommand]:
+        """The commands of the tabs built so far (``build_all_tabs`` builds the others)."""
+        main = self.screen_stack[0] if self.screen_stack else None
+        if not isinstance(main, MainScreen):
+            return []
+        return [command for pane in main.panes() for command in pane.palette_commands()]
 
     def _tab_switcher(self, tab: str) -> Callable[[], None]:
         def switch() -> None:

@@ -103,6 +103,8 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         super().__init__()
         self._stale: set[str] = set()
         self._building: dict[str, AwaitMount] = {}
+        self.seen: object | None = None
+        """The version of the data the panes were last told about (``DataChanged``)."""
 
     def compose(self) -> ComposeResult:
         self._stale.clear()
@@ -123,6 +125,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         yield KeyFooter()
 
     async def on_mount(self) -> None:
+        self.seen = self.workbench.repository.loaded
         self.title = self.t("app.title")
         self.sub_title = self.workbench.save_state_text()
         (await self.build(self.active_tab)).focus_default()
@@ -242,6 +245,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
                 pane.refresh_data()
             else:
                 self._stale.add(pane.tab_id)
+        self.seen = self.workbench.repository.loaded
 
     @on(OpenScoring)
     async def _open_scoring(self, event: OpenScoring) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from workbench.core.assessment import Assessment
-from workbench.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp
@@ -41,10 +40,9 @@ class WarmUp:
             self._app.set_timer(DELAY, self._begin)
 
     def _begin(self) -> None:
-        try:
-            snapshot = self._app.repository.snapshot()
-        except StorageError:
-            return  # the app reports an unreadable file; the tabs evaluate when shown
+        snapshot = self._app.repository.loaded  # as the tabs see it: the poll reads news
+        if snapshot is None:
+            return
         teams = snapshot.teams
         self._todo = (
             (assessment, teams[assessment.team_id].objective.is_measurable)
