@@ -224,6 +224,16 @@ async def measure(
         await pilot.pause()
         main = app.screen_stack[0]
         assert isinstance(main, MainScreen)
+        # Tabs are built when first shown: build this one in the app's own loop (its
+        # widgets look up the running app), then measure its first showing as before.
+        built_event = asyncio.Event()
+
+        async def build() -> None:
+            await main.build("compare")
+            built_event.set()
+
+        app.call_later(build)
+        await built_event.wait()
         pane = main.pane("compare")
         assert isinstance(pane, ComparePane)
         frames = Frames(app)
