@@ -33,11 +33,11 @@ from run import (
     BARE_FORM,
     CASES,
     SIZE,
-    TODAY,
     Figures,
     KeyCase,
     Presser,
     bare_picker,
+    bench_app,
     data_files,
     fmt,
     progress,
@@ -93,27 +93,13 @@ class Profiled(CpuPresser):
 async def workbench_forms(
     path: Path, figures: Figures, data: str, presses: int, profile: Path | None
 ) -> None:
-    from workbench.storage.repository import Repository
-    from workbench.ui.app import WorkbenchApp
     from workbench.ui.dialogs.picker import PickerDialog
     from workbench.ui.dialogs.programme_form import ProgrammeForm
     from workbench.ui.dialogs.team_form import TeamForm
     from workbench.ui.main_screen import MainScreen
-    from workbench.ui.themes import load_themes
     from workbench.ui.widgets.virtual_table import VirtualTable
 
-    themes, _ = load_themes()
-    repository = Repository(path, author="bench@host")
-    app = WorkbenchApp(
-        repository,
-        lang="en",
-        assessor="claire",
-        today=TODAY,
-        themes=themes,
-        settings_path=path.with_name("config.json"),
-        watch_interval=0,
-    )
-    app.animation_level = "none"
+    app = bench_app(path)
     async with app.run_test(size=SIZE) as pilot:
         p = Profiled(pilot, figures, data, profile)
         main = app.screen_stack[0]

@@ -421,21 +421,15 @@ class Presser:
                 await after(i)
 
 
-async def workbench_keys(path: Path, figures: Figures, data: str, presses: int) -> None:
-    from workbench.core.grid import CRITERION_KEYS
+def bench_app(path: Path) -> Any:
+    """The workbench as the key figures measure it: English, claire, no file watching."""
     from workbench.storage.repository import Repository
     from workbench.ui.app import WorkbenchApp
-    from workbench.ui.dialogs.picker import PickerDialog
-    from workbench.ui.dialogs.programme_form import ProgrammeForm
-    from workbench.ui.dialogs.team_form import TeamForm
-    from workbench.ui.main_screen import MainScreen
     from workbench.ui.themes import load_themes
-    from workbench.ui.widgets.virtual_table import VirtualTable
 
     themes, _ = load_themes()
-    repository = Repository(path, author="bench@host")
     app = WorkbenchApp(
-        repository,
+        Repository(path, author="bench@host"),
         lang="en",
         assessor="claire",
         today=TODAY,
@@ -444,6 +438,19 @@ async def workbench_keys(path: Path, figures: Figures, data: str, presses: int) 
         watch_interval=0,
     )
     app.animation_level = "none"
+    return app
+
+
+async def workbench_keys(path: Path, figures: Figures, data: str, presses: int) -> None:
+    from workbench.core.grid import CRITERION_KEYS
+    from workbench.ui.dialogs.picker import PickerDialog
+    from workbench.ui.dialogs.programme_form import ProgrammeForm
+    from workbench.ui.dialogs.team_form import TeamForm
+    from workbench.ui.main_screen import MainScreen
+    from workbench.ui.widgets.virtual_table import VirtualTable
+
+    app = bench_app(path)
+    repository = app.repository
     async with app.run_test(size=SIZE) as pilot:
         p = Presser(pilot, figures, data)
         main = app.screen_stack[0]
