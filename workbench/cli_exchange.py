@@ -8,6 +8,7 @@ through ``visible``; redirected to a file or a pipe, the content is written unch
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -166,8 +167,9 @@ def _emit(content: str, out: Path | None, i18n: Translator) -> None:
         sys.stdout.write(content)
         sys.stdout.flush()
     except BrokenPipeError:  # `workbench export ... | head`: the reader has all it wanted
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        with contextlib.suppress(OSError):  # no /dev/null in a bare sandbox: nothing left to do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
 
 
 # the commands
