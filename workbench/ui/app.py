@@ -17,7 +17,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.message import Message
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -41,6 +41,7 @@ from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
+from workbench.ui.toasts import ToastQueue, toast_seconds
 from workbench.ui.typeahead import TypeAhead
 from workbench.ui.warm_up import WarmUp
 
@@ -78,8 +79,6 @@ class UIState:
     team_id: str | None = None
     programme_id: str | None = None
     compare: CompareState = field(default_factory=CompareState)
-    pilot_warnings_shown: bool = False
-    """The start-up summary of the pilots' warnings is shown once, not at each recompose."""
 
 
 class WorkbenchApp(App[None]):
@@ -87,12 +86,14 @@ class WorkbenchApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {AppCommands, TabCommands}
     ENABLE_COMMAND_PALETTE = True
+    SUSPENDED_SCREEN_CLASS = "-below-dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "app.keys.help", id="help"),
         Binding("question_mark", "help", "app.keys.help", show=False, id="help-alt"),
         Binding("f9", "toggle_language", "app.keys.language", show=False, id="language"),
         Binding("f10", "pick_theme", "app.keys.theme", show=False, id="theme"),
         Binding(RETRY_KEY, "retry_save", "saving.keys.retry", id="retry-save"),
+        Binding("ctrl+n", "dismiss_messages", "app.keys.dismiss", id="dismiss-messages"),
         Binding("ctrl+q", "quit", "app.keys.quit", priority=True, id="quit"),
     ]
 
@@ -138,6 +139,7 @@ class WorkbenchApp(App[None]):
         """Every write goes through this queue, in order, off the UI thread."""
         self.type_ahead = TypeAhead(self)
         self.warm_up = WarmUp(self)
+        self.toasts = ToastQueue(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
 
@@ -200,14 +202,37 @@ class WorkbenchApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every notification is plain text: it quotes names and errors from the data file."""
+        """Every notification is plain text: it quotes names and errors from the data file.
+
+        It stays a few seconds (an error until it is dismissed) and pushes out all but the
+        newest of those on screen (``ToastQueue``)."""
         super().notify(
             safe_str(message, one_line=False, limit=NOTIFY_LIMIT),
             title=safe_str(title),
             severity=severity,
-            timeout=timeout,
+            timeout=toast_seconds(severity, timeout),
             markup=False,
         )
+
+    def on_notify(self, event: Notify) -> None:
+        self.toasts.added(event.notification)
+        self.refresh_bindings()
+
+    def withdraw(self, notification: Notification) -> None:
+        """Take one notification off the screen (Textual has no public call for one)."""
+        if notification in self._notifications:
+            self._unnotify(notification)
+
+    def _unnotify(self, notification: Notification, refresh: bool = True) -> None:
+        # a toast clicked away or expired: it no longer counts among those shown
+        self.toasts.forget(notification)
+        super()._unnotify(notification, refresh)
+        self.refresh_bindings()
+
+    def action_dismiss_messages(self) -> None:
+        self.toasts.clear()
+        self.clear_notifications()
+        self.refresh_bindings()
 
     def _apply_theme(self, name: str) -> None:
         if name not in self.available_themes:
@@ -378,6 +403,8 @@ class WorkbenchApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry_save":
             return self.saves.failure is not None
+        if action == "dismiss_messages":
+            return len(self.toasts) > 0
         return True
 
     def action_discard_unsaved(self) -> None:
@@ -668,6 +695,14 @@ class WorkbenchApp(App[None]):
                 self.action_help,
             ),
         ]
+        if self.toasts:
+            commands.append(
+                PaletteCommand(
+                    t("app.keys.dismiss"),
+                    t("app.commands.dismiss_help") + f" ({self.bound_key('dismiss-messages')})",
+                    self.action_dismiss_messages,
+                )
+            )
         if self.saves.failure is not None:
             key = self.get_key_display(Binding(RETRY_KEY, ""))
             commands += [
