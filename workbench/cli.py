@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import io
+import os
 import shlex
 import sys
 from collections.abc import Sequence
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument("--port", type=port_number, default=8000, help="the port (default: 8000)")
     serve.add_argument(
         "--max-sessions",
         type=positive,
@@ -125,6 +126,17 @@ def positive(text: str) -> int:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return number
+
+
+def port_number(text: str) -> int:
+    """A TCP port: 1 to 65535."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
     return number
 
 
@@ -282,14 +294,20 @@ def run_serve(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
     else:
         print(visible(i18n("cli.listening_everywhere", host=args.host)))
     sys.stdout.flush()
-    GuardedServer(
+    server = GuardedServer(
         serve_command(args, path),
         host=args.host,
         port=args.port,
         token=token,
         max_sessions=args.max_sessions,
         i18n=i18n,
-    ).serve()
+    )
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        say_error(i18n("cli.cannot_listen", address=f"{host}:{args.port}", reason=reason), i18n)
+        return 2
     return 0
 
 

@@ -474,3 +474,29 @@ def test_without_chromium_the_browser_test_says_how_to_install_it_or_fails_under
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="apt-get install chromium"):
         devtools.chromium_or_skip()
+
+
+def test_a_port_already_taken_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        data = str(tmp_path / "wb.json")
+        done = subprocess.run(
+            [sys.executable, "-m", "workbench.cli", "--db", data, "serve", "--port", str(port)],
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("wrong", ["0", "65536", "http"])
+def test_the_port_must_be_a_port_number(wrong: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["serve", "--port", wrong])
+    assert "is not a port number (1 to 65535)" in capsys.readouterr().err
