@@ -74,7 +74,7 @@ def serving(tmp_path: Path, *options: str, lang: str = "en") -> Iterator[Served]
     with output.open("w") as sink:
         server = subprocess.Popen(
             command,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env={**os.environ, **isolated(tmp_path)},
             stdout=sink,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -92,6 +92,17 @@ def serving(tmp_path: Path, *options: str, lang: str = "en") -> Iterator[Served]
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def isolated(folder: Path) -> dict[str, str]:
+    """The environment of a server (and of the workbenches it starts) that outlives one test's
+    own environment (a module's fixture): its settings file in ``folder``."""
+    return {
+        "PYTHONPATH": str(ROOT),
+        "WORKBENCH_CONFIG": str(folder / "config.json"),
+        "WORKBENCH_DB": str(folder / "default.json"),
+        "TEXTUAL_ANIMATIONS": "none",
+    }
 
 
 def wait_for_address(output: Path, server: subprocess.Popen[bytes]) -> re.Match[str]:
@@ -117,9 +128,10 @@ def wait_for_port(port: int, server: subprocess.Popen[bytes], output: Path) -> N
     raise AssertionError(f"port {port} never opened: {output.read_text()}")
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    with serving(tmp_path) as server:
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for the tests that only try it: none of them changes it."""
+    with serving(tmp_path_factory.mktemp("served")) as server:
         yield server
 
 
