@@ -154,12 +154,17 @@ async def headless_page(folder: Path, width: int = 1280, height: int = 800) -> A
                 await page.call("Runtime.enable")
                 yield page
     finally:
-        browser.terminate()
-        try:
-            browser.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            browser.kill()
-            browser.wait()
+        stop(browser)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, then SIGKILL if it is still there 30 s later."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 async def devtools_port(announced: Path, browser: subprocess.Popen[bytes]) -> int:

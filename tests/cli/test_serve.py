@@ -24,7 +24,7 @@ import pytest
 from aiohttp import web
 
 from tests.cli import devtools
-from tests.cli.devtools import KEEP_TERMINALS, headless_page
+from tests.cli.devtools import KEEP_TERMINALS, headless_page, stop
 from workbench.cli import build_parser, serve_command
 from workbench.web.access import host_allowed, host_name, origin_matches, same_token
 
@@ -86,12 +86,7 @@ def serving(tmp_path: Path, *options: str, lang: str = "en") -> Iterator[Served]
         wait_for_port(port, server, output)
         yield served
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 def isolated(folder: Path) -> dict[str, str]:
@@ -382,6 +377,7 @@ def test_the_rules_compare_names_not_text() -> None:
     assert host_allowed("192.168.1.4:8000", "0.0.0.0")
     assert not host_allowed("evil.example:8000", "0.0.0.0")
     assert not host_allowed(None, "127.0.0.1")
+    assert not host_allowed("[::1%;script-src *]:8000", "127.0.0.1")
     assert origin_matches("http://LOCALHOST:8000", "http", "localhost:8000")
     assert not origin_matches("http://localhost:8000", "http", "localhost:8001")
 

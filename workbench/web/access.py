@@ -40,6 +40,8 @@ def host_name(host: str) -> str | None:
 
 
 def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    if "%" in name:  # an IPv6 scope: any text, which would end up in the page's addresses
+        return None
     try:
         return ipaddress.ip_address(name)
     except ValueError:
