@@ -192,8 +192,10 @@ class FieldConflict:
 class ConflictError(StorageError):
     """Someone else changed the same fields of a record while it was being edited.
 
-    ``merged`` is their version with every change of yours that did not clash; ``resolve``
-    makes the record to save from the user's choice, field by field."""
+    ``theirs`` is the stored record the edit clashed with; ``merged`` is ``theirs`` with
+    every change of yours that did not clash; ``resolve`` makes the record to save from the
+    user's choice, field by field, to be saved as an edit of ``theirs``
+    (``Repository.resolve_conflict``)."""
 
     def __init__(
         self,
@@ -202,9 +204,10 @@ class ConflictError(StorageError):
         conflicts: Sequence[FieldConflict | str],
         merged: BaseModel | None = None,
         last_write: tuple[str, str] | None = None,
+        theirs: BaseModel | None = None,
     ) -> None:
         """``conflicts`` may also be bare field names (values unknown); only a conflict
-        with ``merged`` and the values can be resolved field by field."""
+        with ``merged``, ``theirs`` and the values can be resolved field by field."""
         self.kind = kind
         self.item_id = item_id
         self.conflicts = [
@@ -213,6 +216,7 @@ class ConflictError(StorageError):
         ]
         self.fields = [c.field for c in self.conflicts]
         self.merged = merged
+        self.theirs = theirs
         self.last_write = last_write
         who = f" ({last_write[0]}, {last_write[1]})" if last_write else ""
         super().__init__(
@@ -224,6 +228,11 @@ class ConflictError(StorageError):
             else Reason(""),
             fields=", ".join(self.fields),
         )
+
+    @property
+    def resolvable(self) -> bool:
+        """Whether the values are known, so that the user can choose field by field."""
+        return self.merged is not None and self.theirs is not None
 
     def resolve(self, keep_mine: Iterable[str]) -> BaseModel:
         """Their version, your non-clashing changes, and your value of each field in

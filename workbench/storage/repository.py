@@ -265,7 +265,7 @@ def merge_import(
         mine = [f for f in model.model_fields if getattr(record, f) != getattr(original, f)]
         merged, clashes = merge_edit(original, record, current)
         if clashes:
-            raise ConflictError(name.rstrip("s"), record_id, clashes, merged)
+            raise ConflictError(name.rstrip("s"), record_id, clashes, merged, theirs=current)
         if merged == current:
             summary.unchanged.setdefault(name, []).append(record_id)
             continue
@@ -550,7 +550,9 @@ class Repository:
                 meta = tx.snapshot.meta
                 writer, when = meta.get("last_writer"), meta.get("last_write_at")
                 last = (writer, when) if isinstance(writer, str) and isinstance(when, str) else None
-                raise ConflictError(name.rstrip("s"), record_id, conflicts, merged, last)
+                raise ConflictError(
+                    name.rstrip("s"), record_id, conflicts, merged, last, theirs=current
+                )
             try:
                 merged = model.model_validate(merged.model_dump(mode="python"), context=STORED)
             except ValidationError as error:
@@ -563,6 +565,17 @@ class Repository:
                 ) from None
             tx.put(merged)
         return merged
+
+    def resolve_conflict(self, conflict: ConflictError, keep_mine: Iterable[str]) -> BaseModel:
+        """Save the user's answer to ``conflict``: the latest stored record, every field the
+        edit changed, and per clashing field the value chosen (yours for those in
+        ``keep_mine``). The answer is an edit of the record the conflict was found against
+        (not of ``merged``: from there, the edit's other changes would look untouched and be
+        lost); a field changed again meanwhile raises a new ``ConflictError``.
+        ``pydantic.ValidationError`` if the mix chosen is not valid; nothing is written."""
+        if conflict.theirs is None or conflict.merged is None:
+            raise ValueError("this conflict carries no stored version to resolve")
+        return self.save_edit(conflict.theirs, conflict.resolve(keep_mine))
 
     def import_records(
         self, records: Iterable[BaseModel], *, base: Snapshot | None = None

@@ -280,7 +280,7 @@ class WorkbenchApp(App[None]):
             self.notify_read_only()
             return None
         except ConflictError as conflict:
-            if resolved is None or conflict.merged is None:
+            if resolved is None or not conflict.resolvable:
                 self._notify_not_saved(str(conflict))
             else:
                 self._resolve(conflict, resolved)
@@ -457,16 +457,16 @@ class WorkbenchApp(App[None]):
 
     def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
         def chosen(keep_mine: frozenset[str] | None) -> None:
-            merged = conflict.merged
-            if keep_mine is None or merged is None:
+            if keep_mine is None:
                 return  # back to the form, as typed
             try:
-                record = conflict.resolve(keep_mine)
+                saved = self.store(
+                    lambda repo: repo.resolve_conflict(conflict, keep_mine), resolved=resolved
+                )
             except ValidationError as error:
                 message = error.errors()[0]["msg"]
                 self._notify_not_saved(self.i18n("sharing.conflict.invalid", error=message))
                 return
-            saved = self.store(lambda repo: repo.save_edit(merged, record), resolved=resolved)
             if saved is not None:
                 resolved(saved)
 

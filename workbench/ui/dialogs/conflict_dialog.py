@@ -115,19 +115,21 @@ class ConflictDialog(Dialog[frozenset[str]]):
             with VerticalScroll():
                 for index, clash in enumerate(conflict.conflicts):
                     yield Static(safe_text(self._label(clash.field)), classes="conflict-field")
+                    # Yours first: a RadioSet highlights its first option, and Enter picks
+                    # the highlighted one; the highlight opens on the option chosen.
                     with RadioSet(id=f"conflict-{index}"):
-                        yield RadioButton(
-                            Text.assemble(
-                                self.t("sharing.conflict.theirs"), self._value(clash.theirs)
-                            ),
-                            id=f"conflict-{index}-theirs",
-                        )
                         yield RadioButton(
                             Text.assemble(
                                 self.t("sharing.conflict.yours"), self._value(clash.yours)
                             ),
                             value=True,
                             id=f"conflict-{index}-yours",
+                        )
+                        yield RadioButton(
+                            Text.assemble(
+                                self.t("sharing.conflict.theirs"), self._value(clash.theirs)
+                            ),
+                            id=f"conflict-{index}-theirs",
                         )
             yield Static("", id="conflict-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
