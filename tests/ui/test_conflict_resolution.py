@@ -6,6 +6,7 @@ form's other changes and the colleague's own."""
 
 from __future__ import annotations
 
+import orjson
 import pytest
 from textual.widgets import Input, RadioButton, RadioSet, TabbedContent
 
@@ -13,6 +14,7 @@ from tests.conftest import AppFactory
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.pilot_changes import revalidated
 from workbench.core.team import Team
+from workbench.storage.errors import ConflictError
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.dialogs.team_form import TeamForm
@@ -71,3 +73,29 @@ async def test_either_choice_keeps_the_rest_of_the_edit(
         assert (stored.department, stored.headcount) == ("Digital", 9)
         assert stored.objective.metric is None
         assert stored.objective.target == 150.0  # the colleague's other change
+
+
+async def test_the_meta_record_is_shown_inert(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    """An OSC 52 sequence put in ``_meta.last_write_at`` (and a title change in the writer's
+    name) never reaches the screen: the writer shows inert, the time as unknown."""
+    osc52, title = "\x1b]52;c;cHduZWQ=\x07", "\x1b]2;PWNED\x07"
+    bob = Repository(sample_repo.path, author="bob@here")
+    original = bob.team(TEAM)
+    Repository(sample_repo.path, author="alice@there").update(
+        Team, TEAM, lambda t: revalidated(t, name="Content studio")
+    )
+    data = orjson.loads(sample_repo.path.read_bytes())
+    data["_meta"]["1"].update(last_write_at=osc52, last_writer=f"mallory{title}")
+    sample_repo.path.write_bytes(orjson.dumps(data))
+    with pytest.raises(ConflictError) as caught:
+        bob.save_edit(original, revalidated(original, name="Mine"))
+    app = make_app(sample_repo)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        app.push_screen(ConflictDialog(caught.value))
+        shown = await wait_for_text(pilot, "saved at an unknown time")
+        assert "mallory␛]2;PWNED␇" in shown
+        assert "\x1b" not in shown
+        assert "\x07" not in shown
+        assert "\x1b" not in app._reloaded_message()

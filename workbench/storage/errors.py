@@ -6,9 +6,14 @@ import errno
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+
+from workbench.core.text import visible
+
+if TYPE_CHECKING:
+    from workbench.storage.meta import LastWrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +208,7 @@ class ConflictError(StorageError):
         item_id: str,
         conflicts: Sequence[FieldConflict | str],
         merged: BaseModel | None = None,
-        last_write: tuple[str, str] | None = None,
+        last_write: LastWrite | None = None,
         theirs: BaseModel | None = None,
     ) -> None:
         """``conflicts`` may also be bare field names (values unknown); only a conflict
@@ -218,14 +223,18 @@ class ConflictError(StorageError):
         self.merged = merged
         self.theirs = theirs
         self.last_write = last_write
-        who = f" ({last_write[0]}, {last_write[1]})" if last_write else ""
+        who = Reason("")
+        if last_write is not None:  # text of the file: shown inert, a time only if it is one
+            writer = visible(last_write.writer)
+            when = last_write.at.isoformat(timespec="minutes") if last_write.at else "?"
+            who = Reason(
+                f" ({writer}, {when})", "storage.conflict_who", {"who": writer, "when": when}
+            )
         super().__init__(
             f"someone else{who} changed {', '.join(self.fields)} of this {kind} while you "
             "were editing it",
             key=f"storage.conflict.{kind}",
-            who=Reason(who, "storage.conflict_who", {"who": last_write[0], "when": last_write[1]})
-            if last_write
-            else Reason(""),
+            who=who,
             fields=", ".join(self.fields),
         )
 

@@ -37,6 +37,7 @@ from workbench.storage.errors import (
     Reason,
     StorageError,
 )
+from workbench.storage.meta import LastWrite, last_write, shared_group, write_count
 from workbench.storage.schema import (
     META_TABLE,
     SCHEMA_VERSION,
@@ -198,11 +199,10 @@ class Transaction:
         meta_table = self._table(META_TABLE)
         stored = meta_table.get(doc_id=1)
         old: dict[str, Any] = dict(stored) if isinstance(stored, Mapping) else {}
-        writes = int(old.get("writes", 0))
         meta = {
             **old,
             "schema_version": SCHEMA_VERSION,
-            "writes": writes + 1,
+            "writes": write_count(old) + 1,
             "last_writer": author,
             "last_pid": os.getpid(),
             "last_write_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -306,19 +306,14 @@ class Repository:
         """``requested`` (--read-only), ``file`` or ``folder`` (no write permission)."""
         return self.file.read_only
 
-    def last_write(self) -> tuple[str, str] | None:
-        """Who wrote the file last and when (ISO 8601, UTC), from its meta record."""
-        meta = self.snapshot().meta
-        writer, when = meta.get("last_writer"), meta.get("last_write_at")
-        if isinstance(writer, str) and isinstance(when, str):
-            return writer, when
-        return None
+    def last_write(self) -> LastWrite | None:
+        """Who wrote the file last and when, from its meta record."""
+        return last_write(self.snapshot().meta)
 
     @property
     def shared_group(self) -> str | None:
         """The group the file is shared with (``workbench share``), if any."""
-        group = self.snapshot().meta.get("shared_group")
-        return group if isinstance(group, str) else None
+        return shared_group(self.snapshot().meta)
 
     def share_with_group(self, group: str) -> list[Path]:
         """Make the file, its backups and its lock read/write for ``group`` (a name or a
@@ -418,8 +413,8 @@ class Repository:
             yield tx
             if (tx.changed or force_write) and not tx.cancelled:
                 meta = tx.stamp(self.author)
-                group = meta.get("shared_group")
-                gid = group_id(group) if isinstance(group, str) else None
+                group = shared_group(meta)
+                gid = group_id(group) if group is not None else None
                 self.file.replace(tx.raw, tx.patched(meta), group=gid)
                 self._indexes = tx.indexes()
 
@@ -547,9 +542,7 @@ class Repository:
             current: M = _get(getattr(tx.snapshot, name), name.rstrip("s"), record_id)
             merged, conflicts = merge_edit(original, edited, current)
             if conflicts:
-                meta = tx.snapshot.meta
-                writer, when = meta.get("last_writer"), meta.get("last_write_at")
-                last = (writer, when) if isinstance(writer, str) and isinstance(when, str) else None
+                last = last_write(tx.snapshot.meta)
                 raise ConflictError(
                     name.rstrip("s"), record_id, conflicts, merged, last, theirs=current
                 )

@@ -6,7 +6,7 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -30,7 +30,7 @@ from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.conflict_dialog import ConflictDialog
+from workbench.ui.dialogs.conflict_dialog import ConflictDialog, local_time
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
@@ -559,12 +559,8 @@ class WorkbenchApp(App[None]):
         last = self.repository.last_write()
         if last is None:
             return self.i18n("app.data_reloaded")
-        writer, when = last
-        try:
-            at = datetime.fromisoformat(when).astimezone().strftime("%H:%M")
-        except ValueError:
-            at = when
-        return self.i18n("sharing.updated_by", who=safe_str(writer), at=at)
+        at = local_time(last.at, self.i18n)
+        return self.i18n("sharing.updated_by", who=safe_str(last.writer), at=at)
 
     # actions
 
