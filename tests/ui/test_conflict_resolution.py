@@ -98,4 +98,4 @@ async def test_the_meta_record_is_shown_inert(
         assert "mallory␛]2;PWNED␇" in shown
         assert "\x1b" not in shown
         assert "\x07" not in shown
-        assert "\x1b" not in app._reloaded_message()
+        assert "\x1b" not in app._updated_message(sample_repo.last_write())

@@ -28,7 +28,6 @@ class LastWrite:
 
     writer: str
     at: datetime | None
-    pid: int | None = None
 
 
 def _whole(value: object) -> int | None:
@@ -58,7 +57,7 @@ def last_write(meta: Mapping[str, Any]) -> LastWrite | None:
     writer = _writer(meta.get("last_writer"))
     if writer is None:
         return None
-    return LastWrite(writer, _time(meta.get("last_write_at")), _whole(meta.get("last_pid")))
+    return LastWrite(writer, _time(meta.get("last_write_at")))
 
 
 def write_count(meta: Mapping[str, Any]) -> int:

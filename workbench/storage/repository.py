@@ -10,6 +10,7 @@ import getpass
 import grp
 import os
 import socket
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -292,6 +293,9 @@ class Repository:
         self.serve_last_good = False
         """When the file turns unusable, reads return its last good version (the app sets
         this and reports the problem from ``reload()``); writes still refuse."""
+        self._seen_meta: Mapping[str, Any] | None = None
+        self._others_write: LastWrite | None = None
+        self._seen_lock = threading.Lock()
 
     @property
     def path(self) -> Path:
@@ -309,6 +313,28 @@ class Repository:
     def last_write(self) -> LastWrite | None:
         """Who wrote the file last and when, from its meta record."""
         return last_write(self.snapshot().meta)
+
+    def others_write(self) -> LastWrite | None:
+        """The latest version written by someone else that this repository met since the
+        last call (then forgotten), whether a read found it or a save was made over it (two
+        saves a moment apart: the later one reads the other's version under the lock, and
+        a reload never sees it). None if there was none; the version found when the file
+        was first read does not count."""
+        with self._seen_lock:
+            news, self._others_write = self._others_write, None
+        return news
+
+    def _seen(self, meta: Mapping[str, Any], *, ours: bool = False) -> None:
+        """Note who wrote a version read from the file, or written by ``ours`` (its meta
+        record stands for it: a version read again, unchanged, keeps the same object)."""
+        with self._seen_lock:
+            if meta is self._seen_meta:
+                return
+            first = self._seen_meta is None
+            self._seen_meta = meta
+            written = last_write(meta)
+            if not (first or ours) and written is not None:
+                self._others_write = written
 
     @property
     def shared_group(self) -> str | None:
@@ -353,6 +379,7 @@ class Repository:
     def _current(self, loaded: Loaded[Snapshot]) -> Snapshot:
         """``loaded``'s snapshot; the document indexes of an older version are let go (they
         held its tables: after another writer's save, every document of the old version)."""
+        self._seen(loaded.parsed.meta)
         if any(loaded.raw.get(name) is not table for name, (table, _) in self._indexes.items()):
             self._indexes = {
                 name: known
@@ -406,9 +433,10 @@ class Repository:
     @contextmanager
     def transaction(self, *, force_write: bool = False) -> Iterator[Transaction]:
         self.file.refuse_if_read_only()
-        self.file.load()  # a slow reload happens here, before others must wait for the lock
+        self._current(self.file.load())  # a slow reload here, before others wait for the lock
         with self.file.locked():
             loaded = self.file.load_locked()  # the bytes compared: a stat can lie
+            self._seen(loaded.parsed.meta)
             tx = Transaction(migrate(loaded.raw), loaded.parsed, self._indexes)
             yield tx
             if (tx.changed or force_write) and not tx.cancelled:
@@ -416,6 +444,7 @@ class Repository:
                 group = shared_group(meta)
                 gid = group_id(group) if group is not None else None
                 self.file.replace(tx.raw, tx.patched(meta), group=gid)
+                self._seen(meta, ours=True)
                 self._indexes = tx.indexes()
 
     def ensure_exists(self, records: Iterable[BaseModel] = ()) -> bool:

@@ -25,6 +25,7 @@ from workbench.i18n import LANGUAGES, Translator
 from workbench.i18n.messages import storage_message
 from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
+from workbench.storage.meta import LastWrite
 from workbench.storage.repository import Repository
 from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
@@ -509,6 +510,9 @@ class WorkbenchApp(App[None]):
             # A tab built for the first time read a new version itself (the file had
             # changed): the poll below would find nothing new; the other tabs must know.
             main.post_message(DataChanged())
+        # A colleague's version that a save of ours was made over (or a tab read): no
+        # reload will find it, but the user is told who changed the file all the same.
+        self._tell_updated(self.repository.others_write())
         self._polls += 1
         deep = self._polls % self.DEEP_CHECK_EVERY == 0
         if not deep and not self.repository.has_changed():
@@ -553,10 +557,15 @@ class WorkbenchApp(App[None]):
     def _reloaded(self) -> None:
         self._reported_problem = None
         self.screen_stack[0].post_message(DataChanged(external=True))
-        self.notify(self._reloaded_message(), timeout=4, markup=False)
+        news = self.repository.others_write()
+        self.notify(self._updated_message(news), timeout=4, markup=False)
 
-    def _reloaded_message(self) -> str:
-        last = self.repository.last_write()
+    def _tell_updated(self, news: LastWrite | None) -> None:
+        if news is not None:
+            self.notify(self._updated_message(news), timeout=4, markup=False)
+
+    def _updated_message(self, last: LastWrite | None) -> str:
+        """Who wrote the version just read, and when (in words if it is unknown)."""
         if last is None:
             return self.i18n("app.data_reloaded")
         at = local_time(last.at, self.i18n)
