@@ -205,6 +205,9 @@ def writable_problem(path: Path) -> str | None:
     real = Path(os.path.realpath(path))
     folder = real.parent
     if real.exists():
+        # root may write anything: a file nobody may write is read-only by its mode bits
+        if not stat.S_IMODE(real.stat().st_mode) & 0o222:
+            return "marked"
         if not os.access(real, os.W_OK):
             return "file"
     else:
@@ -413,7 +416,16 @@ class DataFile(Generic[T]):
             yield
         finally:
             self._checked_under_lock = False
+            self._drop_lock_of_missing_file()
             lock.release()
+
+    def _drop_lock_of_missing_file(self) -> None:
+        """A new file whose first write failed (a full disk) leaves no empty lock file
+        behind. Removed while held: a waiter that then takes the old one sees it unlinked
+        and takes the lock again on a new file (filelock checks the link count)."""
+        if not self.real_path.exists():
+            with contextlib.suppress(OSError):
+                self.lock_path.unlink()
 
     def _progress(self) -> tuple[int, int, int, int] | None:
         try:
@@ -423,8 +435,10 @@ class DataFile(Generic[T]):
         return (found.st_ino, found.st_mtime_ns, found.st_ctime_ns, found.st_size)
 
     def _lock_mode(self) -> int:
+        """The data file's read and write bits, the owner's always (the lock file is
+        written by whoever takes it first, root on a group-only file included)."""
         try:
-            return stat.S_IMODE(os.stat(self.real_path).st_mode) & 0o666 or PRIVATE_MODE
+            return stat.S_IMODE(os.stat(self.real_path).st_mode) & 0o666 | PRIVATE_MODE
         except OSError:
             return PRIVATE_MODE
 

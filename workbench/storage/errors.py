@@ -77,11 +77,23 @@ _ADVICE_KEYS: dict[int, str] = {
 }
 
 
-def advice(error: OSError) -> Reason:
-    """What to do about an OS error, in words a user can act on."""
-    text = _ADVICE.get(error.errno or -1) or (error.strerror or str(error) or type(error).__name__)
-    key = _ADVICE_KEYS.get(error.errno or -1)
+def advice(error: OSError, *, writing: bool = True) -> Reason:
+    """What to do about an OS error, in words a user can act on. A read refused is never
+    told to use --read-only: reading is what failed."""
+    code = error.errno or -1
+    if not writing and code in _READ_ADVICE:
+        return Reason(_READ_ADVICE[code], f"storage.advice.{_ADVICE_KEYS[code]}_read")
+    text = _ADVICE.get(code) or (error.strerror or str(error) or type(error).__name__)
+    key = _ADVICE_KEYS.get(code)
     return Reason(text, f"storage.advice.{key}" if key else None)
+
+
+_READ_ADVICE: dict[int, str] = {
+    errno.EACCES: "permission denied: you may not read it; ask its owner to share it with a "
+    "group you are in (`workbench share --group NAME`)",
+    errno.EPERM: "operation not permitted: you may not read it; ask its owner to share it "
+    "with a group you are in (`workbench share --group NAME`)",
+}
 
 
 _ADVICE: dict[int, str] = {
@@ -110,7 +122,7 @@ class FileSystemError(StorageError):
         self.path = path
         self.errno = error.errno
         self.writing = writing
-        why = advice(error)
+        why = advice(error, writing=writing)
         where = error.filename if isinstance(error.filename, str) else str(path)
         if writing:
             text = f"Could not write {where} ({why}). The data file {path} was left as it was."
@@ -124,6 +136,8 @@ READ_ONLY_REASONS: dict[str, str] = {
     "requested": "opened with --read-only",
     "file": "you may not write to this file",
     "folder": "you may not create files in its folder",
+    "marked": "the file is marked read-only (nobody has write permission)",
+    "group": "it is shared with a group this machine does not have",
 }
 """Why a data file is open read-only, by code (the UI has its own words for each)."""
 

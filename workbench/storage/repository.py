@@ -341,6 +341,30 @@ class Repository:
         """The group the file is shared with (``workbench share``), if any."""
         return shared_group(self.snapshot().meta)
 
+    def refuse_unknown_group(self) -> None:
+        """Open read-only (reason ``group``) a file shared with a group this machine does
+        not have: no save of it could work here (``workbench share`` still can)."""
+        group = self.shared_group
+        if self.read_only or group is None:
+            return
+        try:
+            group_id(group)
+        except StorageError:
+            self.file.read_only = "group"
+
+    def _shared_gid(self, group: str) -> int:
+        try:
+            return group_id(group)
+        except StorageError:
+            raise StorageError(
+                f"{self.path} is shared with the group {group!r}, which this machine does not "
+                "have: it cannot be saved here. Its owner can share it with a group of this "
+                "machine (`workbench share --group NAME`); or open it with --read-only",
+                key="storage.group_unknown_here",
+                path=self.path,
+                group=repr(group),
+            ) from None
+
     def share_with_group(self, group: str) -> list[Path]:
         """Make the file, its backups and its lock read/write for ``group`` (a name or a
         number), now and after every later write whatever the writer's umask."""
@@ -442,7 +466,7 @@ class Repository:
             if (tx.changed or force_write) and not tx.cancelled:
                 meta = tx.stamp(self.author)
                 group = shared_group(meta)
-                gid = group_id(group) if group is not None else None
+                gid = self._shared_gid(group) if group is not None else None
                 self.file.replace(tx.raw, tx.patched(meta), group=gid)
                 self._seen(meta, ours=True)
                 self._indexes = tx.indexes()
