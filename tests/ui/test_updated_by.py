@@ -13,27 +13,14 @@ import sys
 from pathlib import Path
 
 from tests.conftest import AppFactory
+from tests.ui.screen import recorded
 from tests.ui.waiting import wait_until
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
-from workbench.ui.app import WorkbenchApp
 
 WORKER = Path(__file__).resolve().parents[1] / "storage" / "worker.py"
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 16
-
-
-def recorded(app: WorkbenchApp) -> list[str]:
-    """Every notification's text, kept (a toast lasts a few seconds)."""
-    seen: list[str] = []
-    real = app.notify
-
-    def notify(message: str, *args: object, **kwargs: object) -> None:
-        seen.append(str(message))
-        real(message, *args, **kwargs)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign, assignment]
-    return seen
 
 
 def saved_by_bob(bob: subprocess.Popen[str], cue: int) -> None:
