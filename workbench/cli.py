@@ -330,6 +330,7 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
             records = [*sample.programmes, *sample.teams, *sample.assessments, *sample.pilots]
         repository.ensure_exists(records)
     repository.snapshot()
+    repository.refuse_unknown_group()
     return repository
 
 

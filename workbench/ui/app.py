@@ -6,7 +6,7 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -25,12 +25,13 @@ from workbench.i18n import LANGUAGES, Translator
 from workbench.i18n.messages import storage_message
 from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
+from workbench.storage.meta import LastWrite
 from workbench.storage.repository import Repository
 from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.conflict_dialog import ConflictDialog
+from workbench.ui.dialogs.conflict_dialog import ConflictDialog, local_time
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
@@ -305,7 +306,7 @@ class WorkbenchApp(App[None]):
             self.notify_read_only()
             return None
         except ConflictError as conflict:
-            if resolved is None or conflict.merged is None:
+            if resolved is None or not conflict.resolvable:
                 self._notify_not_saved(str(conflict))
             else:
                 self._resolve(conflict, resolved)
@@ -484,16 +485,16 @@ class WorkbenchApp(App[None]):
 
     def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
         def chosen(keep_mine: frozenset[str] | None) -> None:
-            merged = conflict.merged
-            if keep_mine is None or merged is None:
+            if keep_mine is None:
                 return  # back to the form, as typed
             try:
-                record = conflict.resolve(keep_mine)
+                saved = self.store(
+                    lambda repo: repo.resolve_conflict(conflict, keep_mine), resolved=resolved
+                )
             except ValidationError as error:
                 message = error.errors()[0]["msg"]
                 self._notify_not_saved(self.i18n("sharing.conflict.invalid", error=message))
                 return
-            saved = self.store(lambda repo: repo.save_edit(merged, record), resolved=resolved)
             if saved is not None:
                 resolved(saved)
 
@@ -536,6 +537,9 @@ class WorkbenchApp(App[None]):
             # A tab built for the first time read a new version itself (the file had
             # changed): the poll below would find nothing new; the other tabs must know.
             main.post_message(DataChanged())
+        # A colleague's version that a save of ours was made over (or a tab read): no
+        # reload will find it, but the user is told who changed the file all the same.
+        self._tell_updated(self.repository.others_write())
         self._polls += 1
         deep = self._polls % self.DEEP_CHECK_EVERY == 0
         if not deep and not self.repository.has_changed():
@@ -580,18 +584,19 @@ class WorkbenchApp(App[None]):
     def _reloaded(self) -> None:
         self._reported_problem = None
         self.screen_stack[0].post_message(DataChanged(external=True))
-        self.notify(self._reloaded_message(), timeout=4, markup=False)
+        news = self.repository.others_write()
+        self.notify(self._updated_message(news), timeout=4, markup=False)
 
-    def _reloaded_message(self) -> str:
-        last = self.repository.last_write()
+    def _tell_updated(self, news: LastWrite | None) -> None:
+        if news is not None:
+            self.notify(self._updated_message(news), timeout=4, markup=False)
+
+    def _updated_message(self, last: LastWrite | None) -> str:
+        """Who wrote the version just read, and when (in words if it is unknown)."""
         if last is None:
             return self.i18n("app.data_reloaded")
-        writer, when = last
-        try:
-            at = datetime.fromisoformat(when).astimezone().strftime("%H:%M")
-        except ValueError:
-            at = when
-        return self.i18n("sharing.updated_by", who=safe_str(writer), at=at)
+        at = local_time(last.at, self.i18n)
+        return self.i18n("sharing.updated_by", who=safe_str(last.writer), at=at)
 
     # actions
 
