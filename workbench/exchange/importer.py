@@ -19,7 +19,8 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from workbench.core.catalogue import Programme
-from workbench.core.rules import new_id
+from workbench.core.json_position import DuplicateKeyError, loads_without_duplicates
+from workbench.core.rules import STORED, new_id
 from workbench.exchange.csv_format import (
     COLUMNS,
     REQUIRED_CATALOGUE_COLUMNS,
@@ -33,6 +34,7 @@ from workbench.storage.schema import (
     Problem,
     Snapshot,
     migrate,
+    record_problems,
     reference_problems,
     validate,
 )
@@ -107,10 +109,19 @@ def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
 def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     try:
         raw = orjson.loads(content) if content.strip() else {}
+        if content.strip():
+            loads_without_duplicates(content.decode("utf-8"))  # orjson keeps the last
     except orjson.JSONDecodeError as error:
         plan.problems.append(
             Problem(f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}")
         )
+        return
+    except DuplicateKeyError as error:
+        where = f"line {error.line}, column {error.column}" if error.line else "top level"
+        plan.problems.append(Problem(where, f"the key {error.key!r} is given twice"))
+        return
+    except RecursionError:
+        plan.problems.append(Problem("top level", "not valid JSON: nested too deeply"))
         return
     if not isinstance(raw, dict):
         plan.problems.append(Problem("top level", "expected a JSON object of tables"))
@@ -125,7 +136,41 @@ def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     # references are checked again below, against this file and the data file together
     internal = set(reference_problems(imported, _ids(raw)))
     plan.problems += [problem for problem in problems if problem not in internal]
-    plan.records = [record for name in MODELS for record in getattr(imported, name).values()]
+    if plan.problems:
+        return
+    for name, model in MODELS.items():
+        stored = getattr(plan.base, name)
+        for doc_id, doc in raw.get(name, {}).items():
+            record, problems = _as_a_form_writes(
+                name, model, doc_id, doc, stored.get(doc.get("id"))
+            )
+            plan.problems += problems
+            plan.records.append(record)
+
+
+def _as_a_form_writes(
+    table: str, model: type[BaseModel], doc_id: str, doc: dict[str, Any], stored: BaseModel | None
+) -> tuple[BaseModel, list[Problem]]:
+    """The record of ``doc`` held to the form rules, except for a value the data file
+    already holds as it is (an export of an old file imports back unchanged)."""
+    try:
+        return model.model_validate(doc), []
+    except ValidationError as error:
+        found = record_problems(table, doc_id, doc, error)
+    before = stored.model_dump(mode="json") if stored is not None else None
+    problems = [problem for loc, problem in found if not _unchanged(doc, before, loc)]
+    return model.model_validate(doc, context=STORED), problems
+
+
+def _unchanged(doc: Any, before: Any, loc: tuple[int | str, ...]) -> bool:
+    if before is None:
+        return False
+    for part in loc:
+        try:
+            doc, before = doc[part], before[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return bool(doc == before)
 
 
 def _ids(raw: dict[str, Any]) -> dict[str, set[str]]:
