@@ -111,10 +111,22 @@ def has_control(value: str, *, allow_newlines: bool = False) -> bool:
     return False
 
 
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+"""Letters and symbols that draw nothing: the Hangul fillers, the blank braille pattern,
+the Khmer inherent vowels."""
+_DRAW_NOTHING = ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me")
+"""Controls, format characters, spaces and separators, combining marks (alone they sit on
+nothing)."""
+
+
 def is_blank(value: str) -> bool:
-    """True if nothing in ``value`` would draw: spaces, zero-width and bidi controls only."""
+    """True if nothing in ``value`` would draw: spaces, zero-width and bidi controls,
+    combining marks and blank-looking letters only."""
     return all(
-        char.isspace() or char in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cf", "Zs")
+        char.isspace()
+        or char in _INVISIBLE
+        or char in BLANK_LETTERS
+        or unicodedata.category(char) in _DRAW_NOTHING
         for char in value
     )
 
