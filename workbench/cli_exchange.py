@@ -197,12 +197,17 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
 
 
 def run_import(args: argparse.Namespace, path: Path) -> int:
-    from workbench.exchange.importer import apply_import, plan_import
+    from workbench.exchange.importer import apply_import, plan_import, what_is_there
     from workbench.storage.repository import Repository
 
     source: Path = args.file
-    if not source.is_file():
+    there = what_is_there(source)
+    if there == "missing":
         raise CommandError(f"{source}: no such file", "cli.no_such_file", path=source)
+    if there == "folder":
+        raise CommandError(f"{source}: is a folder", "cli.is_folder", path=source)
+    if there is not None:
+        raise CommandError(f"{source}: is not a regular file", "cli.not_regular", path=source)
     repository = Repository(path)
     plan = plan_import(source, repository.snapshot())
     i18n = Translator(_language(args))

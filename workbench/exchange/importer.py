@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -41,6 +44,8 @@ from workbench.storage.schema import (
 
 Progress = Callable[[int, int], None]
 STEPS = 4
+_COLUMN_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9_ .-]{0,39}")
+"""What a column name looks like; any other first line is not echoed."""
 """Read, parse, validate, compare with the data file: what the progress bar counts."""
 
 
@@ -76,7 +81,10 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
     progress(0, STEPS)
     plan = ImportPlan(path, "json", snapshot)
     try:
-        content = path.read_bytes()
+        content = _read_regular(path)
+    except NotRegularError as error:
+        plan.problems.append(Problem(str(path), error.message, error.key))
+        return plan
     except OSError as error:
         plan.problems.append(Problem(str(path), error.strerror or str(error)))
         return plan
@@ -97,6 +105,43 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
             plan.problems.append(Problem(error.item_id, str(error)))
     progress(STEPS, STEPS)
     return plan
+
+
+class NotRegularError(OSError):
+    """The path names a folder, a FIFO, a device or a socket: nothing to import from."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.key = f"check.{kind}"
+        self.message = "is a folder" if kind == "folder" else "is not a regular file"
+        super().__init__(self.message)
+
+
+def what_is_there(path: Path) -> str | None:
+    """None for a regular file (or a link to one); ``missing``, ``folder`` or
+    ``not_regular`` otherwise. Another error (no permission) is left to the read to say."""
+    try:
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError:
+        return None
+    if stat.S_ISDIR(found.st_mode):
+        return "folder"
+    return None if stat.S_ISREG(found.st_mode) else "not_regular"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a FIFO is opened without waiting for a writer and
+    refused, as is anything that is not a file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise NotRegularError("folder")
+        if not stat.S_ISREG(mode):
+            raise NotRegularError("not_regular")
+        return handle.read()
 
 
 def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
@@ -195,8 +240,16 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     if missing:
         plan.problems.append(Problem("header", f"missing column: {', '.join(missing)}"))
     unknown = [column for column in header if column and column not in COLUMNS]
-    if unknown:
+    if unknown and all(_COLUMN_LIKE.fullmatch(column) for column in unknown):
         plan.problems.append(Problem("header", f"unknown column: {', '.join(unknown)}"))
+    elif unknown:  # not a header at all: a file the user can read is not echoed
+        plan.problems.append(
+            Problem(
+                "header",
+                "the first line is not a header of catalogue columns",
+                "check.not_a_header",
+            )
+        )
     if plan.problems:
         return
     progress(2, STEPS)
