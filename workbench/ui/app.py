@@ -16,6 +16,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.markup import escape
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -611,7 +612,10 @@ class WorkbenchApp(App[None]):
     def action_pick_theme(self) -> None:
         self.search_commands(
             [
-                (self.i18n("app.commands.theme_named", name=name), self._setter(name))
+                (
+                    escape(self.i18n("app.commands.theme_named", name=safe_str(name))),
+                    self._setter(name),
+                )
                 for name in sorted(self.available_themes)
             ],
             placeholder=self.i18n("app.commands.switch_theme"),
