@@ -16,6 +16,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.markup import escape
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -96,6 +97,19 @@ class WorkbenchApp(App[None]):
         Binding(RETRY_KEY, "retry_save", "saving.keys.retry", id="retry-save"),
         Binding("ctrl+q", "quit", "app.keys.quit", priority=True, id="quit"),
     ]
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS terminals, one that keeps a pasted Escape
+        as text (``workbench.ui.paste_guard``)."""
+        chosen = super().get_driver_class()
+        if sys.platform != "win32":
+            from textual.drivers.linux_driver import LinuxDriver
+
+            from workbench.ui.driver import GuardedLinuxDriver
+
+            if chosen is LinuxDriver:
+                return GuardedLinuxDriver
+        return chosen
 
     def __init__(
         self,
