@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.ui.paste_guard import END, START, STAND_IN, PasteGuard
+from workbench.ui.paste_guard import END, STAND_IN, START, PasteGuard
 
 STAND = STAND_IN.encode()
 
