@@ -13,26 +13,12 @@ from typing import Any
 import orjson
 import pytest
 
+from tests.cli.test_exchange import Capture, run
+from tests.cli.test_exchange import db as db  # the sample data file, a fixture
 from tests.stored_text import rich_file
 from tests.stored_text import write as write_file
-from workbench.cli import main, open_repository
 from workbench.exchange.importer import ImportPlan, plan_import
 from workbench.storage.repository import Repository
-
-Capture = pytest.CaptureFixture[str]
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "data" / "workbench.json"
-    open_repository(path, empty=False)
-    return path
-
-
-def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def export(capsys: Capture, db: Path) -> dict[str, Any]:
