@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,8 +33,8 @@ def session(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     try:
         yield name, data
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
-        subprocess.run(["tmux", "delete-buffer", "-b", name], capture_output=True, check=False)
+        tmux("kill-session", "-t", name, check=False)
+        tmux("delete-buffer", "-b", name, check=False)
 
 
 def test_a_pasted_escape_is_kept_and_refused_not_typed(
@@ -55,6 +54,6 @@ def test_a_pasted_escape_is_kept_and_refused_not_typed(
     assert "control characters: refused" in SGR.sub("", shown)
     assert "^]2;PWN" not in SGR.sub("", capture(name))
     tmux("send-keys", "-t", name, "C-s")
-    wait_for(name, "Control characters, new lines and tabs are not allowed here")
+    wait_for(name, "Control characters, new lines and tabs are not")  # may wrap
     assert data.read_bytes() == before
     assert "PWN" not in tmux("display-message", "-p", "-t", name, "#{pane_title}")

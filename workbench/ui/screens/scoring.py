@@ -751,7 +751,8 @@ class ScoringPane(Pane):
             for name, ratings in each.ratings.items()
             if ratings
         }
-        names.update(assessment.assessors if assessment else [])
+        if assessment is not None:
+            names.update(assessment.ratings)
         names.add(self.assessor)
         names.add(self.workbench.assessor)
         choices = [Choice(name, safe_str(name)) for name in sorted(names)]

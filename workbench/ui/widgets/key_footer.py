@@ -26,6 +26,8 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 HELP_BINDING = "help"
+FIRST_BINDINGS = frozenset({"dismiss-messages"})
+"""Keys shown before the focus's own: they only show while they are what matters most."""
 PALETTE_EDGES = 2
 """The palette key's border on its left and padding on its right."""
 
@@ -129,7 +131,8 @@ class KeyFooter(Footer):
                 continue
             actions.add(binding.action)
             shown = self._shown_of(binding, enabled, tooltip, palette=False)
-            by_depth.append((-depth(node), shown))
+            first = binding.id in FIRST_BINDINGS
+            by_depth.append((-1_000 if first else -depth(node), shown))
         ordered = [shown for _, shown in sorted(by_depth, key=lambda pair: pair[0])]
         palette: Shown | None = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
