@@ -25,6 +25,7 @@ from workbench.i18n import LANGUAGES, Translator
 from workbench.i18n.messages import storage_message
 from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
+from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
@@ -36,6 +37,7 @@ from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS, MainScreen
 from workbench.ui.messages import DataChanged
+from workbench.ui.recovery import offer_recovered
 from workbench.ui.reports import report_commands
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
@@ -49,6 +51,7 @@ T = TypeVar("T")
 NOTIFY_LIMIT = 500
 """A notification quoting a 10k-character name would otherwise cover the screen."""
 RETRY_KEY = "f8"
+JOURNAL_CLOSE_SECONDS = 2.0
 
 
 class QuitRequested(Message):
@@ -110,6 +113,7 @@ class WorkbenchApp(App[None]):
         watch_interval: float = 1.0,
         warnings: Iterable[str] = (),
         pilot_summary: bool = False,
+        journal: RecoveryJournal | None = None,
     ) -> None:
         super().__init__()
         self.repository = repository
@@ -134,7 +138,9 @@ class WorkbenchApp(App[None]):
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME
         self._theme_chosen = False
-        self.saves = SaveQueue(repository, self._wake_for_saves)
+        self.journal = journal
+        """Where queued changes are recorded until written (``workbench.ui.recovery``)."""
+        self.saves = SaveQueue(repository, self._wake_for_saves, journal=journal)
         """Every write goes through this queue, in order, off the UI thread."""
         self.type_ahead = TypeAhead(self)
         self.warm_up = WarmUp(self)
@@ -190,6 +196,7 @@ class WorkbenchApp(App[None]):
             self.set_interval(self._watch_interval, self.check_for_changes)
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+        offer_recovered(self)
 
     def notify(
         self,
@@ -263,6 +270,8 @@ class WorkbenchApp(App[None]):
         if self.read_only:
             self.notify_read_only()
             return None
+        if self.saves.closed:
+            return None  # the app is stopping (a signal): nothing more is accepted
         if self.saves.failure is not None:
             self.saves.retry()  # what failed before goes first
         save = self.saves.submit(change, waited=True)
@@ -305,6 +314,8 @@ class WorkbenchApp(App[None]):
         shows it through ``preview_assessment``; the header says when it is saved."""
         if self.read_only:
             self.notify_read_only()
+            return False
+        if self.saves.closed:
             return False
         self.saves.submit_edit(edit)
         self.show_save_state()
@@ -454,6 +465,8 @@ class WorkbenchApp(App[None]):
 
     def on_unmount(self) -> None:
         self.saves.close()
+        if self.journal is not None:
+            self.journal.close(JOURNAL_CLOSE_SECONDS)
 
     def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
         def chosen(keep_mine: frozenset[str] | None) -> None:
