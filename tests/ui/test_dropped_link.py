@@ -52,20 +52,27 @@ def tmux(*args: str) -> str:
     return done.stdout
 
 
-@pytest.fixture
-def session(sample_repo: Repository, tmp_path: Path) -> Iterator[str]:
-    name = f"dropped-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+def start(name: str, data: Path, tmp_path: Path) -> str:
     command = (
         f"env TERM=xterm-256color TEXTUAL_ANIMATIONS=none "
         f"WORKBENCH_CONFIG={tmp_path / 'config.json'} WORKBENCH_STATE={tmp_path / 'state'} "
-        f"{WORKBENCH} --db {sample_repo.path} --assessor {ASSESSOR} --lang en"
+        f"{WORKBENCH} --db {data} --assessor {ASSESSOR} --lang en"
     )
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "30", command)
     tmux("set-option", "-t", name, "remain-on-exit", "on")  # a crash stays readable
+    return name
+
+
+@pytest.fixture
+def session(sample_repo: Repository, tmp_path: Path) -> Iterator[str]:
+    name = f"dropped-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     try:
-        yield name
+        yield start(name, sample_repo.path, tmp_path)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+        for suffix in ("", "-again"):
+            subprocess.run(
+                ["tmux", "kill-session", "-t", name + suffix], capture_output=True, check=False
+            )
 
 
 def shown_scores(name: str) -> tuple[str, ...]:
@@ -172,3 +179,38 @@ def assert_none_lost(stored: tuple[str, ...], delay_ms: int) -> None:
     for index, key in enumerate(KEYS):
         wanted = {SECOND[index]} if delay_ms >= 100 else {FIRST[index], SECOND[index]}
         assert stored[index] in wanted, f"{key}: {stored[index]} in the file, {wanted} shown"
+
+
+def wait_text(name: str, needle: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while needle not in SGR.sub("", tmux("capture-pane", "-p", "-t", name)):
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"{needle!r} never shown:\n{tmux('capture-pane', '-p', '-t', name)}"
+            )
+        time.sleep(0.05)
+
+
+def test_the_next_start_offers_what_sigkill_interrupted(
+    session: str, sample_repo: Repository, tmp_path: Path
+) -> None:
+    assessment_id = opened_first(sample_repo)
+    tmux("send-keys", "-t", session, "F4")
+    wait_shown(session, SAMPLE)
+    pid = app_pid(session)
+    with FileLock(sample_repo.file.lock_path):
+        tmux("send-keys", "-t", session, *FIRST)
+        wait_shown(session, FIRST)
+        time.sleep(SHOWN_LONG_ENOUGH)
+        os.kill(pid, signal.SIGKILL)
+        wait_gone(pid, timeout=10)
+    assert stored_scores(sample_repo.path, assessment_id) == SAMPLE  # nothing was written
+
+    again = start(session + "-again", sample_repo.path, tmp_path)
+    wait_text(again, "6 changes of")
+    tmux("send-keys", "-t", again, "a")
+    wait_text(again, "6 unsaved changes applied")
+    assert stored_scores(sample_repo.path, assessment_id) == FIRST
+    assert not list(journal_folder(tmp_path / "state", sample_repo.path).glob("*.jsonl"))
+    assert temp_files(tmp_path) == []
+    tmux("send-keys", "-t", again, "C-q")

@@ -146,6 +146,7 @@ class WorkbenchApp(App[None]):
         self.warm_up = WarmUp(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
+        self._journal_warned = False
 
     @property
     def read_only(self) -> bool:
@@ -319,7 +320,20 @@ class WorkbenchApp(App[None]):
             return False
         self.saves.submit_edit(edit)
         self.show_save_state()
+        self._warn_if_journal_failed()
         return True
+
+    def _warn_if_journal_failed(self) -> None:
+        """Once: the journal cannot be written (its folder is full or read-only)."""
+        problem = self.journal.problem if self.journal is not None else None
+        if problem is not None and not self._journal_warned:
+            self._journal_warned = True
+            self.notify(
+                self.i18n("recovery.journal_failed", error=describe_failure(problem, self.i18n)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def preview_assessment(self, team_id: str, programme_id: str) -> Any:
         """The assessment of this pair with the changes not written yet: what to show."""
@@ -349,6 +363,7 @@ class WorkbenchApp(App[None]):
                 markup=False,
             )
         self._failure_shown = failure
+        self._warn_if_journal_failed()
         self.show_save_state()
         self.refresh_bindings()
         if self._quit_when_saved:
