@@ -86,8 +86,8 @@ async def test_a_value_changed_since_is_kept_and_the_user_told_why(
         assert "Applied: 2" in text
         details = [str(d.content) for d in app.screen.query(".dialog-details").results(Static)]
         assert len(details) == 1
-        assert details[0].endswith(
-            "Total cost (claire) 5 → 1: not applied, claire changed it since (now 4)"
+        assert details[0].startswith(
+            "• Total cost (claire) 5 → 1: not applied, claire changed it since (now 4) · "
         )
     assert score_of(sample_repo, "business_impact") == 2
     assert score_of(sample_repo, "total_cost") == 4  # theirs

@@ -28,8 +28,9 @@ def value_text(value: Value, i18n: Translator) -> str:
     return i18n("recovery.none")
 
 
-def describe(pending: PendingChange, repository: Repository, i18n: Translator) -> str:
-    """ "Team × Programme: Business impact (claire) 5 → 2", names shown inert."""
+def describe(pending: PendingChange, repository: Repository, i18n: Translator) -> tuple[str, str]:
+    """What changed ("Business impact (claire) 5 → 2") and where ("Team × Programme"),
+    names shown inert: the first part is what a narrow screen must not cut."""
     snapshot = repository.snapshot()
     team = snapshot.teams.get(pending.team_id)
     programme = snapshot.programmes.get(pending.programme_id)
@@ -39,7 +40,7 @@ def describe(pending: PendingChange, repository: Repository, i18n: Translator) -
     )
     change = pending.change
     if not isinstance(change, RatingChange):
-        return f"{where}: {i18n('recovery.weights')}"
+        return i18n("recovery.weights"), where
     criterion = CRITERIA_BY_KEY[change.key].label(i18n.lang)
     before, after = value_text(pending.before, i18n), value_text(pending.after, i18n)
     what = f"{before} → {after}"
@@ -48,7 +49,7 @@ def describe(pending: PendingChange, repository: Repository, i18n: Translator) -
         isinstance(old, Rating) and isinstance(new, Rating) and old.reason != new.reason
     ):
         what += f" ({i18n('recovery.reason')})"
-    return f"{where}: {criterion} ({safe_str(change.assessor, limit=30)}) {what}"
+    return f"{criterion} ({safe_str(change.assessor, limit=30)}) {what}", where
 
 
 def offer_recovered(app: WorkbenchApp) -> None:
@@ -62,7 +63,7 @@ def offer_recovered(app: WorkbenchApp) -> None:
 
 def _offer(app: WorkbenchApp, recovered: Recovered) -> None:
     changes = recovered.changes
-    lines = [describe(pending, app.repository, app.i18n) for pending in changes]
+    lines = [" · ".join(describe(pending, app.repository, app.i18n)) for pending in changes]
 
     def answered(answer: str | None) -> None:
         if answer == "apply":
@@ -117,13 +118,13 @@ def report(app: WorkbenchApp, done: list[Replayed]) -> None:
         return
     details = []
     for replayed in skipped:
-        change = describe(replayed.pending, app.repository, t)
+        change, where = describe(replayed.pending, app.repository, t)
         if replayed.outcome is Outcome.GONE:
-            details.append(t("recovery.deleted", change=change))
+            details.append(t("recovery.deleted", change=change) + f" · {where}")
         else:
             who = safe_str(replayed.by, limit=40) if replayed.by else t("recovery.someone")
             now = value_text(replayed.theirs, t)
-            details.append(t("recovery.changed", change=change, who=who, now=now))
+            details.append(t("recovery.changed", change=change, who=who, now=now) + f" · {where}")
     app.push_screen(
         MessageDialog(
             t("recovery.not_all_title"),

@@ -37,7 +37,8 @@ class RecoveryDialog(WorkbenchNode, TranslatedModalScreen[str | None]):
         "RecoveryDialog {"
         + DIALOG_CSS
         + """}
-    RecoveryDialog #recovery-list { height: auto; max-height: 12; display: none; }
+    RecoveryDialog #recovery-list { height: auto; max-height: 8; display: none; }
+    RecoveryDialog #recovery-list > Static { text-wrap: nowrap; text-overflow: ellipsis; }
     RecoveryDialog #recovery-list.-shown { display: block; }
     """
     )
@@ -68,6 +69,7 @@ class RecoveryDialog(WorkbenchNode, TranslatedModalScreen[str | None]):
             with VerticalScroll(id="recovery-list"):
                 for line in self._lines:
                     yield Static(Content(safe_str(f"• {line}")), classes="dialog-details")
+            yield Static(Content(self.t("recovery.keys_hint")), classes="dialog-details")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("recovery.discard"), id="recovery-discard", compact=True)
                 yield Button(self.t("recovery.show"), id="recovery-show", compact=True)
