@@ -122,7 +122,7 @@ async def test_escape_keeps_the_changes_for_the_next_start_in_french(
         sample_repo, lang="fr", journal=RecoveryJournal(sample_repo.path, state(tmp_path))
     )
     async with app.run_test(notifications=True) as pilot:
-        text = await wait_for_text(pilot, "3 modifications de")
+        text = await wait_for_text(pilot, "3 modifications faites à")
         assert "n'ont pas été enregistrées" in text
         labels = {str(button.label) for button in app.screen.query(Button)}
         assert labels == {"Appliquer", "Afficher", "Abandonner"}
@@ -191,3 +191,20 @@ async def test_a_journal_that_cannot_be_written_is_said_once(
         await wait_for_text(pilot, "cannot be kept")
         await saved(pilot)
     assert score_of(sample_repo, "business_impact") == 2  # the saves still ran
+
+
+async def test_the_palette_offers_the_changes_again_after_escape(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path, left_three: Path
+) -> None:
+    app = make_app(sample_repo, journal=RecoveryJournal(sample_repo.path, state(tmp_path)))
+    async with app.run_test(notifications=True) as pilot:
+        await wait_for_text(pilot, "3 changes of")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, RecoveryDialog))
+        app.action_offer_recovered()
+        await wait_until(pilot, lambda: isinstance(app.screen, RecoveryDialog))
+        await pilot.press("a")
+        await wait_for_text(pilot, "3 unsaved changes applied")
+        app.action_offer_recovered()
+        await wait_for_text(pilot, "No unsaved changes were left")
+    assert score_of(sample_repo, "total_cost") == 1

@@ -197,7 +197,9 @@ class WorkbenchApp(App[None]):
             self.set_interval(self._watch_interval, self.check_for_changes)
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
-        offer_recovered(self)
+        offer_recovered(self)  # first: it reads the folder our own journal is created in
+        if self.journal is not None and not self.read_only:
+            self.journal.prepare()
 
     def notify(
         self,
@@ -710,8 +712,21 @@ class WorkbenchApp(App[None]):
                     self.action_discard_unsaved,
                 ),
             ]
+        if self.journal is not None and not self.read_only:
+            commands.append(
+                PaletteCommand(
+                    t("recovery.commands.offer"),
+                    t("recovery.commands.offer_help"),
+                    self.action_offer_recovered,
+                )
+            )
         commands += report_commands(self)
         return commands
+
+    def action_offer_recovered(self) -> None:
+        """Offer again the changes a stopped workbench left (after Esc at the start)."""
+        if not offer_recovered(self):
+            self.notify(self.i18n("recovery.nothing"), timeout=4, markup=False)
 
     def tab_commands(self) -> list[PaletteCommand]:
         """The commands of the tabs built so far (``build_all_tabs`` builds the others)."""

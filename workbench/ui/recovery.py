@@ -52,13 +52,14 @@ def describe(pending: PendingChange, repository: Repository, i18n: Translator) -
     return f"{criterion} ({safe_str(change.assessor, limit=30)}) {what}", where
 
 
-def offer_recovered(app: WorkbenchApp) -> None:
-    """Open the dialog if stopped apps left changes for this data file."""
+def offer_recovered(app: WorkbenchApp) -> bool:
+    """Open the dialog if stopped apps left changes for this data file; whether it did."""
     if app.journal is None or app.read_only:
-        return
+        return False
     recovered = app.journal.recovered()
     if recovered.orphans:
         _offer(app, recovered)
+    return bool(recovered.orphans)
 
 
 def _offer(app: WorkbenchApp, recovered: Recovered) -> None:
