@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
 import pytest
 from textual.widgets import Button, Static
 
 from tests.conftest import AppFactory
+from tests.hostile import CONTROL, PAYLOADS
 from tests.stopped_app import leave_journal, scored
 from tests.ui.waiting import saved, wait_for_text, wait_until
 from workbench.core.assessment import Rating, now_utc
-from workbench.core.assessment_change import RatingChange
+from workbench.core.assessment_change import PendingChange, RatingChange
 from workbench.storage.recovery import RecoveryJournal, journal_folder
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
@@ -208,3 +210,30 @@ async def test_the_palette_offers_the_changes_again_after_escape(
         app.action_offer_recovered()
         await wait_for_text(pilot, "No unsaved changes were left")
     assert score_of(sample_repo, "total_cost") == 1
+
+
+@pytest.mark.parametrize("kind", ["osc52", "markup", "newline", "long"])
+async def test_names_and_assessors_in_the_offer_are_inert(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path, kind: str
+) -> None:
+    hostile = PAYLOADS[kind]
+    change = RatingChange(hostile, "business_impact", Rating(score=3), now_utc())
+    leave_journal(
+        sample_repo.path, state(tmp_path), [PendingChange(*PAIR, change, change.value_in(None))]
+    )
+    raw = orjson.loads(sample_repo.path.read_bytes())
+    for document in raw["teams"].values():
+        if document["id"] == PAIR[0]:
+            document["name"] = hostile  # written raw: an old or hand-edited file
+    sample_repo.path.write_bytes(orjson.dumps(raw))
+    app = make_app(sample_repo, journal=RecoveryJournal(sample_repo.path, state(tmp_path)))
+    async with app.run_test(notifications=True) as pilot:
+        await wait_for_text(pilot, "1 change of")
+        await pilot.press("s")
+        lines = [str(s.content) for s in app.screen.query("#recovery-list Static").results(Static)]
+        assert len(lines) == 1
+        assert all(c not in lines[0] for c in CONTROL)
+        assert "\n" not in lines[0]
+        assert len(lines[0]) < 200
+        await pilot.press("a")
+        await wait_for_text(pilot, "1 unsaved change applied")

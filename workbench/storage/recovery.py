@@ -80,12 +80,9 @@ class Recovered:
 
     @property
     def changes(self) -> list[PendingChange]:
-        pairs = [
-            (at, index, change)
-            for index, (orphan) in enumerate(self.orphans)
-            for at, change in zip(orphan.queued_at, orphan.changes, strict=True)
-        ]
-        return [change for _, _, change in sorted(pairs, key=lambda p: (p[0], p[1]))]
+        """Each stopped app's changes in their order, the apps by when they began."""
+        ordered = sorted(self.orphans, key=lambda orphan: min(orphan.queued_at))
+        return [change for orphan in ordered for change in orphan.changes]
 
     @property
     def last_queued(self) -> datetime | None:
