@@ -47,8 +47,15 @@ SHOWN_LONG_ENOUGH = 0.1
 SIGNALS = {"SIGHUP": signal.SIGHUP, "SIGTERM": signal.SIGTERM, "SIGKILL": signal.SIGKILL}
 
 
+SOCKET = f"workbench-dropped-{os.getpid()}"
+"""A tmux server of these tests' own: another's ``kill-server`` cannot end them."""
+
+
 def tmux(*args: str) -> str:
-    done = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True, timeout=30)
+    command = ["tmux", "-L", SOCKET, *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=30)
+    if done.returncode != 0:
+        raise AssertionError(f"tmux {' '.join(args)}: {done.stderr.strip()}")
     return done.stdout
 
 
@@ -71,7 +78,9 @@ def session(sample_repo: Repository, tmp_path: Path) -> Iterator[str]:
     finally:
         for suffix in ("", "-again"):
             subprocess.run(
-                ["tmux", "kill-session", "-t", name + suffix], capture_output=True, check=False
+                ["tmux", "-L", SOCKET, "kill-session", "-t", f"={name}{suffix}"],
+                capture_output=True,
+                check=False,
             )
 
 
