@@ -59,6 +59,14 @@ def tmux(*args: str) -> str:
     return done.stdout
 
 
+@pytest.fixture(scope="module", autouse=True)
+def own_tmux_server() -> Iterator[None]:
+    yield
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True, check=False)
+    folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+    (folder / SOCKET).unlink(missing_ok=True)
+
+
 def start(name: str, data: Path, tmp_path: Path) -> str:
     command = (
         f"env TERM=xterm-256color TEXTUAL_ANIMATIONS=none "
