@@ -54,10 +54,13 @@ def left_three(sample_repo: Repository, tmp_path: Path) -> Path:
 async def test_apply_writes_the_changes_and_removes_the_journal(
     sample_repo: Repository, make_app: AppFactory, tmp_path: Path, left_three: Path
 ) -> None:
+    with left_three.open("ab") as handle:
+        handle.write(b'{"seq": 4, "queued_at": "2026-12-0')  # cut by the kill
     app = make_app(sample_repo, journal=RecoveryJournal(sample_repo.path, state(tmp_path)))
     async with app.run_test(notifications=True) as pilot:
         text = await wait_for_text(pilot, "3 changes of")
         assert "were not saved" in text
+        assert "1 line of the journal could not be read" in text
         assert isinstance(app.screen, RecoveryDialog)
         assert app.focused is not None
         assert app.focused.id == "recovery-show"  # Enter alone neither writes nor forgets

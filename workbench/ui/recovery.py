@@ -75,7 +75,8 @@ def _offer(app: WorkbenchApp, recovered: Recovered) -> None:
             recovered.release()
             app.notify(app.i18n("recovery.kept"), timeout=8, markup=False)
 
-    app.push_screen(RecoveryDialog(len(changes), recovered.last_queued, lines), answered)
+    dialog = RecoveryDialog(len(changes), recovered.last_queued, lines, recovered.unreadable)
+    app.push_screen(dialog, answered)
 
 
 def _confirm_discard(app: WorkbenchApp, recovered: Recovered) -> None:

@@ -49,9 +49,12 @@ class RecoveryDialog(WorkbenchNode, TranslatedModalScreen[str | None]):
         Binding("escape", "answer(None)", "recovery.keys.later", id="recovery-later"),
     ]
 
-    def __init__(self, count: int, at: datetime | None, lines: Sequence[str]) -> None:
+    def __init__(
+        self, count: int, at: datetime | None, lines: Sequence[str], unreadable: int = 0
+    ) -> None:
         super().__init__()
         self._count = count
+        self._unreadable = unreadable
         self._at = at
         self._lines = list(lines)
 
@@ -66,6 +69,9 @@ class RecoveryDialog(WorkbenchNode, TranslatedModalScreen[str | None]):
                 ),
                 classes="dialog-message",
             )
+            if self._unreadable:
+                text = self.workbench.i18n.plural("recovery.unreadable", self._unreadable)
+                yield Static(Content(text), classes="dialog-details")
             with VerticalScroll(id="recovery-list"):
                 for line in self._lines:
                     yield Static(Content(safe_str(f"• {line}")), classes="dialog-details")
