@@ -31,6 +31,14 @@ def config_path() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.json"
 
 
+def state_path() -> Path:
+    """The user's private state folder (the recovery journal): ``WORKBENCH_STATE`` if set."""
+    env = os.environ.get("WORKBENCH_STATE")
+    if env:
+        return Path(env).expanduser()
+    return platformdirs.user_state_path(APP_NAME)
+
+
 def language_from_environment() -> str:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name, "")

@@ -34,6 +34,8 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.screens.scoring": "context, assessors and reason via safe_text/safe_str",
     "workbench.ui.dialogs.base": "frame only",
     "workbench.ui.dialogs.confirm": "_plain() makes titles, messages and details inert",
+    "workbench.ui.dialogs.recovery_dialog": "i18n text; each change's line (names from the "
+    "file, assessors from the journal) through safe_str, as plain Content",
     "workbench.ui.dialogs.picker": "title via safe_str, choices via option_text",
     "workbench.ui.dialogs.programme_form": "inputs show visible(), untouched fields kept",
     "workbench.ui.dialogs.team_form": "inputs show visible(), untouched fields kept",

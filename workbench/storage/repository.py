@@ -24,6 +24,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from workbench.core.assessment import Assessment, now_utc
+from workbench.core.assessment_change import Outcome, PendingChange, Replayed, replay
 from workbench.core.catalogue import Programme, Status
 from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
@@ -571,6 +572,36 @@ class Repository:
                 index[(team_id, programme_id)] = updated
                 results.append(updated)
         return results
+
+    def replay_changes(self, changes: Iterable[PendingChange]) -> list[Replayed]:
+        """Apply again, in order and in one transaction, changes the app queued but did
+        not write (the recovery journal's): each one only where the file still holds the
+        value it replaced (``replay``), never over a change someone saved since."""
+        with self.transaction() as tx:
+            index = dict(self._assessment_index(tx.snapshot))
+            done: list[Replayed] = []
+            for pending in changes:
+                pair = (pending.team_id, pending.programme_id)
+                current = index.get(pair)
+                if current is None and (
+                    pending.team_id not in tx.snapshot.teams
+                    or pending.programme_id not in tx.snapshot.programmes
+                ):
+                    done.append(Replayed(pending, Outcome.GONE))
+                    continue
+                outcome = replay(pending, current)
+                if outcome.outcome is Outcome.APPLIED:
+                    base = current or Assessment(
+                        team_id=pending.team_id,
+                        programme_id=pending.programme_id,
+                        created_by=self.author,
+                        updated_by=self.author,
+                    )
+                    updated = pending.change.apply(base)
+                    tx.put(updated)
+                    index[pair] = updated
+                done.append(outcome)
+        return done
 
     def update(self, model: type[M], record_id: str, change: Callable[[M], M]) -> M:
         """Apply ``change`` to the latest stored version of a record, under the lock."""

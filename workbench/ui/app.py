@@ -28,6 +28,7 @@ from workbench.i18n.messages import storage_message
 from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.meta import LastWrite
+from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
@@ -39,6 +40,7 @@ from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS, MainScreen
 from workbench.ui.messages import DataChanged
+from workbench.ui.recovery import offer_recovered
 from workbench.ui.reports import report_commands
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
@@ -53,6 +55,7 @@ T = TypeVar("T")
 NOTIFY_LIMIT = 500
 """A notification quoting a 10k-character name would otherwise cover the screen."""
 RETRY_KEY = "f8"
+JOURNAL_CLOSE_SECONDS = 2.0
 
 
 class QuitRequested(Message):
@@ -127,6 +130,7 @@ class WorkbenchApp(App[None]):
         watch_interval: float = 1.0,
         warnings: Iterable[str] = (),
         pilot_summary: bool = False,
+        journal: RecoveryJournal | None = None,
     ) -> None:
         super().__init__()
         self.repository = repository
@@ -151,13 +155,16 @@ class WorkbenchApp(App[None]):
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME
         self._theme_chosen = False
-        self.saves = SaveQueue(repository, self._wake_for_saves)
+        self.journal = journal
+        """Where queued changes are recorded until written (``workbench.ui.recovery``)."""
+        self.saves = SaveQueue(repository, self._wake_for_saves, journal=journal)
         """Every write goes through this queue, in order, off the UI thread."""
         self.type_ahead = TypeAhead(self)
         self.warm_up = WarmUp(self)
         self.toasts = ToastQueue(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
+        self._journal_warned = False
 
     @property
     def read_only(self) -> bool:
@@ -208,6 +215,9 @@ class WorkbenchApp(App[None]):
             self.set_interval(self._watch_interval, self.check_for_changes)
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+        offer_recovered(self)  # first: it reads the folder our own journal is created in
+        if self.journal is not None and not self.read_only:
+            self.journal.prepare()
 
     def notify(
         self,
@@ -304,6 +314,8 @@ class WorkbenchApp(App[None]):
         if self.read_only:
             self.notify_read_only()
             return None
+        if self.saves.closed:
+            return None  # the app is stopping (a signal): nothing more is accepted
         if self.saves.failure is not None:
             self.saves.retry()  # what failed before goes first
         save = self.saves.submit(change, waited=True)
@@ -347,9 +359,24 @@ class WorkbenchApp(App[None]):
         if self.read_only:
             self.notify_read_only()
             return False
+        if self.saves.closed:
+            return False
         self.saves.submit_edit(edit)
         self.show_save_state()
+        self._warn_if_journal_failed()
         return True
+
+    def _warn_if_journal_failed(self) -> None:
+        """Once: the journal cannot be written (its folder is full or read-only)."""
+        problem = self.journal.problem if self.journal is not None else None
+        if problem is not None and not self._journal_warned:
+            self._journal_warned = True
+            self.notify(
+                self.i18n("recovery.journal_failed", error=describe_failure(problem, self.i18n)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def preview_assessment(self, team_id: str, programme_id: str) -> Any:
         """The assessment of this pair with the changes not written yet: what to show."""
@@ -379,6 +406,7 @@ class WorkbenchApp(App[None]):
                 markup=False,
             )
         self._failure_shown = failure
+        self._warn_if_journal_failed()
         self.show_save_state()
         self.refresh_bindings()
         if self._quit_when_saved:
@@ -497,6 +525,8 @@ class WorkbenchApp(App[None]):
 
     def on_unmount(self) -> None:
         self.saves.close()
+        if self.journal is not None:
+            self.journal.close(JOURNAL_CLOSE_SECONDS)
 
     def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
         def chosen(keep_mine: frozenset[str] | None) -> None:
@@ -745,8 +775,21 @@ class WorkbenchApp(App[None]):
                     self.action_discard_unsaved,
                 ),
             ]
+        if self.journal is not None and not self.read_only:
+            commands.append(
+                PaletteCommand(
+                    t("recovery.commands.offer"),
+                    t("recovery.commands.offer_help"),
+                    self.action_offer_recovered,
+                )
+            )
         commands += report_commands(self)
         return commands
+
+    def action_offer_recovered(self) -> None:
+        """Offer again the changes a stopped workbench left (after Esc at the start)."""
+        if not offer_recovered(self):
+            self.notify(self.i18n("recovery.nothing"), timeout=4, markup=False)
 
     def tab_commands(self) -> list[PaletteCommand]:
         """The commands of the tabs built so far (``build_all_tabs`` builds the others)."""

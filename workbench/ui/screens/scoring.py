@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from workbench.core.assessment import Assessment, Rating, now_utc
+from workbench.core.assessment_change import AssessmentChange, GridChange, RatingChange
 from workbench.core.catalogue import Programme, Status
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY, Grid
 from workbench.core.grid_report import GridReport, build_report
@@ -60,8 +61,8 @@ class UndoStep:
     label: str
     team_id: str
     programme_id: str
-    restore: Callable[[Assessment], Assessment]
-    reapply: Callable[[Assessment], Assessment]
+    restore: AssessmentChange
+    reapply: AssessmentChange
 
 
 class ScoringPane(Pane):
@@ -395,7 +396,7 @@ class ScoringPane(Pane):
         if state.team_id is not None and self.workbench.flush_saves():
             open_memo(self.workbench, state.team_id, state.programme_id)
 
-    def _edit(self, change: Callable[[Assessment], Assessment]) -> UndoStep | None:
+    def _edit(self, change: AssessmentChange) -> UndoStep | None:
         """Queue ``change`` to the assessment on screen and show it at once; the save runs
         in the background (the header says when it is written)."""
         state = self.workbench.state
@@ -422,13 +423,8 @@ class ScoringPane(Pane):
         if after == before:
             return True
 
-        def apply(rating: Rating) -> Callable[[Assessment], Assessment]:
-            at = now_utc()
-
-            def run(current: Assessment) -> Assessment:
-                return current.with_rating(assessor, key, rating, at=at)
-
-            return run
+        def apply(rating: Rating) -> RatingChange:
+            return RatingChange(assessor, key, rating, now_utc())
 
         step = self._edit(apply(after))
         if step is None:
@@ -510,13 +506,8 @@ class ScoringPane(Pane):
                 return
             by = self.assessor
 
-            def apply(value: Grid) -> Callable[[Assessment], Assessment]:
-                at = now_utc()
-
-                def run(current: Assessment) -> Assessment:
-                    return current.with_grid(value, by=by, at=at)
-
-                return run
+            def apply(value: Grid) -> GridChange:
+                return GridChange(value, by, now_utc())
 
             step = self._edit(apply(new_grid))
             if step is not None:
@@ -525,7 +516,7 @@ class ScoringPane(Pane):
 
         self.app.push_screen(WeightsDialog(grid), done)
 
-    def _replay(self, step: UndoStep, run: Callable[[Assessment], Assessment], key: str) -> bool:
+    def _replay(self, step: UndoStep, run: AssessmentChange, key: str) -> bool:
         """Run an undo or redo on its assessment, bringing that one on screen first."""
         state = self.workbench.state
         elsewhere = (state.team_id, state.programme_id) != (step.team_id, step.programme_id)
