@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from workbench.core.assessment import now_utc
 from workbench.core.rules import (
+    MAX_MONTHS,
     check_order,
     currency,
     fail,
@@ -297,6 +298,8 @@ class Pilot(BaseModel):
     programme_id: str
     currency: str = "EUR"
     workflow: str | None = None
+    months: Annotated[int, Field(ge=1, le=MAX_MONTHS)] | None = None
+    """Months of subscription this pilot counts, instead of the programme's typical number."""
     phases: list[Phase] = Field(default_factory=default_phases)
     kpis: list[Kpi] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)

@@ -1,0 +1,65 @@
+"""What a programme costs a team over its pilot, from its price as sold.
+
+- one-off per seat: seats x price;
+- per seat per month: seats x price x months;
+- per seat per year: seats x price x whole years, a started year paid in full
+  (``ceil(months / 12)``: a 3-month pilot on a yearly seat pays one year, 13 months two);
+- one price per team: the price, whatever the seats.
+
+The months are the pilot's, else the assessment's, else the programme's typical number; a
+subscription with none of them has no cost (``CostUnknown.NO_MONTHS``), never a guess.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from workbench.core.catalogue import Price, PriceBasis, PriceKind
+from workbench.core.money import NO_CURRENCY, Money
+
+MONTHS_PER_YEAR = 12
+
+
+class CostUnknown(StrEnum):
+    """Why a pair's cost over its pilot cannot be given."""
+
+    NO_PRICE = "no_price"
+    """The programme's price is unknown."""
+    NO_MONTHS = "no_months"
+    """A subscription whose number of months nobody gave."""
+
+
+def billed_months(price: Price, *overrides: int | None) -> int | None:
+    """The months a subscription is paid for: the first override given (the pilot's, then
+    the assessment's), else the programme's typical number; None when none is known."""
+    for months in overrides:
+        if months is not None:
+            return months
+    return price.months
+
+
+def billed_units(basis: PriceBasis, months: int) -> int:
+    """How many times a subscription's price is paid over ``months``."""
+    if basis is PriceBasis.SEAT_YEAR:
+        return -(-months // MONTHS_PER_YEAR)
+    return months
+
+
+def cost_over_pilot(price: Price, seats: int, *months: int | None) -> Money | CostUnknown:
+    """The cost of ``seats`` people taking a programme over its pilot (``months``: the
+    overrides of ``billed_months``, most specific first). A free programme costs zero in
+    its own currency, or in ``NO_CURRENCY`` when it has none (a zero converts to anything)."""
+    if price.kind is PriceKind.FREE:
+        return Money(Decimal(0), price.currency or NO_CURRENCY)
+    if price.kind is not PriceKind.AMOUNT or price.amount is None or price.currency is None:
+        return CostUnknown.NO_PRICE
+    basis = price.basis or PriceBasis.SEAT
+    if basis is PriceBasis.TEAM:
+        return Money(price.amount, price.currency)
+    if basis is PriceBasis.SEAT:
+        return Money(price.amount * seats, price.currency)
+    paid = billed_months(price, *months)
+    if paid is None:
+        return CostUnknown.NO_MONTHS
+    return Money(price.amount * seats * billed_units(basis, paid), price.currency)
