@@ -218,6 +218,10 @@ def migration_text(step: Migration, i18n: Translator) -> str:
         return i18n.plural(key, step.measurements, source=step.source, target=step.target)
     if step.target == 2:
         return i18n("app.migration.to_2_version", source=step.source, target=step.target)
+    if step.target == 3 and step.prices:
+        return i18n.plural(key, step.prices, source=step.source, target=step.target)
+    if step.target == 3:
+        return i18n("app.migration.to_3_version", source=step.source, target=step.target)
     return i18n(key, source=step.source, target=step.target)
 
 
@@ -280,7 +284,13 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
             from workbench.core.sample import load_sample
 
             sample = load_sample()
-            records = [*sample.programmes, *sample.teams, *sample.assessments, *sample.pilots]
+            records = [
+                *sample.programmes,
+                *sample.teams,
+                *sample.assessments,
+                *sample.pilots,
+                *sample.rates,
+            ]
         repository.ensure_exists(records)
     repository.snapshot()
     return repository

@@ -12,6 +12,7 @@ subscription with none of them has no cost (``CostUnknown.NO_MONTHS``), never a 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 
@@ -63,3 +64,50 @@ def cost_over_pilot(price: Price, seats: int, *months: int | None) -> Money | Co
     if paid is None:
         return CostUnknown.NO_MONTHS
     return Money(price.amount * seats * billed_units(basis, paid), price.currency)
+
+
+_MONTHLY = (
+    r"per\s+month",
+    r"/\s*month",
+    r"/\s*mo\b",
+    r"monthly",
+    r"par\s+mois",
+    r"/\s*mois",
+    r"mensuel(?:le)?",
+)
+_YEARLY = (
+    r"per\s+year",
+    r"per\s+annum",
+    r"/\s*year",
+    r"/\s*yr\b",
+    r"yearly",
+    r"annual(?:ly)?",
+    r"par\s+an\b",
+    r"/\s*an\b",
+    r"annuel(?:le)?",
+)
+_SEAT_WORDS = r"(?:\s*(?:per\s+seat|/\s*seat|par\s+(?:siège|personne)|per\s+(?:person|user)))?"
+
+
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_SEAT_WORDS + r"\s*(?:" + "|".join(words) + r")" + _SEAT_WORDS, re.I)
+
+
+MONTHLY_NOTE = _pattern(_MONTHLY)
+YEARLY_NOTE = _pattern(_YEARLY)
+
+
+def basis_from_note(note: str | None) -> tuple[PriceBasis, str | None] | None:
+    """The subscription a price's free-text note names ("per month", "par mois", "/month",
+    "monthly", "per year"...) and the rest of the note (None when nothing is left); None
+    when the note names neither, or both (unknown stays unknown)."""
+    if not note:
+        return None
+    monthly, yearly = MONTHLY_NOTE.search(note), YEARLY_NOTE.search(note)
+    if (monthly is None) == (yearly is None):
+        return None
+    basis = PriceBasis.SEAT_MONTH if monthly is not None else PriceBasis.SEAT_YEAR
+    pattern = MONTHLY_NOTE if monthly is not None else YEARLY_NOTE
+    rest = pattern.sub(" ", note)
+    rest = re.sub(r"\s+", " ", rest).strip(" ,;:-–—()")
+    return basis, rest or None
