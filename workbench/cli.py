@@ -195,11 +195,13 @@ def run_check(path: Path, lang: str | None = None) -> int:
         )
         for step in report.migrations:
             print("  " + migration_text(step, i18n))
+    for warning in report.warnings:
+        print(visible(i18n("check.warning", text=problem_text(warning, i18n))))
     if report.ok and report.snapshot is not None:
         snap = report.snapshot
         counts = ", ".join(
             i18n.plural(f"check.{table}", len(getattr(snap, table)))
-            for table in ("programmes", "teams", "assessments", "pilots")
+            for table in ("programmes", "teams", "assessments", "pilots", "rates")
         )
         print(i18n("check.ok", path=visible(path), counts=counts))
         return 0

@@ -107,6 +107,14 @@ _PROBLEM_TEXT = {
 }
 
 
+PROBLEM_FIELD = {
+    "rate_not_positive": "rate",
+    "rate_too_large": "rate",
+    "rate_same_currency": "to",
+}
+"""The field a whole-rate problem is shown beside."""
+
+
 def rate_problems(rate: Rate) -> list[str]:
     """What makes a rate unusable (keys of ``errors.*``): not positive, absurdly large, or
     from a currency to itself."""
