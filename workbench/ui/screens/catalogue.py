@@ -36,9 +36,9 @@ from workbench.ui.widgets.catalogue_view import (
     CatalogueView,
     ProgrammeDetail,
     credential_label,
+    fitted_price,
     hours_text,
     level_label,
-    price_text,
     row_style,
     shorten_name,
     sort_value,
@@ -62,10 +62,10 @@ WIDTHS: dict[str, dict[str, int | None]] = {
         "level": 13,
         "credential": 12,
         "hours": 6,
-        "price": 18,
+        "price": 21,
         "status": 21,
     },
-    "compact": {"name": None, "provider": 12, "level": 13, "price": 10, "status": 11},
+    "compact": {"name": None, "provider": 12, "level": 13, "price": 12, "status": 11},
 }
 NAME_MIN_WIDTH = 16
 
@@ -349,7 +349,7 @@ class CataloguePane(TablePane[Programme]):
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),
             "hours": known(hours_text(i18n, p)),
-            "price": known(price_text(i18n, p.price, with_note=full, unknown="")),
+            "price": known(fitted_price(i18n, p.price, WIDTHS[self._mode]["price"] or 0)),
             "status": status,
         }
         return Row(p.id, tuple(cells[key] for key in self._column_keys()), row_style(p))
