@@ -53,6 +53,9 @@ ROOMY_PANE = 120
 FULL_TABLE = 112
 """From this table width every column shows; below, credential and hours are left out."""
 
+RATES_KEY = "c"
+"""Opens the exchange rates (a Catalogue key: the prices are there)."""
+
 ALL_COLUMNS = ("name", "provider", "level", "credential", "hours", "price", "status")
 COMPACT_COLUMNS = ("name", "provider", "level", "price", "status")
 WIDTHS: dict[str, dict[str, int | None]] = {
@@ -140,6 +143,9 @@ class CataloguePane(TablePane[Programme]):
         Binding("f", "filters", "catalogue.keys.filters", show=False, id="catalogue-filters"),
         Binding("x", "clear_filters", "catalogue.keys.clear", show=False, id="catalogue-clear"),
         Binding("u", "copy_url", "catalogue.keys.copy_url", show=False, id="catalogue-copy-url"),
+        Binding(
+            RATES_KEY, "app.exchange_rates", "money.keys.open", show=False, id="catalogue-rates"
+        ),
         Binding("escape", "leave", "catalogue.keys.leave", show=False, id="catalogue-leave"),
         Binding("down", "to_table", "catalogue.keys.leave", show=False, id="catalogue-down"),
     ]
