@@ -39,6 +39,7 @@ from workbench.ui.widgets.catalogue_view import (
     fitted_price,
     hours_text,
     level_label,
+    price_text,
     row_style,
     shorten_name,
     sort_value,
@@ -68,7 +69,7 @@ WIDTHS: dict[str, dict[str, int | None]] = {
         "price": 21,
         "status": 21,
     },
-    "compact": {"name": None, "provider": 12, "level": 13, "price": 12, "status": 11},
+    "compact": {"name": None, "provider": 12, "level": 13, "price": 14, "status": 11},
 }
 NAME_MIN_WIDTH = 16
 
@@ -355,7 +356,11 @@ class CataloguePane(TablePane[Programme]):
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),
             "hours": known(hours_text(i18n, p)),
-            "price": known(fitted_price(i18n, p.price, WIDTHS[self._mode]["price"] or 0)),
+            "price": known(
+                fitted_price(i18n, p.price, WIDTHS["full"]["price"] or 0)
+                if full
+                else price_text(i18n, p.price, short=True)
+            ),
             "status": status,
         }
         return Row(p.id, tuple(cells[key] for key in self._column_keys()), row_style(p))
