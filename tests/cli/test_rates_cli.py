@@ -9,25 +9,12 @@ from pathlib import Path
 import orjson
 import pytest
 
+from tests.cli.test_exchange import Capture, run
+from tests.cli.test_exchange import db as db  # the fixture: a data file with the sample
 from workbench.checker import check_file
-from workbench.cli import main, open_repository
 from workbench.storage.repository import Repository
 
-Capture = pytest.CaptureFixture[str]
 HEADER = "from,to,rate,date,source\n"
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "data" / "workbench.json"
-    open_repository(path, empty=False)
-    return path
-
-
-def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def rates_csv(tmp_path: Path, body: str, header: str = HEADER) -> Path:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from workbench.core.catalogue import Price, Programme
 from workbench.core.money import (
     NO_CURRENCY,
     Converted,
@@ -21,6 +22,7 @@ from workbench.core.money import (
     rate_problems,
     rate_text,
 )
+from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
 from workbench.i18n import Translator
 
@@ -184,3 +186,22 @@ def test_conversion_is_linear_and_never_uses_floats(
     assert isinstance(two, Converted)
     assert two.money.amount == one.money.amount * 2
     assert isinstance(one.money.amount, Decimal)
+
+
+def test_a_stored_currency_code_is_read_whatever_its_case() -> None:
+    price = {"kind": "amount", "amount": "49", "currency": " usd", "basis": "seat_month"}
+    programme = Programme.model_validate(
+        {"id": "p", "name": "P", "provider": "Q", "price": price}, context=STORED
+    )
+    assert programme.price.currency == "USD"
+    pilot = Pilot.model_validate(
+        {"id": "x", "name": "X", "team_id": "t", "programme_id": "p", "currency": "eur"},
+        context=STORED,
+    )
+    assert pilot.currency == "EUR"
+    kept = Price.model_validate(
+        {"kind": "amount", "amount": "1", "currency": "euro"}, context=STORED
+    )
+    assert kept.currency == "euro"  # no code: kept as written, `workbench check` names it
+    with pytest.raises(ValidationError):
+        Price.model_validate({"kind": "amount", "amount": "1", "currency": "euro"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,9 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.core.catalogue import Price, PriceBasis, PriceKind
-from workbench.core.money import NO_CURRENCY, Money
+from workbench.core.money import NO_CURRENCY, Converted, MissingRate, Money, Rate, Rates
 from workbench.core.portfolio import pair_cost
-from workbench.core.pricing import CostUnknown, billed_months, cost_over_pilot
+from workbench.core.pricing import CostUnknown, billed_months, cost_in, cost_over_pilot
+
+ON = date(2026, 12, 1)
 
 
 def priced(amount: str, basis: PriceBasis | None = None, months: int | None = None) -> Price:
@@ -86,3 +89,23 @@ def test_cost_grows_with_seats_and_months_exactly(amount: Decimal, seats: int, m
     assert monthly.amount == amount * seats * months
     assert yearly.amount == amount * seats * ((months + 11) // 12)
     assert yearly.amount * 12 >= monthly.amount  # a started year is never cheaper than its months
+
+
+def test_the_cost_in_another_currency_states_its_rate() -> None:
+    rates = Rates([Rate(from_="USD", to="EUR", rate=Decimal("0.92"), on=ON, source="ECB")])
+    essentials = priced("49", PriceBasis.SEAT_MONTH, months=3)
+    converted = cost_in(essentials, 6, "EUR", rates, ON, None)
+    assert isinstance(converted, Converted)
+    assert converted.money == Money(Decimal("811.44"), "EUR")
+    assert converted.original == Money(Decimal(882), "USD")
+    assert converted.record is not None
+    assert converted.record.source == "ECB"
+    gbp = Price(kind=PriceKind.AMOUNT, amount=Decimal(65), currency="GBP")
+    assert cost_in(gbp, 6, "EUR", rates, ON) == MissingRate("GBP", "EUR")
+    assert cost_in(Price(), 6, "EUR", rates, ON) is CostUnknown.NO_PRICE
+    assert cost_in(priced("49", PriceBasis.SEAT_MONTH), 6, "EUR", rates, ON) is (
+        CostUnknown.NO_MONTHS
+    )
+    free = cost_in(Price(kind=PriceKind.FREE), 6, "EUR", rates, ON)
+    assert isinstance(free, Converted)
+    assert free.money == Money(Decimal(0), "EUR")

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from workbench.core.rules import currency, fail, is_stored, new_id, non_blank
+from workbench.core.rules import fail, is_stored, new_id, non_blank, required_currency
 from workbench.core.text import visible
 
 STALE_DAYS = 30
@@ -76,10 +76,7 @@ class Rate(BaseModel):
     @field_validator("from_", "to")
     @classmethod
     def _currency(cls, value: str, info: ValidationInfo) -> str:
-        checked = currency(value, info)
-        if checked is None:
-            raise fail("blank", "This field cannot be empty")
-        return checked
+        return required_currency(value, info)
 
     @field_validator("source")
     @classmethod

@@ -13,13 +13,13 @@ from workbench.core.assessment import now_utc
 from workbench.core.rules import (
     MAX_MONTHS,
     check_order,
-    currency,
     fail,
     long_text,
     new_id,
     non_blank,
     optional_long_text,
     optional_text,
+    required_currency,
 )
 
 Money = Annotated[Decimal, Field(ge=0)]
@@ -331,10 +331,7 @@ class Pilot(BaseModel):
     @field_validator("currency")
     @classmethod
     def _currency(cls, value: str, info: ValidationInfo) -> str:
-        checked = currency(value, info)
-        if checked is None:
-            raise fail("blank", "This field cannot be empty")
-        return checked
+        return required_currency(value, info)
 
     @field_validator("phases")
     @classmethod

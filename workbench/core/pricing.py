@@ -13,11 +13,12 @@ subscription with none of them has no cost (``CostUnknown.NO_MONTHS``), never a 
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from workbench.core.catalogue import Price, PriceBasis, PriceKind
-from workbench.core.money import NO_CURRENCY, Money
+from workbench.core.money import NO_CURRENCY, Converted, MissingRate, Money, Rates
 
 MONTHS_PER_YEAR = 12
 
@@ -64,6 +65,21 @@ def cost_over_pilot(price: Price, seats: int, *months: int | None) -> Money | Co
     if paid is None:
         return CostUnknown.NO_MONTHS
     return Money(price.amount * seats * billed_units(basis, paid), price.currency)
+
+
+def cost_in(
+    price: Price,
+    seats: int,
+    currency: str,
+    rates: Rates,
+    today: date,
+    *months: int | None,
+) -> Converted | MissingRate | CostUnknown:
+    """``cost_over_pilot`` in ``currency``, at the rate it states; or why it cannot be."""
+    cost = cost_over_pilot(price, seats, *months)
+    if isinstance(cost, CostUnknown):
+        return cost
+    return rates.convert(cost, currency, today)
 
 
 _MONTHLY = (

@@ -123,6 +123,14 @@ def currency(value: str | None, info: ValidationInfo | None = None) -> str | Non
     return value
 
 
+def required_currency(value: str, info: ValidationInfo | None = None) -> str:
+    """``currency``, and not empty."""
+    checked = currency(value, info)
+    if checked is None:
+        raise fail("blank", "This field cannot be empty")
+    return checked
+
+
 def url(value: str | None, info: ValidationInfo | None = None) -> str | None:
     """An http(s) address with a host, without spaces or control characters."""
     if value is None or is_stored(info):
