@@ -18,6 +18,7 @@ from workbench.core.money import (
     Money,
     Rate,
     Rates,
+    figure_text,
     missing_text,
     rate_problems,
     rate_text,
@@ -205,3 +206,24 @@ def test_a_stored_currency_code_is_read_whatever_its_case() -> None:
     assert kept.currency == "euro"  # no code: kept as written, `workbench check` names it
     with pytest.raises(ValidationError):
         Price.model_validate({"kind": "amount", "amount": "1", "currency": "euro"})
+
+
+def test_a_figure_says_its_amount_and_the_rate_it_used() -> None:
+    rates = Rates([usd_eur()])
+    en, fr = Translator("en"), Translator("fr")
+    converted = rates.convert(Money(Decimal(882), "USD"), "EUR", TODAY)
+    assert figure_text(converted, en) == (
+        "811.44\u00a0EUR (882\u00a0USD at 0.92 EUR per USD, 2026-12-01, ECB reference rate)"
+    )
+    assert figure_text(converted, fr) == (
+        "811,44\u00a0EUR (882\u00a0USD au taux de 0,92 EUR pour 1 USD, 2026-12-01, "
+        "ECB reference rate)"
+    )
+    same = rates.convert(Money(Decimal(49), "EUR"), "EUR", TODAY)
+    assert figure_text(same, en) == "49\u00a0EUR"
+    missing = rates.convert(Money(Decimal(65), "GBP"), "EUR", TODAY)
+    assert figure_text(missing, en) == "no GBP→EUR rate"
+    hostile = Rates([usd_eur().model_copy(update={"source": "ECB\x1b[31m\n"})])
+    text = figure_text(hostile.convert(Money(Decimal(1), "USD"), "EUR", TODAY), en)
+    assert "\x1b" not in text
+    assert "\n" not in text

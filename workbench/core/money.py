@@ -220,6 +220,7 @@ class Translate(Protocol):
 
     def __call__(self, key: str, **params: object) -> str: ...
     def date(self, value: date | None) -> str: ...
+    def money(self, amount: Decimal, currency: str | None) -> str: ...
 
 
 def rate_factor_text(value: Decimal, i18n: Translate) -> str:
@@ -253,3 +254,20 @@ def rate_text(converted: Converted, i18n: Translate) -> str:
 def missing_text(missing: MissingRate, i18n: Translate) -> str:
     """ "no GBP→EUR rate"."""
     return i18n("money.no_rate", from_=missing.from_, to=missing.to)
+
+
+def figure_text(result: Converted | MissingRate, i18n: Translate) -> str:
+    """A figure as a committee reads it: "811.44 EUR (882 USD at 0.92 EUR per USD,
+    2026-12-01, ECB reference rate)", "49 EUR" when nothing was converted, "no GBP→EUR rate"."""
+    if isinstance(result, MissingRate):
+        return missing_text(result, i18n)
+    shown = result.money.rounded()
+    amount = i18n.money(shown.amount, shown.currency)
+    if result.record is None:
+        return amount
+    return i18n(
+        "money.converted",
+        amount=amount,
+        original=i18n.money(result.original.amount, result.original.currency),
+        rate=rate_text(result, i18n),
+    )
