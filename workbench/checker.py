@@ -10,6 +10,7 @@ import orjson
 
 from workbench.core.json_position import bad_utf8
 from workbench.core.money import STALE_DAYS, is_stale
+from workbench.storage.meta import meta_problems
 from workbench.storage.schema import (
     Migration,
     Problem,
@@ -93,6 +94,7 @@ def check_file(path: Path, today: date | None = None) -> CheckReport:
         report.problems.append(Problem("_meta", str(error)))
         return report
     report.snapshot, problems = validate(raw, strict=True)
+    report.problems.extend(meta_problems(report.snapshot.meta))
     report.problems.extend(problems)
     report.warnings = stale_rates(report.snapshot, today or date.today())
     return report

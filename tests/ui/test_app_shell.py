@@ -47,6 +47,22 @@ async def test_help_lists_keys_in_the_current_language(
         assert not isinstance(app.screen, HelpScreen)
 
 
+@pytest.mark.parametrize("tab_key", ["f2", "f3", "f4", "f5", "f6"])
+async def test_help_names_no_class_and_no_framework_default(
+    sample_repo: Repository, make_app: AppFactory, tab_key: str
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test(size=(120, 200)) as pilot:
+        await pilot.press(tab_key)
+        await wait_until(pilot, lambda: app.screen.query("Tab"))
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        shown = screen_text(app)
+        assert "Keys everywhere" in shown
+        for internal in ("Table", "Grid", "Input", "Scroll Left", "Focus Next", "Pane", "Dialog"):
+            assert internal not in shown.replace("Dialogs", ""), internal
+
+
 async def test_language_switch_relabels_tabs_and_is_remembered(
     sample_repo: Repository, make_app: AppFactory, tmp_path: Path
 ) -> None:
