@@ -227,3 +227,35 @@ def test_a_figure_says_its_amount_and_the_rate_it_used() -> None:
     text = figure_text(hostile.convert(Money(Decimal(1), "USD"), "EUR", TODAY), en)
     assert "\x1b" not in text
     assert "\n" not in text
+
+
+currencies = st.sampled_from(["EUR", "USD", "GBP"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    stored=st.lists(
+        st.tuples(currencies, currencies, rates, st.integers(min_value=0, max_value=60)),
+        max_size=12,
+    ),
+    source=currencies,
+    target=currencies,
+)
+def test_find_takes_the_latest_rate_either_way_round(
+    stored: list[tuple[str, str, Decimal, int]], source: str, target: str
+) -> None:
+    records = [
+        Rate(from_=a, to=b, rate=r, on=ON - timedelta(days=d), source="s")
+        for a, b, r, d in stored
+        if a != b
+    ]
+    candidates = [(r.on, True) for r in records if r.pair == (source, target)]
+    candidates += [(r.on, False) for r in records if r.pair == (target, source)]
+    found = Rates(records).find(source.lower(), target)
+    if not candidates or source == target:
+        assert found is None or source == target
+        return
+    assert found is not None
+    rate, inverse = found
+    assert (rate.on, not inverse) == max(candidates)
+    assert rate.pair == ((target, source) if inverse else (source, target))

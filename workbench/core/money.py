@@ -162,6 +162,12 @@ class Rates:
 
     def __init__(self, rates: Iterable[Rate] = ()) -> None:
         self._rates = [rate for rate in rates if not rate_problems(rate)]
+        self._best: dict[tuple[str, str], tuple[date, bool, Rate]] = {}
+        for rate in self._rates:
+            for pair, direct in ((rate.pair, True), (rate.pair[::-1], False)):
+                known = self._best.get(pair)
+                if known is None or (rate.on, direct) > known[:2]:
+                    self._best[pair] = (rate.on, direct, rate)
 
     def __iter__(self) -> Iterator[Rate]:
         return iter(self._rates)
@@ -169,17 +175,7 @@ class Rates:
     def find(self, from_: str, to: str) -> tuple[Rate, bool] | None:
         """The rate to use from ``from_`` to ``to`` and whether it is read inverted: the
         latest dated of the direct and inverse rates, the direct one on a tie."""
-        pair = (code(from_), code(to))
-        best: tuple[date, bool, Rate] | None = None
-        for rate in self._rates:
-            if rate.pair == pair:
-                candidate = (rate.on, True, rate)
-            elif rate.pair == pair[::-1]:
-                candidate = (rate.on, False, rate)
-            else:
-                continue
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
+        best = self._best.get((code(from_), code(to)))
         if best is None:
             return None
         return best[2], not best[1]
