@@ -134,3 +134,21 @@ def test_check_warns_of_a_stale_rate_and_refuses_a_bad_one(db: Path, capsys: Cap
     exchange = Repository(db).exchange()
     assert exchange.find("GBP", "EUR") is None
     assert exchange.find("EUR", "EUR") is None
+
+
+def test_a_json_import_with_a_bad_rate_writes_nothing(
+    db: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    exported = tmp_path / "export.json"
+    assert (
+        run(capsys, "--db", str(db), "export", "--format", "json", "--out", str(exported))[0] == 0
+    )
+    raw = orjson.loads(exported.read_bytes())
+    first = next(iter(raw["rates"].values()))
+    first["rate"] = "0"
+    exported.write_bytes(orjson.dumps(raw))
+    before = db.read_bytes()
+    code, _, err = run(capsys, "--lang", "en", "--db", str(db), "import", str(exported))
+    assert code == 1
+    assert f"rates (id {first['id']}) rate: A rate is more than 0" in err
+    assert db.read_bytes() == before

@@ -89,7 +89,7 @@ class Rate(BaseModel):
         and ``workbench check`` names it)."""
         if not is_stored(info):
             for problem in rate_problems(self):
-                raise fail(problem, _PROBLEM_TEXT[problem])
+                raise fail(problem, RATE_PROBLEM_TEXT[problem])
         return self
 
     @property
@@ -97,7 +97,7 @@ class Rate(BaseModel):
         return code(self.from_), code(self.to)
 
 
-_PROBLEM_TEXT = {
+RATE_PROBLEM_TEXT = {
     "rate_not_positive": "A rate is more than 0",
     "rate_too_large": "A rate is at most 1000000",
     "rate_same_currency": "A rate converts between two different currencies",

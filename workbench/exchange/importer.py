@@ -19,6 +19,7 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from workbench.core.catalogue import Programme
+from workbench.core.money import PROBLEM_FIELD, RATE_PROBLEM_TEXT, rate_problems
 from workbench.core.rules import new_id
 from workbench.exchange.csv_format import (
     COLUMNS,
@@ -126,7 +127,24 @@ def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     # references are checked again below, against this file and the data file together
     internal = set(reference_problems(imported, _ids(raw)))
     plan.problems += [problem for problem in problems if problem not in internal]
+    plan.problems += unusable_rates(imported)
     plan.records = [record for name in MODELS for record in getattr(imported, name).values()]
+
+
+def unusable_rates(snapshot: Snapshot) -> list[Problem]:
+    """A rate a file may hold (it still opens) but an import never brings in: 0 or less,
+    absurdly large, or from a currency to itself."""
+    problems = []
+    for rate in snapshot.rates.values():
+        for problem in rate_problems(rate):
+            problems.append(
+                Problem(
+                    f"rates (id {rate.id}) {PROBLEM_FIELD[problem]}",
+                    RATE_PROBLEM_TEXT[problem],
+                    f"errors.{problem}",
+                )
+            )
+    return problems
 
 
 def _ids(raw: dict[str, Any]) -> dict[str, set[str]]:
