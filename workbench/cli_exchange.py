@@ -148,12 +148,12 @@ def _language(args: argparse.Namespace) -> str:
     return chosen_language(getattr(args, "lang", None))
 
 
-def _emit(content: str, out: Path | None, i18n: Translator) -> None:
+def _emit(content: str, out: Path | None, i18n: Translator, *, data_file: Path) -> None:
     from workbench.exchange.files import write_atomically
 
     if out is not None:
         try:
-            write_atomically(out, content.encode("utf-8"))
+            write_atomically(out, content.encode("utf-8"), like=data_file)
         except OSError as error:
             reason = reason_text(advice(error), i18n)
             raise CommandError(
@@ -192,17 +192,22 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
         content = export_json(selection, author=repository.author, now=now).decode("utf-8")
     else:
         content = export_markdown(selection, Translator(_language(args)), today=date.today())
-    _emit(content, args.out, Translator(_language(args)))
+    _emit(content, args.out, Translator(_language(args)), data_file=path)
     return 0
 
 
 def run_import(args: argparse.Namespace, path: Path) -> int:
-    from workbench.exchange.importer import apply_import, plan_import
+    from workbench.exchange.importer import apply_import, plan_import, what_is_there
     from workbench.storage.repository import Repository
 
     source: Path = args.file
-    if not source.is_file():
+    there = what_is_there(source)
+    if there == "missing":
         raise CommandError(f"{source}: no such file", "cli.no_such_file", path=source)
+    if there == "folder":
+        raise CommandError(f"{source}: is a folder", "cli.is_folder", path=source)
+    if there is not None:
+        raise CommandError(f"{source}: is not a regular file", "cli.not_regular", path=source)
     repository = Repository(path)
     plan = plan_import(source, repository.snapshot())
     i18n = Translator(_language(args))
@@ -242,5 +247,5 @@ def run_memo(args: argparse.Namespace, path: Path) -> int:
     team = snapshot.teams[team_id]
     parts = sections(team, snapshot.assessments.values(), snapshot.programmes, programme_id)
     content = memo(team, parts, Translator(_language(args)), today=date.today())
-    _emit(content, args.out, Translator(_language(args)))
+    _emit(content, args.out, Translator(_language(args)), data_file=path)
     return 0

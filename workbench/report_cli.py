@@ -81,7 +81,7 @@ def run_report(args: argparse.Namespace, path: Path, *, today: date | None = Non
         sys.stdout.write(text)
         return 0
     try:
-        write_atomically(args.out, text.encode("utf-8"))
+        write_atomically(args.out, text.encode("utf-8"), like=path)
     except OSError as error:
         say(i18n("cli.cannot_write", path=args.out, reason=reason_text(advice(error), i18n)))
         return 1

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from workbench.core.rules import (
     MAX_MONTHS,
+    Identifier,
     currency,
     fail,
     is_stored,
@@ -111,7 +112,7 @@ class Programme(BaseModel):
 
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     provider: str
     audience: str | None = None

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from workbench.core.rules import fail, is_stored, new_id, non_blank, required_currency
+from workbench.core.rules import Identifier, fail, is_stored, new_id, non_blank, required_currency
 from workbench.core.text import visible
 
 STALE_DAYS = 30
@@ -66,7 +66,7 @@ class Rate(BaseModel):
         serialize_by_alias=True,
     )
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     from_: str = Field(alias="from")
     to: str
     rate: Decimal

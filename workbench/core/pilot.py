@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from workbench.core.assessment import now_utc
 from workbench.core.rules import (
     MAX_MONTHS,
+    Identifier,
     check_order,
     fail,
     long_text,
@@ -64,15 +65,10 @@ class Gate(BaseModel):
             raise fail("blank", "This field cannot be empty")
         return long_text(value, info)
 
-    @field_validator("decided_by")
-    @classmethod
-    def _decided_by(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return optional_text(value, info)
-
     @field_validator("decided_by", "unmeasured_reason")
     @classmethod
-    def _optional(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
 
 class Phase(BaseModel):
@@ -112,7 +108,7 @@ class Direction(StrEnum):
 class Measurement(BaseModel):
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     on: date
     value: float
     note: str | None = None
@@ -126,7 +122,7 @@ class Measurement(BaseModel):
 class Kpi(BaseModel):
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     level: KpiLevel
     unit: str | None = None
@@ -177,7 +173,7 @@ class ParticipantStatus(StrEnum):
 class Participant(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     status: ParticipantStatus = ParticipantStatus.ENROLLED
     certified_on: date | None = None
@@ -207,7 +203,7 @@ class Cost(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     kind: CostKind
     label: str
     amount: Money | None = None
@@ -246,7 +242,7 @@ class Benefit(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     label: str
     amount: Money
     on: date | None = None
@@ -268,20 +264,20 @@ class JournalNote(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     on: date
     text: str
     by: str | None = None
 
     @field_validator("text")
     @classmethod
-    def _text(cls, value: str) -> str:
-        return non_blank(value)
+    def _text(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
 
     @field_validator("by")
     @classmethod
-    def _by(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _by(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
 
 def default_phases() -> list[Phase]:
@@ -291,9 +287,9 @@ def default_phases() -> list[Phase]:
 class Pilot(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
-    assessment_id: str | None = None
+    assessment_id: Identifier | None = None
     team_id: str
     programme_id: str
     currency: str = "EUR"
@@ -318,15 +314,10 @@ class Pilot(BaseModel):
     def _required(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
 
-    @field_validator("workflow")
-    @classmethod
-    def _workflow(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return optional_text(value, info)
-
     @field_validator("workflow", "start_verdict", "start_reason")
     @classmethod
-    def _optional(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
     @field_validator("currency")
     @classmethod

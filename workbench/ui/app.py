@@ -16,6 +16,8 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.driver import Driver
+from textual.markup import escape
 from textual.message import Message
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
@@ -97,6 +99,19 @@ class WorkbenchApp(App[None]):
         Binding("ctrl+n", "dismiss_messages", "app.keys.dismiss", id="dismiss-messages"),
         Binding("ctrl+q", "quit", "app.keys.quit", priority=True, id="quit"),
     ]
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS terminals, one that keeps a pasted Escape
+        as text (``workbench.ui.paste_guard``)."""
+        chosen = super().get_driver_class()
+        if sys.platform != "win32":
+            from textual.drivers.linux_driver import LinuxDriver
+
+            from workbench.ui.driver import GuardedLinuxDriver
+
+            if chosen is LinuxDriver:
+                return GuardedLinuxDriver
+        return chosen
 
     def __init__(
         self,
@@ -643,7 +658,10 @@ class WorkbenchApp(App[None]):
     def action_pick_theme(self) -> None:
         self.search_commands(
             [
-                (self.i18n("app.commands.theme_named", name=name), self._setter(name))
+                (
+                    escape(self.i18n("app.commands.theme_named", name=safe_str(name))),
+                    self._setter(name),
+                )
                 for name in sorted(self.available_themes)
             ],
             placeholder=self.i18n("app.commands.switch_theme"),

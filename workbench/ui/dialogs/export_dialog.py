@@ -157,7 +157,7 @@ class ExportDialog(Dialog[Path]):
                 text = export_markdown(selection, workbench.i18n, today=workbench.today)
                 content = text.encode("utf-8")
                 progress(1, 1)
-            write_atomically(path, content)
+            write_atomically(path, content, like=workbench.repository.path)
         except OSError as error:
             reason = error.strerror or str(error)
             self.app.call_from_thread(self._failed, path, reason)

@@ -161,23 +161,6 @@ def subscription_text(i18n: Translator, price: Price) -> str | None:
     return i18n.plural("catalogue.detail.typical_months", price.months)
 
 
-def shorten_name(name: str, width: int) -> str:
-    """Fit a name in ``width`` cells keeping a trailing code: 'AWS Certified Mac… (MLA-C01)'.
-
-    Names that differ only at the end (exam codes) stay distinct in a narrow table.
-    Other long names are left whole: the table ends them with an ellipsis.
-    """
-    if cell_len(name) <= width or not name.endswith(")"):
-        return name
-    start = name.rfind("(")
-    tail = name[start:]
-    if start <= 0 or cell_len(tail) > width // 2:
-        return name
-    head = Text(name[:start].rstrip())
-    head.truncate(width - cell_len(tail) - 1, overflow="ellipsis")
-    return f"{head.plain} {tail}"
-
-
 def row_style(programme: Programme) -> str:
     if programme.status is Status.RETIRED:
         return "dim"
