@@ -128,8 +128,8 @@ def test_check_warns_of_a_stale_rate_and_refuses_a_bad_one(db: Path, capsys: Cap
     db.write_bytes(orjson.dumps(raw))
     code, _, err = run(capsys, "--lang", "en", "check", "--db", str(db))
     assert code == 1
-    assert "rates[2] (id ok): A rate is more than 0" in err
-    assert "rates[3] (id same): A rate converts between two different currencies" in err
+    assert "rates[2] (id ok) rate: A rate is more than 0" in err
+    assert "rates[3] (id same) to: A rate converts between two different currencies" in err
     # the app still opens the file; conversion skips the bad rates
     exchange = Repository(db).exchange()
     assert exchange.find("GBP", "EUR") is None
@@ -150,5 +150,5 @@ def test_a_json_import_with_a_bad_rate_writes_nothing(
     before = db.read_bytes()
     code, _, err = run(capsys, "--lang", "en", "--db", str(db), "import", str(exported))
     assert code == 1
-    assert f"rates (id {first['id']}) rate: A rate is more than 0" in err
+    assert f"rates[1] (id {first['id']}) rate: A rate is more than 0" in err
     assert db.read_bytes() == before

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from workbench.core.rules import Identifier, fail, is_stored, new_id, non_blank, required_currency
 from workbench.core.text import visible
@@ -76,21 +76,28 @@ class Rate(BaseModel):
     @field_validator("from_", "to")
     @classmethod
     def _currency(cls, value: str, info: ValidationInfo) -> str:
-        return required_currency(value, info)
+        checked = required_currency(value, info)
+        # What people type is held to the rules below; a stored bad rate still opens
+        # (conversion skips it, ``workbench check`` names it).
+        source = info.data.get("from_")
+        same = isinstance(source, str) and code(source) == code(checked)
+        if info.field_name == "to" and same and not is_stored(info):
+            raise fail("rate_same_currency", RATE_PROBLEM_TEXT["rate_same_currency"])
+        return checked
+
+    @field_validator("rate")
+    @classmethod
+    def _rate(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        if not is_stored(info):
+            problem = _factor_problem(value)
+            if problem is not None:
+                raise fail(problem, RATE_PROBLEM_TEXT[problem])
+        return value
 
     @field_validator("source")
     @classmethod
     def _source(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
-
-    @model_validator(mode="after")
-    def _sane(self, info: ValidationInfo) -> Rate:
-        """What people type is refused; a stored bad rate still opens (conversion skips it
-        and ``workbench check`` names it)."""
-        if not is_stored(info):
-            for problem in rate_problems(self):
-                raise fail(problem, RATE_PROBLEM_TEXT[problem])
-        return self
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -104,22 +111,21 @@ RATE_PROBLEM_TEXT = {
 }
 
 
-PROBLEM_FIELD = {
-    "rate_not_positive": "rate",
-    "rate_too_large": "rate",
-    "rate_same_currency": "to",
-}
-"""The field a whole-rate problem is shown beside."""
+def _factor_problem(value: Decimal) -> str | None:
+    if not value.is_finite() or value <= 0:
+        return "rate_not_positive"
+    if value > MAX_RATE:
+        return "rate_too_large"
+    return None
 
 
 def rate_problems(rate: Rate) -> list[str]:
-    """What makes a rate unusable (keys of ``errors.*``): not positive, absurdly large, or
-    from a currency to itself."""
+    """What makes a stored rate unusable (keys of ``errors.*``): not positive, absurdly
+    large, or from a currency to itself."""
     problems = []
-    if not rate.rate.is_finite() or rate.rate <= 0:
-        problems.append("rate_not_positive")
-    elif rate.rate > MAX_RATE:
-        problems.append("rate_too_large")
+    factor = _factor_problem(rate.rate)
+    if factor is not None:
+        problems.append(factor)
     if code(rate.from_) == code(rate.to):
         problems.append("rate_same_currency")
     return problems

@@ -13,7 +13,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from workbench.core.money import PROBLEM_FIELD, Rate, code
+from workbench.core.money import Rate, code
 from workbench.core.rules import new_id
 from workbench.exchange.csv_format import restore
 from workbench.storage.schema import Problem, Snapshot
@@ -74,11 +74,7 @@ def read_rates(
             rate = Rate.model_validate({"id": new_id(), **document})
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                where = (
-                    str(detail["loc"][0])
-                    if detail["loc"]
-                    else PROBLEM_FIELD.get(detail["type"], "")
-                )
+                where = str(detail["loc"][0]) if detail["loc"] else ""
                 column = FIELD_COLUMN.get(where.rstrip("_"), where)
                 problems.append(
                     Problem(

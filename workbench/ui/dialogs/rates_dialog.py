@@ -18,13 +18,13 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbench.core.money import PROBLEM_FIELD, STALE_DAYS, Rate, is_stale, rate_factor_text
+from workbench.core.money import STALE_DAYS, Rate, is_stale, rate_factor_text
 from workbench.core.pilot_input import parse_decimal
 from workbench.core.text import visible
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.dialogs.pilot_form import FormField, PilotForm
 from workbench.ui.text import safe_str
-from workbench.ui.validation import message
+from workbench.ui.validation import GENERAL, message
 
 if TYPE_CHECKING:
     from workbench.storage.repository import Repository
@@ -87,7 +87,7 @@ class RateForm(PilotForm[Rate]):
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 loc = detail["loc"]
-                field = str(loc[0]) if loc else PROBLEM_FIELD.get(detail["type"], "rate")
+                field = str(loc[0]) if loc else GENERAL
                 self.error(field, message(detail, self.workbench.i18n))
             return None
 
