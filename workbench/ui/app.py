@@ -87,7 +87,7 @@ class UIState:
 class WorkbenchApp(App[None]):
     TITLE = "AI Certification Workbench"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {AppCommands, TabCommands}
+    COMMANDS = {AppCommands, TabCommands}  # not Textual's own: one entry per action
     ENABLE_COMMAND_PALETTE = True
     SUSPENDED_SCREEN_CLASS = "-below-dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -727,6 +727,11 @@ class WorkbenchApp(App[None]):
                 t("app.commands.show_help"),
                 t("app.commands.show_help_help") + " (F1)",
                 self.action_help,
+            ),
+            PaletteCommand(
+                t("app.keys.quit"),
+                t("app.commands.quit_help") + f" ({self.bound_key('quit')})",
+                self.action_quit,
             ),
         ]
         if self.toasts:

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widget import AwaitMount
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane, Tabs
 
 from workbench import collector
 from workbench.core.pilot_metrics import warnings
@@ -224,8 +224,9 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         if tab in self._stale:
             self._stale.discard(tab)
             self.pane(tab).refresh_data()
-        else:
-            await self.build(tab)  # a tab clicked with the mouse, shown for the first time
+        pane = await self.build(tab)  # a tab clicked with the mouse, shown for the first time
+        if self.focused is None or isinstance(self.focused, Tabs):
+            pane.focus_default()  # a click on a tab: its keys work at once, as after F2-F6
 
     @on(DataChanged)
     def _refresh(self, event: DataChanged) -> None:

@@ -744,7 +744,14 @@ class ScoringPane(Pane):
     def action_pick_assessor(self) -> None:
         t = self.workbench.i18n
         _, _, assessment = self.current()
-        names = set(assessment.assessors if assessment else [])
+        # everyone who scores anywhere in the file, not only in this assessment
+        names = {
+            name
+            for each in self.workbench.repository.assessments()
+            for name, ratings in each.ratings.items()
+            if ratings
+        }
+        names.update(assessment.assessors if assessment else [])
         names.add(self.assessor)
         names.add(self.workbench.assessor)
         choices = [Choice(name, safe_str(name)) for name in sorted(names)]
