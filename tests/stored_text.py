@@ -129,6 +129,16 @@ def rich_file() -> dict[str, Any]:
         "teams": {"1": team},
         "assessments": {"1": assessment},
         "pilots": {"1": pilot},
+        "rates": {
+            "1": {
+                "id": "rate-1",
+                "from": "USD",
+                "to": "EUR",
+                "rate": "0.92",
+                "on": today,
+                "source": "ECB reference rate",
+            }
+        },
         "_meta": {"1": {"schema_version": SCHEMA_VERSION, "writes": 1}},
     }
 
@@ -138,7 +148,7 @@ Path_ = tuple[str | int, ...]
 
 def _fields(model: Any) -> dict[str, Any]:
     fields = getattr(model, "model_fields", None) or model.__pydantic_fields__
-    return {name: info.annotation for name, info in fields.items()}
+    return {info.alias or name: info.annotation for name, info in fields.items()}
 
 
 def _is_model(kind: Any) -> bool:

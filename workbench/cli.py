@@ -226,11 +226,13 @@ def run_check(path: Path, lang: str | None = None) -> int:
         )
         for step in report.migrations:
             print("  " + migration_text(step, i18n))
+    for warning in report.warnings:
+        print(visible(i18n("check.warning", text=problem_text(warning, i18n))))
     if report.ok and report.snapshot is not None:
         snap = report.snapshot
         counts = ", ".join(
             i18n.plural(f"check.{table}", len(getattr(snap, table)))
-            for table in ("programmes", "teams", "assessments", "pilots")
+            for table in ("programmes", "teams", "assessments", "pilots", "rates")
         )
         print(i18n("check.ok", path=visible(path), counts=counts))
         return 0
@@ -249,6 +251,10 @@ def migration_text(step: Migration, i18n: Translator) -> str:
         return i18n.plural(key, step.measurements, source=step.source, target=step.target)
     if step.target == 2:
         return i18n("app.migration.to_2_version", source=step.source, target=step.target)
+    if step.target == 3 and step.prices:
+        return i18n.plural(key, step.prices, source=step.source, target=step.target)
+    if step.target == 3:
+        return i18n("app.migration.to_3_version", source=step.source, target=step.target)
     return i18n(key, source=step.source, target=step.target)
 
 
@@ -327,7 +333,13 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
             from workbench.core.sample import load_sample
 
             sample = load_sample()
-            records = [*sample.programmes, *sample.teams, *sample.assessments, *sample.pilots]
+            records = [
+                *sample.programmes,
+                *sample.teams,
+                *sample.assessments,
+                *sample.pilots,
+                *sample.rates,
+            ]
         repository.ensure_exists(records)
     repository.snapshot()
     repository.refuse_unknown_group()

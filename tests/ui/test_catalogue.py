@@ -265,8 +265,8 @@ async def test_detail_shows_every_field_and_unknowns(
         await highlight(pilot, app, ESSENTIALS)
         shown = screen_text(app)
         detail = shown[shown.index("─Google AI Essentials") :]
-        assert "49 USD" in line_with(detail, "Price ")
-        assert "per month" in line_with(detail, "Price note")
+        assert "49 USD / seat / month" in line_with(detail, "Price ")
+        assert "3 months (typical)" in line_with(detail, "Subscription")
         assert "5-10 h" in detail
         assert "5 assessments, 1 pilot" in shown
 

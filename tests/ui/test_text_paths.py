@@ -23,6 +23,7 @@ import workbench.ui
 UI = Path(workbench.ui.__file__).parent
 
 REVIEWED: dict[str, str] = {
+    "workbench.ui.dialogs.rates_dialog": "a rate's source through visible() and safe_str",
     "workbench.ui.app": "notify() makes every notification inert",
     "workbench.ui.main_screen": "sub_title through safe_str",
     "workbench.ui.help_screen": "key names and i18n text only",

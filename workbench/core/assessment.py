@@ -21,7 +21,16 @@ from pydantic import (
 from pydantic.dataclasses import dataclass
 
 from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid, read_grid
-from workbench.core.rules import Identifier, fail, is_stored, long_text, new_id, non_blank, one_line
+from workbench.core.rules import (
+    MAX_MONTHS,
+    Identifier,
+    fail,
+    is_stored,
+    long_text,
+    new_id,
+    non_blank,
+    one_line,
+)
 
 Score = Annotated[int, Field(ge=MIN_SCORE, le=MAX_SCORE)]
 
@@ -106,6 +115,8 @@ class Assessment(BaseModel):
     grid: Grid = Field(default_factory=Grid)
     ratings: dict[str, Ratings] = Field(default_factory=dict)
     notes: str = ""
+    months: Annotated[int, Field(ge=1, le=MAX_MONTHS)] | None = None
+    """Months of subscription this assessment counts, instead of the programme's typical number."""
     created_at: datetime = Field(default_factory=now_utc)
     created_by: str = ""
     updated_at: datetime = Field(default_factory=now_utc)

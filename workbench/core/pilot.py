@@ -11,15 +11,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from workbench.core.assessment import now_utc
 from workbench.core.rules import (
+    MAX_MONTHS,
     Identifier,
     check_order,
-    currency,
     fail,
     long_text,
     new_id,
     non_blank,
     optional_long_text,
     optional_text,
+    required_currency,
 )
 
 Money = Annotated[Decimal, Field(ge=0)]
@@ -293,6 +294,8 @@ class Pilot(BaseModel):
     programme_id: str
     currency: str = "EUR"
     workflow: str | None = None
+    months: Annotated[int, Field(ge=1, le=MAX_MONTHS)] | None = None
+    """Months of subscription this pilot counts, instead of the programme's typical number."""
     phases: list[Phase] = Field(default_factory=default_phases)
     kpis: list[Kpi] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)
@@ -319,10 +322,7 @@ class Pilot(BaseModel):
     @field_validator("currency")
     @classmethod
     def _currency(cls, value: str, info: ValidationInfo) -> str:
-        checked = currency(value, info)
-        if checked is None:
-            raise fail("blank", "This field cannot be empty")
-        return checked
+        return required_currency(value, info)
 
     @field_validator("phases")
     @classmethod

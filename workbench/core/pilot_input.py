@@ -63,6 +63,18 @@ def parse_number(text: str) -> float | None:
     return value
 
 
+def parse_decimal(text: str) -> Decimal | None:
+    """An exact number, every digit kept: 0.9187, 1,0865 (a decimal comma is fine); None
+    when blank."""
+    cleaned = _decimal_text(text)
+    if cleaned is None:
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise InputError("number", value=text.strip()) from None
+
+
 def parse_amount(text: str, currency: str) -> Decimal | None:
     """An amount in ``currency``: "1 200,50", "1200.5 EUR", "€1200"; None when blank.
 

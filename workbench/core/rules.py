@@ -27,6 +27,8 @@ MAX_NAME_LENGTH = 200
 """Names and every other one-line field, in characters."""
 MAX_TEXT_LENGTH = 2000
 """Reasons, notes and URLs, in characters."""
+MAX_MONTHS = 120
+"""The longest subscription a price, an assessment or a pilot counts, in months."""
 
 STORED: dict[str, Any] = {"stored": True}
 """Validation context for records read back from the data file."""
@@ -131,15 +133,27 @@ def optional_long_text(value: str | None, info: ValidationInfo | None = None) ->
 
 
 def currency(value: str | None, info: ValidationInfo | None = None) -> str | None:
-    """An ISO 4217 code, upper case; empty means none."""
-    if value is None or is_stored(info):
+    """An ISO 4217 code, upper case; empty means none. A stored code is read without
+    regard to case (a hand-written "eur" is EUR); one that is no code is kept as written."""
+    if value is None:
         return value
+    if is_stored(info):
+        upper = value.strip().upper()
+        return upper if upper in ISO_4217 else value
     value = value.strip().upper()
     if not value:
         return None
     if value not in ISO_4217:
         raise fail("currency", "A currency is an ISO 4217 code such as EUR or USD")
     return value
+
+
+def required_currency(value: str, info: ValidationInfo | None = None) -> str:
+    """``currency``, and not empty."""
+    checked = currency(value, info)
+    if checked is None:
+        raise fail("blank", "This field cannot be empty")
+    return checked
 
 
 def url(value: str | None, info: ValidationInfo | None = None) -> str | None:

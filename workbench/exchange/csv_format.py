@@ -54,6 +54,8 @@ PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
     "price_amount": ("price", "amount"),
     "price_currency": ("price", "currency"),
     "price_note": ("price", "note"),
+    "price_basis": ("price", "basis"),
+    "price_months": ("price", "months"),
     "topics": ("topics",),
     "status": ("status",),
     "status_date": ("status_date",),
@@ -70,7 +72,14 @@ COLUMNS: tuple[str, ...] = GRID_COLUMNS + tuple(
     column for column in PROGRAMME_FIELDS if column not in GRID_COLUMNS
 )
 REQUIRED_CATALOGUE_COLUMNS = ("programme", "provider")
-NUMBER_COLUMNS = {"modules", "hours_min", "hours_max", "price_amount", "validity_months"}
+NUMBER_COLUMNS = {
+    "modules",
+    "hours_min",
+    "hours_max",
+    "price_amount",
+    "price_months",
+    "validity_months",
+}
 TOPIC_SEPARATOR = ";"
 
 

@@ -100,6 +100,7 @@ def export_document(selection: Selection, *, author: str, now: datetime) -> RawD
         "teams": selection.teams,
         "assessments": selection.assessments,
         "pilots": selection.pilots,
+        "rates": selection.rates,
     }
     for name in MODELS:
         data[name] = {

@@ -30,6 +30,7 @@ from workbench.exchange.csv_format import (
     column_of,
     programme_document,
 )
+from workbench.exchange.rates_csv import is_rates_header, read_rates
 from workbench.storage.errors import ConflictError
 from workbench.storage.repository import ImportSummary, Repository, merge_import
 from workbench.storage.schema import (
@@ -236,6 +237,9 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [name.strip() for name in reader.fieldnames or []]
     reader.fieldnames = header
+    if is_rates_header(header):
+        _read_rates(reader, header, plan, progress)
+        return
     missing = [column for column in REQUIRED_CATALOGUE_COLUMNS if column not in header]
     if missing:
         plan.problems.append(Problem("header", f"missing column: {', '.join(missing)}"))
@@ -284,6 +288,20 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
         return
     plan.kind = "csv"
     plan.records = [programme for _, programme in found.values()]
+
+
+def _read_rates(
+    reader: csv.DictReader[str], header: list[str], plan: ImportPlan, progress: Progress
+) -> None:
+    plan.kind = "rates"
+    progress(2, STEPS)
+    try:
+        rates, problems = read_rates(reader, header, plan.base)
+    except csv.Error as error:
+        plan.problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {error}"))
+        return
+    plan.problems += problems
+    plan.records = list(rates) if not problems else []
 
 
 def _against_file(records: Iterable[BaseModel], snapshot: Snapshot) -> list[Problem]:

@@ -26,6 +26,7 @@ from tinydb.table import Document, Table
 from workbench.core.assessment import Assessment, now_utc
 from workbench.core.assessment_change import Outcome, PendingChange, Replayed, replay
 from workbench.core.catalogue import Programme, Status
+from workbench.core.money import Rate, Rates
 from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
 from workbench.core.team import Team
@@ -56,6 +57,7 @@ TABLE_OF: dict[type[BaseModel], str] = {
     Team: "teams",
     Assessment: "assessments",
     Pilot: "pilots",
+    Rate: "rates",
 }
 
 
@@ -281,7 +283,7 @@ def merge_import(
 
 
 class Repository:
-    """Programmes, teams, assessments and pilots in one shared JSON file."""
+    """Programmes, teams, assessments, pilots and exchange rates in one shared JSON file."""
 
     def __init__(self, path: Path, *, author: str | None = None, read_only: bool = False) -> None:
         """With ``read_only`` (or when this user cannot write the file or its folder),
@@ -428,6 +430,16 @@ class Repository:
 
     def pilots(self) -> list[Pilot]:
         return sorted(self.snapshot().pilots.values(), key=lambda p: p.name.casefold())
+
+    def rates(self) -> list[Rate]:
+        """The exchange rates, by pair then newest first."""
+        return sorted(
+            self.snapshot().rates.values(), key=lambda r: (r.pair, -r.on.toordinal(), r.id)
+        )
+
+    def exchange(self) -> Rates:
+        """The usable rates of the file, for conversion."""
+        return Rates(self.snapshot().rates.values())
 
     def programme(self, programme_id: str) -> Programme:
         return _get(self.snapshot().programmes, "programme", programme_id)
@@ -694,6 +706,15 @@ class Repository:
     def delete_pilot(self, pilot_id: str) -> None:
         with self.transaction() as tx:
             tx.remove(Pilot, pilot_id)
+
+    def save_rate(self, rate: Rate) -> Rate:
+        with self.transaction() as tx:
+            tx.put(rate)
+        return rate
+
+    def delete_rate(self, rate_id: str) -> None:
+        with self.transaction() as tx:
+            tx.remove(Rate, rate_id)
 
 
 def merge_edit(original: M, edited: M, current: M) -> tuple[M, list[FieldConflict]]:

@@ -708,6 +708,12 @@ class WorkbenchApp(App[None]):
         text += "\n" + self.i18n("app.data_file_backup", path=str(self.repository.backup_path))
         self.notify(text, timeout=10, markup=False)
 
+    def action_exchange_rates(self) -> None:
+        # Imported here: start-up does not need the dialog.
+        from workbench.ui.dialogs.rates_dialog import RatesDialog
+
+        self.push_screen(RatesDialog())
+
     def palette_commands(self) -> list[PaletteCommand]:
         """Every command of the palette: the app's, then the tabs' built so far."""
         return self.app_commands() + self.tab_commands()
@@ -736,6 +742,11 @@ class WorkbenchApp(App[None]):
                 t("app.commands.switch_theme"),
                 t("app.commands.switch_theme_help") + " (F10)",
                 self.action_pick_theme,
+            ),
+            PaletteCommand(
+                t("money.commands.open"),
+                t("money.commands.open_help") + f" ({self._rates_key()})",
+                self.action_exchange_rates,
             ),
             PaletteCommand(
                 t("app.commands.show_data_file"),
@@ -790,6 +801,12 @@ class WorkbenchApp(App[None]):
         """Offer again the changes a stopped workbench left (after Esc at the start)."""
         if not offer_recovered(self):
             self.notify(self.i18n("recovery.nothing"), timeout=4, markup=False)
+
+    def _rates_key(self) -> str:
+        """The key of the exchange rates in the Catalogue, as this user's keymap has it."""
+        from workbench.ui.screens.catalogue import RATES_KEY
+
+        return self.i18n("money.keys.where", shortcut=self.get_key_display(Binding(RATES_KEY, "")))
 
     def tab_commands(self) -> list[PaletteCommand]:
         """The commands of the tabs built so far (``build_all_tabs`` builds the others)."""

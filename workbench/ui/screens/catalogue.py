@@ -36,6 +36,7 @@ from workbench.ui.widgets.catalogue_view import (
     CatalogueView,
     ProgrammeDetail,
     credential_label,
+    fitted_price,
     hours_text,
     level_label,
     price_text,
@@ -52,6 +53,9 @@ ROOMY_PANE = 120
 FULL_TABLE = 112
 """From this table width every column shows; below, credential and hours are left out."""
 
+RATES_KEY = "c"
+"""Opens the exchange rates (a Catalogue key: the prices are there)."""
+
 ALL_COLUMNS = ("name", "provider", "level", "credential", "hours", "price", "status")
 COMPACT_COLUMNS = ("name", "provider", "level", "price", "status")
 WIDTHS: dict[str, dict[str, int | None]] = {
@@ -61,10 +65,10 @@ WIDTHS: dict[str, dict[str, int | None]] = {
         "level": 13,
         "credential": 12,
         "hours": 6,
-        "price": 18,
+        "price": 21,
         "status": 21,
     },
-    "compact": {"name": None, "provider": 12, "level": 13, "price": 10, "status": 11},
+    "compact": {"name": None, "provider": 12, "level": 13, "price": 14, "status": 11},
 }
 NAME_MIN_WIDTH = 16
 
@@ -139,6 +143,9 @@ class CataloguePane(TablePane[Programme]):
         Binding("f", "filters", "catalogue.keys.filters", show=False, id="catalogue-filters"),
         Binding("x", "clear_filters", "catalogue.keys.clear", show=False, id="catalogue-clear"),
         Binding("u", "copy_url", "catalogue.keys.copy_url", show=False, id="catalogue-copy-url"),
+        Binding(
+            RATES_KEY, "app.exchange_rates", "money.keys.open", show=False, id="catalogue-rates"
+        ),
         Binding("escape", "leave", "catalogue.keys.leave", show=False, id="catalogue-leave"),
         Binding("down", "to_table", "catalogue.keys.leave", show=False, id="catalogue-down"),
     ]
@@ -348,7 +355,11 @@ class CataloguePane(TablePane[Programme]):
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),
             "hours": known(hours_text(i18n, p)),
-            "price": known(price_text(i18n, p.price, with_note=full, unknown="")),
+            "price": known(
+                fitted_price(i18n, p.price, WIDTHS["full"]["price"] or 0)
+                if full
+                else price_text(i18n, p.price, short=True)
+            ),
             "status": status,
         }
         return Row(p.id, tuple(cells[key] for key in self._column_keys()), row_style(p))

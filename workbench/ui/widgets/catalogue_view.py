@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -21,7 +22,15 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
+from workbench.core.catalogue import (
+    Credential,
+    Level,
+    Price,
+    PriceBasis,
+    PriceKind,
+    Programme,
+    Status,
+)
 from workbench.i18n import Translator
 from workbench.ui.panes.table_pane import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
@@ -124,17 +133,32 @@ def hours_text(i18n: Translator, programme: Programme) -> str:
     return label.replace(".", ",") if i18n.lang == "fr" else label
 
 
-def price_text(i18n: Translator, price: Price, *, with_note: bool, unknown: str) -> str:
-    """'49 USD · per month', 'free', or ``unknown``: never a guessed figure."""
+def price_text(i18n: Translator, price: Price, *, short: bool = False, unknown: str = "") -> str:
+    """The price as sold, whole: '49 USD / seat / month' ('49 USD/mo' when ``short``), 'free',
+    or ``unknown``: never a guessed figure."""
     if price.kind is PriceKind.AMOUNT and price.amount is not None:
-        text = i18n.money(price.amount, price.currency)
-    elif price.kind is PriceKind.FREE:
-        text = i18n("catalogue.free")
-    else:
-        text = unknown
-    if with_note and price.note and price.kind is not PriceKind.UNKNOWN:
-        text = i18n("catalogue.price_with_note", price=text, note=price.note)
-    return text
+        basis = (price.basis or PriceBasis.SEAT).value
+        group = "price_per_short" if short else "price_per"
+        return i18n(f"catalogue.{group}.{basis}", price=i18n.money(price.amount, price.currency))
+    if price.kind is PriceKind.FREE:
+        return i18n("catalogue.free")
+    return unknown
+
+
+def fitted_price(i18n: Translator, price: Price, width: int) -> str:
+    """The long form when it fits in ``width`` cells, else the short one: cut, never."""
+    text = price_text(i18n, price)
+    return text if cell_len(text) <= width else price_text(i18n, price, short=True)
+
+
+def subscription_text(i18n: Translator, price: Price) -> str | None:
+    """'3 months (typical)' for a subscription, 'months unknown' when nobody said; None for
+    a price that is no subscription."""
+    if price.kind is not PriceKind.AMOUNT or price.basis is None or not price.basis.subscription:
+        return None
+    if price.months is None:
+        return i18n("catalogue.detail.months_unknown")
+    return i18n.plural("catalogue.detail.typical_months", price.months)
 
 
 def row_style(programme: Programme) -> str:
@@ -224,11 +248,11 @@ class ProgrammeDetail(VerticalScroll):
             ("platform", value(p.platform)),
             ("modules", value(str(p.modules) if p.modules is not None else None)),
             ("hours", value(t("catalogue.detail.hours_value", hours=hours) if hours else None)),
-            (
-                "price",
-                value(price_text(t, price, with_note=False, unknown="")),
-            ),
+            ("price", value(price_text(t, price))),
         ]
+        subscription = subscription_text(t, price)
+        if subscription is not None:
+            rows.append(("subscription", value(subscription)))
         if price.note:
             rows.append(("price_note", value(price.note)))
         status = Text(status_sentence(t, p))
