@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import CostKind, Pilot
 from workbench.core.pilot_metrics import (
     PilotWarning,
@@ -59,12 +60,7 @@ def warning_text(warning: PilotWarning, i18n: Translator) -> str:
 def percent_or_none(value: Fraction | Decimal | None, i18n: Translator) -> str:
     if value is None:
         return i18n("pilots.not_computable")
-    return i18n.percent(
-        Decimal(value.numerator) / Decimal(value.denominator) * 100
-        if isinstance(value, Fraction)
-        else value,
-        0,
-    )
+    return i18n.percent(value * 100 if isinstance(value, Fraction) else value, PERCENT_DECIMALS)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -266,10 +262,10 @@ def pilot_report(pilot: Pilot, *, team: str, programme: str, today: date, i18n: 
 
 
 def roi_text(roi: Decimal | None, i18n: Translator) -> str:
-    """ROI % with no decimal, or "not computable yet" (never a zero for a missing figure)."""
+    """ROI % with one decimal, or "not computable yet" (never a zero for a missing figure)."""
     if roi is None:
         return i18n("pilots.not_computable")
-    return i18n.percent(roi, 0)
+    return i18n.percent(roi, PERCENT_DECIMALS)
 
 
 def ratio_text(ratio: Decimal | None, i18n: Translator) -> str:

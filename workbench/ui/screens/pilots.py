@@ -27,6 +27,7 @@ from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Input
 
 from workbench.core.assessment import now_utc
+from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import (
     PHASE_ORDER,
     Benefit,
@@ -330,7 +331,7 @@ class PilotsPane(TablePane[PilotView]):
         if view.roi is None:
             roi = t("pilots.roi_unknown")
         else:
-            roi = i18n.percent(view.roi, 0)
+            roi = i18n.percent(view.roi, PERCENT_DECIMALS)
         return Row(
             view.key,
             (

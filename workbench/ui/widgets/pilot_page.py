@@ -22,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Static
 
+from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import CostKind, Pilot
 from workbench.core.pilot_metrics import (
     PilotSummary,
@@ -73,10 +74,9 @@ class SectionTable(VirtualTable, inherit_bindings=False):
     help_title = "pilots.help.section"
 
 
-def percent_of(value: Fraction | None) -> Decimal | None:
-    if value is None:
-        return None
-    return Decimal(value.numerator) / Decimal(value.denominator) * 100
+def percent_of(value: Fraction | None) -> Fraction | None:
+    """A KPI's progress as an exact percentage (rounded only when shown)."""
+    return None if value is None else value * 100
 
 
 class PilotPage(WorkbenchNode, Vertical):
@@ -278,7 +278,7 @@ class PilotPage(WorkbenchNode, Vertical):
             progress_cell = (
                 progress_bar(value, bar)
                 + " "
-                + (i18n.percent(shown, 0) if shown is not None else "—")
+                + (i18n.percent(shown, PERCENT_DECIMALS) if shown is not None else "—")
             )
             cells: list[str | Text] = [
                 t(f"pilots.level_short.{kpi.level.value}"),
@@ -493,7 +493,11 @@ class PilotPage(WorkbenchNode, Vertical):
             (
                 t("pilots.report.progress"),
                 f"{i18n.smart(kpi.baseline)} → {i18n.smart(kpi.target)} · "
-                + (i18n.percent(shown, 0) if shown is not None else t("pilots.page.unmeasured")),
+                + (
+                    i18n.percent(shown, PERCENT_DECIMALS)
+                    if shown is not None
+                    else t("pilots.page.unmeasured")
+                ),
             ),
         ]
         history = Text()
