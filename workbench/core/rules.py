@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -149,3 +150,18 @@ def check_order(start: date | None, end: date | None, what: str) -> None:
             start=start.isoformat(),
             end=end.isoformat(),
         )
+
+
+MAX_AMOUNT = Decimal(10) ** 9
+"""The largest amount of money the workbench accepts, in any currency: beyond it, a typo."""
+
+
+def sane_amount(value: Decimal) -> Decimal:
+    """An amount of money no larger than ``MAX_AMOUNT`` (a form and an import say so)."""
+    if value > MAX_AMOUNT:
+        raise fail(
+            "amount_too_large",
+            "At most {maximum} in any currency: check the amount",
+            maximum="1,000,000,000",
+        )
+    return value

@@ -31,6 +31,7 @@ from workbench.core.catalogue import (
     Programme,
     Status,
 )
+from workbench.core.rules import MAX_AMOUNT
 from workbench.core.text import visible
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str
@@ -462,6 +463,8 @@ class ProgrammeForm(Dialog[Programme]):
         if original is not None and {f"price_{name}" for name in PRICE_PARTS} <= untouched:
             return original
         amount = read("price_amount", parse_number)
+        if amount is not None and amount > MAX_AMOUNT:
+            errors["price_amount"] = self.t("catalogue.errors.too_large")
         if "price_amount" in errors:
             return None
         basis = raw["price_basis"] or None
