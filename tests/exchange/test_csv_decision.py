@@ -43,7 +43,8 @@ def test_every_verdict_of_the_sample_reproduces_from_its_columns() -> None:
         assert verdict_from(row) == row["verdict"], row["assessment_id"]
     for row in rows:
         if not row["verdict"]:
-            assert row["total"] == "" and row["percent"] == ""
+            assert row["total"] == ""
+            assert row["percent"] == ""
 
 
 def test_the_columns_agree_with_the_workbench() -> None:
