@@ -372,7 +372,7 @@ def test_memo_of_one_programme(db: Path, capsys: Capture) -> None:
         "en",
     )
     assert code == 0
-    assert out.count("\n## ") == 2  # the objective, then the one programme
+    assert out.count("\n## ") == 3  # the objective, the one programme, the sign-off
     assert "## AWS Certified Machine Learning Engineer" in out
 
 

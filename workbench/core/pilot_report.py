@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Protocol
 
 from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import CostKind, Pilot
@@ -28,6 +29,21 @@ from workbench.core.pilot_metrics import (
 from workbench.core.text import visible
 from workbench.i18n import Translator
 
+
+class Says(Protocol):
+    """What a warning, an ROI or a ratio needs of a translator (``Translator`` has it)."""
+
+    def __call__(self, key: str, **params: object) -> str: ...
+
+    def has(self, key: str) -> bool: ...
+
+    def money(self, amount: Decimal | float | int, currency: str | None) -> str: ...
+
+    def percent(self, value: Decimal | float, decimals: int = 1) -> str: ...
+
+    def number(self, value: float | Decimal | Fraction | int, decimals: int = 0) -> str: ...
+
+
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
@@ -36,7 +52,7 @@ def md(value: object) -> str:
     return _MARKDOWN.sub(r"\\\1", visible(value, one_line=True, limit=500))
 
 
-def warning_text(warning: PilotWarning, i18n: Translator) -> str:
+def warning_text(warning: PilotWarning, i18n: Says) -> str:
     """The warning in the translator's language (phase and decision names translated)."""
     params = dict(warning.params)
     if "phase" in params:
@@ -261,14 +277,14 @@ def pilot_report(pilot: Pilot, *, team: str, programme: str, today: date, i18n: 
     return "\n".join(lines)
 
 
-def roi_text(roi: Decimal | None, i18n: Translator) -> str:
+def roi_text(roi: Decimal | None, i18n: Says) -> str:
     """ROI % with one decimal, or "not computable yet" (never a zero for a missing figure)."""
     if roi is None:
         return i18n("pilots.not_computable")
     return i18n.percent(roi, PERCENT_DECIMALS)
 
 
-def ratio_text(ratio: Decimal | None, i18n: Translator) -> str:
+def ratio_text(ratio: Decimal | None, i18n: Says) -> str:
     if ratio is None:
         return i18n("pilots.not_computable")
     return i18n.number(ratio, 2)

@@ -152,7 +152,12 @@ def export_json(
 
 
 def export_markdown(
-    selection: Selection, t: Messages, *, today: date, progress: Progress = _ignore
+    selection: Selection,
+    t: Messages,
+    *,
+    today: date,
+    progress: Progress = _ignore,
+    prepared_by: str | None = None,
 ) -> str:
     """The decision memo of each selected team, one after the other."""
     programmes = {programme.id: programme for programme in selection.programmes}
@@ -160,6 +165,16 @@ def export_markdown(
     total = len(selection.teams)
     for index, team in enumerate(selection.teams, start=1):
         parts = sections(team, selection.assessments, programmes)
-        memos.append(memo(team, parts, t, today=today))
+        memos.append(
+            memo(
+                team,
+                parts,
+                t,
+                today=today,
+                pilots=selection.pilots,
+                programmes=programmes,
+                prepared_by=prepared_by,
+            )
+        )
         progress(index, total)
     return "\n---\n\n".join(memos)
