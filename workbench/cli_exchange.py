@@ -95,6 +95,7 @@ def run(args: argparse.Namespace, path: Path) -> int:
         "export": run_export,
         "import": run_import,
         "memo": run_memo,
+        "report": run_report_memo,
     }
     i18n = Translator(_language(args))
     try:
@@ -249,6 +250,29 @@ def run_memo(args: argparse.Namespace, path: Path) -> int:
     if out is not None and out.expanduser().is_dir():
         out = memo_path(out.expanduser(), team, programme, today, i18n.lang)
     _emit(content, out, i18n)
+    return 0
+
+
+def run_report_memo(args: argparse.Namespace, path: Path) -> int:
+    """``workbench report memo``: the memo as a file in the reports folder; prints its path."""
+    from workbench.exchange.files import write_atomically
+    from workbench.exchange.memo_file import memo_path, reports_folder
+    from workbench.settings import Settings
+
+    i18n = Translator(_language(args))
+    content, team, programme, today = memo_text(args, path, i18n)
+    folder = reports_folder(path, Settings.load()[0].reports_folder, args.out)
+    if not folder.is_dir():
+        raise CommandError(f"no folder {folder}", "cli.no_folder", path=folder)
+    out = memo_path(folder, team, programme, today, i18n.lang)
+    try:
+        write_atomically(out, content.encode("utf-8"))
+    except OSError as error:
+        reason = reason_text(advice(error), i18n)
+        raise CommandError(
+            f"cannot write {out}: {advice(error)}", "cli.cannot_write", path=out, reason=reason
+        ) from None
+    print(visible(str(out)))
     return 0
 
 

@@ -1,7 +1,12 @@
-"""`workbench report pilot ID [--lang en|fr] [--out PATH]`: a pilot's status report.
+"""`workbench report pilot ID`, `report pilots` and `report memo TEAM`.
 
-The Markdown goes to standard output, or to ``--out``; the data file is only read.
-Problems (no such pilot, a file that cannot be read or written) go to standard error.
+- ``pilot``: a pilot's status report in Markdown, to standard output or to ``--out``.
+- ``pilots``: every pilot at a glance (budget, spend, benefits, ROI), with the totals.
+- ``memo``: a team's decision memo, written as a file into the reports folder (``--out``,
+  else the ``reports_folder`` setting, else beside the data file); its path is printed.
+
+The data file is only read. Problems (no such pilot or team, a file that cannot be read or
+written) go to standard error.
 """
 
 from __future__ import annotations
@@ -35,9 +40,90 @@ def add_report_parser(
         "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
     )
     pilot.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
+    pilots = kinds.add_parser(
+        "pilots",
+        parents=[common],
+        help="every pilot at a glance, with the totals, in Markdown",
+        description="Print every pilot with its phase, budget, spend, benefits and ROI, "
+        "then the totals across pilots (one line per currency). The data file is only read.",
+    )
+    pilots.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
+    )
+    pilots.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
+    memo = kinds.add_parser(
+        "memo",
+        parents=[common],
+        help="a team's decision memo, written into the reports folder",
+        description="Write the committee's decision memo of TEAM (an id or its exact name) "
+        "into the reports folder, under a name made of the team's and programme's names and "
+        "the date, and print its path.",
+    )
+    memo.add_argument("team", metavar="TEAM")
+    memo.add_argument("--programme", metavar="ID", help="only this programme (id or name)")
+    memo.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
+    )
+    memo.add_argument(
+        "--out",
+        type=Path,
+        metavar="FOLDER",
+        help="the reports folder (default: the reports_folder setting, else beside the data file)",
+    )
 
 
 def run_report(args: argparse.Namespace, path: Path, *, today: date | None = None) -> int:
+    if args.report_kind == "memo":
+        from workbench.cli_exchange import run
+
+        return run(args, path)
+    if args.report_kind == "pilots":
+        return _run_pilots(args, path, today=today)
+    return _run_pilot(args, path, today=today)
+
+
+def _run_pilots(args: argparse.Namespace, path: Path, *, today: date | None) -> int:
+    from workbench.core.pilot_overview import overview_report
+    from workbench.core.text import visible
+    from workbench.exchange.files import write_atomically
+    from workbench.i18n import Translator
+    from workbench.i18n.messages import reason_text, storage_message
+    from workbench.storage.errors import advice
+    from workbench.storage.repository import Repository
+
+    i18n = Translator(chosen_language(getattr(args, "lang", None)))
+
+    def say(message: str) -> None:
+        print(visible(i18n("cli.error", message=message)), file=sys.stderr)
+
+    if not path.exists():
+        say(i18n("cli.no_data_file", path=path))
+        return 2
+    try:
+        snapshot = Repository(path).snapshot()
+    except StorageError as error:
+        say(storage_message(error, i18n))
+        return 2
+    text = overview_report(
+        list(snapshot.pilots.values()),
+        {team.id: team.name for team in snapshot.teams.values()},
+        {programme.id: programme.name for programme in snapshot.programmes.values()},
+        i18n,
+        today=today or date.today(),
+    )
+    if args.out is None:
+        sys.stdout.write(visible(text, one_line=False) if sys.stdout.isatty() else text)
+        return 0
+    try:
+        write_atomically(args.out, text.encode("utf-8"))
+    except OSError as error:
+        say(i18n("cli.cannot_write", path=args.out, reason=reason_text(advice(error), i18n)))
+        return 1
+    print(visible(args.out))
+    return 0
+
+
+def _run_pilot(args: argparse.Namespace, path: Path, *, today: date | None) -> int:
     from workbench.core.pilot_report import pilot_report
     from workbench.core.text import visible
     from workbench.exchange.files import write_atomically

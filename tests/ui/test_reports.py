@@ -150,7 +150,9 @@ async def test_an_import_with_a_bad_record_lists_it_and_cannot_be_written(
         assert sample_repo.path.read_bytes() == before
 
 
-@pytest.mark.parametrize(("tab", "expected"), [("f3", "memo-team-data-ml-en.md"), ("f4", None)])
+@pytest.mark.parametrize(
+    ("tab", "expected"), [("f3", "memo-Data-and-ML-engineering-2026-11-23-en.md"), ("f4", None)]
+)
 async def test_the_memo_key_on_teams_and_scoring(
     sample_repo: Repository,
     make_app: AppFactory,
@@ -173,6 +175,8 @@ async def test_the_memo_key_on_teams_and_scoring(
         await wait_until(pilot, lambda: not isinstance(app.screen, ExportDialog))
         assert path.read_text(encoding="utf-8").startswith("# Decision memo: ")
         await wait_for_text(pilot, "Written:")
+        said = [n.message for n in app._notifications]
+        assert f"Written: {path.name}\nin {tmp_path}" in said
 
 
 async def test_the_memo_in_french_from_the_palette(
@@ -189,11 +193,13 @@ async def test_the_memo_in_french_from_the_palette(
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
         await pilot.press("ctrl+s")
-        target = tmp_path / "memo-team-industrial-managers-fr.md"
+        target = tmp_path / "memo-Industrial-managers-2026-11-23-fr.md"
         await wait_until(pilot, target.exists)
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Note de décision : Industrial managers")
         assert "Clarifier l'objectif d'abord." in text
+        assert "Lancé alors que le verdict était ALTERNATIVES" in text
+        assert "7\u202f400\u00a0EUR dépensés sur 8\u202f000\u00a0EUR" in text
 
 
 async def test_a_file_already_imported_has_nothing_to_write(
