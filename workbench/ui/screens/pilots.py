@@ -77,6 +77,7 @@ from workbench.ui.panes.table_pane import TablePane
 from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_text
 from workbench.ui.widgets.pilot_page import SECTIONS, PilotContext, PilotPage, SectionTable
+from workbench.ui.widgets.started_against import MARK
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 T = TypeVar("T")
@@ -332,11 +333,14 @@ class PilotsPane(TablePane[PilotView]):
             roi = t("pilots.roi_unknown")
         else:
             roi = i18n.percent(view.roi, PERCENT_DECIMALS)
+        programme = safe_text(view.programme)
+        if view.pilot.start_reason:  # first, so that a long name cut short keeps it
+            programme = Text.assemble((f"{MARK} ", "bold"), programme)
         return Row(
             view.key,
             (
                 safe_text(view.team),
-                safe_text(view.programme),
+                programme,
                 t(f"pilots.phase_short.{view.phase.value}") if view.phase else "—",
                 t(f"pilots.status.{view.status}"),
                 view.due.isoformat() if view.due else "—",
