@@ -338,8 +338,9 @@ def _sign_off(
     lines += ["", f"**{t('reports.memo.decision')}**", ""]
     for pilot in running:
         lines.append(f"- [ ] {t('reports.memo.box_running', name=inline(pilot.name))}")
+    started = {pilot.programme_id for pilot in running}
     for part in parts:
-        if part.verdict is Verdict.PILOT:
+        if part.verdict is Verdict.PILOT and part.assessment.programme_id not in started:
             lines.append(f"- [ ] {t('reports.memo.box_fund', programme=_programme_name(part))}")
     for key in ("box_alternatives", "box_investigate", "box_stop"):
         lines.append(f"- [ ] {t(f'reports.memo.{key}')}")
@@ -758,11 +759,13 @@ def _next_step(
 
 
 def investigate_criteria(part: MemoSection) -> list[str]:
-    """At most three criteria to look into: those whose change turns the verdict (the
-    nearest change first), then those the assessors dispute."""
-    flipping = [move.key for change in part.changes for move in change.moves]
+    """At most three criteria to look into: those of the nearest change that turns the
+    verdict, then those the assessors dispute, then those of the other changes."""
+    changes = part.changes
+    nearest = [move.key for move in changes[0].moves] if changes else []
+    others = [move.key for change in changes[1:] for move in change.moves]
     disputed = [spread.key for spread in part.disputed]
-    return list(dict.fromkeys([*flipping, *disputed]))[:NEXT_STEP_CRITERIA]
+    return list(dict.fromkeys([*nearest, *disputed, *others]))[:NEXT_STEP_CRITERIA]
 
 
 def _weakest(evaluation: Evaluation, count: int = 2) -> list[str]:
