@@ -157,17 +157,22 @@ def _language(args: argparse.Namespace) -> str:
     return chosen_language(getattr(args, "lang", None))
 
 
-def _emit(content: str, out: Path | None, i18n: Translator) -> None:
+def _write(out: Path, content: str, i18n: Translator) -> None:
+    """The whole file or nothing; a failure is a ``CommandError``."""
     from workbench.exchange.files import write_atomically
 
+    try:
+        write_atomically(out, content.encode("utf-8"))
+    except OSError as error:
+        reason = reason_text(advice(error), i18n)
+        raise CommandError(
+            f"cannot write {out}: {advice(error)}", "cli.cannot_write", path=out, reason=reason
+        ) from None
+
+
+def _emit(content: str, out: Path | None, i18n: Translator) -> None:
     if out is not None:
-        try:
-            write_atomically(out, content.encode("utf-8"))
-        except OSError as error:
-            reason = reason_text(advice(error), i18n)
-            raise CommandError(
-                f"cannot write {out}: {advice(error)}", "cli.cannot_write", path=out, reason=reason
-            ) from None
+        _write(out, content, i18n)
         print(visible(i18n("cli.wrote", path=out)), file=sys.stderr)
         return
     if sys.stdout.isatty():
@@ -255,7 +260,6 @@ def run_memo(args: argparse.Namespace, path: Path) -> int:
 
 def run_report_memo(args: argparse.Namespace, path: Path) -> int:
     """``workbench report memo``: the memo as a file in the reports folder; prints its path."""
-    from workbench.exchange.files import write_atomically
     from workbench.exchange.memo_file import memo_path, reports_folder
     from workbench.settings import Settings
 
@@ -265,13 +269,7 @@ def run_report_memo(args: argparse.Namespace, path: Path) -> int:
     if not folder.is_dir():
         raise CommandError(f"no folder {folder}", "cli.no_folder", path=folder)
     out = memo_path(folder, team, programme, today, i18n.lang)
-    try:
-        write_atomically(out, content.encode("utf-8"))
-    except OSError as error:
-        reason = reason_text(advice(error), i18n)
-        raise CommandError(
-            f"cannot write {out}: {advice(error)}", "cli.cannot_write", path=out, reason=reason
-        ) from None
+    _write(out, content, i18n)
     print(visible(str(out)))
     return 0
 

@@ -15,9 +15,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.settings import LANGUAGES, chosen_language
 from workbench.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from workbench.storage.schema import Snapshot
 
 
 def add_report_parser(
@@ -82,72 +86,85 @@ def run_report(args: argparse.Namespace, path: Path, *, today: date | None = Non
     return _run_pilot(args, path, today=today)
 
 
+class _Run:
+    """What both reports do around their text: the language, the data file read once,
+    problems said on stderr, the text to stdout or to ``--out``."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from workbench.i18n import Translator
+
+        self.args = args
+        self.i18n = Translator(chosen_language(getattr(args, "lang", None)))
+
+    def say(self, message: str) -> None:
+        from workbench.core.text import visible
+
+        print(visible(self.i18n("cli.error", message=message)), file=sys.stderr)
+
+    def snapshot(self, path: Path) -> Snapshot | None:
+        from workbench.i18n.messages import storage_message
+        from workbench.storage.repository import Repository
+
+        if not path.exists():
+            self.say(self.i18n("cli.no_data_file", path=path))
+            return None
+        try:
+            return Repository(path).snapshot()
+        except StorageError as error:
+            self.say(storage_message(error, self.i18n))
+            return None
+
+    def deliver(self, text: str, *, inert: bool = False) -> int:
+        """``text`` to stdout (made inert on a terminal when ``inert``), or to ``--out``."""
+        from workbench.core.text import visible
+        from workbench.exchange.files import write_atomically
+        from workbench.i18n.messages import reason_text
+        from workbench.storage.errors import advice
+
+        out = self.args.out
+        if out is None:
+            shown = inert and sys.stdout.isatty()
+            sys.stdout.write(visible(text, one_line=False) if shown else text)
+            return 0
+        try:
+            write_atomically(out, text.encode("utf-8"))
+        except OSError as error:
+            reason = reason_text(advice(error), self.i18n)
+            self.say(self.i18n("cli.cannot_write", path=out, reason=reason))
+            return 1
+        print(visible(out))
+        return 0
+
+
 def _run_pilots(args: argparse.Namespace, path: Path, *, today: date | None) -> int:
     from workbench.core.pilot_overview import overview_report
-    from workbench.core.text import visible
-    from workbench.exchange.files import write_atomically
-    from workbench.i18n import Translator
-    from workbench.i18n.messages import reason_text, storage_message
-    from workbench.storage.errors import advice
-    from workbench.storage.repository import Repository
 
-    i18n = Translator(chosen_language(getattr(args, "lang", None)))
-
-    def say(message: str) -> None:
-        print(visible(i18n("cli.error", message=message)), file=sys.stderr)
-
-    if not path.exists():
-        say(i18n("cli.no_data_file", path=path))
-        return 2
-    try:
-        snapshot = Repository(path).snapshot()
-    except StorageError as error:
-        say(storage_message(error, i18n))
+    run = _Run(args)
+    snapshot = run.snapshot(path)
+    if snapshot is None:
         return 2
     text = overview_report(
         list(snapshot.pilots.values()),
         {team.id: team.name for team in snapshot.teams.values()},
         {programme.id: programme.name for programme in snapshot.programmes.values()},
-        i18n,
+        run.i18n,
         today=today or date.today(),
     )
-    if args.out is None:
-        sys.stdout.write(visible(text, one_line=False) if sys.stdout.isatty() else text)
-        return 0
-    try:
-        write_atomically(args.out, text.encode("utf-8"))
-    except OSError as error:
-        say(i18n("cli.cannot_write", path=args.out, reason=reason_text(advice(error), i18n)))
-        return 1
-    print(visible(args.out))
-    return 0
+    return run.deliver(text, inert=True)
 
 
 def _run_pilot(args: argparse.Namespace, path: Path, *, today: date | None) -> int:
     from workbench.core.pilot_report import pilot_report
     from workbench.core.text import visible
-    from workbench.exchange.files import write_atomically
-    from workbench.i18n import Translator
-    from workbench.i18n.messages import reason_text, storage_message
-    from workbench.storage.errors import advice
-    from workbench.storage.repository import Repository
 
-    i18n = Translator(chosen_language(args.lang))
-
-    def say(message: str) -> None:
-        print(visible(i18n("cli.error", message=message)), file=sys.stderr)
-
-    if not path.exists():
-        say(i18n("cli.no_data_file", path=path))
-        return 2
-    try:
-        snapshot = Repository(path).snapshot()
-    except StorageError as error:
-        say(storage_message(error, i18n))
+    run = _Run(args)
+    i18n = run.i18n
+    snapshot = run.snapshot(path)
+    if snapshot is None:
         return 2
     pilot = snapshot.pilots.get(args.pilot_id)
     if pilot is None:
-        say(i18n("cli.no_pilot", id=repr(visible(args.pilot_id))))
+        run.say(i18n("cli.no_pilot", id=repr(visible(args.pilot_id))))
         known = sorted(snapshot.pilots.values(), key=lambda p: p.id)
         if known:
             print(i18n("cli.pilots_here"), file=sys.stderr)
@@ -163,13 +180,4 @@ def _run_pilot(args: argparse.Namespace, path: Path, *, today: date | None) -> i
         today=today or date.today(),
         i18n=i18n,
     )
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_atomically(args.out, text.encode("utf-8"))
-    except OSError as error:
-        say(i18n("cli.cannot_write", path=args.out, reason=reason_text(advice(error), i18n)))
-        return 1
-    print(visible(args.out))
-    return 0
+    return run.deliver(text)
