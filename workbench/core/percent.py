@@ -27,7 +27,6 @@ def rounded(value: Decimal | Fraction | float | int, decimals: int = PERCENT_DEC
     number = exact(value)
     scale = 10**decimals
     magnitude = floor(abs(number) * scale + Fraction(1, 2))
-    if number < 0:
-        magnitude = -magnitude
-    result = Decimal(magnitude).scaleb(-decimals)
-    return result.copy_abs() if magnitude == 0 else result
+    negative = number < 0 and magnitude != 0
+    digits = tuple(int(digit) for digit in str(magnitude))
+    return Decimal((1 if negative else 0, digits, -decimals))  # exact, whatever the context
