@@ -71,3 +71,11 @@ def test_report_memo_into_another_folder(db: Path, tmp_path: Path, capsys: Captu
     missing = tmp_path / "nowhere"
     assert main([*argv[:-1], str(missing), "--lang", "en"]) == 2
     assert "the folder" in capsys.readouterr().err
+
+
+def test_memo_out_a_folder_names_the_file(db: Path, tmp_path: Path, capsys: Capture) -> None:
+    argv = ["--db", str(db), "memo", "team-teachers", "--lang", "en", "--out", str(tmp_path)]
+    assert main(argv) == 0
+    [written] = tmp_path.glob("memo-*.md")
+    assert written.name.startswith("memo-K-12-teachers-pilot-school-")
+    assert written.read_text(encoding="utf-8").startswith("# Decision memo: K-12 teachers")

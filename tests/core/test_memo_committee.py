@@ -240,3 +240,19 @@ def test_the_smallest_changes_agree_with_the_headline(
         after = evaluate(assessment.grid, moved, objective_measurable=team.objective.is_measurable)
         assert after.verdict is change.verdict
         assert after.verdict is not part.verdict
+
+
+HOSTILE = "a | b\n# Title\r\n[x](javascript:alert(1)) *bold* <script>\x1b[31m`code`"
+
+
+def test_a_pilot_s_text_cannot_break_the_memo(sample: SampleData) -> None:
+    pilot = sample.pilots[1].model_copy(update={"name": HOSTILE, "start_reason": HOSTILE})
+    team = next(t for t in sample.teams if t.id == pilot.team_id)
+    programmes = {p.id: p for p in sample.programmes}
+    parts = sections(team, sample.assessments, programmes)
+    text = memo(team, parts, Translator("en"), today=TODAY, pilots=[pilot], prepared_by=HOSTILE)
+    assert "\x1b" not in text
+    assert "\r" not in text
+    assert "<script>" not in text
+    assert "# Title" not in text.replace("\\# Title", "")
+    assert "](" not in text.replace("\\](", "")
