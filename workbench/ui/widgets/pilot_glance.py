@@ -43,7 +43,7 @@ def totals_text(found: Sequence[Totals], i18n: Translator) -> Text:
     """The list's header: one line per currency, then which rates were used."""
     if not found:
         return Text("")
-    lines = [Text(totals_line(item, i18n)) for item in found]
+    lines = [safe_text(totals_line(item, i18n)) for item in found]
     lines.append(Text(rates_line(found, i18n), style="dim"))
     return Text("\n").join(lines)
 
@@ -106,14 +106,13 @@ def _budget(pilot: Pilot, t: Translator) -> Text:
         return Text(t("pilots.unknown"), style="dim")
     share = Fraction(spent.spent) / Fraction(spent.planned) if spent.planned else None
     text = Text(progress_bar(share, BAR) + " ")
-    text.append(
-        t(
-            "pilots.glance.spent",
-            spent=figure(Amount(spent.spent, pilot.currency), None, t),
-            budget=figure(Amount(spent.planned, pilot.currency), None, t),
-            percent=t.percent(share * 100, PERCENT_DECIMALS) if share is not None else "—",
-        )
+    said = t(
+        "pilots.glance.spent",
+        spent=figure(Amount(spent.spent, pilot.currency), None, t),
+        budget=figure(Amount(spent.planned, pilot.currency), None, t),
+        percent=t.percent(share * 100, PERCENT_DECIMALS) if share is not None else "—",
     )
+    text.append_text(safe_text(said))  # the currency comes from the data file
     if share is not None and share > 1:
         text.stylize("bold red")
     return text
