@@ -163,8 +163,11 @@ def export_markdown(
     programmes = {programme.id: programme for programme in selection.programmes}
     memos = []
     total = len(selection.teams)
+    by_team: dict[str, list[Assessment]] = {}
+    for assessment in selection.assessments:
+        by_team.setdefault(assessment.team_id, []).append(assessment)
     for index, team in enumerate(selection.teams, start=1):
-        parts = sections(team, selection.assessments, programmes)
+        parts = sections(team, by_team.get(team.id, []), programmes)
         memos.append(
             memo(
                 team,
