@@ -11,6 +11,7 @@ import pytest
 from workbench.cli import main, open_repository
 from workbench.core.pilot_overview import totals
 from workbench.core.sample import load_sample
+from workbench.settings import Settings
 
 Capture = pytest.CaptureFixture[str]
 
@@ -79,3 +80,16 @@ def test_memo_out_a_folder_names_the_file(db: Path, tmp_path: Path, capsys: Capt
     [written] = tmp_path.glob("memo-*.md")
     assert written.name.startswith("memo-K-12-teachers-pilot-school-")
     assert written.read_text(encoding="utf-8").startswith("# Decision memo: K-12 teachers")
+
+
+def test_report_memo_follows_the_reports_folder_setting(
+    db: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    folder = tmp_path / "committee"
+    folder.mkdir()
+    Settings(reports_folder=str(folder)).save()  # WORKBENCH_CONFIG points into tmp_path
+    assert Settings.load()[0].reports_folder == str(folder)
+    assert main(["--db", str(db), "report", "memo", "team-hr", "--lang", "en"]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.parent == folder
+    assert written.exists()

@@ -17,6 +17,7 @@ from tests.ui.waiting import palette_offers, steady, wait_for_text, wait_until
 from workbench.checker import check_file
 from workbench.exchange.export import export_json
 from workbench.exchange.selection import select
+from workbench.settings import Settings
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.export_dialog import ExportDialog
 from workbench.ui.dialogs.import_dialog import ImportDialog
@@ -215,3 +216,21 @@ async def test_a_file_already_imported_has_nothing_to_write(
         await pilot.press("enter")
         await wait_for_text(pilot, "Nothing to import")
         assert app.screen.query_one("#import-now", Button).disabled
+
+
+async def test_the_memo_goes_to_the_reports_folder_setting(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "committee"
+    folder.mkdir()
+    app = make_app(sample_repo, settings=Settings(reports_folder=str(folder)))
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: app.screen.query_one("#teams-pane").has_focus_within)
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        path = Path(app.screen.query_one("#export-path", Input).value)
+        assert path.parent == folder
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, path.exists)
+        await wait_until(pilot, lambda: any(path.name in n.message for n in app._notifications))
