@@ -53,3 +53,21 @@ def test_an_import_with_a_huge_amount_is_refused_whole(tmp_path: Path) -> None:
     assert not plan.ok
     said = [problem_text(p, Translator("en")) for p in plan.problems]
     assert any("At most 1,000,000,000 in any currency" in text for text in said), said
+
+
+def test_a_catalogue_csv_with_a_huge_price_is_refused_whole(tmp_path: Path) -> None:
+    repo = Repository(tmp_path / "data.json", author="t@h")
+    repo.ensure_exists([])
+    source = tmp_path / "catalogue.csv"
+    source.write_text(
+        "programme,provider,price_kind,price_amount,price_currency\r\n"
+        "Fine,Acme,amount,49,USD\r\n"
+        "Typo,Acme,amount,49000000000,USD\r\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(source, repo.snapshot())
+    assert not plan.ok
+    [problem] = plan.problems
+    assert "price.amount" in problem.location
+    french = problem_text(problem, Translator("fr"))
+    assert "Au plus 1 000 000 000, quelle que soit la devise" in french

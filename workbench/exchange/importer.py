@@ -19,7 +19,7 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from workbench.core.catalogue import Programme
-from workbench.core.rules import new_id
+from workbench.core.rules import MAX_AMOUNT, new_id
 from workbench.exchange.csv_format import (
     COLUMNS,
     REQUIRED_CATALOGUE_COLUMNS,
@@ -84,6 +84,7 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
         _read_json(content, plan, progress)
     else:
         _read_csv(content, plan, progress)
+    plan.problems += _prices_too_large(plan.records)
     if plan.problems:
         return plan
     progress(3, STEPS)
@@ -186,6 +187,24 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
         return
     plan.kind = "csv"
     plan.records = [programme for _, programme in found.values()]
+
+
+def _prices_too_large(records: Iterable[BaseModel]) -> list[Problem]:
+    """A catalogue price above ``MAX_AMOUNT`` is a typo, whatever its currency."""
+    found = []
+    for record in records:
+        if isinstance(record, Programme):
+            amount = record.price.amount
+            if amount is not None and amount > MAX_AMOUNT:
+                found.append(
+                    Problem(
+                        f"programme {record.id!r} price.amount",
+                        "At most 1,000,000,000 in any currency: check the amount",
+                        key="errors.amount_too_large",
+                        params={"maximum": "1,000,000,000"},
+                    )
+                )
+    return found
 
 
 def _against_file(records: Iterable[BaseModel], snapshot: Snapshot) -> list[Problem]:
