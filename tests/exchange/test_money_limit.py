@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from workbench.core.pilot import Cost, CostKind
 from workbench.core.pilot_input import InputError, parse_amount
+from workbench.core.rules import STORED
 from workbench.core.sample import load_sample
 from workbench.exchange.export import export_document
 from workbench.exchange.importer import plan_import
@@ -71,3 +72,10 @@ def test_a_catalogue_csv_with_a_huge_price_is_refused_whole(tmp_path: Path) -> N
     assert "price.amount" in problem.location
     french = problem_text(problem, Translator("fr"))
     assert "Au plus 1 000 000 000, quelle que soit la devise" in french
+
+
+def test_a_stored_amount_above_the_maximum_still_opens() -> None:
+    cost = Cost.model_validate(
+        {"kind": "fees", "label": "fees", "amount": "5000000000"}, context=STORED
+    )
+    assert cost.amount == Decimal(5 * 10**9)

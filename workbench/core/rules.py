@@ -156,9 +156,10 @@ MAX_AMOUNT = Decimal(10) ** 9
 """The largest amount of money the workbench accepts, in any currency: beyond it, a typo."""
 
 
-def sane_amount(value: Decimal) -> Decimal:
-    """An amount of money no larger than ``MAX_AMOUNT`` (a form and an import say so)."""
-    if value > MAX_AMOUNT:
+def sane_amount(value: Decimal, info: ValidationInfo) -> Decimal:
+    """An amount of money no larger than ``MAX_AMOUNT`` (a form and an import say so); a
+    stored amount is kept as written, so that an old file still opens."""
+    if value > MAX_AMOUNT and not is_stored(info):
         raise fail(
             "amount_too_large",
             "At most {maximum} in any currency: check the amount",
