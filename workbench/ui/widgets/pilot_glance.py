@@ -11,6 +11,7 @@ from fractions import Fraction
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -130,15 +131,22 @@ class PilotGlance(VerticalScroll):
         super().__init__(id=id)
         self._i18n = i18n
         self._body = Static(Content(i18n("pilots.glance.none")))
+        self._shown: tuple[Pilot | None, date] | None = None
 
     def compose(self) -> ComposeResult:
         yield self._body
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)  # the timeline takes the width it now has
+
     def show(self, pilot: Pilot | None, today: date) -> None:
         t = self._i18n
+        self._shown = (pilot, today)
         if pilot is None:
             self.border_title = Content(t("pilots.glance.title"))
             self._body.update(Content(t("pilots.glance.none")))
             return
         self.border_title = Content(safe_str(pilot.name, limit=120))
-        self._body.update(DrawnOnce(glance(pilot, today, t, self.size.width or 80)))
+        width = self.scrollable_content_region.width or 80
+        self._body.update(DrawnOnce(glance(pilot, today, t, width)))
