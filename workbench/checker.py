@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 
 from workbench.core.json_position import bad_utf8
+from workbench.storage.meta import meta_problems
 from workbench.storage.schema import (
     Migration,
     Problem,
@@ -89,5 +90,6 @@ def check_file(path: Path) -> CheckReport:
         report.problems.append(Problem("_meta", str(error)))
         return report
     report.snapshot, problems = validate(raw, strict=True)
+    report.problems.extend(meta_problems(report.snapshot.meta))
     report.problems.extend(problems)
     return report

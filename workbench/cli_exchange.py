@@ -157,12 +157,13 @@ def _language(args: argparse.Namespace) -> str:
     return chosen_language(getattr(args, "lang", None))
 
 
-def _write(out: Path, content: str, i18n: Translator) -> None:
-    """The whole file or nothing; a failure is a ``CommandError``."""
+def _write(out: Path, content: str, i18n: Translator, *, data_file: Path) -> None:
+    """The whole file or nothing, with the data file's access; a failure is a
+    ``CommandError``."""
     from workbench.exchange.files import write_atomically
 
     try:
-        write_atomically(out, content.encode("utf-8"))
+        write_atomically(out, content.encode("utf-8"), like=data_file)
     except OSError as error:
         reason = reason_text(advice(error), i18n)
         raise CommandError(
@@ -170,9 +171,9 @@ def _write(out: Path, content: str, i18n: Translator) -> None:
         ) from None
 
 
-def _emit(content: str, out: Path | None, i18n: Translator) -> None:
+def _emit(content: str, out: Path | None, i18n: Translator, *, data_file: Path) -> None:
     if out is not None:
-        _write(out, content, i18n)
+        _write(out, content, i18n, data_file=data_file)
         print(visible(i18n("cli.wrote", path=out)), file=sys.stderr)
         return
     if sys.stdout.isatty():
@@ -206,17 +207,22 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
         content = export_json(selection, author=repository.author, now=now).decode("utf-8")
     else:
         content = export_markdown(selection, Translator(_language(args)), today=date.today())
-    _emit(content, args.out, Translator(_language(args)))
+    _emit(content, args.out, Translator(_language(args)), data_file=path)
     return 0
 
 
 def run_import(args: argparse.Namespace, path: Path) -> int:
-    from workbench.exchange.importer import apply_import, plan_import
+    from workbench.exchange.importer import apply_import, plan_import, what_is_there
     from workbench.storage.repository import Repository
 
     source: Path = args.file
-    if not source.is_file():
+    there = what_is_there(source)
+    if there == "missing":
         raise CommandError(f"{source}: no such file", "cli.no_such_file", path=source)
+    if there == "folder":
+        raise CommandError(f"{source}: is a folder", "cli.is_folder", path=source)
+    if there is not None:
+        raise CommandError(f"{source}: is not a regular file", "cli.not_regular", path=source)
     repository = Repository(path)
     plan = plan_import(source, repository.snapshot())
     i18n = Translator(_language(args))
@@ -254,7 +260,7 @@ def run_memo(args: argparse.Namespace, path: Path) -> int:
     out: Path | None = args.out
     if out is not None and out.expanduser().is_dir():
         out = memo_path(out.expanduser(), team, programme, today, i18n.lang)
-    _emit(content, out, i18n)
+    _emit(content, out, i18n, data_file=path)
     return 0
 
 
@@ -269,7 +275,7 @@ def run_report_memo(args: argparse.Namespace, path: Path) -> int:
     if not folder.is_dir():
         raise CommandError(f"no folder {folder}", "cli.no_folder", path=folder)
     out = memo_path(folder, team, programme, today, i18n.lang)
-    _write(out, content, i18n)
+    _write(out, content, i18n, data_file=path)
     print(visible(str(out)))
     return 0
 

@@ -114,8 +114,9 @@ class _Run:
             self.say(storage_message(error, self.i18n))
             return None
 
-    def deliver(self, text: str, *, inert: bool = False) -> int:
-        """``text`` to stdout (made inert on a terminal when ``inert``), or to ``--out``."""
+    def deliver(self, text: str, *, data_file: Path, inert: bool = False) -> int:
+        """``text`` to stdout (made inert on a terminal when ``inert``), or to ``--out``
+        with the data file's access."""
         from workbench.core.text import visible
         from workbench.exchange.files import write_atomically
         from workbench.i18n.messages import reason_text
@@ -127,7 +128,7 @@ class _Run:
             sys.stdout.write(visible(text, one_line=False) if shown else text)
             return 0
         try:
-            write_atomically(out, text.encode("utf-8"))
+            write_atomically(out, text.encode("utf-8"), like=data_file)
         except OSError as error:
             reason = reason_text(advice(error), self.i18n)
             self.say(self.i18n("cli.cannot_write", path=out, reason=reason))
@@ -150,7 +151,7 @@ def _run_pilots(args: argparse.Namespace, path: Path, *, today: date | None) -> 
         run.i18n,
         today=today or date.today(),
     )
-    return run.deliver(text, inert=True)
+    return run.deliver(text, data_file=path, inert=True)
 
 
 def _run_pilot(args: argparse.Namespace, path: Path, *, today: date | None) -> int:
@@ -180,4 +181,4 @@ def _run_pilot(args: argparse.Namespace, path: Path, *, today: date | None) -> i
         today=today or date.today(),
         i18n=i18n,
     )
-    return run.deliver(text)
+    return run.deliver(text, data_file=path)

@@ -64,6 +64,15 @@ def die_before_rename(path: Path) -> None:
     Repository(path).save_team(Team(id="killed", name="never saved"))
 
 
+def on_cue(path: Path, name: str) -> None:
+    """Add team ``name-LINE`` for each line read, and print the line once it is saved."""
+    repo = Repository(path, author=name)
+    for line in sys.stdin:
+        cue = line.strip()
+        repo.save_team(Team(id=f"{name}-{cue}", name=f"{name} {cue}"))
+        print(cue, flush=True)
+
+
 def hold_lock(path: Path) -> None:
     """Take the lock and keep it, as a frozen workbench would."""
     lock = FileLock(path.with_name(path.name + ".lock"))
@@ -96,6 +105,8 @@ if __name__ == "__main__":
         counter(Path(file), int(rest[0]))
     elif command == "die_before_rename":
         die_before_rename(Path(file))
+    elif command == "on_cue":
+        on_cue(Path(file), rest[0])
     elif command == "hold_lock":
         hold_lock(Path(file))
     elif command == "edit_field":

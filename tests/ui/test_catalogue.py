@@ -21,7 +21,6 @@ from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.dialogs.programme_form import ProgrammeForm, parse_number
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.screens.catalogue import WIDTHS, CataloguePane
-from workbench.ui.widgets.catalogue_view import shorten_name
 
 ESSENTIALS = "google-ai-essentials"  # used by two assessments and a pilot
 IBM = "ibm-ai-engineering"  # used by nothing
@@ -286,15 +285,6 @@ async def test_80_columns_keep_the_essential_columns(
     async with app.run_test(size=(120, 40)):
         keys = [column.key for column in pane(app).table.columns]
         assert keys == ["name", "provider", "level", "credential", "hours", "price", "status"]
-
-
-def test_shorten_name_keeps_the_code() -> None:
-    name = "AWS Certified Machine Learning Engineer - Associate (MLA-C01)"
-    short = shorten_name(name, 28)
-    assert short.endswith(" (MLA-C01)")
-    assert len(short) <= 28
-    assert shorten_name("Short (X)", 28) == "Short (X)"
-    assert shorten_name("No code but a very long programme name", 10).startswith("No code")
 
 
 async def test_wide_terminal_puts_the_detail_beside_the_table(

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from workbench.core.rules import (
+    Identifier,
     currency,
     fail,
     is_stored,
@@ -100,7 +101,7 @@ class Programme(BaseModel):
 
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     provider: str
     audience: str | None = None

@@ -19,6 +19,7 @@ from pydantic import (
 
 from workbench.core.assessment import now_utc
 from workbench.core.rules import (
+    Identifier,
     check_order,
     currency,
     fail,
@@ -72,15 +73,10 @@ class Gate(BaseModel):
             raise fail("blank", "This field cannot be empty")
         return long_text(value, info)
 
-    @field_validator("decided_by")
-    @classmethod
-    def _decided_by(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return optional_text(value, info)
-
     @field_validator("decided_by", "unmeasured_reason")
     @classmethod
-    def _optional(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
 
 class Phase(BaseModel):
@@ -120,7 +116,7 @@ class Direction(StrEnum):
 class Measurement(BaseModel):
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     on: date
     value: float
     note: str | None = None
@@ -134,7 +130,7 @@ class Measurement(BaseModel):
 class Kpi(BaseModel):
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     level: KpiLevel
     unit: str | None = None
@@ -185,7 +181,7 @@ class ParticipantStatus(StrEnum):
 class Participant(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     status: ParticipantStatus = ParticipantStatus.ENROLLED
     certified_on: date | None = None
@@ -215,7 +211,7 @@ class Cost(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     kind: CostKind
     label: str
     amount: Money | None = None
@@ -254,7 +250,7 @@ class Benefit(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     label: str
     amount: Money
     on: date | None = None
@@ -276,20 +272,20 @@ class JournalNote(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     on: date
     text: str
     by: str | None = None
 
     @field_validator("text")
     @classmethod
-    def _text(cls, value: str) -> str:
-        return non_blank(value)
+    def _text(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
 
     @field_validator("by")
     @classmethod
-    def _by(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _by(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
 
 def default_phases() -> list[Phase]:
@@ -299,9 +295,9 @@ def default_phases() -> list[Phase]:
 class Pilot(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
-    assessment_id: str | None = None
+    assessment_id: Identifier | None = None
     team_id: str
     programme_id: str
     currency: str = "EUR"
@@ -324,15 +320,10 @@ class Pilot(BaseModel):
     def _required(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
 
-    @field_validator("workflow")
-    @classmethod
-    def _workflow(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return optional_text(value, info)
-
     @field_validator("workflow", "start_verdict", "start_reason")
     @classmethod
-    def _optional(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
     @field_validator("currency")
     @classmethod

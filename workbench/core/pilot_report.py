@@ -106,7 +106,8 @@ def pilot_report(pilot: Pilot, *, team: str, programme: str, today: date, i18n: 
     due = next_due(pilot)
     lines.append(f"- **{t('pilots.report.next_due')}**: {day(due) if due else '—'}")
     if pilot.start_reason:
-        verdict = t(f"pilots.verdict.{pilot.start_verdict or 'none'}")
+        key = f"pilots.verdict.{pilot.start_verdict or 'none'}"
+        verdict = t(key) if t.has(key) else md(pilot.start_verdict)  # a hand-edited file
         lines.append(
             f"- **{t('pilots.report.started_against')}**: {verdict}: {md(pilot.start_reason)}"
         )

@@ -15,10 +15,10 @@ from __future__ import annotations
 import secrets
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import ValidationInfo
+from pydantic import AfterValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from workbench.core.currencies import ISO_4217
@@ -79,6 +79,31 @@ def non_blank(value: str, info: ValidationInfo | None = None) -> str:
     if is_blank(value):
         raise fail("invisible", "This field holds only invisible characters")
     return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+
+
+def identifier(value: str, info: ValidationInfo | None = None) -> str:
+    """An id, or a reference to one: never blank; in a form or an import, one line of at
+    most ``MAX_NAME_LENGTH`` characters, kept as given (an id is compared, not trimmed)."""
+    if is_stored(info):
+        return value
+    if not value.strip():
+        raise fail("blank", "This field cannot be empty")
+    return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+
+
+def one_line(value: str, info: ValidationInfo | None = None) -> str:
+    """A one-line field that may be empty (who wrote a record): kept as given."""
+    if is_stored(info):
+        return value
+    return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+
+
+def _identifier(value: str, info: ValidationInfo) -> str:
+    return identifier(value, info)  # pydantic passes ``info`` only to a required parameter
+
+
+Identifier = Annotated[str, AfterValidator(_identifier)]
+"""An id field: stored ids are read as written, new ones held to the form rules."""
 
 
 def optional_text(value: str | None, info: ValidationInfo | None = None) -> str | None:

@@ -4,14 +4,17 @@ One row per team x programme x assessor x criterion; each row also carries every
 its programme, so a CSV export read back as a catalogue loses nothing. A programme no
 selected team is assessed against still gets one row, with the assessment columns empty.
 
-Cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
-carriage return) are written with a leading ``'``; the import removes it again.
+Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
+carriage return, also after spaces) are written with a leading ``'``; so is a cell that
+already starts with quotes before such a character, so that the import, which removes one
+quote from exactly those cells, gives back the text as it was. Numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from workbench.core.catalogue import Programme
@@ -91,10 +94,9 @@ TOPIC_SEPARATOR = ";"
 
 
 def _escaped(value: str) -> bool:
-    """Does ``value`` start as a formula, or as a quote that ``restore`` would remove?"""
-    return value.startswith(FORMULA_STARTS) or (
-        value.startswith(QUOTE) and value[1:].startswith((*FORMULA_STARTS, QUOTE))
-    )
+    """Does ``value`` start as a formula (after spaces too), or as quotes that ``restore``
+    would take for a neutralised formula?"""
+    return value.lstrip(QUOTE).lstrip(" ").startswith(FORMULA_STARTS)
 
 
 def neutralise(value: str) -> str:
@@ -110,8 +112,11 @@ def restore(value: str) -> str:
 
 
 def cell(value: object) -> str:
+    """A text cell neutralised; a number stays a number (-3 is not a formula)."""
     if value is None:
         return ""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
     return neutralise(str(value))
 
 
@@ -123,12 +128,13 @@ def _topics(topics: list[str]) -> str:
 
 def programme_cells(programme: Programme) -> dict[str, str]:
     data = programme.model_dump(mode="json")
+    numbers = programme.model_dump()
     cells: dict[str, str] = {}
     for column, path in PROGRAMME_FIELDS.items():
-        value: Any = data
+        value: Any = numbers if column in NUMBER_COLUMNS else data
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
-        cells[column] = _topics(programme.topics) if column == "topics" else cell(value)
+        cells[column] = neutralise(_topics(programme.topics)) if column == "topics" else cell(value)
     return cells
 
 
@@ -152,7 +158,7 @@ def programme_document(row: Mapping[str, str], new_id: Callable[[], str]) -> dic
     """The programme a catalogue row describes, as a document for ``Programme``."""
     document: dict[str, Any] = {}
     for column, path in PROGRAMME_FIELDS.items():
-        raw = restore((row.get(column) or "").strip())
+        raw = restore(row.get(column) or "").strip()
         if not raw:
             continue
         value: Any = raw

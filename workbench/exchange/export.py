@@ -55,7 +55,7 @@ def csv_rows(selection: Selection) -> Iterator[dict[str, str]]:
                     "assessor": cell(assessor),
                     "criterion": key,
                     "criterion_label": CRITERIA_BY_KEY[key].label("en"),
-                    "weight": str(assessment.grid.weight(key)),
+                    "weight": cell(assessment.grid.weight(key)),
                     "score": cell(rating.score if rating else None),
                     "low": cell(rating.low if rating else None),
                     "high": cell(rating.high if rating else None),

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -20,8 +23,9 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from workbench.core.catalogue import Programme
+from workbench.core.json_position import DuplicateKeyError, loads_without_duplicates
 from workbench.core.pilot import Pilot
-from workbench.core.rules import MAX_AMOUNT, new_id
+from workbench.core.rules import MAX_AMOUNT, STORED, new_id
 from workbench.exchange.csv_format import (
     COLUMNS,
     REQUIRED_CATALOGUE_COLUMNS,
@@ -35,12 +39,15 @@ from workbench.storage.schema import (
     Problem,
     Snapshot,
     migrate,
+    record_problems,
     reference_problems,
     validate,
 )
 
 Progress = Callable[[int, int], None]
 STEPS = 4
+_COLUMN_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9_ .-]{0,39}")
+"""What a column name looks like; any other first line is not echoed."""
 """Read, parse, validate, compare with the data file: what the progress bar counts."""
 
 
@@ -76,7 +83,10 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
     progress(0, STEPS)
     plan = ImportPlan(path, "json", snapshot)
     try:
-        content = path.read_bytes()
+        content = _read_regular(path)
+    except NotRegularError as error:
+        plan.problems.append(Problem(str(path), error.message, error.key))
+        return plan
     except OSError as error:
         plan.problems.append(Problem(str(path), error.strerror or str(error)))
         return plan
@@ -100,6 +110,43 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
     return plan
 
 
+class NotRegularError(OSError):
+    """The path names a folder, a FIFO, a device or a socket: nothing to import from."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.key = f"check.{kind}"
+        self.message = "is a folder" if kind == "folder" else "is not a regular file"
+        super().__init__(self.message)
+
+
+def what_is_there(path: Path) -> str | None:
+    """None for a regular file (or a link to one); ``missing``, ``folder`` or
+    ``not_regular`` otherwise. Another error (no permission) is left to the read to say."""
+    try:
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError:
+        return None
+    if stat.S_ISDIR(found.st_mode):
+        return "folder"
+    return None if stat.S_ISREG(found.st_mode) else "not_regular"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a FIFO is opened without waiting for a writer and
+    refused, as is anything that is not a file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise NotRegularError("folder")
+        if not stat.S_ISREG(mode):
+            raise NotRegularError("not_regular")
+        return handle.read()
+
+
 def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
     """Write a valid plan: one transaction, merged with what changed since it was checked."""
     if not plan.ok:
@@ -110,10 +157,19 @@ def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
 def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     try:
         raw = orjson.loads(content) if content.strip() else {}
+        if content.strip():
+            loads_without_duplicates(content.decode("utf-8"))  # orjson keeps the last
     except orjson.JSONDecodeError as error:
         plan.problems.append(
             Problem(f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}")
         )
+        return
+    except DuplicateKeyError as error:
+        where = f"line {error.line}, column {error.column}" if error.line else "top level"
+        plan.problems.append(Problem(where, f"the key {error.key!r} is given twice"))
+        return
+    except RecursionError:
+        plan.problems.append(Problem("top level", "not valid JSON: nested too deeply"))
         return
     if not isinstance(raw, dict):
         plan.problems.append(Problem("top level", "expected a JSON object of tables"))
@@ -128,7 +184,41 @@ def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     # references are checked again below, against this file and the data file together
     internal = set(reference_problems(imported, _ids(raw)))
     plan.problems += [problem for problem in problems if problem not in internal]
-    plan.records = [record for name in MODELS for record in getattr(imported, name).values()]
+    if plan.problems:
+        return
+    for name, model in MODELS.items():
+        stored = getattr(plan.base, name)
+        for doc_id, doc in raw.get(name, {}).items():
+            record, problems = _as_a_form_writes(
+                name, model, doc_id, doc, stored.get(doc.get("id"))
+            )
+            plan.problems += problems
+            plan.records.append(record)
+
+
+def _as_a_form_writes(
+    table: str, model: type[BaseModel], doc_id: str, doc: dict[str, Any], stored: BaseModel | None
+) -> tuple[BaseModel, list[Problem]]:
+    """The record of ``doc`` held to the form rules, except for a value the data file
+    already holds as it is (an export of an old file imports back unchanged)."""
+    try:
+        return model.model_validate(doc), []
+    except ValidationError as error:
+        found = record_problems(table, doc_id, doc, error)
+    before = stored.model_dump(mode="json") if stored is not None else None
+    problems = [problem for loc, problem in found if not _unchanged(doc, before, loc)]
+    return model.model_validate(doc, context=STORED), problems
+
+
+def _unchanged(doc: Any, before: Any, loc: tuple[int | str, ...]) -> bool:
+    if before is None:
+        return False
+    for part in loc:
+        try:
+            doc, before = doc[part], before[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return bool(doc == before)
 
 
 def _ids(raw: dict[str, Any]) -> dict[str, set[str]]:
@@ -153,8 +243,16 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     if missing:
         plan.problems.append(Problem("header", f"missing column: {', '.join(missing)}"))
     unknown = [column for column in header if column and column not in COLUMNS]
-    if unknown:
+    if unknown and all(_COLUMN_LIKE.fullmatch(column) for column in unknown):
         plan.problems.append(Problem("header", f"unknown column: {', '.join(unknown)}"))
+    elif unknown:  # not a header at all: a file the user can read is not echoed
+        plan.problems.append(
+            Problem(
+                "header",
+                "the first line is not a header of catalogue columns",
+                "check.not_a_header",
+            )
+        )
     if plan.problems:
         return
     progress(2, STEPS)

@@ -216,6 +216,24 @@ def _location(table: str, doc_id: str, doc: Any, loc: tuple[int | str, ...] = ()
     return where
 
 
+def record_problems(
+    table: str, doc_id: str, doc: Any, error: ValidationError
+) -> list[tuple[tuple[int | str, ...], Problem]]:
+    """Each error of one document, with where it is in the document and in the file."""
+    return [
+        (
+            detail["loc"],
+            Problem(
+                _location(table, doc_id, doc, detail["loc"]),
+                detail["msg"],
+                f"errors.{detail['type']}",
+                detail.get("ctx") or {},
+            ),
+        )
+        for detail in error.errors(include_url=False)
+    ]
+
+
 def validate(
     data: RawData, previous: tuple[RawData, Snapshot] | None = None, *, strict: bool = False
 ) -> tuple[Snapshot, list[Problem]]:
@@ -258,15 +276,9 @@ def validate(
                 try:
                     record = model.model_validate(doc, context=context)
                 except ValidationError as error:
-                    for detail in error.errors(include_url=False):
-                        problems.append(
-                            Problem(
-                                _location(name, doc_id, doc, detail["loc"]),
-                                detail["msg"],
-                                f"errors.{detail['type']}",
-                                detail.get("ctx") or {},
-                            )
-                        )
+                    problems += [
+                        problem for _, problem in record_problems(name, doc_id, doc, error)
+                    ]
                     continue
             record_id = getattr(record, "id")  # noqa: B009 - every model has an id
             if record_id in records:

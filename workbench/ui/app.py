@@ -6,7 +6,7 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -16,8 +16,10 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.driver import Driver
+from textual.markup import escape
 from textual.message import Message
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -25,12 +27,13 @@ from workbench.i18n import LANGUAGES, Translator
 from workbench.i18n.messages import storage_message
 from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
+from workbench.storage.meta import LastWrite
 from workbench.storage.repository import Repository
 from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.conflict_dialog import ConflictDialog
+from workbench.ui.dialogs.conflict_dialog import ConflictDialog, local_time
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
@@ -41,6 +44,7 @@ from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
+from workbench.ui.toasts import ToastQueue, toast_seconds
 from workbench.ui.typeahead import TypeAhead
 from workbench.ui.warm_up import WarmUp
 
@@ -78,23 +82,36 @@ class UIState:
     team_id: str | None = None
     programme_id: str | None = None
     compare: CompareState = field(default_factory=CompareState)
-    pilot_warnings_shown: bool = False
-    """The start-up summary of the pilots' warnings is shown once, not at each recompose."""
 
 
 class WorkbenchApp(App[None]):
     TITLE = "AI Certification Workbench"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {AppCommands, TabCommands}
+    COMMANDS = {AppCommands, TabCommands}  # not Textual's own: one entry per action
     ENABLE_COMMAND_PALETTE = True
+    SUSPENDED_SCREEN_CLASS = "-below-dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "app.keys.help", id="help"),
         Binding("question_mark", "help", "app.keys.help", show=False, id="help-alt"),
         Binding("f9", "toggle_language", "app.keys.language", show=False, id="language"),
         Binding("f10", "pick_theme", "app.keys.theme", show=False, id="theme"),
         Binding(RETRY_KEY, "retry_save", "saving.keys.retry", id="retry-save"),
+        Binding("ctrl+n", "dismiss_messages", "app.keys.dismiss", id="dismiss-messages"),
         Binding("ctrl+q", "quit", "app.keys.quit", priority=True, id="quit"),
     ]
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS terminals, one that keeps a pasted Escape
+        as text (``workbench.ui.paste_guard``)."""
+        chosen = super().get_driver_class()
+        if sys.platform != "win32":
+            from textual.drivers.linux_driver import LinuxDriver
+
+            from workbench.ui.driver import GuardedLinuxDriver
+
+            if chosen is LinuxDriver:
+                return GuardedLinuxDriver
+        return chosen
 
     def __init__(
         self,
@@ -138,6 +155,7 @@ class WorkbenchApp(App[None]):
         """Every write goes through this queue, in order, off the UI thread."""
         self.type_ahead = TypeAhead(self)
         self.warm_up = WarmUp(self)
+        self.toasts = ToastQueue(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
 
@@ -200,14 +218,37 @@ class WorkbenchApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every notification is plain text: it quotes names and errors from the data file."""
+        """Every notification is plain text: it quotes names and errors from the data file.
+
+        It stays a few seconds (an error until it is dismissed) and pushes out all but the
+        newest of those on screen (``ToastQueue``)."""
         super().notify(
             safe_str(message, one_line=False, limit=NOTIFY_LIMIT),
             title=safe_str(title),
             severity=severity,
-            timeout=timeout,
+            timeout=toast_seconds(severity, timeout),
             markup=False,
         )
+
+    def on_notify(self, event: Notify) -> None:
+        self.toasts.added(event.notification)
+        self.refresh_bindings()
+
+    def withdraw(self, notification: Notification) -> None:
+        """Take one notification off the screen (Textual has no public call for one)."""
+        if notification in self._notifications:
+            self._unnotify(notification)
+
+    def _unnotify(self, notification: Notification, refresh: bool = True) -> None:
+        # a toast clicked away or expired: it no longer counts among those shown
+        self.toasts.forget(notification)
+        super()._unnotify(notification, refresh)
+        self.refresh_bindings()
+
+    def action_dismiss_messages(self) -> None:
+        self.toasts.clear()
+        self.clear_notifications()
+        self.refresh_bindings()
 
     def _apply_theme(self, name: str) -> None:
         if name not in self.available_themes:
@@ -280,7 +321,7 @@ class WorkbenchApp(App[None]):
             self.notify_read_only()
             return None
         except ConflictError as conflict:
-            if resolved is None or conflict.merged is None:
+            if resolved is None or not conflict.resolvable:
                 self._notify_not_saved(str(conflict))
             else:
                 self._resolve(conflict, resolved)
@@ -378,6 +419,8 @@ class WorkbenchApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry_save":
             return self.saves.failure is not None
+        if action == "dismiss_messages":
+            return len(self.toasts) > 0
         return True
 
     def action_discard_unsaved(self) -> None:
@@ -457,16 +500,16 @@ class WorkbenchApp(App[None]):
 
     def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
         def chosen(keep_mine: frozenset[str] | None) -> None:
-            merged = conflict.merged
-            if keep_mine is None or merged is None:
+            if keep_mine is None:
                 return  # back to the form, as typed
             try:
-                record = conflict.resolve(keep_mine)
+                saved = self.store(
+                    lambda repo: repo.resolve_conflict(conflict, keep_mine), resolved=resolved
+                )
             except ValidationError as error:
                 message = error.errors()[0]["msg"]
                 self._notify_not_saved(self.i18n("sharing.conflict.invalid", error=message))
                 return
-            saved = self.store(lambda repo: repo.save_edit(merged, record), resolved=resolved)
             if saved is not None:
                 resolved(saved)
 
@@ -509,6 +552,9 @@ class WorkbenchApp(App[None]):
             # A tab built for the first time read a new version itself (the file had
             # changed): the poll below would find nothing new; the other tabs must know.
             main.post_message(DataChanged())
+        # A colleague's version that a save of ours was made over (or a tab read): no
+        # reload will find it, but the user is told who changed the file all the same.
+        self._tell_updated(self.repository.others_write())
         self._polls += 1
         deep = self._polls % self.DEEP_CHECK_EVERY == 0
         if not deep and not self.repository.has_changed():
@@ -553,18 +599,19 @@ class WorkbenchApp(App[None]):
     def _reloaded(self) -> None:
         self._reported_problem = None
         self.screen_stack[0].post_message(DataChanged(external=True))
-        self.notify(self._reloaded_message(), timeout=4, markup=False)
+        news = self.repository.others_write()
+        self.notify(self._updated_message(news), timeout=4, markup=False)
 
-    def _reloaded_message(self) -> str:
-        last = self.repository.last_write()
+    def _tell_updated(self, news: LastWrite | None) -> None:
+        if news is not None:
+            self.notify(self._updated_message(news), timeout=4, markup=False)
+
+    def _updated_message(self, last: LastWrite | None) -> str:
+        """Who wrote the version just read, and when (in words if it is unknown)."""
         if last is None:
             return self.i18n("app.data_reloaded")
-        writer, when = last
-        try:
-            at = datetime.fromisoformat(when).astimezone().strftime("%H:%M")
-        except ValueError:
-            at = when
-        return self.i18n("sharing.updated_by", who=safe_str(writer), at=at)
+        at = local_time(last.at, self.i18n)
+        return self.i18n("sharing.updated_by", who=safe_str(last.writer), at=at)
 
     # actions
 
@@ -611,7 +658,10 @@ class WorkbenchApp(App[None]):
     def action_pick_theme(self) -> None:
         self.search_commands(
             [
-                (self.i18n("app.commands.theme_named", name=name), self._setter(name))
+                (
+                    escape(self.i18n("app.commands.theme_named", name=safe_str(name))),
+                    self._setter(name),
+                )
                 for name in sorted(self.available_themes)
             ],
             placeholder=self.i18n("app.commands.switch_theme"),
@@ -667,7 +717,20 @@ class WorkbenchApp(App[None]):
                 t("app.commands.show_help_help") + " (F1)",
                 self.action_help,
             ),
+            PaletteCommand(
+                t("app.keys.quit"),
+                t("app.commands.quit_help") + f" ({self.bound_key('quit')})",
+                self.action_quit,
+            ),
         ]
+        if self.toasts:
+            commands.append(
+                PaletteCommand(
+                    t("app.keys.dismiss"),
+                    t("app.commands.dismiss_help") + f" ({self.bound_key('dismiss-messages')})",
+                    self.action_dismiss_messages,
+                )
+            )
         if self.saves.failure is not None:
             key = self.get_key_display(Binding(RETRY_KEY, ""))
             commands += [

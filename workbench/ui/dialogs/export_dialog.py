@@ -162,7 +162,7 @@ class ExportDialog(Dialog[Path]):
                 )
                 content = text.encode("utf-8")
                 progress(1, 1)
-            write_atomically(path, content)
+            write_atomically(path, content, like=workbench.repository.path)
         except OSError as error:
             reason = error.strerror or str(error)
             self.app.call_from_thread(self._failed, path, reason)

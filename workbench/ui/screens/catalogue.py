@@ -40,7 +40,6 @@ from workbench.ui.widgets.catalogue_view import (
     level_label,
     price_text,
     row_style,
-    shorten_name,
     sort_value,
     status_label,
 )
@@ -329,7 +328,7 @@ class CataloguePane(TablePane[Programme]):
         return ALL_COLUMNS if self._mode == "full" else COMPACT_COLUMNS
 
     def rows_context(self) -> Hashable:
-        return (self._mode, self._name_width)
+        return self._mode
 
     def row(self, record: Programme) -> Row:
         p = record
@@ -344,7 +343,7 @@ class CataloguePane(TablePane[Programme]):
         if p.status in (Status.RETIRING, Status.RETIRED):
             status.stylize("italic")
         cells: dict[str, Cell] = {
-            "name": shorten_name(safe_str(p.name), self._name_width),
+            "name": safe_str(p.name),
             "provider": p.provider,
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),

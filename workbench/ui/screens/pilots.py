@@ -910,7 +910,7 @@ class PilotsPane(TablePane[PilotView]):
         folder = self.workbench.repository.path.parent
         path = folder / report_filename(view.pilot, self.today, i18n.lang)
         try:
-            write_atomically(path, text.encode("utf-8"))
+            write_atomically(path, text.encode("utf-8"), like=self.workbench.repository.path)
         except OSError as error:
             self.notify(
                 self.t("pilots.report_failed", path=str(path), error=error.strerror or str(error)),

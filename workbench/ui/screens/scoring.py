@@ -92,24 +92,23 @@ class ScoringPane(Pane):
             )
             for n in range(1, 6)
         ),
+        # in the order of use: the footer shows as many as fit, F1 lists them all
         Binding("enter", "reason", "scoring.keys.reason", id="scoring-reason"),
+        Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
         Binding("r", "range", "scoring.keys.range", id="scoring-range"),
-        Binding("a", "pick_assessor", "scoring.keys.assessor", id="scoring-assessor"),
         Binding("o", "pick_assessment", "scoring.keys.open", id="scoring-open"),
-        Binding("n", "new_assessment", "scoring.keys.new", id="scoring-new"),
         Binding("t", "pick_team", "scoring.keys.team", id="scoring-team"),
         Binding("p", "pick_programme", "scoring.keys.programme", id="scoring-programme"),
+        Binding("a", "pick_assessor", "scoring.keys.assessor", id="scoring-assessor"),
+        Binding("n", "new_assessment", "scoring.keys.new", id="scoring-new"),
+        Binding("P,shift+p", "start_pilot", "pilots.keys.start", id="scoring-start-pilot"),
+        Binding("M,shift+m", "memo", "reports.keys.memo", id="scoring-memo"),
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
-        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
         Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
         Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
-        Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
+        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
         Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
         Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
-        Binding(
-            "P,shift+p", "start_pilot", "pilots.keys.start", show=False, id="scoring-start-pilot"
-        ),
-        Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="scoring-memo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -745,7 +744,14 @@ class ScoringPane(Pane):
     def action_pick_assessor(self) -> None:
         t = self.workbench.i18n
         _, _, assessment = self.current()
-        names = set(assessment.assessors if assessment else [])
+        # everyone who scores anywhere in the file, not only in this assessment
+        names = {
+            name
+            for each in self.workbench.repository.assessments()
+            for name, ratings in each.ratings.items()
+            if ratings
+        }
+        names.update(assessment.assessors if assessment else [])
         names.add(self.assessor)
         names.add(self.workbench.assessor)
         choices = [Choice(name, safe_str(name)) for name in sorted(names)]

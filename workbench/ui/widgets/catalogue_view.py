@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -136,23 +135,6 @@ def price_text(i18n: Translator, price: Price, *, with_note: bool, unknown: str)
     if with_note and price.note and price.kind is not PriceKind.UNKNOWN:
         text = i18n("catalogue.price_with_note", price=text, note=price.note)
     return text
-
-
-def shorten_name(name: str, width: int) -> str:
-    """Fit a name in ``width`` cells keeping a trailing code: 'AWS Certified Mac… (MLA-C01)'.
-
-    Names that differ only at the end (exam codes) stay distinct in a narrow table.
-    Other long names are left whole: the table ends them with an ellipsis.
-    """
-    if cell_len(name) <= width or not name.endswith(")"):
-        return name
-    start = name.rfind("(")
-    tail = name[start:]
-    if start <= 0 or cell_len(tail) > width // 2:
-        return name
-    head = Text(name[:start].rstrip())
-    head.truncate(width - cell_len(tail) - 1, overflow="ellipsis")
-    return f"{head.plain} {tail}"
 
 
 def row_style(programme: Programme) -> str:
