@@ -63,6 +63,8 @@ class Settings:
     lang: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id -> key(s), e.g. {"scoring-undo": "u"}: remaps keys (see the README)."""
+    reports_folder: str | None = None
+    """Where memos are written; None: beside the data file."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> tuple[Settings, str | None]:
@@ -79,6 +81,7 @@ class Settings:
         theme = data.get("theme")
         lang = data.get("lang")
         keymap = data.get("keymap", {})
+        reports = data.get("reports_folder")
         problem = None
         if not isinstance(keymap, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
@@ -88,6 +91,7 @@ class Settings:
             theme=theme if isinstance(theme, str) else None,
             lang=lang if lang in LANGUAGES else None,
             keymap=keymap,
+            reports_folder=reports if isinstance(reports, str) and reports.strip() else None,
         ), problem
 
     def save(self, path: Path | None = None) -> None:

@@ -60,7 +60,7 @@ def test_csv_export_has_one_row_per_team_programme_assessor_and_criterion(
     assessed = {a.programme_id for a in snapshot.assessments.values()}
     assert len(rows) == graded + len(set(snapshot.programmes) - assessed)
     first = rows[0]
-    assert list(first)[:12] == [
+    assert list(first)[:20] == [
         "team_id",
         "team",
         "programme_id",
@@ -68,11 +68,19 @@ def test_csv_export_has_one_row_per_team_programme_assessor_and_criterion(
         "assessment_id",
         "assessor",
         "criterion",
+        "criterion_label",
         "weight",
         "score",
         "low",
         "high",
         "reason",
+        "total",
+        "maximum",
+        "percent",
+        "pilot_above",
+        "alternatives_below",
+        "objective_measurable",
+        "verdict",
     ]
     mla = [r for r in rows if r["assessment_id"] == "assess-dataml-mla" and r["assessor"] == "marc"]
     assert [r["criterion"] for r in mla] == list(CRITERION_KEYS)
@@ -368,7 +376,7 @@ def test_memo_of_one_programme(db: Path, capsys: Capture) -> None:
         "en",
     )
     assert code == 0
-    assert out.count("\n## ") == 2  # the objective, then the one programme
+    assert out.count("\n## ") == 3  # the objective, the one programme, the sign-off
     assert "## AWS Certified Machine Learning Engineer" in out
 
 

@@ -726,3 +726,24 @@ async def test_footer_follows_the_highlighted_programme(
         await wait_until(pilot, lambda: "Retire" not in footer() and "Edit" in footer())
         await highlight(pilot, app, ESSENTIALS)
         await wait_until(pilot, lambda: "Retire" in footer())
+
+
+async def test_a_price_above_a_billion_is_refused(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    before = sample_repo.path.read_bytes()
+    app = make_app(sample_repo)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
+        await fill(pilot, app, "name", "Huge")
+        await fill(pilot, app, "provider", "Acme")
+        await fill(pilot, app, "price_amount", "2 000 000 000")
+        await fill(pilot, app, "price_currency", "EUR")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen.errors)
+        form = app.screen
+        assert isinstance(form, ProgrammeForm)
+        assert set(form.errors) == {"price_amount"}
+        assert "At most 1,000,000,000 in any currency" in form.errors["price_amount"]
+    assert sample_repo.path.read_bytes() == before

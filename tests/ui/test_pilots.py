@@ -68,7 +68,7 @@ async def test_the_list_shows_both_seed_stories(
         ecommerce = next(line for line in shown.splitlines() if "E-commerce cont" in line)
         assert "not yet" in managers  # no benefit valued: no ROI, never 0 or -100
         assert managers.rstrip().endswith("2")
-        assert "32 %" in ecommerce
+        assert "32.3 %" in ecommerce
         assert ecommerce.rstrip().endswith("1")
 
 

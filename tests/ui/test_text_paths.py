@@ -57,6 +57,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.widgets.compare_grid": "cells built by the pane through safe_text",
     "workbench.ui.widgets.compare_bars": "cells from compare_lists.bar_row (names via safe_text)",
     "workbench.ui.widgets.text_panel": "shows Text built by its callers through safe_text",
+    "workbench.ui.widgets.pilot_glance": "names, reasons, warnings and totals via safe_text",
     "workbench.ui.dialogs.conflict_dialog": "theirs and yours via safe_text",
     "workbench.ui.dialogs.pilot_form": "title, labels, options and errors via safe_text/safe_str",
     "workbench.ui.dialogs.benefit_dialog": "fields of PilotForm",

@@ -7,7 +7,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from workbench.core.assessment import now_utc
 from workbench.core.rules import (
@@ -21,9 +29,10 @@ from workbench.core.rules import (
     optional_long_text,
     optional_text,
     required_currency,
+    sane_amount,
 )
 
-Money = Annotated[Decimal, Field(ge=0)]
+Money = Annotated[Decimal, Field(ge=0), AfterValidator(sane_amount)]
 
 
 class PhaseKind(StrEnum):

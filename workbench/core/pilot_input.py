@@ -11,6 +11,8 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from workbench.core.rules import MAX_AMOUNT
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -103,4 +105,6 @@ def parse_amount(text: str, currency: str) -> Decimal | None:
         raise InputError("amount", value=text.strip(), currency=currency) from None
     if amount < 0:
         raise InputError("negative", value=text.strip())
+    if amount > MAX_AMOUNT:
+        raise InputError("too_large", value=text.strip(), currency=currency)
     return amount

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -188,3 +189,19 @@ def check_order(start: date | None, end: date | None, what: str) -> None:
             start=start.isoformat(),
             end=end.isoformat(),
         )
+
+
+MAX_AMOUNT = Decimal(10) ** 9
+"""The largest amount of money the workbench accepts, in any currency: beyond it, a typo."""
+
+
+def sane_amount(value: Decimal, info: ValidationInfo) -> Decimal:
+    """An amount of money no larger than ``MAX_AMOUNT`` (a form and an import say so); a
+    stored amount is kept as written, so that an old file still opens."""
+    if value > MAX_AMOUNT and not is_stored(info):
+        raise fail(
+            "amount_too_large",
+            "At most {maximum} in any currency: check the amount",
+            maximum="1,000,000,000",
+        )
+    return value

@@ -30,14 +30,31 @@ GRID_COLUMNS: tuple[str, ...] = (
     "assessment_id",
     "assessor",
     "criterion",
+    "criterion_label",
     "weight",
     "score",
     "low",
     "high",
     "reason",
 )
-"""The grid: which team, programme and assessor, the criterion, its weight, the score or
-its range (low-high), and the reason."""
+"""The grid: which team, programme and assessor, the criterion (its key and its English
+label), its weight, the score or its range (low-high), and the reason."""
+
+DECISION_COLUMNS: tuple[str, ...] = (
+    "total",
+    "maximum",
+    "percent",
+    "pilot_above",
+    "alternatives_below",
+    "objective_measurable",
+    "verdict",
+)
+"""The assessment's decision, repeated on each of its rows: the weighted total of the
+group's medians, the maximum, the exact percentage shown, the thresholds, whether the team's
+objective is measurable (the first rule), and the verdict. The verdict follows from these
+columns alone: pilot when 100·total > pilot_above·maximum and the objective is measurable
+(clarify_objective when it is not), alternatives when 100·total < alternatives_below·maximum,
+investigate otherwise. Empty while a score is missing."""
 
 PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
     "programme_id": ("id",),
@@ -68,8 +85,10 @@ PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
 }
 """Catalogue column -> the programme field it holds (a path into the model)."""
 
-COLUMNS: tuple[str, ...] = GRID_COLUMNS + tuple(
-    column for column in PROGRAMME_FIELDS if column not in GRID_COLUMNS
+COLUMNS: tuple[str, ...] = (
+    GRID_COLUMNS
+    + DECISION_COLUMNS
+    + tuple(column for column in PROGRAMME_FIELDS if column not in GRID_COLUMNS)
 )
 REQUIRED_CATALOGUE_COLUMNS = ("programme", "provider")
 NUMBER_COLUMNS = {

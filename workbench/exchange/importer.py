@@ -13,8 +13,9 @@ import os
 import re
 import stat
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,8 @@ from pydantic import BaseModel, ValidationError
 
 from workbench.core.catalogue import Programme
 from workbench.core.json_position import DuplicateKeyError, loads_without_duplicates
-from workbench.core.rules import STORED, new_id
+from workbench.core.pilot import Pilot
+from workbench.core.rules import MAX_AMOUNT, STORED, new_id
 from workbench.exchange.csv_format import (
     COLUMNS,
     REQUIRED_CATALOGUE_COLUMNS,
@@ -95,6 +97,7 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
         _read_json(content, plan, progress)
     else:
         _read_csv(content, plan, progress)
+    plan.problems += _amounts_too_large(plan.records)
     if plan.problems:
         return plan
     progress(3, STEPS)
@@ -302,6 +305,38 @@ def _read_rates(
         return
     plan.problems += problems
     plan.records = list(rates) if not problems else []
+
+
+def _amounts(record: BaseModel) -> Iterator[tuple[str, str, Decimal | None]]:
+    """(record kind, field path, amount) of every amount of money a record holds."""
+    if isinstance(record, Programme):
+        yield "programme", "price.amount", record.price.amount
+    elif isinstance(record, Pilot):
+        for index, phase in enumerate(record.phases):
+            yield "pilot", f"phases[{index}].budget_planned", phase.budget_planned
+            yield "pilot", f"phases[{index}].budget_spent", phase.budget_spent
+        for index, cost in enumerate(record.costs):
+            yield "pilot", f"costs[{index}].amount", cost.amount
+            yield "pilot", f"costs[{index}].hourly_cost", cost.hourly_cost
+        for index, benefit in enumerate(record.benefits):
+            yield "pilot", f"benefits[{index}].amount", benefit.amount
+
+
+def _amounts_too_large(records: Iterable[BaseModel]) -> list[Problem]:
+    """An amount above ``MAX_AMOUNT`` is a typo, whatever its currency: an import refuses
+    it (records are read as stored data, where the models keep any amount)."""
+    found = []
+    for record in records:
+        for kind, where, amount in _amounts(record):
+            if amount is not None and amount > MAX_AMOUNT:
+                found.append(
+                    Problem(
+                        f"{kind} {getattr(record, 'id', '')!r} {where}",
+                        "At most 1,000,000,000 in any currency: check the amount",
+                        key="errors.amount_too_large",
+                    )
+                )
+    return found
 
 
 def _against_file(records: Iterable[BaseModel], snapshot: Snapshot) -> list[Problem]:

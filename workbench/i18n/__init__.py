@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from workbench.core.percent import rounded
+
 LANGUAGES = ("en", "fr")
 FOLDER = Path(__file__).parent
 
@@ -83,12 +85,13 @@ class Translator:
             text = f"{whole}.{decimals[:2].rstrip('0')}".rstrip(".")
         return text.replace(".", ",") if self.lang == "fr" else text
 
-    def percent(self, value: Decimal | float, decimals: int | None = None) -> str:
-        """One decimal, or as many as an exact Decimal carries (33.02 beside a 33 % threshold)."""
+    def percent(self, value: Decimal | Fraction | float, decimals: int | None = None) -> str:
+        """One decimal, or as many as an exact Decimal carries (33.02 beside a 33 % threshold),
+        rounded half-up by the one rule of ``workbench.core.percent`` (never "-0 %")."""
         if decimals is None:
             exponent = value.as_tuple().exponent if isinstance(value, Decimal) else -1
             decimals = max(1, -exponent) if isinstance(exponent, int) else 1
-        return f"{self.number(value, decimals)}\u00a0%"
+        return f"{self.number(rounded(value, decimals), decimals)}\u00a0%"
 
     def money(self, amount: Decimal | float | int, currency: str | None) -> str:
         whole = amount == int(amount)

@@ -31,6 +31,7 @@ from workbench.core.catalogue import (
     Programme,
     Status,
 )
+from workbench.core.rules import MAX_AMOUNT
 from workbench.core.text import visible
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str
@@ -466,6 +467,8 @@ class ProgrammeForm(Dialog[Programme]):
             return original
         amount = read("price_amount", parse_number)
         months = read("price_months", parse_whole)
+        if amount is not None and amount > MAX_AMOUNT:
+            errors["price_amount"] = self.t("catalogue.errors.too_large")
         if "price_amount" in errors or "price_months" in errors:
             return None
         basis = raw["price_basis"] or None
