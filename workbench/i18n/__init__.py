@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.percent import rounded
+from workbench.core.text import visible
 
 LANGUAGES = ("en", "fr")
 FOLDER = Path(__file__).parent
@@ -53,7 +54,8 @@ class Translator:
     def __call__(self, key: str, **params: object) -> str:
         template = self._messages.get(key) or self._fallback.get(key)
         if template is None:
-            return key
+            # a key made from the data file ("pilots.verdict.<what the file says>"): inert
+            return visible(key, one_line=True)
         return template.format(**params) if params else template
 
     def plural(self, key: str, count: int, **params: object) -> str:
