@@ -27,6 +27,7 @@ from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Input, Static
 
 from workbench.core.assessment import now_utc
+from workbench.core.memo_money import Exchange, reader_currency
 from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import (
     PHASE_ORDER,
@@ -262,7 +263,11 @@ class PilotsPane(TablePane[PilotView]):
 
     def shown(self, count: int) -> None:
         """The totals across every pilot, in the list's header."""
-        found = totals(view.pilot for view in self.records)
+        pilots = [view.pilot for view in self.records]
+        currency = reader_currency(
+            None, self.workbench.settings.currency, (p.currency for p in pilots)
+        )
+        found = totals(pilots, Exchange(currency, self.workbench.repository.exchange(), self.today))
         for header in self.query("#pilots-totals").results(Static):
             header.update(totals_text(found, self.workbench.i18n))
 
