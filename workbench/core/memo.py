@@ -241,7 +241,6 @@ def _pilots(
     """The pilots already started for the team: where each stands, and what went wrong."""
     if not running:
         return []
-    stated = Stated()
     lines = [f"## {t('reports.memo.pilots')}", ""]
     for pilot in running:
         programme = inline(names.get(pilot.programme_id, pilot.programme_id))
@@ -255,6 +254,7 @@ def _pilots(
                 status=status,
             )
         )
+        stated = Stated(inline=False)
         phase = current_phase(pilot)
         if phase is not None:
             where = t(
@@ -272,6 +272,7 @@ def _pilots(
         totals = _pilot_totals(pilot, t, exchange, stated)
         if totals:
             lines.append(f"  - {totals}")
+        lines += [f"  - {line}" for line in stated.lines(t)]
         lines.append(f"  - {t('reports.memo.pilot_roi', roi=roi_text(roi_so_far(pilot), t))}")
         if pilot.start_reason:
             lines.append("  - " + started_against(pilot, t))

@@ -67,15 +67,26 @@ class Exchange:
 
 @dataclass(slots=True)
 class Stated:
-    """The rates a memo section has already stated: each is said once, in full."""
+    """The rates a memo section has already stated: each is said once, in full, beside the
+    first figure that used it (``inline``), or in ``used`` for a line of its own when the
+    figures sit in the middle of a sentence."""
 
-    ids: set[str] = field(default_factory=set)
+    inline: bool = True
+    used: list[Converted] = field(default_factory=list)
 
-    def first(self, rate_id: str) -> bool:
-        if rate_id in self.ids:
+    def first(self, converted: Converted) -> bool:
+        record = converted.record
+        if record is None or any(u.record == record for u in self.used):
             return False
-        self.ids.add(rate_id)
+        self.used.append(converted)
         return True
+
+    def lines(self, t: Translate) -> list[str]:
+        """"USD converted at 0.92 EUR per USD, 2026-12-01, ECB reference rate", per rate."""
+        return [
+            t("pilots.totals.rate", currency=u.original.currency, rate=rate_text(u, t))
+            for u in self.used
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +145,7 @@ def figure(
         return t.money(result.money.amount, result.money.currency)
     shown = result.money.rounded()
     amount = t.money(shown.amount, shown.currency)
-    if stated is not None and not stated.first(result.record.id):
+    if stated is not None and (not stated.first(result) or not stated.inline):
         return t("money.approx", original=own, amount=amount)
     return t("money.approx_rate", original=own, amount=amount, rate=rate_text(result, t))
 

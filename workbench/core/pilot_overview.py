@@ -12,12 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Protocol
 
 from workbench.core.markdown import inline
 from workbench.core.memo_money import Exchange, figure
-from workbench.core.money import Converted, MissingRate, Money, Translate, missing_text, rate_text
+from workbench.core.money import (
+    PRECISION,
+    Converted,
+    MissingRate,
+    Money,
+    Translate,
+    missing_text,
+    rate_text,
+)
 from workbench.core.pilot import Pilot
 from workbench.core.pilot_metrics import (
     budget,
@@ -96,19 +104,21 @@ def totals(pilots: Iterable[Pilot], exchange: Exchange) -> Totals:
         planned, spent, costs, benefits = (item.money.amount for item in converted)
         counted.append(_Figures(planned, spent, costs, benefits, roi_so_far(pilot) is not None))
     valued = [f for f in counted if f.valued]
-    return Totals(
-        currency=currency,
-        pilots=len(counted),
-        budget=sum((f.budget for f in counted), start=ZERO),
-        spent=sum((f.spent for f in counted), start=ZERO),
-        costs=sum((f.costs for f in counted), start=ZERO),
-        benefits=sum((f.benefits for f in counted), start=ZERO),
-        valued=len(valued),
-        valued_costs=sum((f.costs for f in valued), start=ZERO),
-        valued_benefits=sum((f.benefits for f in valued), start=ZERO),
-        rates=tuple(used[key] for key in sorted(used)),
-        missing=tuple(sorted(missing.items(), key=lambda m: (m[0].from_, m[0].to))),
-    )
+    with localcontext() as context:
+        context.prec = PRECISION  # the conversions' own digits: adding them loses none
+        return Totals(
+            currency=currency,
+            pilots=len(counted),
+            budget=sum((f.budget for f in counted), start=ZERO),
+            spent=sum((f.spent for f in counted), start=ZERO),
+            costs=sum((f.costs for f in counted), start=ZERO),
+            benefits=sum((f.benefits for f in counted), start=ZERO),
+            valued=len(valued),
+            valued_costs=sum((f.costs for f in valued), start=ZERO),
+            valued_benefits=sum((f.benefits for f in valued), start=ZERO),
+            rates=tuple(used[key] for key in sorted(used)),
+            missing=tuple(sorted(missing.items(), key=lambda m: (m[0].from_, m[0].to))),
+        )
 
 
 class Words(Says, Translate, Protocol):
