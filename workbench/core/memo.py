@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Protocol
 
 from workbench.core.assessment import Assessment
-from workbench.core.catalogue import PriceBasis, PriceKind, Programme, Status
+from workbench.core.catalogue import PriceKind, Programme, Status
 from workbench.core.consensus import CriterionSpread, evaluate_consensus, median_bounds, spreads
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY
 from workbench.core.markdown import inline
@@ -23,6 +23,7 @@ from workbench.core.memo_money import (
     Exchange,
     PilotCost,
     Stated,
+    arithmetic,
     comparable,
     figure,
     not_compared_text,
@@ -586,21 +587,7 @@ def cost_line(part: MemoSection, t: Messages, exchange: Exchange | None, stated:
         return _unknown_cost(part, t)
     if part.programme is not None and part.programme.price.kind is PriceKind.FREE:
         return t("reports.memo.free")
-    cost = figure(found.money, exchange, t, stated)
-    if found.unit is None:
-        return t("reports.memo.cost_team", cost=cost)
-    price = t.money(found.unit.amount, found.unit.currency)
-    seats = t.number(found.seats)
-    if found.units is None or found.basis is None:
-        return t("reports.memo.cost_seats", seats=seats, price=price, cost=cost)
-    yearly = found.basis is PriceBasis.SEAT_YEAR
-    count = t(
-        ("reports.memo.years" if yearly else "reports.memo.months")
-        + ("_one" if found.units == 1 else ""),
-        n=t.number(found.units),
-    )
-    key = "reports.memo.cost_per_year" if yearly else "reports.memo.cost_per_month"
-    return t(key, seats=seats, price=price, count=count, cost=cost, months=found.months)
+    return arithmetic(found, figure(found.money, exchange, t, stated), t)
 
 
 def _caveats(part: MemoSection, t: Messages) -> list[str]:

@@ -82,7 +82,7 @@ class Stated:
         return True
 
     def lines(self, t: Translate) -> list[str]:
-        """"USD converted at 0.92 EUR per USD, 2026-12-01, ECB reference rate", per rate."""
+        """ "USD converted at 0.92 EUR per USD, 2026-12-01, ECB reference rate", per rate."""
         return [
             t("pilots.totals.rate", currency=u.original.currency, rate=rate_text(u, t))
             for u in self.used
@@ -176,3 +176,26 @@ def not_compared_text(reason: MissingRate | None, t: Translate) -> str:
     if reason is None:
         return t("reports.memo.not_compared")
     return t("reports.memo.not_compared_rate", reason=missing_text(reason, t))
+
+
+class Counts(Translate, Protocol):
+    def number(self, value: float | Decimal | int, decimals: int = 0) -> str: ...
+
+
+def arithmetic(found: PilotCost, cost: str, t: Counts) -> str:
+    """How ``cost`` (the total as written) comes from the price: "6 seats × 49 USD / month ×
+    3 months = 882 USD", "6 seats × 165 USD = 990 USD", "900 USD for the team"."""
+    if found.unit is None:
+        return t("reports.memo.cost_team", cost=cost)
+    price = t.money(found.unit.amount, found.unit.currency)
+    seats = t.number(found.seats)
+    if found.units is None or found.basis is None:
+        return t("reports.memo.cost_seats", seats=seats, price=price, cost=cost)
+    yearly = found.basis is PriceBasis.SEAT_YEAR
+    count = t(
+        ("reports.memo.years" if yearly else "reports.memo.months")
+        + ("_one" if found.units == 1 else ""),
+        n=t.number(found.units),
+    )
+    key = "reports.memo.cost_per_year" if yearly else "reports.memo.cost_per_month"
+    return t(key, seats=seats, price=price, count=count, cost=cost, months=found.months)
