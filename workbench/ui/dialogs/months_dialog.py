@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from workbench.core.rules import MAX_MONTHS
 from workbench.ui.dialogs.base import Dialog
+from workbench.ui.text import safe_str
 from workbench.ui.widgets.safe_input import SafeInput
 
 
@@ -37,16 +38,21 @@ class MonthsChoice:
 
 
 class MonthsDialog(Dialog[MonthsChoice]):
-    def __init__(self, title: str, current: int | None, typical: int | None) -> None:
+    def __init__(
+        self, name: str, current: int | None, typical: int | None, *, pilot: bool = False
+    ) -> None:
+        """``name``: the programme's (or the pilot's, when ``pilot``) as stored."""
         super().__init__()
-        self.title_text = title
+        self.shown_name = name
+        self.pilot = pilot
         self.current = current
         self.typical = typical
 
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(classes="dialog") as box:
-            box.border_title = self.title_text
+            key = "money.months.pilot_title" if self.pilot else "money.months.title"
+            box.border_title = t(key, name=safe_str(self.shown_name, limit=60))
             box.border_subtitle = t("money.months.keys")
             typical = (
                 t("money.months.typical", months=self.typical)

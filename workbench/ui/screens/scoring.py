@@ -303,7 +303,7 @@ class ScoringPane(Pane):
         t = self.workbench.i18n
         months = assessment.months if assessment else None
         found = pilot_cost(programme, team.headcount, months)
-        text = Text(t("reports.memo.cost") + " ", style="dim", no_wrap=True, overflow="ellipsis")
+        text = Text(t("scoring.cost") + " ", style="dim", no_wrap=True, overflow="ellipsis")
         if isinstance(found, PilotCost):
             cost = t.money(found.money.amount, found.money.currency)
             text.append_text(safe_text(arithmetic(found, cost, t)))
@@ -563,8 +563,8 @@ class ScoringPane(Pane):
                 label = self.t("money.months.undo")
                 self._record(replace(step, label=label, restore=apply(current)))
 
-        title = self.t("money.months.title", name=safe_str(programme.name, limit=60))
-        self.app.push_screen(MonthsDialog(title, current, programme.price.months), done)
+        dialog = MonthsDialog(programme.name, current, programme.price.months)
+        self.app.push_screen(dialog, done)
 
     def _replay(self, step: UndoStep, run: AssessmentChange, key: str) -> bool:
         """Run an undo or redo on its assessment, bringing that one on screen first."""
