@@ -3,6 +3,7 @@ validated beside the field, saved, shown in the cost line, undone and redone."""
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
@@ -21,12 +22,8 @@ def test_parse_months() -> None:
     assert parse_months(" 3 ") == 3
     assert parse_months("") is None
     for bad, why in (("3.5", "format"), ("trois", "format"), ("0", "range"), ("121", "range")):
-        try:
+        with pytest.raises(ValueError, match=f"^{why}$"):
             parse_months(bad)
-        except ValueError as error:
-            assert str(error) == why
-        else:
-            raise AssertionError(bad)
 
 
 async def test_c_sets_the_months_and_undo_puts_them_back(
