@@ -3,8 +3,11 @@ validated beside the field, saved, shown in the cost line, undone and redone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tests.conftest import AppFactory
@@ -13,6 +16,7 @@ from tests.ui.screen import screen_text
 from tests.ui.test_scoring import open_on, stored
 from tests.ui.waiting import palette_offers, wait_for_text, wait_until
 from workbench.storage.repository import Repository
+from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.months_dialog import MonthsDialog, parse_months
 
 PAIR = ("team-ecommerce-content", "google-ai-essentials")
@@ -26,6 +30,25 @@ def test_parse_months() -> None:
             parse_months(bad)
 
 
+async def refused_then_saved(
+    pilot: Pilot[None], app: WorkbenchApp, key: str, bad: str, good: str, path: Path
+) -> None:
+    """``key`` opens the months dialog; ``bad`` is refused beside the field with nothing
+    written; ``good`` closes it."""
+    before = path.read_bytes()
+    await pilot.press(key)
+    await wait_until(pilot, lambda: isinstance(app.screen, MonthsDialog))
+    field = app.screen.query_one("#months", Input)
+    field.value = bad
+    await pilot.press("enter")
+    error = app.screen.query_one("#months-error", Static)
+    await wait_until(pilot, lambda: "From 1 to 120 months" in str(error.render()))
+    assert path.read_bytes() == before
+    field.value = good
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: not isinstance(app.screen, MonthsDialog))
+
+
 async def test_c_sets_the_months_and_undo_puts_them_back(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
@@ -33,18 +56,7 @@ async def test_c_sets_the_months_and_undo_puts_them_back(
     open_on(app, *PAIR)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_text(pilot, "6 seats × 49 USD / month × 3 months = 882 USD  (c: months)")
-        before = sample_repo.path.read_bytes()
-        await pilot.press("c")
-        await wait_until(pilot, lambda: isinstance(app.screen, MonthsDialog))
-        field = app.screen.query_one("#months", Input)
-        field.value = "200"
-        await pilot.press("enter")
-        error = app.screen.query_one("#months-error", Static)
-        await wait_until(pilot, lambda: "From 1 to 120 months" in str(error.render()))
-        assert sample_repo.path.read_bytes() == before
-        field.value = "5"
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: not isinstance(app.screen, MonthsDialog))
+        await refused_then_saved(pilot, app, "c", "200", "5", sample_repo.path)
         await wait_for_text(pilot, "6 seats × 49 USD / month × 5 months = 1,470 USD")
         await wait_until(pilot, lambda: stored(sample_repo, *PAIR).months == 5)
         await pilot.press("ctrl+z")
