@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -149,3 +150,17 @@ def test_report_memo_follows_the_reports_folder_setting(
     written = Path(capsys.readouterr().out.strip())
     assert written.parent == folder
     assert written.exists()
+
+
+@pytest.mark.parametrize(
+    ("stored", "read"),
+    [(" eur ", "EUR"), ("usd", "USD"), ("euros", None), (12, None), ("", None)],
+)
+def test_the_currency_setting_is_read_as_a_code(
+    tmp_path: Path, stored: object, read: str | None
+) -> None:
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps({"currency": stored}), encoding="utf-8")
+    settings, problem = Settings.load(path)
+    assert problem is None
+    assert settings.currency == read
