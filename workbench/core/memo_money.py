@@ -36,10 +36,6 @@ from workbench.core.pricing import CostUnknown, billed_months, billed_units, cos
 DEFAULT_CURRENCY = "EUR"
 
 
-class Writes(Protocol):
-    def money(self, amount: Decimal | float | int, currency: str | None) -> str: ...
-
-
 def reader_currency(chosen: str | None, setting: str | None, in_play: Iterable[str]) -> str:
     """The currency the figures are given in: the one chosen (``--currency``), else the
     setting, else the one currency of ``in_play`` when they share one, else EUR."""
