@@ -4,25 +4,33 @@ Only pairs whose verdict is PILOT are candidates; a team gets at most one progra
 pair costs its seat price x the team's headcount (or the one price of a programme sold
 per team); an unknown price is never free. The choice maximises the summed weighted total
 (or the number of teams, then the summed total) within the budget and an optional seat
-or hours cap, and among equal choices the cheapest. It is exact: a multiple-choice
-knapsack solved on the Pareto frontier of (cost, seats or hours, value) states, one team
-at a time, never a greedy guess. All arithmetic is in integers and Fractions.
+or hours cap, and among equal choices the cheapest. It is exact: an integer programme
+(``portfolio_solver``, HiGHS) on whole numbers (money in its smallest unit, half points
+doubled) with a zero gap, its answer checked again in Decimal and Fractions; a choice its
+time limit stopped says so, with the solver's bound. The cost of a pair is ``Pair.cost``
+alone: the solver takes candidates already costed (``candidates_of``).
 """
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from math import lcm
+from math import floor, lcm
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
+from workbench.core.portfolio_solver import Cancel, Problem, Solution, best, cheapest_better
 from workbench.core.scoring import Evaluation, Number, Verdict
 from workbench.core.team import Team
+
+
+DEFAULT_TIME_LIMIT = 10.0
+"""Seconds the solver may take before answering with the best choice found."""
 
 
 class Goal(StrEnum):
@@ -120,6 +128,14 @@ class Portfolio:
     step_total_gained: Fraction | None = None
     step_teams_gained: int | None = None
     reasons: dict[str, Reason] = field(default_factory=dict)
+    proven: bool = True
+    """The solver proved the choice optimal (else its time limit stopped it)."""
+    bound_teams: int | None = None
+    """Not proven, goal teams: no choice funds more teams than this."""
+    bound_total: Fraction | None = None
+    """Not proven, goal score: no choice reaches a higher total than this."""
+    ties_broken: bool = True
+    """Among equally good choices, the cheapest (then today's order) was proven chosen."""
 
     @property
     def teams(self) -> int:
@@ -130,7 +146,7 @@ class Portfolio:
         return self.budget - self.cost
 
 
-def _exclusion(pair: Pair, currency: str, cap: Cap | None) -> Reason | None:
+def exclusion(pair: Pair, currency: str, cap: Cap | None) -> Reason | None:
     if pair.verdict is Verdict.CLARIFY_OBJECTIVE:
         return Reason.CLARIFY_OBJECTIVE
     if pair.verdict is not Verdict.PILOT or pair.total is None:
@@ -158,67 +174,122 @@ def _usage(pair: Pair, cap: Cap | None) -> Fraction:
 
 
 def _scale(values: Iterable[Fraction]) -> int:
-    """The smallest factor that turns every value into a whole number."""
+    """The smallest factor that turns every value into a whole number (minor units for
+    money, half points doubled)."""
     return lcm(1, *(value.denominator for value in values))
 
 
-# a state: (cost, usage, value, picks) where picks is a linked list (index, parent) or None
-Picks = tuple[int, "Picks"] | None
-State = tuple[int, int, int, Picks]
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A pair the portfolio may fund, already costed: its exact cost, its use of the cap,
+    its total."""
+
+    pair: Pair
+    cost: Decimal
+    usage: Fraction
+    score: Fraction
 
 
-class _MaxTree:
-    """A Fenwick tree of prefix maxima over usage ranks."""
-
-    def __init__(self, size: int) -> None:
-        self._tree = [-1] * (size + 1)
-
-    def best(self, rank: int) -> int:
-        best = -1
-        rank += 1
-        while rank > 0:
-            best = max(best, self._tree[rank])
-            rank -= rank & -rank
-        return best
-
-    def put(self, rank: int, value: int) -> None:
-        rank += 1
-        while rank < len(self._tree):
-            if self._tree[rank] < value:
-                self._tree[rank] = value
-            rank += rank & -rank
+def candidates_of(
+    pairs: Sequence[Pair], currency: str, cap: Cap | None
+) -> tuple[list[Candidate], dict[str, Reason]]:
+    """The pairs that can be funded (costed by ``Pair.cost``), and why each other cannot."""
+    reasons: dict[str, Reason] = {}
+    found: list[Candidate] = []
+    for pair in pairs:
+        reason = exclusion(pair, currency, cap)
+        cost = pair.cost
+        if reason is None and cost is not None:
+            found.append(Candidate(pair, cost, _usage(pair, cap), Fraction(pair.total or 0)))
+        else:
+            reasons[pair.assessment_id] = reason or Reason.NO_PRICE
+    return found, reasons
 
 
-def _frontier(states: list[State]) -> list[State]:
-    """The states no other state beats: no cheaper-or-equal, lighter-or-equal, better-or-equal."""
-    states.sort(key=lambda s: (s[0], s[1], -s[2]))
-    usages = sorted({s[1] for s in states})
-    if len(usages) == 1:
-        kept: list[State] = []
-        best = -1
-        for state in states:
-            if state[2] > best:
-                kept.append(state)
-                best = state[2]
-        return kept
-    rank = {usage: i for i, usage in enumerate(usages)}
-    tree = _MaxTree(len(usages))
-    kept = []
-    for state in states:
-        r = rank[state[1]]
-        if tree.best(r) >= state[2]:
-            continue
-        kept.append(state)
-        tree.put(r, state[2])
-    return kept
+@dataclass(frozen=True, slots=True)
+class _Scaled:
+    """The candidates in whole numbers: the solver's problem and the way back."""
+
+    candidates: list[Candidate]
+    money: int
+    usage: int
+    points: int
+    weight: int
+    """Goal.TEAMS: a team is worth more than every total together (teams first)."""
+    budget: int
+    cap: int | None
+    teams: list[int]
+    costs: list[int]
+    usages: list[int]
+    values: list[int]
+
+    def problem(self, budget: int | None = None) -> Problem:
+        return Problem(
+            self.teams,
+            self.costs,
+            self.usages,
+            self.values,
+            self.budget if budget is None else budget,
+            self.cap,
+        )
+
+    def money_of(self, amount: Decimal) -> int:
+        scaled = Fraction(amount) * self.money
+        return scaled.numerator // scaled.denominator
 
 
-def _picks(picks: Picks) -> list[int]:
-    chosen = []
-    while picks is not None:
-        chosen.append(picks[0])
-        picks = picks[1]
-    return chosen
+def _scaled(
+    candidates: list[Candidate], budget: Decimal, goal: Goal, cap: Cap | None, step: Decimal | None
+) -> _Scaled:
+    money = _scale([*(Fraction(c.cost) for c in candidates), Fraction(budget), Fraction(step or 0)])
+    usage = _scale([*(c.usage for c in candidates), Fraction(cap.limit if cap else 0)])
+    points = _scale([c.score for c in candidates])
+    scores = [int(c.score * points) for c in candidates]
+    weight = sum(scores) + 1 if goal is Goal.TEAMS else 0
+    team_numbers: dict[str, int] = {}
+    for candidate in candidates:
+        team_numbers.setdefault(candidate.pair.team_id, len(team_numbers))
+    return _Scaled(
+        candidates=candidates,
+        money=money,
+        usage=usage,
+        points=points,
+        weight=weight,
+        budget=int(Fraction(budget) * money),
+        cap=int(Fraction(cap.limit) * usage) if cap is not None else None,
+        teams=[team_numbers[c.pair.team_id] for c in candidates],
+        costs=[int(Fraction(c.cost) * money) for c in candidates],
+        usages=[int(c.usage * usage) for c in candidates],
+        values=[weight + s for s in scores],
+    )
+
+
+def _recheck(
+    solution: Solution, scaled: _Scaled, budget: Decimal, cap: Cap | None
+) -> tuple[tuple[int, ...], bool]:
+    """The chosen set checked again in Decimal and Fraction (budget, cap, one per team) and
+    its value recomputed; a set that fails is cut down (least valuable first) and is no
+    longer called optimal, nor is one whose value is not the solver's."""
+    picks = list(solution.picks)
+    proven = solution.proven
+
+    def fits(chosen: list[int]) -> bool:
+        items = [scaled.candidates[i] for i in chosen]
+        teams = [c.pair.team_id for c in items]
+        used = sum((c.usage for c in items), start=Fraction(0))
+        return (
+            len(set(teams)) == len(teams)
+            and sum((c.cost for c in items), start=Decimal(0)) <= budget
+            and (cap is None or used <= Fraction(cap.limit))
+        )
+
+    while not fits(picks):
+        proven = False
+        picks.remove(min(picks, key=lambda i: (scaled.values[i], -scaled.costs[i], -i)))
+    value = sum(scaled.values[i] for i in picks)
+    if solution.reported is not None and abs(solution.reported - value) > 0.5:
+        proven = False
+    return tuple(picks), proven
 
 
 def choose(
@@ -229,101 +300,109 @@ def choose(
     goal: Goal = Goal.SCORE,
     cap: Cap | None = None,
     step: Decimal | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    cancel: Cancel | None = None,
 ) -> Portfolio:
-    """The exact best portfolio within ``budget`` (and ``cap``), with what was left out and why.
+    """The best portfolio within ``budget`` (and ``cap``), with what was left out and why.
 
     ``step``: also say what ``step`` more budget would add. The next step (the smallest
-    extra budget that adds anything) is searched up to the budget plus the dearest candidate.
+    extra budget that adds anything) is searched up to the budget plus the dearest
+    candidate. ``time_limit`` (seconds) bounds the whole call: the best choice found by
+    then is returned and not called optimal. ``Cancelled`` when ``cancel`` is set.
     """
     if budget < 0:
         raise ValueError("the budget cannot be negative")
     currency = currency.upper()
-    reasons: dict[str, Reason] = {}
-    candidates: list[Pair] = []
-    for pair in pairs:
-        reason = _exclusion(pair, currency, cap)
-        if reason is None:
-            candidates.append(pair)
-        else:
-            reasons[pair.assessment_id] = reason
+    candidates, reasons = candidates_of(pairs, currency, cap)
+    return solve(
+        pairs,
+        candidates,
+        reasons,
+        budget,
+        currency,
+        goal=goal,
+        cap=cap,
+        step=step,
+        time_limit=time_limit,
+        cancel=cancel,
+    )
 
-    costs = [Fraction(pair.cost or 0) for pair in candidates]
-    usages = [_usage(pair, cap) for pair in candidates]
-    scores = [Fraction(pair.total or 0) for pair in candidates]
-    money_scale = _scale([*costs, Fraction(budget), Fraction(step or 0)])
-    usage_scale = _scale([*usages, Fraction(cap.limit) if cap else Fraction(0)])
-    score_scale = _scale(scores)
-    int_costs = [int(c * money_scale) for c in costs]
-    int_usages = [int(u * usage_scale) for u in usages]
-    int_scores = [int(s * score_scale) for s in scores]
-    # Goal.TEAMS: teams first, then the summed total, in one whole number.
-    weight = sum(int_scores) + 1 if goal is Goal.TEAMS else 0
-    values = [weight + s for s in int_scores]
-    limit = int(Fraction(budget) * money_scale)
-    step_limit = limit + int(Fraction(step or 0) * money_scale)
-    usage_limit = int(Fraction(cap.limit) * usage_scale) if cap is not None else 0
-    bound = max(limit + max(int_costs, default=0), step_limit)
 
-    by_team: dict[str, list[int]] = {}
-    for index, pair in enumerate(candidates):
-        by_team.setdefault(pair.team_id, []).append(index)
-
-    states: list[State] = [(0, 0, 0, None)]
-    for options in by_team.values():
-        grown = list(states)
-        for cost, usage, value, picks in states:
-            for index in options:
-                new_cost = cost + int_costs[index]
-                new_usage = usage + int_usages[index]
-                if new_cost > bound or (cap is not None and new_usage > usage_limit):
-                    continue
-                grown.append((new_cost, new_usage, value + values[index], (index, picks)))
-        states = _frontier(grown)
-
-    def best_within(money: int) -> State:
-        fitting = [s for s in states if s[0] <= money]
-        return max(fitting, key=lambda s: (s[2], -s[0]))
-
-    best = best_within(limit)
-    chosen_indexes = sorted(_picks(best[3]))
-    chosen = tuple(candidates[i] for i in chosen_indexes)
+def solve(
+    pairs: Sequence[Pair],
+    candidates: list[Candidate],
+    reasons: dict[str, Reason],
+    budget: Decimal,
+    currency: str,
+    *,
+    goal: Goal,
+    cap: Cap | None,
+    step: Decimal | None,
+    time_limit: float,
+    cancel: Cancel | None = None,
+) -> Portfolio:
+    """``choose`` on already-costed candidates (``candidates_of``)."""
+    deadline = time.monotonic() + time_limit
+    scaled = _scaled(candidates, budget, goal, cap, step)
+    solution = best(scaled.problem(), time_limit=time_limit, cancel=cancel)
+    picks, proven = _recheck(solution, scaled, budget, cap)
+    chosen_indexes = sorted(picks)
+    chosen = tuple(candidates[i].pair for i in chosen_indexes)
     funded = {pair.team_id for pair in chosen}
-    left_money = limit - best[0]
-    for index, pair in enumerate(candidates):
-        if index in chosen_indexes:
+    reasons = dict(reasons)
+    left_money = scaled.budget - sum(scaled.costs[i] for i in chosen_indexes)
+    for index, candidate in enumerate(candidates):
+        if index in picks:
             continue
+        pair = candidate.pair
         if pair.team_id in funded:
             reasons[pair.assessment_id] = Reason.ANOTHER_PROGRAMME
-        elif int_costs[index] > left_money:
+        elif scaled.costs[index] > left_money:
             reasons[pair.assessment_id] = Reason.OVER_BUDGET
         else:
             reasons[pair.assessment_id] = Reason.OVER_CAP
+    value = sum(scaled.values[i] for i in chosen_indexes)
+    total = sum((candidates[i].score for i in chosen_indexes), start=Fraction(0))
 
-    def gains(state: State) -> tuple[int, Fraction]:
-        picked = _picks(state[3])
-        teams = len(picked) - len(chosen_indexes)
-        total = sum((scores[i] for i in picked), start=Fraction(0)) - sum(
-            (scores[i] for i in chosen_indexes), start=Fraction(0)
-        )
-        return teams, total
+    def gains(other: Sequence[int]) -> tuple[int, Fraction]:
+        teams = len(other) - len(chosen_indexes)
+        extra = sum((candidates[i].score for i in other), start=Fraction(0)) - total
+        return teams, extra
+
+    def remaining() -> float:
+        return max(0.0, deadline - time.monotonic())
 
     next_step = None
-    better = [s for s in states if s[0] > limit and s[2] > best[2]]
-    if better:
-        nearest = min(better, key=lambda s: (s[0], -s[2]))
-        picked = set(_picks(nearest[3]))
-        teams, total = gains(nearest)
-        next_step = NextStep(
-            extra=_cost(candidates[i] for i in picked) - budget,
-            adds=tuple(candidates[i] for i in sorted(picked - set(chosen_indexes))),
-            drops=tuple(candidates[i] for i in sorted(set(chosen_indexes) - picked)),
-            teams_gained=teams,
-            total_gained=total,
+    if proven:
+        dearest = max(scaled.costs, default=0)
+        step_limit = scaled.budget + scaled.money_of(step or Decimal(0))
+        reach = max(scaled.budget + dearest, step_limit)
+        further = cheapest_better(
+            scaled.problem(reach), value + 1, time_limit=remaining(), cancel=cancel
         )
+        if further is not None and further.proven:
+            picked = set(further.picks)
+            teams_gained, total_gained = gains(further.picks)
+            next_step = NextStep(
+                extra=_cost(candidates[i].pair for i in picked) - budget,
+                adds=tuple(candidates[i].pair for i in sorted(picked - set(chosen_indexes))),
+                drops=tuple(candidates[i].pair for i in sorted(set(chosen_indexes) - picked)),
+                teams_gained=teams_gained,
+                total_gained=total_gained,
+            )
     step_teams = step_total = None
-    if step is not None:
-        step_teams, step_total = gains(best_within(step_limit))
+    if step is not None and proven:
+        bigger = best(
+            scaled.problem(scaled.budget + scaled.money_of(step)),
+            time_limit=remaining(),
+            cancel=cancel,
+        )
+        if bigger.proven:
+            step_teams, step_total = gains(bigger.picks)
 
+    bound_teams = bound_total = None
+    if not proven and solution.bound is not None:
+        bound_teams, bound_total = _bound(solution.bound, scaled, goal)
     left_out = tuple((p, reasons[p.assessment_id]) for p in pairs if p.assessment_id in reasons)
     hours = sum((p.seat_hours or Fraction(0) for p in chosen), start=Fraction(0))
     return Portfolio(
@@ -334,7 +413,7 @@ def choose(
         chosen=chosen,
         left_out=left_out,
         cost=_cost(chosen),
-        total=sum((Fraction(p.total or 0) for p in chosen), start=Fraction(0)),
+        total=total,
         seats=sum(p.headcount for p in chosen),
         hours=hours,
         next_step=next_step,
@@ -342,7 +421,20 @@ def choose(
         step_total_gained=step_total,
         step_teams_gained=step_teams,
         reasons=reasons,
+        proven=proven,
+        bound_teams=bound_teams,
+        bound_total=bound_total,
+        ties_broken=solution.ties_broken,
     )
+
+
+def _bound(bound: float, scaled: _Scaled, goal: Goal) -> tuple[int | None, Fraction | None]:
+    """The solver's bound in teams (goal teams) or points (goal score), rounded down to
+    what a choice can reach."""
+    whole = floor(bound + 1e-6)
+    if goal is Goal.TEAMS:
+        return whole // scaled.weight, None
+    return None, Fraction(whole, scaled.points)
 
 
 def pairs_of(
