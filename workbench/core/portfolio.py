@@ -20,14 +20,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from math import floor, lcm
+from math import lcm
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
 from workbench.core.portfolio_solver import Cancel, Problem, Solution, best, cheapest_better
 from workbench.core.scoring import Evaluation, Number, Verdict
 from workbench.core.team import Team
-
 
 DEFAULT_TIME_LIMIT = 10.0
 """Seconds the solver may take before answering with the best choice found."""
@@ -135,7 +134,10 @@ class Portfolio:
     bound_total: Fraction | None = None
     """Not proven, goal score: no choice reaches a higher total than this."""
     ties_broken: bool = True
-    """Among equally good choices, the cheapest (then today's order) was proven chosen."""
+    """Among the best choices, the cheapest was proven chosen, then the lightest on the
+    cap, then the first in the old search's order (up to ``TIE_TEAMS`` teams)."""
+    next_step_known: bool = True
+    """``next_step`` was worked out to the end (None then means more adds nothing)."""
 
     @property
     def teams(self) -> int:
@@ -215,7 +217,7 @@ class _Scaled:
     usage: int
     points: int
     weight: int
-    """Goal.TEAMS: a team is worth more than every total together (teams first)."""
+    """Goal.TEAMS: one team is worth more than any choice's total (teams first)."""
     budget: int
     cap: int | None
     teams: list[int]
@@ -245,7 +247,11 @@ def _scaled(
     usage = _scale([*(c.usage for c in candidates), Fraction(cap.limit if cap else 0)])
     points = _scale([c.score for c in candidates])
     scores = [int(c.score * points) for c in candidates]
-    weight = sum(scores) + 1 if goal is Goal.TEAMS else 0
+    most: dict[str, int] = {}
+    for candidate, score in zip(candidates, scores, strict=True):
+        team = candidate.pair.team_id
+        most[team] = max(most.get(team, 0), score)
+    weight = sum(most.values()) + 1 if goal is Goal.TEAMS else 0
     team_numbers: dict[str, int] = {}
     for candidate in candidates:
         team_numbers.setdefault(candidate.pair.team_id, len(team_numbers))
@@ -287,7 +293,7 @@ def _recheck(
         proven = False
         picks.remove(min(picks, key=lambda i: (scaled.values[i], -scaled.costs[i], -i)))
     value = sum(scaled.values[i] for i in picks)
-    if solution.reported is not None and abs(solution.reported - value) > 0.5:
+    if solution.reported is not None and abs(solution.reported - value) >= 1:
         proven = False
     return tuple(picks), proven
 
@@ -373,6 +379,7 @@ def solve(
         return max(0.0, deadline - time.monotonic())
 
     next_step = None
+    next_known = False
     if proven:
         dearest = max(scaled.costs, default=0)
         step_limit = scaled.budget + scaled.money_of(step or Decimal(0))
@@ -380,6 +387,7 @@ def solve(
         further = cheapest_better(
             scaled.problem(reach), value + 1, time_limit=remaining(), cancel=cancel
         )
+        next_known = further is None or further.proven
         if further is not None and further.proven:
             picked = set(further.picks)
             teams_gained, total_gained = gains(further.picks)
@@ -425,16 +433,15 @@ def solve(
         bound_teams=bound_teams,
         bound_total=bound_total,
         ties_broken=solution.ties_broken,
+        next_step_known=next_known,
     )
 
 
-def _bound(bound: float, scaled: _Scaled, goal: Goal) -> tuple[int | None, Fraction | None]:
-    """The solver's bound in teams (goal teams) or points (goal score), rounded down to
-    what a choice can reach."""
-    whole = floor(bound + 1e-6)
+def _bound(bound: int, scaled: _Scaled, goal: Goal) -> tuple[int | None, Fraction | None]:
+    """The solver's bound in teams (goal teams) or points (goal score)."""
     if goal is Goal.TEAMS:
-        return whole // scaled.weight, None
-    return None, Fraction(whole, scaled.points)
+        return bound // scaled.weight, None
+    return None, Fraction(bound, scaled.points)
 
 
 def pairs_of(

@@ -14,9 +14,16 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from math import ceil
 from typing import Any, Protocol
 
+EXACT_LIMIT = 2**50
+"""Weighted objectives stay below this: every whole number is exact in a double."""
 TIE_WEIGHT_LIMIT = 10**6
+TIE_TEAMS = 24
+"""Today's order among equal choices is sought up to this many teams: beyond, each of its
+solves (equal value, cost and usage fixed) can take seconds, and the choice stays the
+solver's among the equally good, cheapest and lightest ones."""
 """The largest weight of one tie-breaking solve: a few teams at a time, in exact integers."""
 
 
@@ -49,10 +56,11 @@ class Solution:
     picks: tuple[int, ...]
     proven: bool
     """The first level (the value, or the cost of the next step) is proven optimal."""
-    bound: float | None
-    """The solver's bound on the first level's objective when not proven."""
+    bound: int | None
+    """best(), not proven: no choice is worth more than this."""
     reported: float | None = None
-    """The first level's objective as the solver reported it (the caller re-checks it)."""
+    """The first level's value as the solver reported it (the caller re-checks it: the
+    weight of the next levels makes it differ by less than one)."""
     ties_broken: bool = True
     """Every later level was solved to the end (cheapest, lightest, then today's order)."""
 
@@ -83,7 +91,7 @@ class _Model:
         self.deadline = deadline
         self.cancel = cancel
         self.size = n = len(problem)
-        h = highspy.Highs()
+        h = highspy.Highs()  # type: ignore[no-untyped-call]
         h.setOptionValue("output_flag", False)
         h.setOptionValue("mip_rel_gap", 0.0)
         h.setOptionValue("mip_abs_gap", 1e-6)
@@ -104,15 +112,17 @@ class _Model:
         self.add_row(range(n), problem.costs, upper=problem.budget)
         if problem.cap is not None:
             self.add_row(range(n), problem.usages, upper=problem.cap)
-        if cancel is not None:
 
-            def interrupt(event: Any) -> None:
-                if cancel.is_set():
-                    event.interrupt()
+        def interrupt(event: Any) -> None:
+            # HiGHS's own time limit is not looked at everywhere (a long LP, presolve)
+            if (cancel is not None and cancel.is_set()) or time.monotonic() > self.deadline:
+                event.interrupt()
 
-            h.cbMipInterrupt.subscribe(interrupt)
-            h.cbSimplexInterrupt.subscribe(interrupt)
+        h.cbMipInterrupt.subscribe(interrupt)
+        h.cbSimplexInterrupt.subscribe(interrupt)
         self.hint: list[int] | None = None
+        self.first_bound: int | None = None
+        self.first_reported: float | None = None
 
     def add_row(
         self,
@@ -178,39 +188,102 @@ def _total(picks: Sequence[int], of: Sequence[int]) -> int:
     return sum(of[i] for i in picks)
 
 
-def _lexicographic(model: _Model, picks: list[int], cost_first: bool) -> tuple[list[int], bool]:
-    """After the first level: the value (or the cost), then the cost (or the value), then
-    the usage, then today's order among equals. (picks, every level solved to the end)."""
-    problem = model.problem
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """One objective of the lexicographic order, and the most it can differ between two
+    choices (per team at most its largest coefficient; within ``limit`` when given)."""
+
+    coefficients: Sequence[int]
+    maximise: bool
+    span: int
+
+    def signed(self, index: int) -> int:
+        return self.coefficients[index] if self.maximise else -self.coefficients[index]
+
+
+def _level(problem: Problem, of: Sequence[int], *, maximise: bool, limit: int | None) -> _Level:
+    most: dict[int, int] = {}
+    for index, team in enumerate(problem.teams):
+        most[team] = max(most.get(team, 0), of[index])
+    span = sum(most.values())
+    return _Level(of, maximise, span if limit is None else min(span, limit))
+
+
+def _groups(levels: list[_Level]) -> list[list[tuple[_Level, int]]]:
+    """Consecutive levels folded into one weighted objective while its values stay exact
+    in floating point (the first level of a group weighs more than all the next ones)."""
+    groups: list[list[tuple[_Level, int]]] = []
+    index = 0
+    while index < len(levels):
+        group = [levels[index]]
+        while index + len(group) < len(levels):
+            candidate = [*group, levels[index + len(group)]]
+            if _magnitude(candidate) >= EXACT_LIMIT:
+                break
+            group = candidate
+        index += len(group)
+        weight = 1
+        weighted: list[tuple[_Level, int]] = []
+        for level in reversed(group):
+            weighted.append((level, weight))
+            weight *= level.span + 1
+        groups.append(weighted[::-1])
+    return groups
+
+
+def _magnitude(group: list[_Level]) -> int:
+    weight = 1
+    for level in group:
+        weight *= level.span + 1
+    return weight
+
+
+def _solve_levels(
+    model: _Model, levels: list[_Level], picks: list[int] | None
+) -> tuple[bool, list[int], bool]:
+    """(first level proven, picks, every level proven): each group's optimum is kept as a
+    constraint of the next (its levels' totals)."""
     n = model.size
-    levels: list[tuple[Sequence[int], bool]] = []
-    if cost_first:
-        model.add_row(range(n), problem.costs, upper=_total(picks, problem.costs))
-        levels.append((problem.values, True))
-    else:
-        model.add_row(range(n), problem.values, lower=_total(picks, problem.values))
-        levels.append((problem.costs, False))
-    if problem.cap is not None:
-        levels.append((problem.usages, False))
-    for objective, maximise in levels:
+    first_proven = False
+    groups = _groups(levels)
+    # the levels after value and cost (usage, today's order) are sought only when they fit
+    # in a group already solved: alone, each can take many seconds at scale
+    complete = len(groups) == 1
+    groups = groups[:1] if len(groups[0]) >= 2 else groups[:2]
+    for number, group in enumerate(groups):
+        objective = [sum(weight * level.signed(i) for level, weight in group) for i in range(n)]
         model.hint = picks
-        proven, found = model.optimise(objective, maximise=maximise)
-        if found and _total(found, objective) * (1 if maximise else -1) >= _total(
-            picks, objective
-        ) * (1 if maximise else -1):
+        proven, found = model.optimise(objective, maximise=True)
+        if number == 0:
+            # the first level's own value: the next levels of the group weigh less than one
+            # of its units, and best()'s are minimised (they only lower the objective)
+            weight = group[0][1]
+            bound = model.bound()
+            model.first_bound = None if bound is None else ceil(bound / weight - 1e-9)
+            model.first_reported = model.objective() / weight
+        if (found or proven) and (
+            picks is None or _total(found, objective) >= _total(picks, objective)
+        ):
             picks = found
-        if not proven:
-            return picks, False
-        if maximise:
-            model.add_row(range(n), objective, lower=_total(picks, objective))
-        else:
-            model.add_row(range(n), objective, upper=_total(picks, objective))
-    return _break_ties(model, picks)
+        if number == 0:
+            first_proven = proven
+        if not proven or picks is None:
+            return first_proven, picks or [], False
+        for level, _ in group:
+            total = _total(picks, level.coefficients)
+            if level.maximise:
+                model.add_row(range(n), level.coefficients, lower=total)
+            else:
+                model.add_row(range(n), level.coefficients, upper=total)
+    picks, ties = _break_ties(model, picks or [])
+    return first_proven, picks, ties and complete
 
 
 def _break_ties(model: _Model, picks: list[int]) -> tuple[list[int], bool]:
     """Today's order among equal choices: from the last team back, a team left out comes
     first, then its dearer option; a few teams per solve, their ranks as exact weights."""
+    if len(model.by_team) > TIE_TEAMS:
+        return picks, False
     problem = model.problem
     ranks = tie_ranks(problem)
     teams = sorted(model.by_team, reverse=True)
@@ -246,17 +319,52 @@ def _break_ties(model: _Model, picks: list[int]) -> tuple[list[int], bool]:
     return sorted(chosen), True
 
 
+def _order(problem: Problem, first: _Level) -> list[_Level]:
+    """``first``, then the value or the cost (whichever is not first), then the usage."""
+    value = _level(problem, problem.values, maximise=True, limit=None)
+    cost = _level(problem, problem.costs, maximise=False, limit=problem.budget)
+    levels = [first, cost if first.maximise else value]
+    if problem.cap is not None:
+        levels.append(_level(problem, problem.usages, maximise=False, limit=problem.cap))
+    return levels
+
+
+def greedy(problem: Problem) -> list[int]:
+    """A first feasible choice for the solver to start from: the most value per unit of
+    money and cap first, one per team, while it fits."""
+    cap = problem.cap
+
+    def density(index: int) -> float:
+        weight = problem.costs[index] / max(problem.budget, 1)
+        if cap is not None:
+            weight += problem.usages[index] / max(cap, 1)
+        return problem.values[index] / (weight + 1e-9)
+
+    picks: list[int] = []
+    teams: set[int] = set()
+    spent = used = 0
+    for index in sorted(range(len(problem)), key=lambda i: (-density(i), i)):
+        cost, usage = problem.costs[index], problem.usages[index]
+        if problem.teams[index] in teams or spent + cost > problem.budget:
+            continue
+        if cap is not None and used + usage > cap:
+            continue
+        picks.append(index)
+        teams.add(problem.teams[index])
+        spent += cost
+        used += usage
+    return sorted(picks)
+
+
 def best(problem: Problem, *, time_limit: float, cancel: Cancel | None = None) -> Solution:
     """The most valuable choice, then the cheapest, the lightest, today's order."""
     if not len(problem):
         return Solution((), True, None)
     model = _Model(problem, time.monotonic() + time_limit, cancel)
-    proven, picks = model.optimise(problem.values, maximise=True)
-    reported = model.objective()
-    if not proven:
-        return Solution(tuple(picks), False, model.bound(), reported, ties_broken=False)
-    picks, ties = _lexicographic(model, picks, cost_first=False)
-    return Solution(tuple(picks), True, None, reported, ties)
+    first = _level(problem, problem.values, maximise=True, limit=None)
+    proven, picks, ties = _solve_levels(model, _order(problem, first), greedy(problem))
+    bound = None if proven else model.first_bound
+    return Solution(tuple(picks), proven, bound, model.first_reported, ties)
 
 
 def cheapest_better(
@@ -267,17 +375,22 @@ def cheapest_better(
     if not len(problem):
         return None
     model = _Model(problem, time.monotonic() + time_limit, cancel)
+    if len(model.by_team) > TIE_TEAMS:
+        # at scale, presolve spends seconds on this row without looking at the clock
+        model.h.setOptionValue("presolve", "off")
     model.add_row(range(model.size), problem.values, lower=value)
-    proven, picks = model.optimise(problem.costs, maximise=False)
+    first = _level(problem, problem.costs, maximise=False, limit=problem.budget)
+    levels = _order(problem, first)
+    small = len(model.by_team) <= TIE_TEAMS
+    # at scale, the cost alone: folded with the value its weights slow presolve for seconds
+    proven, picks, ties = _solve_levels(model, levels if small else levels[:1], None)
+    ties = ties and small
     if not picks:
         if proven or model.infeasible():
             return None
-        return Solution((), False, model.bound(), ties_broken=False)
-    reported = model.objective()
-    if not proven:
-        return Solution(tuple(picks), False, model.bound(), reported, ties_broken=False)
-    picks, ties = _lexicographic(model, picks, cost_first=True)
-    return Solution(tuple(picks), True, None, reported, ties)
+        return Solution((), False, model.first_bound, None, ties_broken=False)
+    bound = None if proven else model.first_bound
+    return Solution(tuple(picks), proven, bound, model.first_reported, ties)
 
 
 __all__ = ["Cancel", "Cancelled", "Problem", "Solution", "best", "cheapest_better", "tie_ranks"]
