@@ -166,19 +166,18 @@ def _cost(pairs: Iterable[Pair]) -> Decimal:
     return sum((pair.cost or Decimal(0) for pair in pairs), start=Decimal(0))
 
 
-def _usage(pair: Pair, cap: Cap | None) -> Fraction:
+def _usage(pair: Pair, cap: Cap | None, known: dict[float, Fraction]) -> Fraction:
+    """Seats or seat-hours (``Pair.seat_hours``; ``known``: each duration as a Fraction)."""
     if cap is None:
         return Fraction(0)
     if cap.kind is CapKind.SEATS:
         return Fraction(pair.headcount)
-    hours = pair.seat_hours
-    return Fraction(0) if hours is None else hours
-
-
-def _scale(values: Iterable[Fraction]) -> int:
-    """The smallest factor that turns every value into a whole number (minor units for
-    money, half points doubled)."""
-    return lcm(1, *(value.denominator for value in values))
+    if pair.hours is None:
+        return Fraction(0)
+    per_seat = known.get(pair.hours)
+    if per_seat is None:
+        per_seat = known[pair.hours] = Fraction(str(pair.hours))
+    return per_seat * pair.headcount
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,11 +197,13 @@ def candidates_of(
     """The pairs that can be funded (costed by ``Pair.cost``), and why each other cannot."""
     reasons: dict[str, Reason] = {}
     found: list[Candidate] = []
+    hours: dict[float, Fraction] = {}
     for pair in pairs:
         reason = exclusion(pair, currency, cap)
         cost = pair.cost
         if reason is None and cost is not None:
-            found.append(Candidate(pair, cost, _usage(pair, cap), Fraction(pair.total or 0)))
+            usage = _usage(pair, cap, hours)
+            found.append(Candidate(pair, cost, usage, Fraction(pair.total or 0)))
         else:
             reasons[pair.assessment_id] = reason or Reason.NO_PRICE
     return found, reasons
@@ -240,13 +241,29 @@ class _Scaled:
         return scaled.numerator // scaled.denominator
 
 
+Exact = Decimal | Fraction | int
+
+
+def _whole(values: Sequence[Exact], extra: Sequence[Exact] = ()) -> tuple[int, list[int]]:
+    """The smallest factor that makes every value whole, and the values times it."""
+    ratios = [value.as_integer_ratio() for value in values]
+    scale = lcm(1, *{d for _, d in ratios}, *(v.as_integer_ratio()[1] for v in extra))
+    return scale, [n * (scale // d) for n, d in ratios]
+
+
+def _times(value: Exact, scale: int) -> int:
+    """``value`` x ``scale``, a whole number when ``scale`` came from ``_whole``."""
+    numerator, denominator = value.as_integer_ratio()
+    return numerator * (scale // denominator)
+
+
 def _scaled(
     candidates: list[Candidate], budget: Decimal, goal: Goal, cap: Cap | None, step: Decimal | None
 ) -> _Scaled:
-    money = _scale([*(Fraction(c.cost) for c in candidates), Fraction(budget), Fraction(step or 0)])
-    usage = _scale([*(c.usage for c in candidates), Fraction(cap.limit if cap else 0)])
-    points = _scale([c.score for c in candidates])
-    scores = [int(c.score * points) for c in candidates]
+    limit = cap.limit if cap is not None else 0
+    money, costs = _whole([c.cost for c in candidates], (budget, step or 0))
+    usage, usages = _whole([c.usage for c in candidates], (limit,))
+    points, scores = _whole([c.score for c in candidates])
     most: dict[str, int] = {}
     for candidate, score in zip(candidates, scores, strict=True):
         team = candidate.pair.team_id
@@ -261,11 +278,11 @@ def _scaled(
         usage=usage,
         points=points,
         weight=weight,
-        budget=int(Fraction(budget) * money),
-        cap=int(Fraction(cap.limit) * usage) if cap is not None else None,
+        budget=_times(budget, money),
+        cap=_times(limit, usage) if cap is not None else None,
         teams=[team_numbers[c.pair.team_id] for c in candidates],
-        costs=[int(Fraction(c.cost) * money) for c in candidates],
-        usages=[int(c.usage * usage) for c in candidates],
+        costs=costs,
+        usages=usages,
         values=[weight + s for s in scores],
     )
 
@@ -308,6 +325,7 @@ def choose(
     step: Decimal | None = None,
     time_limit: float = DEFAULT_TIME_LIMIT,
     cancel: Cancel | None = None,
+    next_step: bool = True,
 ) -> Portfolio:
     """The best portfolio within ``budget`` (and ``cap``), with what was left out and why.
 
@@ -315,6 +333,7 @@ def choose(
     extra budget that adds anything) is searched up to the budget plus the dearest
     candidate. ``time_limit`` (seconds) bounds the whole call: the best choice found by
     then is returned and not called optimal. ``Cancelled`` when ``cancel`` is set.
+    ``next_step=False``: the choice alone (``next_step_known`` is then False).
     """
     if budget < 0:
         raise ValueError("the budget cannot be negative")
@@ -331,6 +350,7 @@ def choose(
         step=step,
         time_limit=time_limit,
         cancel=cancel,
+        next_step=next_step,
     )
 
 
@@ -346,6 +366,7 @@ def solve(
     step: Decimal | None,
     time_limit: float,
     cancel: Cancel | None = None,
+    next_step: bool = True,
 ) -> Portfolio:
     """``choose`` on already-costed candidates (``candidates_of``)."""
     deadline = time.monotonic() + time_limit
@@ -378,26 +399,38 @@ def solve(
     def remaining() -> float:
         return max(0.0, deadline - time.monotonic())
 
-    next_step = None
+    found_step = None
     next_known = False
-    if proven:
+    if proven and next_step:
         dearest = max(scaled.costs, default=0)
         step_limit = scaled.budget + scaled.money_of(step or Decimal(0))
-        reach = max(scaled.budget + dearest, step_limit)
-        further = cheapest_better(
-            scaled.problem(reach), value + 1, time_limit=remaining(), cancel=cancel
-        )
-        next_known = further is None or further.proven
-        if further is not None and further.proven:
-            picked = set(further.picks)
-            teams_gained, total_gained = gains(further.picks)
-            next_step = NextStep(
-                extra=_cost(candidates[i].pair for i in picked) - budget,
-                adds=tuple(candidates[i].pair for i in sorted(picked - set(chosen_indexes))),
-                drops=tuple(candidates[i].pair for i in sorted(set(chosen_indexes) - picked)),
-                teams_gained=teams_gained,
-                total_gained=total_gained,
+        reach = scaled.problem(max(scaled.budget + dearest, step_limit))
+        # the best choice at the furthest budget looked at: if it is worth no more, more
+        # budget adds nothing (proven); else it is a first guess of the cheapest better one
+        furthest = best(reach, time_limit=remaining(), cancel=cancel)
+        worth = sum(scaled.values[i] for i in furthest.picks)
+        if furthest.proven and worth <= value:
+            next_known = True
+        elif furthest.proven:
+            further = cheapest_better(
+                reach,
+                value + 1,
+                time_limit=remaining(),
+                cancel=cancel,
+                start=chosen_indexes,
+                better_than=furthest.picks,
             )
+            next_known = further is None or further.proven
+            if further is not None and further.proven:
+                picked = set(further.picks)
+                teams_gained, total_gained = gains(further.picks)
+                found_step = NextStep(
+                    extra=_cost(candidates[i].pair for i in picked) - budget,
+                    adds=tuple(candidates[i].pair for i in sorted(picked - set(chosen_indexes))),
+                    drops=tuple(candidates[i].pair for i in sorted(set(chosen_indexes) - picked)),
+                    teams_gained=teams_gained,
+                    total_gained=total_gained,
+                )
     step_teams = step_total = None
     if step is not None and proven:
         bigger = best(
@@ -424,7 +457,7 @@ def solve(
         total=total,
         seats=sum(p.headcount for p in chosen),
         hours=hours,
-        next_step=next_step,
+        next_step=found_step,
         step=step,
         step_total_gained=step_total,
         step_teams_gained=step_teams,

@@ -106,9 +106,19 @@ class _Model:
         for index, team in enumerate(problem.teams):
             by_team.setdefault(team, []).append(index)
         self.by_team = by_team
-        for options in by_team.values():
-            if len(options) > 1:
-                self.add_row(options, [1] * len(options), upper=1)
+        shared = [options for options in by_team.values() if len(options) > 1]
+        if shared:  # one programme per team: one row per team with several
+            starts = np.cumsum([0] + [len(options) for options in shared[:-1]])
+            members = np.fromiter((i for options in shared for i in options), dtype=np.int32)
+            h.addRows(
+                len(shared),
+                np.full(len(shared), -highspy.kHighsInf),
+                np.ones(len(shared)),
+                len(members),
+                starts.astype(np.int32),
+                members,
+                np.ones(len(members)),
+            )
         self.add_row(range(n), problem.costs, upper=problem.budget)
         if problem.cap is not None:
             self.add_row(range(n), problem.usages, upper=problem.cap)
@@ -367,11 +377,47 @@ def best(problem: Problem, *, time_limit: float, cancel: Cancel | None = None) -
     return Solution(tuple(picks), proven, bound, model.first_reported, ties)
 
 
+def one_more(problem: Problem, base: Sequence[int]) -> list[int] | None:
+    """``base`` with the cheapest single change that makes it worth more (a team added, or
+    a funded team's programme changed for a more valuable one) within the cap: a start for
+    the next step's solve; None when no single change does."""
+    chosen = {problem.teams[i]: i for i in base}
+    used = sum(problem.usages[i] for i in base)
+    found: tuple[int, int] | None = None
+    for index in range(len(problem)):
+        current = chosen.get(problem.teams[index])
+        extra_cost = problem.costs[index] - (problem.costs[current] if current is not None else 0)
+        extra_value = problem.values[index] - (
+            problem.values[current] if current is not None else 0
+        )
+        extra_use = problem.usages[index] - (problem.usages[current] if current is not None else 0)
+        if extra_value <= 0 or (problem.cap is not None and used + extra_use > problem.cap):
+            continue
+        if found is None or extra_cost < found[0]:
+            found = (extra_cost, index)
+    if found is None:
+        return None
+    index = found[1]
+    current = chosen.get(problem.teams[index])
+    picks = [i for i in base if i != current] + [index]
+    if _total(picks, problem.costs) > problem.budget:
+        return None
+    return sorted(picks)
+
+
 def cheapest_better(
-    problem: Problem, value: int, *, time_limit: float, cancel: Cancel | None = None
+    problem: Problem,
+    value: int,
+    *,
+    time_limit: float,
+    cancel: Cancel | None = None,
+    start: Sequence[int] = (),
+    better_than: Sequence[int] | None = None,
 ) -> Solution | None:
     """The cheapest choice worth at least ``value`` (within ``problem.budget``), then the
-    most valuable of those, the lightest, today's order; None when there is none."""
+    most valuable of those, the lightest, today's order; None when there is none.
+    ``start``: the best choice under the smaller budget (one change to it is a first
+    guess); ``better_than``: a choice known to be worth ``value`` (another guess)."""
     if not len(problem):
         return None
     model = _Model(problem, time.monotonic() + time_limit, cancel)
@@ -383,7 +429,12 @@ def cheapest_better(
     levels = _order(problem, first)
     small = len(model.by_team) <= TIE_TEAMS
     # at scale, the cost alone: folded with the value its weights slow presolve for seconds
-    proven, picks, ties = _solve_levels(model, levels if small else levels[:1], None)
+    guess = one_more(problem, start)
+    if better_than is not None and (
+        guess is None or _total(better_than, problem.costs) < _total(guess, problem.costs)
+    ):
+        guess = list(better_than)
+    proven, picks, ties = _solve_levels(model, levels if small else levels[:1], guess)
     ties = ties and small
     if not picks:
         if proven or model.infeasible():
