@@ -121,7 +121,7 @@ def choose_exact(
     reasons: dict[str, Reason] = {}
     candidates: list[Pair] = []
     for pair in pairs:
-        reason = exclusion(pair, currency, cap)
+        reason = exclusion(pair, currency, cap, pair.cost)
         if reason is None:
             candidates.append(pair)
         else:

@@ -148,12 +148,13 @@ class Portfolio:
         return self.budget - self.cost
 
 
-def exclusion(pair: Pair, currency: str, cap: Cap | None) -> Reason | None:
+def exclusion(pair: Pair, currency: str, cap: Cap | None, cost: Decimal | None) -> Reason | None:
+    """Why ``pair`` (whose cost is ``cost``: ``pair.cost``) cannot be funded, or None."""
     if pair.verdict is Verdict.CLARIFY_OBJECTIVE:
         return Reason.CLARIFY_OBJECTIVE
     if pair.verdict is not Verdict.PILOT or pair.total is None:
         return Reason.NOT_PILOT
-    if pair.cost is None:
+    if cost is None:
         return Reason.NO_PRICE
     if pair.price.kind is PriceKind.AMOUNT and pair.price.currency != currency:
         return Reason.OTHER_CURRENCY
@@ -166,17 +167,18 @@ def _cost(pairs: Iterable[Pair]) -> Decimal:
     return sum((pair.cost or Decimal(0) for pair in pairs), start=Decimal(0))
 
 
-def _usage(pair: Pair, cap: Cap | None, known: dict[float, Fraction]) -> Fraction:
+def _usage(pair: Pair, cap: Cap | None, known: dict[float, Fraction]) -> Fraction | int:
     """Seats or seat-hours (``Pair.seat_hours``; ``known``: each duration as a Fraction)."""
+    hours = pair.hours
     if cap is None:
-        return Fraction(0)
+        return 0
     if cap.kind is CapKind.SEATS:
-        return Fraction(pair.headcount)
-    if pair.hours is None:
-        return Fraction(0)
-    per_seat = known.get(pair.hours)
+        return pair.headcount
+    if hours is None:
+        return 0
+    per_seat = known.get(hours)
     if per_seat is None:
-        per_seat = known[pair.hours] = Fraction(str(pair.hours))
+        per_seat = known[hours] = Fraction(str(hours))
     return per_seat * pair.headcount
 
 
@@ -187,8 +189,8 @@ class Candidate:
 
     pair: Pair
     cost: Decimal
-    usage: Fraction
-    score: Fraction
+    usage: Fraction | int
+    score: Fraction | int
 
 
 def candidates_of(
@@ -199,11 +201,11 @@ def candidates_of(
     found: list[Candidate] = []
     hours: dict[float, Fraction] = {}
     for pair in pairs:
-        reason = exclusion(pair, currency, cap)
         cost = pair.cost
+        reason = exclusion(pair, currency, cap, cost)
         if reason is None and cost is not None:
             usage = _usage(pair, cap, hours)
-            found.append(Candidate(pair, cost, usage, Fraction(pair.total or 0)))
+            found.append(Candidate(pair, cost, usage, pair.total or 0))
         else:
             reasons[pair.assessment_id] = reason or Reason.NO_PRICE
     return found, reasons
@@ -246,7 +248,13 @@ Exact = Decimal | Fraction | int
 
 def _whole(values: Sequence[Exact], extra: Sequence[Exact] = ()) -> tuple[int, list[int]]:
     """The smallest factor that makes every value whole, and the values times it."""
-    ratios = [value.as_integer_ratio() for value in values]
+    known: dict[Exact, tuple[int, int]] = {}
+    ratios = []
+    for value in values:
+        ratio = known.get(value)
+        if ratio is None:
+            ratio = known[value] = value.as_integer_ratio()
+        ratios.append(ratio)
     scale = lcm(1, *{d for _, d in ratios}, *(v.as_integer_ratio()[1] for v in extra))
     return scale, [n * (scale // d) for n, d in ratios]
 
@@ -389,11 +397,11 @@ def solve(
         else:
             reasons[pair.assessment_id] = Reason.OVER_CAP
     value = sum(scaled.values[i] for i in chosen_indexes)
-    total = sum((candidates[i].score for i in chosen_indexes), start=Fraction(0))
+    total = Fraction(sum((candidates[i].score for i in chosen_indexes), start=Fraction(0)))
 
     def gains(other: Sequence[int]) -> tuple[int, Fraction]:
         teams = len(other) - len(chosen_indexes)
-        extra = sum((candidates[i].score for i in other), start=Fraction(0)) - total
+        extra = Fraction(sum((candidates[i].score for i in other), start=Fraction(0))) - total
         return teams, extra
 
     def remaining() -> float:
