@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Protocol
 
 from workbench.core.portfolio import Goal, NextStep, Portfolio
+from workbench.core.robustness_words import singular
 
 Name = Callable[[str], str]
 """An id to the printable name to say (a team's, a programme's)."""
@@ -42,7 +43,7 @@ def gain_text(t: Words, teams: int, points: Fraction) -> str:
     teams_text = plural(t, "compare.portfolio.gain_teams", abs(teams))
     if teams:
         teams_text = ("+" if teams > 0 else "−") + teams_text
-    one = abs(points) == 1
+    one = singular(abs(points), t)
     points_key = "compare.portfolio.gain_points" + ("_one" if one else "")
     return f"{teams_text}, {t(points_key, count=signed)}"
 
