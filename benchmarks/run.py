@@ -876,6 +876,13 @@ def main(argv: list[str] | None = None) -> int:
             measure_storage(figures, files, repeat)
         if "keys" in parts:
             measure_keys(figures, files, repeat, args.rounds)
+        if not args.no_portfolio:
+            progress("portfolio_bench.py (the portfolio's solver, its own process)...")
+            command = [sys.executable, str(HERE / "portfolio_bench.py")]
+            command += ["--output", str(args.output), "--app", str(files["large"][0])]
+            done = subprocess.run([*command, *(["--quick"] if args.quick else [])], check=False)
+            if done.returncode != 0:
+                progress(f"portfolio_bench.py failed (exit {done.returncode})")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if not args.no_compare and not args.quick:
@@ -889,21 +896,6 @@ def main(argv: list[str] | None = None) -> int:
             if done.returncode == 0
             else f"compare_bench.py failed (exit {done.returncode})"
         )
-    if not args.no_portfolio:
-        progress("portfolio_bench.py (the portfolio's solver, its own process)...")
-        quick = ["--quick"] if args.quick else []
-        done = subprocess.run(
-            [
-                sys.executable,
-                str(HERE / "portfolio_bench.py"),
-                "--output",
-                str(args.output),
-                *quick,
-            ],
-            check=False,
-        )
-        if done.returncode != 0:
-            progress(f"portfolio_bench.py failed (exit {done.returncode})")
     meta = {
         "date": datetime.now().astimezone().isoformat(timespec="seconds"),
         "seconds": time.perf_counter() - started,
