@@ -110,3 +110,17 @@ async def test_a_new_data_version_is_solved_again(make_app: AppFactory, tmp_path
         assert found._portfolio is not None
         assert found._portfolio.budget == Decimal(10_000)
         assert first.seats != found._portfolio.seats or first.cost != found._portfolio.cost
+
+
+async def test_a_solve_stopped_by_its_time_limit_says_not_proven_optimal(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def stopped(*args: Any, **options: Any) -> Portfolio:
+        return choose(*args, **{**options, "time_limit": 0})
+
+    monkeypatch.setattr(ComparePane, "solve_portfolio", staticmethod(stopped))
+    repository = organisation(tmp_path)
+    async with make_app(repository).run_test(size=(120, 40)) as pilot:
+        await portfolio_view(pilot)
+        await wait_for_text(pilot, "Not proven optimal: the solver's time limit stopped it")
+        await wait_for_text(pilot, "not worked out within the solver's time limit")
