@@ -9,6 +9,7 @@ Scoring. Evaluations come from the app's cache, computed once per data version.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -182,6 +183,9 @@ class ComparePane(Pane):
     def on_mount(self) -> None:
         if self.workbench.state.tab == self.tab_id:
             self.refresh_data()
+
+    def on_unmount(self) -> None:
+        self._cancel_solve()  # a closing app does not wait for the solver's time limit
 
     def on_show(self, event: events.Show) -> None:
         if not self._loaded:
@@ -596,6 +600,10 @@ class ComparePane(Pane):
         self._solving = solving
         solver = self.solve_portfolio
 
+        def ended(found: Portfolio | None, error: Exception | None) -> None:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._solve_ended, solving, found, error)
+
         def run() -> None:
             try:
                 found = solver(
@@ -609,11 +617,11 @@ class ComparePane(Pane):
                     cancel=solving.cancel,
                 )
             except Cancelled:
-                self.app.call_from_thread(self._solve_ended, solving, None, None)
+                ended(None, None)
             except Exception as error:  # a solver failure is a message, not a crash
-                self.app.call_from_thread(self._solve_ended, solving, None, error)
+                ended(None, error)
             else:
-                self.app.call_from_thread(self._solve_ended, solving, found, None)
+                ended(found, None)
 
         self.run_worker(run, thread=True, group="portfolio", exit_on_error=False)
         self.set_timer(SOLVING_SHOWN_AFTER, lambda: self._say_solving(solving))
