@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 EXACT_LIMIT = 2**50
 """Weighted objectives stay below this: every whole number is exact in a double."""
-FOLDED_SHARE = 0.5
+FOLDED_SHARE = 0.3
 """The share of the time limit for the levels solved together (see ``best``)."""
 TIE_WEIGHT_LIMIT = 10**6
 TIE_TEAMS = 24
