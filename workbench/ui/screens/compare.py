@@ -54,7 +54,7 @@ from workbench.ui.widgets.portfolio_view import portfolio_columns, portfolio_hea
 from workbench.ui.widgets.side_by_side import ROWS, SideBySide
 from workbench.ui.widgets.text_panel import TextPanel
 from workbench.ui.widgets.verdict_style import verdict_key
-from workbench.ui.widgets.virtual_table import VirtualTable
+from workbench.ui.widgets.virtual_table import Row, VirtualTable
 
 DEFAULT_BUDGET = Decimal(10_000)
 SOLVER_TIME_LIMIT = 5.0
@@ -68,8 +68,18 @@ class Solving:
 
     key: BudgetKey
     cancel: threading.Event
-    snapshot: Snapshot | None
+    snapshot: Snapshot
     """The data version solved."""
+
+
+@dataclass(frozen=True, slots=True)
+class Solved:
+    """A portfolio and its table rows (built in the solver's thread: 20,000 rows take a
+    second), for the theme they were drawn in."""
+
+    portfolio: Portfolio
+    rows: list[Row]
+    theme: str
 
 
 SIDE_BY_SIDE = {View.TEAMS, View.BARS}
@@ -151,7 +161,8 @@ class ComparePane(Pane):
         self._source: SideBySide | None = None
         self._portfolio: Portfolio | None = None
         self._solving: Solving | None = None
-        self._solved: dict[BudgetKey, Portfolio] = {}
+        self._solved: dict[BudgetKey, Solved] = {}
+        self._pairs_of: tuple[Snapshot, list[Pair]] | None = None
         self._cache_of: Snapshot | None = None
 
     @property
@@ -554,15 +565,20 @@ class ComparePane(Pane):
     # view 4: the portfolio
 
     def _pairs(self) -> list[Pair]:
+        """Every assessment as the portfolio sees it, once per data version."""
         assert self._snapshot is not None
         snapshot = self._snapshot
+        if self._pairs_of is not None and self._pairs_of[0] is snapshot:
+            return self._pairs_of[1]
 
         def evaluation_of(assessment: Assessment, team: Team) -> Evaluation:
             return self.compared(assessment).evaluation
 
-        return pairs_of(
+        pairs = pairs_of(
             snapshot.assessments.values(), snapshot.teams, snapshot.programmes, evaluation_of
         )
+        self._pairs_of = (snapshot, pairs)
+        return pairs
 
     def _budget(self, pairs: list[Pair]) -> BudgetChoice:
         if self.state.budget is not None:
@@ -596,11 +612,14 @@ class ComparePane(Pane):
 
     def _start_solve(self, pairs: list[Pair], budget: BudgetChoice, key: BudgetKey) -> None:
         self._cancel_solve()
+        assert self._snapshot is not None
         solving = Solving(key, threading.Event(), self._snapshot)
         self._solving = solving
         solver = self.solve_portfolio
+        rows_of = self._rows_maker(solving.snapshot)
+        theme = self.app.theme
 
-        def ended(found: Portfolio | None, error: Exception | None) -> None:
+        def ended(found: Solved | None, error: Exception | None) -> None:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.app.call_from_thread(self._solve_ended, solving, found, error)
 
@@ -616,12 +635,13 @@ class ComparePane(Pane):
                     time_limit=SOLVER_TIME_LIMIT,
                     cancel=solving.cancel,
                 )
+                solved = Solved(found, rows_of(found), theme)
             except Cancelled:
                 ended(None, None)
             except Exception as error:  # a solver failure is a message, not a crash
                 ended(None, error)
             else:
-                ended(found, None)
+                ended(solved, None)
 
         self.run_worker(run, thread=True, group="portfolio", exit_on_error=False)
         self.set_timer(SOLVING_SHOWN_AFTER, lambda: self._say_solving(solving))
@@ -639,9 +659,24 @@ class ComparePane(Pane):
             self._solving.cancel.set()
             self._solving = None
 
-    def _solve_ended(
-        self, solving: Solving, found: Portfolio | None, error: Exception | None
-    ) -> None:
+    def _rows_maker(self, snapshot: Snapshot) -> Callable[[Portfolio], list[Row]]:
+        """The table rows of a portfolio, from ``snapshot`` alone (safe in another thread)."""
+        words = self.words
+        unknown = self.t("compare.unknown_programme")
+
+        def team_name(team_id: str) -> str:
+            return snapshot.teams[team_id].name
+
+        def programme_name(programme_id: str) -> str:
+            programme = snapshot.programmes.get(programme_id)
+            return programme.name if programme is not None else unknown
+
+        def rows(portfolio: Portfolio) -> list[Row]:
+            return portfolio_rows(portfolio, words, team_name, programme_name)
+
+        return rows
+
+    def _solve_ended(self, solving: Solving, found: Solved | None, error: Exception | None) -> None:
         if found is not None and solving.snapshot is self._cache_of:
             self._solved[solving.key] = found
         if self._solving is not solving:
@@ -654,9 +689,14 @@ class ComparePane(Pane):
             message = self.t("compare.portfolio.failed", error=safe_str(error))
             self.query_one("#compare-portfolio-head", Static).update(Text(message))
 
-    def _show_solved(self, portfolio: Portfolio) -> None:
+    def _show_solved(self, solved: Solved) -> None:
+        portfolio = solved.portfolio
         self._portfolio = portfolio
         words = self.words
+        rows = solved.rows
+        if solved.theme != self.app.theme:
+            assert self._snapshot is not None
+            rows = self._rows_maker(self._snapshot)(portfolio)
 
         def team_name(team_id: str) -> str:
             return self._team(team_id).name
@@ -665,7 +705,7 @@ class ComparePane(Pane):
         self.query_one("#compare-portfolio-head", Static).update(head)
         table = self._table("money")
         table.set_columns(portfolio_columns(words))
-        table.set_rows(portfolio_rows(portfolio, words, team_name, self._programme_name))
+        table.set_rows(rows)
 
     def action_cancel_solve(self) -> None:
         """Esc while the portfolio is being solved: stop the solver, say so."""
