@@ -223,10 +223,12 @@ async def in_the_app(path: Path) -> dict[str, Any]:
         while not pane._loaded:
             await pilot.pause(0.05)
         started = time.perf_counter()
-        await pilot.press("4")
+        app.post_message(events.Key("4", "4"))
+        while pane.state.view is not View.PORTFOLIO:
+            await asyncio.sleep(0.002)
         found["key_4_ms"] = (time.perf_counter() - started) * 1000
         while pane._portfolio is None:  # shown: _show_solved sets it
-            await pilot.pause(0.02)
+            await asyncio.sleep(0.002)
         found["answer_s"] = time.perf_counter() - started
         portfolio = pane._portfolio
         found["proven"] = portfolio.proven
@@ -369,7 +371,7 @@ def report(results: dict[str, Any]) -> str:
         lines += [
             "",
             f"The Compare tab on the large organisation ({app['pairs']} pairs, 120x40, headless "
-            f"Pilot, verdicts worked out): key 4 answered in {app['key_4_ms']:.0f} ms, the "
+            f"Pilot, verdicts worked out): key 4 handled in {app['key_4_ms']:.0f} ms, the "
             f"portfolio shown after {app['answer_s']:.2f} s "
             f"({'optimal' if app['proven'] else 'not proven optimal'}). While the solver ran "
             f"for another budget: a message through the app's queue handled in "

@@ -2,11 +2,13 @@
 
 One binary x per candidate pair; at most one per team; the summed cost within the budget
 and the summed usage within the cap, all in whole numbers (the caller scales them). The
-choice is lexicographic, one solve per level, each level's optimum kept as a constraint of
-the next: the best value, then the cheapest, then the lightest on the cap, then today's
-order among what is still equal (``tie_ranks``). Only the first level's optimality is
-essential; a later level stopped by the time limit keeps the answer of the level before
-(still best in value), and says its ties were not all broken.
+choice is lexicographic: the best value, then the cheapest, then the lightest on the cap,
+then the old search's order among what is still equal (``tie_ranks``). Consecutive levels
+are solved together as one weighted objective while its numbers stay exact in a double
+(``_groups``), with a zero gap; each group's optimum is then kept as a constraint. Only the
+first level's optimality is essential: a later level that cannot be solved in time keeps
+the answer before it (still the best value) and says its ties were not all broken. The
+time limit is HiGHS's own and an interrupt callback (which also serves cancelling).
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ EXACT_LIMIT = 2**50
 FOLDED_SHARE = 0.3
 """The share of the time limit for the levels solved together (see ``best``)."""
 TIE_WEIGHT_LIMIT = 10**6
+"""The largest weight of one tie-breaking solve: a few teams at a time, in exact integers."""
 TIE_TEAMS = 24
 """Today's order among equal choices is sought up to this many teams: beyond, each of its
 solves (equal value, cost and usage fixed) can take seconds, and the choice stays the
-solver's among the equally good, cheapest and lightest ones."""
-"""The largest weight of one tie-breaking solve: a few teams at a time, in exact integers."""
+solver's among the equally good, cheapest (and, when it fits, lightest) ones."""
 
 
 class Cancelled(Exception):
