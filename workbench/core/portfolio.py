@@ -345,8 +345,10 @@ def choose(
     """
     if budget < 0:
         raise ValueError("the budget cannot be negative")
+    started = time.monotonic()
     currency = currency.upper()
     candidates, reasons = candidates_of(pairs, currency, cap)
+    time_limit -= time.monotonic() - started
     return solve(
         pairs,
         candidates,
@@ -379,7 +381,11 @@ def solve(
     """``choose`` on already-costed candidates (``candidates_of``)."""
     deadline = time.monotonic() + time_limit
     scaled = _scaled(candidates, budget, goal, cap, step)
-    solution = best(scaled.problem(), time_limit=time_limit, cancel=cancel)
+
+    def remaining() -> float:
+        return max(0.0, deadline - time.monotonic())
+
+    solution = best(scaled.problem(), time_limit=remaining(), cancel=cancel)
     picks, proven = _recheck(solution, scaled, budget, cap)
     chosen_indexes = sorted(picks)
     chosen = tuple(candidates[i].pair for i in chosen_indexes)
@@ -403,9 +409,6 @@ def solve(
         teams = len(other) - len(chosen_indexes)
         extra = Fraction(sum((candidates[i].score for i in other), start=Fraction(0))) - total
         return teams, extra
-
-    def remaining() -> float:
-        return max(0.0, deadline - time.monotonic())
 
     found_step = None
     next_known = False

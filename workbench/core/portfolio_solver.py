@@ -128,9 +128,10 @@ class _Model:
             self.add_row(range(n), problem.usages, upper=problem.cap)
 
         def interrupt(event: Any) -> None:
-            # HiGHS's own time limit is not looked at everywhere (a long LP, presolve)
-            if (cancel is not None and cancel.is_set()) or time.monotonic() > self.deadline:
-                event.interrupt()
+            # HiGHS's own time limit is not looked at everywhere (a long LP, presolve); the
+            # flag is said each time: HiGHS keeps it from one solve of the model to the next
+            late = time.monotonic() > self.deadline
+            event.interrupt((cancel is not None and cancel.is_set()) or late)
 
         h.cbMipInterrupt.subscribe(interrupt)
         h.cbSimplexInterrupt.subscribe(interrupt)
@@ -166,7 +167,8 @@ class _Model:
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             return False, []
-        h.setOptionValue("time_limit", remaining)
+        # HiGHS's clock runs on across the solves of one model
+        h.setOptionValue("time_limit", h.getRunTime() + remaining)
         h.changeColsCost(self.size, self.everything, np.asarray(objective, dtype=np.float64))
         sense = self.hs.ObjSense.kMaximize if maximise else self.hs.ObjSense.kMinimize
         h.changeObjectiveSense(sense)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Protocol
 
-from workbench.core.portfolio import Goal, NextStep, Portfolio
+from workbench.core.portfolio import CapKind, Goal, NextStep, Portfolio
 from workbench.core.robustness_words import singular
 
 Name = Callable[[str], str]
@@ -84,6 +84,27 @@ def next_step_sentence(step: NextStep, currency: str, t: Words, team: Name, prog
         clauses=t("compare.portfolio.and").join(clauses),
         gain=gain_text(t, step.teams_gained, step.total_gained),
     )
+
+
+def summary_sentences(portfolio: Portfolio, t: Words) -> list[str]:
+    """What was funded, for how much, and the cap's use when there is a cap."""
+    money = portfolio.currency
+    said = [
+        t(
+            "compare.portfolio.summary",
+            teams=portfolio.teams,
+            cost=t.money(portfolio.cost, money),
+            left=t.money(portfolio.left, money),
+            total=t.smart(portfolio.total),
+            seats=portfolio.seats,
+        )
+    ]
+    cap = portfolio.cap
+    if cap is not None:
+        used = portfolio.seats if cap.kind is CapKind.SEATS else portfolio.hours
+        limit = t.smart(cap.limit)
+        said.append(t(f"compare.portfolio.cap_{cap.kind}", limit=limit, used=t.smart(used)))
+    return said
 
 
 def proof_sentence(portfolio: Portfolio, t: Words) -> str | None:

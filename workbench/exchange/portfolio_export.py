@@ -18,7 +18,13 @@ from typing import Any
 from workbench.core.catalogue import PriceKind
 from workbench.core.markdown import inline
 from workbench.core.portfolio import Pair, Portfolio, Reason
-from workbench.core.portfolio_words import Name, Words, next_step_sentence, proof_sentence
+from workbench.core.portfolio_words import (
+    Name,
+    Words,
+    next_step_sentence,
+    proof_sentence,
+    summary_sentences,
+)
 from workbench.exchange.csv_format import cell
 
 CSV_COLUMNS = (
@@ -73,24 +79,8 @@ def portfolio_markdown(portfolio: Portfolio, t: Words, team: Name, programme: Na
         lines.append(f"**{t('portfolio.optimal')}**")
     else:
         lines.append(f"**{t('portfolio.not_proven')}** {proof_sentence(portfolio, t) or ''}")
-    lines += [
-        "",
-        t(
-            "compare.portfolio.summary",
-            teams=portfolio.teams,
-            cost=t.money(portfolio.cost, money),
-            left=t.money(portfolio.left, money),
-            total=t.smart(portfolio.total),
-            seats=portfolio.seats,
-        ),
-    ]
-    cap = portfolio.cap
-    if cap is not None:
-        used = portfolio.seats if cap.kind.value == "seats" else portfolio.hours
-        lines += [
-            "",
-            t(f"compare.portfolio.cap_{cap.kind}", limit=t.smart(cap.limit), used=t.smart(used)),
-        ]
+    for sentence in summary_sentences(portfolio, t):
+        lines += ["", sentence]
     lines.append("")
     if portfolio.next_step is not None:
 

@@ -13,8 +13,8 @@ from rich.console import Group
 from rich.text import Text
 
 from workbench.core.catalogue import PriceKind
-from workbench.core.portfolio import CapKind, Pair, Portfolio, Reason
-from workbench.core.portfolio_words import next_step_sentence, proof_sentence
+from workbench.core.portfolio import Pair, Portfolio, Reason
+from workbench.core.portfolio_words import next_step_sentence, proof_sentence, summary_sentences
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.compare_words import CompareWords, stack
 from workbench.ui.widgets.virtual_table import Column, Row
@@ -73,22 +73,7 @@ def portfolio_head(portfolio: Portfolio, words: CompareWords, team: Name, progra
     i18n = words.i18n
     t = words.t
     money = portfolio.currency
-    summary = t(
-        "compare.portfolio.summary",
-        teams=portfolio.teams,
-        cost=i18n.money(portfolio.cost, money),
-        left=i18n.money(portfolio.left, money),
-        total=i18n.smart(portfolio.total),
-        seats=portfolio.seats,
-    )
-    lines = [Text(summary)]
-    cap = portfolio.cap
-    if cap is not None:
-        used = portfolio.seats if cap.kind is CapKind.SEATS else portfolio.hours
-        message = t(
-            f"compare.portfolio.cap_{cap.kind}", limit=i18n.smart(cap.limit), used=i18n.smart(used)
-        )
-        lines.append(Text(message))
+    lines = [Text(sentence) for sentence in summary_sentences(portfolio, i18n)]
     proof = proof_sentence(portfolio, i18n)
     if proof is not None:
         lines.append(Text(proof, style=words.style("text-warning")))
