@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from decimal import Decimal
 from fractions import Fraction
 
@@ -28,7 +29,7 @@ from workbench.core.portfolio import (
     pairs_of,
     usual_currency,
 )
-from workbench.core.portfolio_solver import Cancelled, Solution
+from workbench.core.portfolio_solver import Cancelled, Problem, Solution, _Model
 from workbench.core.scoring import Evaluation, Verdict, evaluate
 from workbench.core.team import Team
 
@@ -392,3 +393,20 @@ def test_the_recheck_cuts_a_set_over_budget_and_withdraws_the_proof() -> None:
     assert not proven
     misreported = Solution((0,), True, None, 99.0)
     assert _recheck(misreported, scaled, Decimal(500), None) == ((0,), False)
+
+
+def test_a_model_solves_again_after_an_interrupt() -> None:
+    """HiGHS keeps a solve's interrupt flag for the next solve of the same model: the
+    fallback after a stopped first solve must still get its time."""
+    costs = [100 + n % 13 for n in range(60)]
+    values = [160 + (n * 7) % 31 for n in range(60)]
+    problem = Problem(list(range(60)), costs, [0] * 60, values, 2_000)
+    cancel = threading.Event()
+    cancel.set()
+    model = _Model(problem, time.monotonic() + 30, cancel)
+    with pytest.raises(Cancelled):
+        model.optimise(values, maximise=True)
+    cancel.clear()
+    proven, picks = model.optimise(values, maximise=True)
+    assert proven
+    assert sum(costs[i] for i in picks) <= 2_000
