@@ -26,6 +26,7 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "env-default.json"))
     monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "config.json"))
+    monkeypatch.setenv("WORKBENCH_STATE", str(tmp_path / "state"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     return
 

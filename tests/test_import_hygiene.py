@@ -91,6 +91,13 @@ def test_the_cli_module_loads_no_textual_until_the_app_starts() -> None:
     assert result["textual"] == []
 
 
+def test_the_web_server_loads_no_textual() -> None:
+    """``workbench serve`` runs each workbench in its own process: the server needs no Textual."""
+    result = import_in_fresh_interpreter(("workbench.web",), ())
+    assert "workbench.web.server" in result["imported"]
+    assert result["textual"] == []
+
+
 def test_only_the_repository_imports_tinydb() -> None:
     importers = {relative(p) for p in sources(PACKAGE) if imports_package(p, "tinydb")}
     assert importers == TINYDB_ALLOWED

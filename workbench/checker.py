@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import orjson
 
 from workbench.core.json_position import bad_utf8
+from workbench.core.money import STALE_DAYS, is_stale
+from workbench.storage.meta import meta_problems
 from workbench.storage.schema import (
     Migration,
     Problem,
@@ -26,13 +29,15 @@ class CheckReport:
     snapshot: Snapshot | None = None
     migrations: list[Migration] = field(default_factory=list)
     """What the next save would migrate (a file of an older schema); nothing is written."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What deserves a look but is not wrong (a stale exchange rate)."""
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def check_file(path: Path) -> CheckReport:
+def check_file(path: Path, today: date | None = None) -> CheckReport:
     report = CheckReport(path)
     try:
         content = path.read_bytes()
@@ -89,5 +94,32 @@ def check_file(path: Path) -> CheckReport:
         report.problems.append(Problem("_meta", str(error)))
         return report
     report.snapshot, problems = validate(raw, strict=True)
+    report.problems.extend(meta_problems(report.snapshot.meta))
     report.problems.extend(problems)
+    report.warnings = stale_rates(report.snapshot, today or date.today())
     return report
+
+
+def stale_rates(snapshot: Snapshot, today: date) -> list[Problem]:
+    """A warning for each exchange rate dated more than ``STALE_DAYS`` before ``today``."""
+    warnings = []
+    for rate in sorted(snapshot.rates.values(), key=lambda r: (r.pair, r.on, r.id)):
+        if is_stale(rate, today):
+            days = (today - rate.on).days
+            params = {
+                "from_": rate.from_,
+                "to": rate.to,
+                "on": rate.on.isoformat(),
+                "days": days,
+                "limit": STALE_DAYS,
+            }
+            warnings.append(
+                Problem(
+                    f"rates (id {rate.id})",
+                    f"the {rate.from_}→{rate.to} rate of {rate.on.isoformat()} is {days} days "
+                    f"old (more than {STALE_DAYS}): update it",
+                    "check.stale_rate",
+                    params,
+                )
+            )
+    return warnings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import io
+import os
 import shlex
 import sys
 from collections.abc import Sequence
@@ -88,16 +89,24 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         parents=[common],
-        help="serve the workbench to a web browser (no login: keep it on 127.0.0.1)",
+        help="serve the workbench to a web browser, behind a token, on 127.0.0.1",
         description="Run the workbench in a web browser through textual-serve: one workbench "
-        "per browser tab, on this machine, as you. It has no login of its own: anyone who "
-        "reaches the port uses the workbench as you. Keep the default host 127.0.0.1 and "
-        "reach it from your computer through an SSH tunnel.",
+        "per browser tab, on this machine, as you. Each run makes a new token and prints the "
+        "address that holds it: a request without it is refused, as is a websocket from "
+        "another site's page or a Host that is not this server's (DNS rebinding). Keep the "
+        "default host 127.0.0.1 and reach it from your computer through an SSH tunnel.",
     )
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument("--port", type=port_number, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--max-sessions",
+        type=positive,
+        default=4,
+        metavar="N",
+        help="at most N workbench sessions (browser tabs) at once (default: 4)",
+    )
     add_report_parser(commands, common)
     commands.add_parser(
         "keys",
@@ -109,6 +118,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_exchange_commands(commands, common)
     add_portfolio_parser(commands, common)
     return parser
+
+
+def positive(text: str) -> int:
+    """An argument that is a whole number of at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return number
+
+
+def port_number(text: str) -> int:
+    """A TCP port: 1 to 65535."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
+    return number
 
 
 def words(lang: str | None) -> Translator:
@@ -197,11 +228,13 @@ def run_check(path: Path, lang: str | None = None) -> int:
         )
         for step in report.migrations:
             print("  " + migration_text(step, i18n))
+    for warning in report.warnings:
+        print(visible(i18n("check.warning", text=problem_text(warning, i18n))))
     if report.ok and report.snapshot is not None:
         snap = report.snapshot
         counts = ", ".join(
             i18n.plural(f"check.{table}", len(getattr(snap, table)))
-            for table in ("programmes", "teams", "assessments", "pilots")
+            for table in ("programmes", "teams", "assessments", "pilots", "rates")
         )
         print(i18n("check.ok", path=visible(path), counts=counts))
         return 0
@@ -220,6 +253,10 @@ def migration_text(step: Migration, i18n: Translator) -> str:
         return i18n.plural(key, step.measurements, source=step.source, target=step.target)
     if step.target == 2:
         return i18n("app.migration.to_2_version", source=step.source, target=step.target)
+    if step.target == 3 and step.prices:
+        return i18n.plural(key, step.prices, source=step.source, target=step.target)
+    if step.target == 3:
+        return i18n("app.migration.to_3_version", source=step.source, target=step.target)
     return i18n(key, source=step.source, target=step.target)
 
 
@@ -251,18 +288,34 @@ def serve_command(args: argparse.Namespace, path: Path) -> str:
 
 
 def run_serve(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
-    from textual_serve.server import Server
+    from workbench.web.access import new_token
+    from workbench.web.server import GuardedServer
 
-    url = f"http://{args.host}:{args.port}"
-    print(visible(i18n("cli.serving", url=url, path=path)))
-    print(i18n("cli.no_login"))
+    token = new_token()
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(visible(i18n("cli.serving", url=f"http://{host}:{args.port}/?token={token}", path=path)))
+    print(i18n("cli.token"))
+    print(i18n("cli.sessions", count=args.max_sessions))
     if args.host in ("127.0.0.1", "localhost", "::1"):
-        print(i18n("cli.tunnel", port=args.port))
+        print(i18n("cli.tunnel", port=args.port, token=token))
         print(f"  ssh -N -L {args.port}:127.0.0.1:{args.port} YOU@THIS-SERVER")
     else:
         print(visible(i18n("cli.listening_everywhere", host=args.host)))
     sys.stdout.flush()
-    Server(serve_command(args, path), host=args.host, port=args.port, title="workbench").serve()
+    server = GuardedServer(
+        serve_command(args, path),
+        host=args.host,
+        port=args.port,
+        token=token,
+        max_sessions=args.max_sessions,
+        i18n=i18n,
+    )
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        say_error(i18n("cli.cannot_listen", address=f"{host}:{args.port}", reason=reason), i18n)
+        return 2
     return 0
 
 
@@ -282,9 +335,16 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
             from workbench.core.sample import load_sample
 
             sample = load_sample()
-            records = [*sample.programmes, *sample.teams, *sample.assessments, *sample.pilots]
+            records = [
+                *sample.programmes,
+                *sample.teams,
+                *sample.assessments,
+                *sample.pilots,
+                *sample.rates,
+            ]
         repository.ensure_exists(records)
     repository.snapshot()
+    repository.refuse_unknown_group()
     return repository
 
 

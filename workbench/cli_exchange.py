@@ -23,6 +23,8 @@ from workbench.settings import LANGUAGES, chosen_language
 from workbench.storage.errors import Reason, StorageError, advice
 
 if TYPE_CHECKING:
+    from workbench.core.catalogue import Programme
+    from workbench.core.team import Team
     from workbench.storage.schema import Snapshot
 
 COMMANDS = ("export", "import", "memo")
@@ -78,7 +80,13 @@ def add_commands(
     memo.add_argument("team", metavar="TEAM")
     memo.add_argument("--programme", metavar="ID", help="only this programme (id or name)")
     memo.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
-    memo.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    memo.add_argument(
+        "--out",
+        type=Path,
+        metavar="PATH",
+        help="write to this file, or into this folder under a name made of the team's and "
+        "programme's names and the date (not stdout)",
+    )
 
 
 def run(args: argparse.Namespace, path: Path) -> int:
@@ -87,6 +95,7 @@ def run(args: argparse.Namespace, path: Path) -> int:
         "export": run_export,
         "import": run_import,
         "memo": run_memo,
+        "report": run_report_memo,
     }
     i18n = Translator(_language(args))
     try:
@@ -148,17 +157,23 @@ def _language(args: argparse.Namespace) -> str:
     return chosen_language(getattr(args, "lang", None))
 
 
-def _emit(content: str, out: Path | None, i18n: Translator) -> None:
+def _write(out: Path, content: str, i18n: Translator, *, data_file: Path) -> None:
+    """The whole file or nothing, with the data file's access; a failure is a
+    ``CommandError``."""
     from workbench.exchange.files import write_atomically
 
+    try:
+        write_atomically(out, content.encode("utf-8"), like=data_file)
+    except OSError as error:
+        reason = reason_text(advice(error), i18n)
+        raise CommandError(
+            f"cannot write {out}: {advice(error)}", "cli.cannot_write", path=out, reason=reason
+        ) from None
+
+
+def _emit(content: str, out: Path | None, i18n: Translator, *, data_file: Path) -> None:
     if out is not None:
-        try:
-            write_atomically(out, content.encode("utf-8"))
-        except OSError as error:
-            reason = reason_text(advice(error), i18n)
-            raise CommandError(
-                f"cannot write {out}: {advice(error)}", "cli.cannot_write", path=out, reason=reason
-            ) from None
+        _write(out, content, i18n, data_file=data_file)
         print(visible(i18n("cli.wrote", path=out)), file=sys.stderr)
         return
     if sys.stdout.isatty():
@@ -192,17 +207,22 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
         content = export_json(selection, author=repository.author, now=now).decode("utf-8")
     else:
         content = export_markdown(selection, Translator(_language(args)), today=date.today())
-    _emit(content, args.out, Translator(_language(args)))
+    _emit(content, args.out, Translator(_language(args)), data_file=path)
     return 0
 
 
 def run_import(args: argparse.Namespace, path: Path) -> int:
-    from workbench.exchange.importer import apply_import, plan_import
+    from workbench.exchange.importer import apply_import, plan_import, what_is_there
     from workbench.storage.repository import Repository
 
     source: Path = args.file
-    if not source.is_file():
+    there = what_is_there(source)
+    if there == "missing":
         raise CommandError(f"{source}: no such file", "cli.no_such_file", path=source)
+    if there == "folder":
+        raise CommandError(f"{source}: is a folder", "cli.is_folder", path=source)
+    if there is not None:
+        raise CommandError(f"{source}: is not a regular file", "cli.not_regular", path=source)
     repository = Repository(path)
     plan = plan_import(source, repository.snapshot())
     i18n = Translator(_language(args))
@@ -232,15 +252,62 @@ def run_import(args: argparse.Namespace, path: Path) -> int:
 
 
 def run_memo(args: argparse.Namespace, path: Path) -> int:
+    """The memo to stdout, or to ``--out``: a file, or a folder where it gets its own name."""
+    from workbench.exchange.memo_file import memo_path
+
+    i18n = Translator(_language(args))
+    content, team, programme, today = memo_text(args, path, i18n)
+    out: Path | None = args.out
+    if out is not None and out.expanduser().is_dir():
+        out = memo_path(out.expanduser(), team, programme, today, i18n.lang)
+    _emit(content, out, i18n, data_file=path)
+    return 0
+
+
+def run_report_memo(args: argparse.Namespace, path: Path) -> int:
+    """``workbench report memo``: the memo as a file in the reports folder; prints its path."""
+    from workbench.exchange.memo_file import memo_path, reports_folder
+    from workbench.settings import Settings
+
+    i18n = Translator(_language(args))
+    content, team, programme, today = memo_text(args, path, i18n)
+    folder = reports_folder(path, Settings.load()[0].reports_folder, args.out)
+    if not folder.is_dir():
+        raise CommandError(f"no folder {folder}", "cli.no_folder", path=folder)
+    out = memo_path(folder, team, programme, today, i18n.lang)
+    _write(out, content, i18n, data_file=path)
+    print(visible(str(out)))
+    return 0
+
+
+def memo_text(
+    args: argparse.Namespace, path: Path, i18n: Translator
+) -> tuple[str, Team, Programme | None, date]:
+    """The memo of ``args.team`` (and ``args.programme``), with the team's pilots."""
     from workbench.core.memo import memo, sections
     from workbench.storage.repository import Repository
 
-    snapshot = Repository(_existing(path)).snapshot()
+    repository = Repository(_existing(path))
+    snapshot = repository.snapshot()
     team_id = _team_id(snapshot, args.team)
     assert team_id is not None
     programme_id = _programme_id(snapshot, args.programme)
     team = snapshot.teams[team_id]
     parts = sections(team, snapshot.assessments.values(), snapshot.programmes, programme_id)
-    content = memo(team, parts, Translator(_language(args)), today=date.today())
-    _emit(content, args.out, Translator(_language(args)))
-    return 0
+    today = date.today()
+    pilots = [
+        p
+        for p in snapshot.pilots.values()
+        if programme_id is None or p.programme_id == programme_id
+    ]
+    content = memo(
+        team,
+        parts,
+        i18n,
+        today=today,
+        pilots=pilots,
+        programmes=snapshot.programmes,
+        prepared_by=repository.author,
+    )
+    programme = snapshot.programmes[programme_id] if programme_id else None
+    return content, team, programme, today

@@ -114,7 +114,7 @@ def run_portfolio(args: argparse.Namespace, path: Path) -> int:
             content = portfolio_json(portfolio, team, programme)
         else:
             content = portfolio_markdown(portfolio, i18n, team, programme)
-        _emit(content, args.out, i18n)
+        _emit(content, args.out, i18n, data_file=path)
     except (CommandError, StorageError) as error:
         return fail(storage_message(error, i18n))
     except OSError as error:

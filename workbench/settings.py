@@ -31,6 +31,14 @@ def config_path() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.json"
 
 
+def state_path() -> Path:
+    """The user's private state folder (the recovery journal): ``WORKBENCH_STATE`` if set."""
+    env = os.environ.get("WORKBENCH_STATE")
+    if env:
+        return Path(env).expanduser()
+    return platformdirs.user_state_path(APP_NAME)
+
+
 def language_from_environment() -> str:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name, "")
@@ -55,6 +63,8 @@ class Settings:
     lang: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id -> key(s), e.g. {"scoring-undo": "u"}: remaps keys (see the README)."""
+    reports_folder: str | None = None
+    """Where memos are written; None: beside the data file."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> tuple[Settings, str | None]:
@@ -71,6 +81,7 @@ class Settings:
         theme = data.get("theme")
         lang = data.get("lang")
         keymap = data.get("keymap", {})
+        reports = data.get("reports_folder")
         problem = None
         if not isinstance(keymap, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
@@ -80,6 +91,7 @@ class Settings:
             theme=theme if isinstance(theme, str) else None,
             lang=lang if lang in LANGUAGES else None,
             keymap=keymap,
+            reports_folder=reports if isinstance(reports, str) and reports.strip() else None,
         ), problem
 
     def save(self, path: Path | None = None) -> None:

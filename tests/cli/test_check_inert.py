@@ -73,7 +73,8 @@ def test_hostile_ids_in_dangling_references_are_printed_inert(
     err = capsys.readouterr().err
     assert_inert_output(err)
     assert "(id ␛[31mred␛]2;pwned␇) team_id: Control characters" in err
-    assert len(err.splitlines()) == 3
+    assert "(id ␛[31mred␛]2;pwned␇) id: Control characters" in err  # an id is text too
+    assert len(err.splitlines()) == 4
 
 
 @pytest.mark.parametrize(("line", "column"), [(1, 1), (3, 7), (440, 12)])

@@ -31,7 +31,8 @@ def sample_counts() -> str:
     sample = load_sample()
     return (
         f"{len(sample.programmes)} programmes, {len(sample.teams)} teams, "
-        f"{len(sample.assessments)} assessments, {len(sample.pilots)} pilots"
+        f"{len(sample.assessments)} assessments, {len(sample.pilots)} pilots, "
+        f"{len(sample.rates)} exchange rates"
     )
 
 

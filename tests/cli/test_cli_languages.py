@@ -88,9 +88,15 @@ def test_a_good_file_is_counted_with_plurals(tmp_path: Path) -> None:
     open_repository(path, empty=True)
     done = run(["--lang", "fr", "check", "--db", str(path)], tmp_path)
     assert done.returncode == 0
-    assert done.stdout == f"{path} : OK - 0 programme, 0 équipe, 0 évaluation, 0 pilote\n"
+    assert (
+        done.stdout
+        == f"{path} : OK - 0 programme, 0 équipe, 0 évaluation, 0 pilote, 0 taux de change\n"
+    )
     done = run(["--lang", "en", "check", "--db", str(path)], tmp_path)
-    assert done.stdout == f"{path}: OK - 0 programmes, 0 teams, 0 assessments, 0 pilots\n"
+    assert (
+        done.stdout
+        == f"{path}: OK - 0 programmes, 0 teams, 0 assessments, 0 pilots, 0 exchange rates\n"
+    )
 
 
 def test_other_commands_speak_french(tmp_path: Path) -> None:

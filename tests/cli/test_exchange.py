@@ -60,7 +60,7 @@ def test_csv_export_has_one_row_per_team_programme_assessor_and_criterion(
     assessed = {a.programme_id for a in snapshot.assessments.values()}
     assert len(rows) == graded + len(set(snapshot.programmes) - assessed)
     first = rows[0]
-    assert list(first)[:12] == [
+    assert list(first)[:20] == [
         "team_id",
         "team",
         "programme_id",
@@ -68,11 +68,19 @@ def test_csv_export_has_one_row_per_team_programme_assessor_and_criterion(
         "assessment_id",
         "assessor",
         "criterion",
+        "criterion_label",
         "weight",
         "score",
         "low",
         "high",
         "reason",
+        "total",
+        "maximum",
+        "percent",
+        "pilot_above",
+        "alternatives_below",
+        "objective_measurable",
+        "verdict",
     ]
     mla = [r for r in rows if r["assessment_id"] == "assess-dataml-mla" and r["assessor"] == "marc"]
     assert [r["criterion"] for r in mla] == list(CRITERION_KEYS)
@@ -210,7 +218,11 @@ def test_json_round_trip_through_an_empty_file(db: Path, tmp_path: Path, capsys:
     assert code == 0, err
     sample = load_sample()
     total = (
-        len(sample.programmes) + len(sample.teams) + len(sample.assessments) + len(sample.pilots)
+        len(sample.programmes)
+        + len(sample.teams)
+        + len(sample.assessments)
+        + len(sample.pilots)
+        + len(sample.rates)  # the exchange rates travel with the export
     )
     assert f"{total} added, 0 updated, 0 unchanged" in out
     second = tmp_path / "second.json"
@@ -364,7 +376,7 @@ def test_memo_of_one_programme(db: Path, capsys: Capture) -> None:
         "en",
     )
     assert code == 0
-    assert out.count("\n## ") == 2  # the objective, then the one programme
+    assert out.count("\n## ") == 3  # the objective, the one programme, the sign-off
     assert "## AWS Certified Machine Learning Engineer" in out
 
 

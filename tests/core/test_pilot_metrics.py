@@ -38,6 +38,7 @@ from workbench.core.pilot_metrics import (
     budget,
     cost_breakdown,
     current_phase,
+    gate_has_evidence,
     latest,
     net_benefit,
     on_track,
@@ -714,3 +715,24 @@ def test_summarise_an_empty_pilot() -> None:
     assert summary.budget == Budget(None, None)
     assert summary.kpis == ()
     assert [w.key for w in summary.warnings] == ["no_kpi"]
+
+
+@pytest.mark.parametrize(
+    ("started", "expected"),
+    [(-2, ["gate_without_measurement"]), (-3, []), (None, [])],
+)
+def test_gate_evidence_is_a_measurement_dated_inside_its_phase(
+    started: int | None, expected: list[str]
+) -> None:
+    """A measurement two days before the phase started is not evidence for its gate."""
+    pilot = gated_pilot(GateDecision.GO, [-3], PhaseKind.PILOT)
+    phase = pilot.phase(PhaseKind.PILOT)
+    phase.actual_start = None if started is None else day(started)
+    assert keys(pilot) == expected
+    assert gate_has_evidence(pilot, PhaseKind.PILOT, TODAY) is not expected
+
+
+def test_gate_evidence_falls_back_on_the_planned_start() -> None:
+    pilot = gated_pilot(GateDecision.GO, [-3], PhaseKind.SCALE)
+    pilot.phase(PhaseKind.SCALE).planned_start = day(-1)
+    assert keys(pilot) == ["gate_without_measurement"]

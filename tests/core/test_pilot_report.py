@@ -33,10 +33,10 @@ def test_the_success_story_in_english() -> None:
         assert f"\n{heading}\n" in text
     assert (
         "| results | Product descriptions per week | descriptions/week | higher is better "
-        "| 40 | 120 | 97 (2026-11-20) | 71\u00a0% |" in text
+        "| 40 | 120 | 97 (2026-11-20) | 71.3\u00a0% |" in text
     )
     assert "Léa Martin's certification expires on 2026-12-18 (in 25 days)" in text
-    assert "**ROI**: 32\u00a0%" in text
+    assert "**ROI**: 32.3\u00a0%" in text
     assert "**Benefit/cost ratio**: 1.32" in text
     assert "- 2026-11-20 (claire): 97 descriptions a week" in text
 

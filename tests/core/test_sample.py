@@ -12,8 +12,9 @@ import pytest
 from pydantic import ValidationError
 
 from workbench.core.assessment import Assessment
-from workbench.core.catalogue import PriceKind, Programme, Status
+from workbench.core.catalogue import PriceBasis, PriceKind, Programme, Status
 from workbench.core.grid import CRITERION_KEYS
+from workbench.core.money import Rate
 from workbench.core.pilot import KpiLevel, ParticipantStatus, Pilot
 from workbench.core.sample import SAMPLE_DIR, SampleData, load_sample
 from workbench.core.team import Team
@@ -77,7 +78,7 @@ def test_every_entry_validates_one_by_one() -> None:
     catalogue = json.loads((SAMPLE_DIR / "catalogue.json").read_text(encoding="utf-8"))
     organisation = json.loads((SAMPLE_DIR / "organisation.json").read_text(encoding="utf-8"))
     assert isinstance(catalogue, list)
-    assert set(organisation) == {"teams", "assessments", "pilots"}
+    assert set(organisation) == {"teams", "assessments", "pilots", "rates"}
     for item in catalogue:
         Programme.model_validate(item)
     for item in organisation["teams"]:
@@ -86,6 +87,8 @@ def test_every_entry_validates_one_by_one() -> None:
         Assessment.model_validate(item)
     for item in organisation["pilots"]:
         Pilot.model_validate(item)
+    for item in organisation["rates"]:
+        Rate.model_validate(item)
 
 
 def test_load_sample_sizes(sample: SampleData) -> None:
@@ -217,7 +220,12 @@ def test_known_facts_as_researched(sample: SampleData) -> None:
     cat = {p.id: p for p in sample.programmes}
     essentials = cat["google-ai-essentials"]
     assert (essentials.price.amount, essentials.price.currency) == (49, "USD")
-    assert essentials.price.note == "per month"
+    assert essentials.price.basis is PriceBasis.SEAT_MONTH
+    assert essentials.price.months == 3  # the seed's pilot: "6 people x 3 months"
+    assert essentials.price.note is None
+    professional = cat["google-ai-professional-certificate"]
+    assert professional.price.basis is PriceBasis.SEAT_MONTH
+    assert professional.price.months is None  # nobody said how many: unknown stays unknown
     aigp = cat["iapp-aigp"]
     assert (aigp.price.amount, aigp.price.currency) == (799, "USD")
     assert aigp.price.note is not None

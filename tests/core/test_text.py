@@ -71,3 +71,15 @@ def test_has_control_and_blank() -> None:
     assert has_control("a\nb")
     assert is_blank("\u200b\u2060 \u202e")
     assert not is_blank(" x ")
+
+
+@given(st.text(max_size=60))
+def test_has_control_is_exactly_the_control_categories(value: str) -> None:
+    def by_category(allowed: str) -> bool:
+        return any(
+            (unicodedata.category(c) in ("Cc", "Cs") or c in "\u2028\u2029") and c not in allowed
+            for c in value
+        )
+
+    assert has_control(value) == by_category("")
+    assert has_control(value, allow_newlines=True) == by_category("\n\t")

@@ -22,11 +22,32 @@ def error_type(error: pytest.ExceptionInfo[ValidationError]) -> str:
     return error.value.errors()[0]["type"]
 
 
-@pytest.mark.parametrize("name", ["\u200b", "\u200b\u2060", "\u202e", "\ufeff \u200d"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u200b",
+        "\u200b\u2060",
+        "\u202e",
+        "\ufeff \u200d",
+        "\u3164",
+        "\u3164\u3164 \u3164",
+        "\u2800\u2800",
+        "\u115f\u1160",
+        "\uffa0",
+        "\u0301\u0302",
+        "\u20dd",
+        " \u0301\u3164\u2800\u200b ",
+    ],
+)
 def test_names_of_invisible_characters_are_refused(name: str) -> None:
     with pytest.raises(ValidationError) as error:
         Team(name=name)
     assert error_type(error) == "invisible"
+
+
+@pytest.mark.parametrize("name", ["e\u0301", "\u3164a", "\u2801", "한국", "\u0627\u064e"])
+def test_names_with_something_to_show_are_kept(name: str) -> None:
+    assert Team(name=name).name == name
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from workbench.core.text import is_blank
 from workbench.exchange.csv_format import (
     COLUMNS,
     FORMULA_STARTS,
+    cell,
     neutralise,
     programme_cells,
     programme_document,
@@ -88,3 +89,34 @@ def test_every_programme_field_survives_the_csv(
     )
     row = through_csv(programme_cells(programme))
     assert Programme.model_validate(programme_document(row, never)) == programme
+
+
+@given(text)
+def test_no_cell_starts_as_a_formula_even_after_spaces(value: str) -> None:
+    shown_cell = neutralise(value)
+    assert shown_cell.startswith("'") or not shown_cell.lstrip(" ").startswith(FORMULA_STARTS)
+    assert restore(shown_cell) == value
+
+
+def test_leading_spaces_and_quotes_are_neutralised_reversibly() -> None:
+    for value in ("  =1+1", " @A1", "'=1+1", "''+1", "' -2", "'plain", "''"):
+        assert restore(neutralise(value)) == value
+    assert neutralise("  =1+1") == "'  =1+1"
+    assert neutralise("'plain") == "'plain"  # a quote before plain text is left alone
+
+
+def test_numbers_stay_numbers_and_text_that_looks_negative_is_quoted() -> None:
+    assert cell(-3) == "-3"
+    assert cell(Decimal("-1.5")) == "-1.5"
+    assert cell(2.5) == "2.5"
+    assert cell("-3") == "'-3"
+    assert cell("-3 days late") == "'-3 days late"
+
+
+def test_the_topics_column_is_neutralised_and_comes_back_exactly() -> None:
+    for topics in (['=HYPERLINK("https://evil.invalid","x")', "ok"], ["'=1+1"], ["a", "'=1+1"]):
+        programme = Programme(id="p-1", name="P", provider="V", topics=topics)
+        cells = programme_cells(programme)
+        assert not cells["topics"].lstrip(" ").startswith(FORMULA_STARTS)
+        row = through_csv(cells)
+        assert Programme.model_validate(programme_document(row, never)).topics == topics

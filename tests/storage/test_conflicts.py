@@ -54,7 +54,7 @@ def test_a_clash_names_the_sub_field_both_values_and_who_saved(
     conflict = caught.value
     assert conflict.conflicts == [FieldConflict("objective.target", 20.0, 25.0, 30.0)]
     assert conflict.last_write is not None
-    assert conflict.last_write[0] == "alice@there"
+    assert conflict.last_write.writer == "alice@there"
     assert "objective.target" in str(conflict)
     assert "nothing was saved" not in str(conflict).lower()  # the app says it once
     assert repo.path.read_bytes() == before
@@ -63,6 +63,7 @@ def test_a_clash_names_the_sub_field_both_values_and_who_saved(
     kept_mine = conflict.resolve({"objective.target"})
     assert isinstance(kept_mine, Team)
     assert (kept_mine.name, kept_mine.objective.target) == ("Sales ops", 30.0)
-    saved = repo.save_edit(conflict.merged, kept_mine)
+    saved = repo.resolve_conflict(conflict, {"objective.target"})
     assert Repository(repo.path).team("t") == saved
+    assert (saved.name, saved.objective.target) == ("Sales ops", 30.0)
     assert conflict.resolve(set()).objective.target == 25.0  # type: ignore[attr-defined]

@@ -197,6 +197,6 @@ def test_a_file_this_user_cannot_write_opens_read_only() -> None:
         (folder / "wb.json.lock").unlink()
         before = {p.name: p.read_bytes() for p in folder.iterdir()}
         outcome = run_as(BOB, [], try_write, str(path))
-        assert outcome == {"read_only": "file", "teams": 1, "error": "ReadOnlyError"}
+        assert outcome == {"read_only": "marked", "teams": 1, "error": "ReadOnlyError"}
         assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o444

@@ -24,6 +24,8 @@ from workbench.storage.schema import SCHEMA_VERSION, Migration, migrate, pending
 SCHEMA1 = Path(__file__).parent / "fixtures" / "schema1.json"
 MEASUREMENTS_IN_FIXTURE = 20
 ECOMMERCE = "pilot-ecommerce-ai-essentials"
+PRICE_NOTES_IN_FIXTURE = 2
+"""Google AI Essentials and the Google AI Professional Certificate: "per month"."""
 
 
 @pytest.fixture
@@ -47,7 +49,7 @@ def test_the_fixture_is_schema_1_without_measurement_ids() -> None:
     measurements = [m for p in raw["pilots"].values() for k in p["kpis"] for m in k["measurements"]]
     assert len(measurements) == MEASUREMENTS_IN_FIXTURE
     assert all("id" not in m for m in measurements)
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
 
 
 def test_an_old_file_opens_unchanged_with_the_same_ids_at_every_read(old_file: Path) -> None:
@@ -131,9 +133,16 @@ def test_migrate_does_not_change_its_argument() -> None:
 
 def test_pending_migrations_say_what_a_save_would_do() -> None:
     raw = orjson.loads(SCHEMA1.read_bytes())
-    assert pending_migrations(raw) == [Migration(1, 2, MEASUREMENTS_IN_FIXTURE)]
+    assert pending_migrations(raw) == [
+        Migration(1, 2, MEASUREMENTS_IN_FIXTURE),
+        Migration(2, 3, prices=PRICE_NOTES_IN_FIXTURE),
+    ]
     assert pending_migrations(migrate(raw)) == []
-    assert pending_migrations({"teams": {}}) == [Migration(0, 1), Migration(1, 2)]
+    assert pending_migrations({"teams": {}}) == [
+        Migration(0, 1),
+        Migration(1, 2),
+        Migration(2, 3),
+    ]
 
 
 def test_check_says_what_it_would_migrate_and_writes_nothing(
@@ -142,14 +151,18 @@ def test_check_says_what_it_would_migrate_and_writes_nothing(
     before = listing(old_file.parent)
     report = check_file(old_file)
     assert report.ok
-    assert report.migrations == [Migration(1, 2, MEASUREMENTS_IN_FIXTURE)]
+    assert report.migrations == [
+        Migration(1, 2, MEASUREMENTS_IN_FIXTURE),
+        Migration(2, 3, prices=PRICE_NOTES_IN_FIXTURE),
+    ]
     assert main(["--lang", "en", "check", "--db", str(old_file)]) == 0
     out = capsys.readouterr().out
     assert (
-        f"{old_file} is in schema 1: the next save by the app migrates it to schema 2 "
+        f"{old_file} is in schema 1: the next save by the app migrates it to schema 3 "
         "(check writes nothing)." in out
     )
     assert f"schema 1 → 2: give {MEASUREMENTS_IN_FIXTURE} KPI measurements an id" in out
+    assert "schema 2 → 3: turn 2 price notes such as “per month” into the price’s basis" in out
     assert f"{old_file}: OK - " in out
     assert main(["--lang", "fr", "check", "--db", str(old_file)]) == 0
     assert "est au schéma 1" in capsys.readouterr().out

@@ -152,7 +152,18 @@ def test_the_command_line_says_a_full_disk_in_one_line(small_tmpfs: Path) -> Non
     assert len(done.stderr.strip().splitlines()) == 1
     assert "disk is full" in done.stderr
     assert str(path) in done.stderr
-    assert sorted(p.name for p in small_tmpfs.iterdir()) == ["filler", "wb.json.lock"]
+    assert sorted(p.name for p in small_tmpfs.iterdir()) == ["filler"]  # no empty lock file
+
+
+def test_a_new_file_on_a_full_disk_leaves_nothing_behind(small_tmpfs: Path) -> None:
+    (small_tmpfs / "filler").write_bytes(b"\0" * 60_000)
+    path = small_tmpfs / "wb.json"
+    with pytest.raises(FileSystemError, match="disk is full"):
+        Repository(path).ensure_exists([Team(id=f"t{i}", name="x" * 150) for i in range(50)])
+    assert sorted(p.name for p in small_tmpfs.iterdir()) == ["filler"]
+    (small_tmpfs / "filler").unlink()
+    assert Repository(path).ensure_exists([Team(id="t", name="First")])
+    assert sorted(p.name for p in small_tmpfs.iterdir()) == ["wb.json", "wb.json.lock"]
 
 
 def test_a_read_only_filesystem_opens_read_only(small_tmpfs: Path) -> None:

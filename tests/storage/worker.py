@@ -11,11 +11,14 @@ import os
 import signal
 import sys
 import time
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from filelock import FileLock
 
 from workbench.core.catalogue import Programme
+from workbench.core.money import Rate
 from workbench.core.team import Team
 from workbench.storage import datafile
 from workbench.storage.repository import Repository
@@ -34,6 +37,23 @@ def increments(path: Path, name: str, count: int) -> None:
     repo = Repository(path, author=name)
     for i in range(count):
         repo.save_team(Team(id=f"{name}-{i}", name=f"{name} {i}"))
+
+
+def rates(path: Path, name: str, count: int) -> None:
+    """Add ``count`` exchange rates with ids ``name-i``, one transaction each."""
+    repo = Repository(path, author=name)
+    for i in range(count):
+        rate = Decimal(i + 1) / 100
+        repo.save_rate(
+            Rate(
+                id=f"{name}-{i}",
+                from_="USD",
+                to="EUR",
+                rate=rate,
+                on=date(2026, 12, 1),
+                source=name,
+            )
+        )
 
 
 def counter(path: Path, count: int) -> None:
@@ -64,6 +84,15 @@ def die_before_rename(path: Path) -> None:
     Repository(path).save_team(Team(id="killed", name="never saved"))
 
 
+def on_cue(path: Path, name: str) -> None:
+    """Add team ``name-LINE`` for each line read, and print the line once it is saved."""
+    repo = Repository(path, author=name)
+    for line in sys.stdin:
+        cue = line.strip()
+        repo.save_team(Team(id=f"{name}-{cue}", name=f"{name} {cue}"))
+        print(cue, flush=True)
+
+
 def hold_lock(path: Path) -> None:
     """Take the lock and keep it, as a frozen workbench would."""
     lock = FileLock(path.with_name(path.name + ".lock"))
@@ -92,10 +121,14 @@ if __name__ == "__main__":
     command, file, *rest = sys.argv[1:]
     if command == "increments":
         increments(Path(file), rest[0], int(rest[1]))
+    elif command == "rates":
+        rates(Path(file), rest[0], int(rest[1]))
     elif command == "counter":
         counter(Path(file), int(rest[0]))
     elif command == "die_before_rename":
         die_before_rename(Path(file))
+    elif command == "on_cue":
+        on_cue(Path(file), rest[0])
     elif command == "hold_lock":
         hold_lock(Path(file))
     elif command == "edit_field":

@@ -21,3 +21,17 @@ def screen_text(app: App[object]) -> str:
         "".join(text for _, text in sorted(parts)).replace("\xa0", " ")
         for _, parts in sorted(lines.items())
     )
+
+
+def recorded(app: App[object]) -> list[str]:
+    """Every notification of ``app``, kept (a toast can be gone before a loaded machine
+    looks): the list fills as the app notifies."""
+    seen: list[str] = []
+    real = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        real(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign, assignment]
+    return seen

@@ -6,15 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.widgets import TabbedContent
 
 from tests.conftest import AppFactory
+from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
-from tests.ui.waiting import wait_until
+from tests.ui.waiting import palette_offers, saved, steady, wait_until
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.themes import THEMES_DIR, load_themes
+from workbench.ui.widgets.score_grid import ScoreGrid
 
 
 async def test_f_keys_switch_tabs(sample_repo: Repository, make_app: AppFactory) -> None:
@@ -45,6 +48,22 @@ async def test_help_lists_keys_in_the_current_language(
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, HelpScreen))
         assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.parametrize("tab_key", ["f2", "f3", "f4", "f5", "f6"])
+async def test_help_names_no_class_and_no_framework_default(
+    sample_repo: Repository, make_app: AppFactory, tab_key: str
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test(size=(120, 200)) as pilot:
+        await pilot.press(tab_key)
+        await wait_until(pilot, lambda: app.screen.query("Tab"))
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        shown = screen_text(app)
+        assert "Keys everywhere" in shown
+        for internal in ("Table", "Grid", "Input", "Scroll Left", "Focus Next", "Pane", "Dialog"):
+            assert internal not in shown.replace("Dialogs", ""), internal
 
 
 async def test_language_switch_relabels_tabs_and_is_remembered(
@@ -102,6 +121,42 @@ async def test_palette_offers_the_app_actions(
         assert "Go to Teams" in titles
         assert "Switch language: English / Français" in titles
         assert "Show where the data file is" in titles
+
+
+@pytest.mark.parametrize(
+    ("search", "one"), [("theme", "theme"), ("keys", "keys"), ("quit", "Quit")]
+)
+async def test_the_palette_has_one_entry_per_action_and_none_of_the_framework(
+    sample_repo: Repository, make_app: AppFactory, search: str, one: str
+) -> None:
+    app = make_app(sample_repo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await type_text(pilot, search)
+        await wait_until(pilot, lambda: palette_offers(app, one))
+        await steady(pilot)
+        listed = app.screen.query_one(CommandList)
+        titles = [
+            str(listed.get_option_at_index(index).prompt) for index in range(listed.option_count)
+        ]
+        assert len([title for title in titles if one.lower() in title.lower()]) == 1, titles
+        assert not any("Screenshot" in title or "Maximize" in title for title in titles)
+
+
+async def test_a_click_on_a_tab_gives_its_keys_at_once(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo)
+    app.state.team_id, app.state.programme_id = "team-ecommerce-content", "aws-aif-c01"
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.click("#--content-tab-scoring")
+        await wait_until(pilot, lambda: isinstance(app.focused, ScoreGrid))
+        await pilot.press("5")
+        await saved(pilot)
+        found = Repository(sample_repo.path).assessment_for("team-ecommerce-content", "aws-aif-c01")
+        assert found is not None
+        assert found.rating("claire", "business_impact").score == 5
 
 
 @pytest.mark.parametrize("theme", sorted(p.stem for p in THEMES_DIR.glob("*.toml")))

@@ -21,7 +21,6 @@ from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.dialogs.programme_form import ProgrammeForm, parse_number
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.screens.catalogue import WIDTHS, CataloguePane
-from workbench.ui.widgets.catalogue_view import shorten_name
 
 ESSENTIALS = "google-ai-essentials"  # used by two assessments and a pilot
 IBM = "ibm-ai-engineering"  # used by nothing
@@ -266,8 +265,8 @@ async def test_detail_shows_every_field_and_unknowns(
         await highlight(pilot, app, ESSENTIALS)
         shown = screen_text(app)
         detail = shown[shown.index("─Google AI Essentials") :]
-        assert "49 USD" in line_with(detail, "Price ")
-        assert "per month" in line_with(detail, "Price note")
+        assert "49 USD / seat / month" in line_with(detail, "Price ")
+        assert "3 months (typical)" in line_with(detail, "Subscription")
         assert "5-10 h" in detail
         assert "5 assessments, 1 pilot" in shown
 
@@ -286,15 +285,6 @@ async def test_80_columns_keep_the_essential_columns(
     async with app.run_test(size=(120, 40)):
         keys = [column.key for column in pane(app).table.columns]
         assert keys == ["name", "provider", "level", "credential", "hours", "price", "status"]
-
-
-def test_shorten_name_keeps_the_code() -> None:
-    name = "AWS Certified Machine Learning Engineer - Associate (MLA-C01)"
-    short = shorten_name(name, 28)
-    assert short.endswith(" (MLA-C01)")
-    assert len(short) <= 28
-    assert shorten_name("Short (X)", 28) == "Short (X)"
-    assert shorten_name("No code but a very long programme name", 10).startswith("No code")
 
 
 async def test_wide_terminal_puts_the_detail_beside_the_table(
@@ -736,3 +726,24 @@ async def test_footer_follows_the_highlighted_programme(
         await wait_until(pilot, lambda: "Retire" not in footer() and "Edit" in footer())
         await highlight(pilot, app, ESSENTIALS)
         await wait_until(pilot, lambda: "Retire" in footer())
+
+
+async def test_a_price_above_a_billion_is_refused(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    before = sample_repo.path.read_bytes()
+    app = make_app(sample_repo)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProgrammeForm))
+        await fill(pilot, app, "name", "Huge")
+        await fill(pilot, app, "provider", "Acme")
+        await fill(pilot, app, "price_amount", "2 000 000 000")
+        await fill(pilot, app, "price_currency", "EUR")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen.errors)
+        form = app.screen
+        assert isinstance(form, ProgrammeForm)
+        assert set(form.errors) == {"price_amount"}
+        assert "At most 1,000,000,000 in any currency" in form.errors["price_amount"]
+    assert sample_repo.path.read_bytes() == before

@@ -30,7 +30,13 @@ from workbench.ui.screens.pilots import PilotsPane
 
 MANAGERS_PILOT = "pilot-managers-genai"
 MANAGERS_TEAM = "team-industrial-managers"
-KIND = {"programmes": "programme", "teams": "team", "assessments": "assessment", "pilots": "pilot"}
+KIND = {
+    "programmes": "programme",
+    "teams": "team",
+    "assessments": "assessment",
+    "pilots": "pilot",
+    "rates": "rate",
+}
 
 
 def field_paths(model: type[BaseModel], prefix: str = "") -> list[str]:

@@ -91,3 +91,66 @@ async def test_the_ansi_theme_of_one_run_does_not_replace_the_remembered_one(
         await wait_until(pilot, lambda: app.theme == "workbench-ansi")
     assert settings.theme == "workbench-dark"
     assert not settings_path.exists() or "workbench-ansi" not in settings_path.read_text()
+
+
+def _rgb(
+    color: object, palette: dict[int, tuple[int, int, int]], default: tuple[int, int, int]
+) -> tuple[int, int, int] | None:
+    from rich.color import Color as RichColor
+    from rich.color import ColorType
+
+    assert isinstance(color, RichColor)
+    if color.type is ColorType.DEFAULT:
+        return default  # the terminal's own colour: xterm's, as the ANSI theme assumes
+    if color.type is ColorType.STANDARD and color.number is not None:
+        return palette[color.number]
+    if color.triplet is not None:
+        return (color.triplet.red, color.triplet.green, color.triplet.blue)
+    return None
+
+
+@pytest.mark.parametrize("theme", [t.name for t in THEMES])
+async def test_the_scoring_cursor_row_reads_at_4_5_to_1_on_a_disputed_criterion(
+    sample_repo: object, make_app: object, theme: str
+) -> None:
+    """The cursor's colours run under and over every cell of its row: the disputed median's
+    warning colour and the gauge's left holes in the bar (yellow on light grey in 16 colours)."""
+    from textual.geometry import Region
+
+    from workbench.ui.widgets.score_grid import ScoreGrid
+
+    palette = dict(enumerate(XTERM_PALETTE.values()))
+    app = make_app(sample_repo, theme=theme)  # type: ignore[operator]
+    app.state.team_id = "team-ecommerce-content"
+    app.state.programme_id = "google-ai-essentials"
+    app.state.tab = "scoring"
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = app.screen.query_one(ScoreGrid)
+        await wait_until(pilot, lambda: grid.region.height > 0)
+        await pilot.press("end")  # alternatives: disputed, its median ⚑ in the warning colour
+        await wait_until(pilot, lambda: grid.cursor == 5)
+        await pilot.pause()
+        lines = grid.render_lines(Region(0, 0, grid.size.width, grid.size.height))
+        row = next(line for line in lines if "›" in line.text)
+        checked = 0
+        for segment in row:
+            style = segment.style
+            if not segment.text.strip() or style is None or not style.color or not style.bgcolor:
+                continue
+            fore = _rgb(style.color, palette, XTERM_PALETTE["ansi_white"])
+            back = _rgb(style.bgcolor, palette, XTERM_PALETTE["ansi_black"])
+            if fore is None or back is None:
+                continue
+            checked += 1
+            assert ratio(fore, back) >= 4.5, (segment.text, style)
+        assert checked
+        marker = next(segment for segment in row if segment.text == "›")
+        assert marker.style is not None
+        holes = [
+            segment.text
+            for segment in row
+            if segment.text.strip()
+            and segment.style
+            and segment.style.bgcolor != marker.style.bgcolor
+        ]
+        assert holes == []  # the bar runs under every cell: the median, ⚑ and the gauge too

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 from textual.widgets import Input, Select, Static, TextArea
 
 from tests.conftest import AppFactory
@@ -128,8 +129,9 @@ async def test_an_untouched_team_form_keeps_every_value(
     assert after == before
 
 
-async def test_a_control_character_typed_in_a_name_is_refused_next_to_the_field(
-    sample_repo: Repository, make_app: AppFactory
+@pytest.mark.parametrize("name", ["\u200b\u2060", "\u3164\u3164", "\u2800", "\u0301\u0302"])
+async def test_an_invisible_name_is_refused_next_to_the_field(
+    sample_repo: Repository, make_app: AppFactory, name: str
 ) -> None:
     before = sample_repo.path.read_bytes()
     app = make_app(sample_repo)
@@ -138,7 +140,7 @@ async def test_a_control_character_typed_in_a_name_is_refused_next_to_the_field(
         await wait_until(pilot, lambda: move_to(app, "teams", ECOMMERCE) is None)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
-        app.screen.query_one("#field-name", Input).value = "\u200b\u2060"
+        app.screen.query_one("#field-name", Input).value = name
         await pilot.press("ctrl+s")
         await wait_until(
             pilot,

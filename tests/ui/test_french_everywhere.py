@@ -43,7 +43,7 @@ async def test_no_english_label_after_switching_to_french(
         await wait_until(pilot, lambda: app.state.tab == TABS[key])
         await pilot.press("f9")
         await wait_until(pilot, lambda: app.i18n.lang == "fr")
-        await wait_until(pilot, lambda: catalogue("fr")["app.keys.help"] in screen_text(app))
+        await wait_until(pilot, lambda: catalogue("fr")["app.keys.all_keys"] in screen_text(app))
         await steady(pilot)
         shown = screen_text(app)
         left = sorted(

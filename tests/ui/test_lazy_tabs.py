@@ -91,7 +91,7 @@ async def test_the_pilot_warnings_summary_needs_no_pilots_tab(
 ) -> None:
     app = make_app(sample_repo, pilot_summary=True)
     async with app.run_test(notifications=True) as pilot:
-        await wait_for_text(pilot, "3 warnings on 2 pilots")
+        await wait_for_text(pilot, "f6 Pilots ⚠ 3")
         assert "pilots" not in built(app)
 
 

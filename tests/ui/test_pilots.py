@@ -68,7 +68,7 @@ async def test_the_list_shows_both_seed_stories(
         ecommerce = next(line for line in shown.splitlines() if "E-commerce cont" in line)
         assert "not yet" in managers  # no benefit valued: no ROI, never 0 or -100
         assert managers.rstrip().endswith("2")
-        assert "32 %" in ecommerce
+        assert "32.3 %" in ecommerce
         assert ecommerce.rstrip().endswith("1")
 
 
@@ -101,16 +101,17 @@ async def test_the_warnings_show_on_the_page(sample_repo: Repository, make_app: 
         await wait_until(pilot, lambda: pane(app).mode == "list")
 
 
-async def test_start_up_summary_is_a_notification(
+async def test_the_pilots_warnings_are_a_badge_on_their_tab_not_a_toast(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
     app = make_app(sample_repo, pilot_summary=True)
     async with app.run_test(notifications=True) as pilot:
-        await wait_for_text(pilot, "3 warnings on 2 pilots")
+        await wait_for_text(pilot, "f6 Pilots ⚠ 3")
         assert len(app.screen_stack) == 1  # not a modal: the keys keep working
-        await pilot.press("f9")  # a language switch recomposes: the summary is not repeated
-        await wait_until(pilot, lambda: app.i18n.lang == "fr")
-        assert "alertes sur 2 pilotes" not in screen_text(app)
+        assert not app.toasts
+        await pilot.press("f9")  # a language switch recomposes: the badge is drawn again
+        await wait_for_text(pilot, "f6 Pilotes ⚠ 3")
+        assert "alerte" not in screen_text(app)
 
 
 async def test_start_a_pilot_from_a_pilot_verdict_and_follow_it(
@@ -288,7 +289,8 @@ async def test_no_summary_when_nothing_needs_attention(
     async with app.run_test(notifications=True) as pilot:
         await open_tab(pilot, app)
         assert "No pilot yet" in screen_text(app)
-        assert "need attention" not in screen_text(app)
+        assert "Pilots ⚠" not in screen_text(app)
+        assert not app.toasts
 
 
 async def test_the_report_is_written_and_named(

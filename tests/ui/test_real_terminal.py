@@ -24,8 +24,14 @@ SGR = re.compile(r"\x1b\[[0-9;:]*m")
 WORKBENCH = Path(sys.executable).parent / "workbench"
 
 
-def tmux(*args: str) -> str:
-    done = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True, timeout=30)
+SOCKET = f"workbench-tests-{os.getpid()}"
+"""A tmux server of the tests' own: a person's sessions (or their kill-server) stay apart."""
+
+
+def tmux(*args: str, check: bool = True) -> str:
+    done = subprocess.run(
+        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=check, timeout=30
+    )
     return done.stdout
 
 
@@ -41,7 +47,7 @@ def session(tmp_path: Path) -> Iterator[str]:
     try:
         yield name
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+        tmux("kill-session", "-t", name, check=False)
 
 
 def capture(name: str) -> str:

@@ -44,14 +44,31 @@ async def test_a_pasted_multi_line_reason_is_kept(
     app = make_app(sample_repo)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await open_reason(app, pilot)
-        editor.post_message(events.Paste("line1\nline2\x1b[2J"))
+        editor.post_message(events.Paste("line1\r\nline2\x1b[2J"))
+        await wait_for_text(pilot, "nothing was pasted")  # refused whole, and said
+        assert "line1" not in editor.text
+        editor.post_message(events.Paste("line1\r\nline2"))
         await wait_until(pilot, lambda: "line2" in editor.text)
         await pilot.press("ctrl+j", *"line3", "enter")
         await wait_until(pilot, lambda: reason_of(sample_repo) != "")
         # the grid keeps one row per criterion: the new lines show as marks
         shown = await wait_for_text(pilot, "line1↵line2")
         assert "\x1b" not in shown
-    assert reason_of(sample_repo) == "line1\nline2␛[2J\nline3"
+    assert reason_of(sample_repo) == "line1\nline2\nline3"
+
+
+async def test_a_pasted_joiner_and_tab_are_kept_exactly(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    family = "\U0001f469\u200d\U0001f467"  # a woman and a girl, joined: one emoji
+    app = make_app(sample_repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_reason(app, pilot)
+        editor.post_message(events.Paste(f"{family} team\tcost"))
+        await wait_until(pilot, lambda: "cost" in editor.text)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: reason_of(sample_repo) != "")
+    assert reason_of(sample_repo) == f"{family} team\tcost"
 
 
 async def test_a_reason_over_the_limit_is_refused_with_a_message(

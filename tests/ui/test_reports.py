@@ -17,6 +17,7 @@ from tests.ui.waiting import palette_offers, steady, wait_for_text, wait_until
 from workbench.checker import check_file
 from workbench.exchange.export import export_json
 from workbench.exchange.selection import select
+from workbench.settings import Settings
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.export_dialog import ExportDialog
 from workbench.ui.dialogs.import_dialog import ImportDialog
@@ -150,7 +151,9 @@ async def test_an_import_with_a_bad_record_lists_it_and_cannot_be_written(
         assert sample_repo.path.read_bytes() == before
 
 
-@pytest.mark.parametrize(("tab", "expected"), [("f3", "memo-team-data-ml-en.md"), ("f4", None)])
+@pytest.mark.parametrize(
+    ("tab", "expected"), [("f3", "memo-Data-and-ML-engineering-2026-11-23-en.md"), ("f4", None)]
+)
 async def test_the_memo_key_on_teams_and_scoring(
     sample_repo: Repository,
     make_app: AppFactory,
@@ -173,6 +176,8 @@ async def test_the_memo_key_on_teams_and_scoring(
         await wait_until(pilot, lambda: not isinstance(app.screen, ExportDialog))
         assert path.read_text(encoding="utf-8").startswith("# Decision memo: ")
         await wait_for_text(pilot, "Written:")
+        said = [n.message for n in app._notifications]
+        assert f"Written: {path.name}\nin {tmp_path}" in said
 
 
 async def test_the_memo_in_french_from_the_palette(
@@ -189,11 +194,13 @@ async def test_the_memo_in_french_from_the_palette(
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
         await pilot.press("ctrl+s")
-        target = tmp_path / "memo-team-industrial-managers-fr.md"
+        target = tmp_path / "memo-Industrial-managers-2026-11-23-fr.md"
         await wait_until(pilot, target.exists)
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Note de décision : Industrial managers")
         assert "Clarifier l'objectif d'abord." in text
+        assert "Lancé alors que le verdict était ALTERNATIVES" in text
+        assert "7\u202f400\u00a0EUR dépensés sur 8\u202f000\u00a0EUR" in text
 
 
 async def test_a_file_already_imported_has_nothing_to_write(
@@ -209,3 +216,21 @@ async def test_a_file_already_imported_has_nothing_to_write(
         await pilot.press("enter")
         await wait_for_text(pilot, "Nothing to import")
         assert app.screen.query_one("#import-now", Button).disabled
+
+
+async def test_the_memo_goes_to_the_reports_folder_setting(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "committee"
+    folder.mkdir()
+    app = make_app(sample_repo, settings=Settings(reports_folder=str(folder)))
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: app.screen.query_one("#teams-pane").has_focus_within)
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        path = Path(app.screen.query_one("#export-path", Input).value)
+        assert path.parent == folder
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, path.exists)
+        await wait_until(pilot, lambda: any(path.name in n.message for n in app._notifications))

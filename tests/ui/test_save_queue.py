@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from workbench.core.assessment import Assessment, Rating, now_utc
+from workbench.core.assessment_change import RatingChange
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
@@ -13,8 +14,7 @@ PAIR = ("team-ecommerce-content", "aws-aif-c01")
 
 
 def score(value: int, key: str = "business_impact") -> AssessmentEdit:
-    at = now_utc()
-    return AssessmentEdit(*PAIR, lambda a: a.with_rating("zoe", key, Rating(score=value), at=at))
+    return AssessmentEdit(*PAIR, RatingChange("zoe", key, Rating(score=value), now_utc()))
 
 
 def test_a_failure_stops_the_queue_keeps_everything_and_retry_writes_it(

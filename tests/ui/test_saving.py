@@ -257,7 +257,8 @@ async def test_a_reload_keeps_the_cursor_the_dialog_and_the_changes_being_saved(
             [(*SCORED_PAIR, lambda a: a.with_rating("marc", last, Rating(score=1), at=now_utc()))]
         )
         app.check_for_changes()
-        await wait_for_text(pilot, "Updated by marc@host")
+        # said, though not drawn over the dialog
+        await wait_until(pilot, lambda: "Updated by marc@host" in "".join(app.toasts.messages()))
         assert isinstance(app.screen, ReasonDialog)
         assert app.screen.query_one(ReasonEditor).text == typed
         await pilot.press("enter")

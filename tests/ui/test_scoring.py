@@ -174,6 +174,20 @@ async def test_several_assessors_median_and_disagreement(
         assert stored(sample_repo, *pair).rating("marc", "business_impact").score == 5
 
 
+async def test_the_assessor_picker_lists_everyone_who_scores_in_the_file(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    everyone = {n for a in sample_repo.assessments() for n, r in a.ratings.items() if r}
+    assert "marc" in everyone
+    app = make_app(sample_repo)
+    open_on(app, *NEW_PAIR)  # nobody scored this one yet
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
+        shown = await wait_for_text(pilot, "marc")
+        assert all(name in shown for name in everyone)
+
+
 async def test_scoring_as_another_assessor_keeps_both(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:

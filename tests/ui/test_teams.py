@@ -607,3 +607,28 @@ async def test_the_flag_in_the_rows_follows_the_theme(
         await wait_until(pilot, lambda: flag_style() == warning_style(app))
         assert flag_style() == warning_style(app)
         assert flag_style() != before
+
+
+async def test_the_focused_field_s_label_is_marked(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    """Not only a text cursor: the label of the field with the focus shows in reverse video."""
+    app = make_app(sample_repo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: app.screen.query("TeamsTable"))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamForm))
+
+        def marked() -> list[str]:
+            return [
+                label.id or ""
+                for label in app.screen.query(".-focused-field")
+                if label.id and label.has_class("-focused-field")
+            ]
+
+        await wait_until(pilot, lambda: marked() == ["label-name"])
+        await pilot.press("tab")
+        await wait_until(pilot, lambda: marked() == ["label-department"])
+        await pilot.press("shift+tab")
+        await wait_until(pilot, lambda: marked() == ["label-name"])

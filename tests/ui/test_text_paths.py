@@ -23,6 +23,7 @@ import workbench.ui
 UI = Path(workbench.ui.__file__).parent
 
 REVIEWED: dict[str, str] = {
+    "workbench.ui.dialogs.rates_dialog": "a rate's source through visible() and safe_str",
     "workbench.ui.app": "notify() makes every notification inert",
     "workbench.ui.main_screen": "sub_title through safe_str",
     "workbench.ui.help_screen": "key names and i18n text only",
@@ -34,6 +35,8 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.screens.scoring": "context, assessors and reason via safe_text/safe_str",
     "workbench.ui.dialogs.base": "frame only",
     "workbench.ui.dialogs.confirm": "_plain() makes titles, messages and details inert",
+    "workbench.ui.dialogs.recovery_dialog": "i18n text; each change's line (names from the "
+    "file, assessors from the journal) through safe_str, as plain Content",
     "workbench.ui.dialogs.picker": "title via safe_str, choices via option_text",
     "workbench.ui.dialogs.programme_form": "inputs show visible(), untouched fields kept",
     "workbench.ui.dialogs.team_form": "inputs show visible(), untouched fields kept",
@@ -54,6 +57,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.widgets.compare_grid": "cells built by the pane through safe_text",
     "workbench.ui.widgets.compare_bars": "cells from compare_lists.bar_row (names via safe_text)",
     "workbench.ui.widgets.text_panel": "shows Text built by its callers through safe_text",
+    "workbench.ui.widgets.pilot_glance": "names, reasons, warnings and totals via safe_text",
     "workbench.ui.dialogs.conflict_dialog": "theirs and yours via safe_text",
     "workbench.ui.dialogs.pilot_form": "title, labels, options and errors via safe_text/safe_str",
     "workbench.ui.dialogs.benefit_dialog": "fields of PilotForm",

@@ -21,7 +21,16 @@ from pydantic import (
 from pydantic.dataclasses import dataclass
 
 from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid, read_grid
-from workbench.core.rules import fail, is_stored, long_text, new_id, non_blank
+from workbench.core.rules import (
+    MAX_MONTHS,
+    Identifier,
+    fail,
+    is_stored,
+    long_text,
+    new_id,
+    non_blank,
+    one_line,
+)
 
 Score = Annotated[int, Field(ge=MIN_SCORE, le=MAX_SCORE)]
 
@@ -100,12 +109,14 @@ Ratings = dict[str, Rating]
 class Assessment(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     team_id: str
     programme_id: str
     grid: Grid = Field(default_factory=Grid)
     ratings: dict[str, Ratings] = Field(default_factory=dict)
     notes: str = ""
+    months: Annotated[int, Field(ge=1, le=MAX_MONTHS)] | None = None
+    """Months of subscription this assessment counts, instead of the programme's typical number."""
     created_at: datetime = Field(default_factory=now_utc)
     created_by: str = ""
     updated_at: datetime = Field(default_factory=now_utc)
@@ -125,6 +136,11 @@ class Assessment(BaseModel):
     @classmethod
     def _notes(cls, value: str, info: ValidationInfo) -> str:
         return long_text(value, info)
+
+    @field_validator("created_by", "updated_by")
+    @classmethod
+    def _by(cls, value: str, info: ValidationInfo) -> str:
+        return one_line(value, info)
 
     @field_validator("ratings")
     @classmethod

@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from workbench.core.rules import (
+    MAX_MONTHS,
+    Identifier,
     currency,
     fail,
     is_stored,
@@ -48,10 +50,17 @@ class PriceKind(StrEnum):
 
 
 class PriceBasis(StrEnum):
-    """What one amount buys: a seat (the default) or the whole team at once."""
+    """What one amount buys: a seat once (the default), a seat for a month or a year (a
+    subscription), or the whole team at once."""
 
     SEAT = "seat"
+    SEAT_MONTH = "seat_month"
+    SEAT_YEAR = "seat_year"
     TEAM = "team"
+
+    @property
+    def subscription(self) -> bool:
+        return self in (PriceBasis.SEAT_MONTH, PriceBasis.SEAT_YEAR)
 
 
 class Price(BaseModel):
@@ -64,7 +73,10 @@ class Price(BaseModel):
     currency: str | None = None
     note: str | None = None
     basis: PriceBasis | None = None
-    """None is per seat, the usual basis of the catalogue's prices."""
+    """None is one-off per seat, the usual basis of the catalogue's prices."""
+    months: Annotated[int, Field(ge=1, le=MAX_MONTHS)] | None = None
+    """A subscription's typical number of months (an assessment or a pilot may say
+    otherwise); None when unknown."""
 
     @field_validator("currency")
     @classmethod
@@ -100,7 +112,7 @@ class Programme(BaseModel):
 
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     provider: str
     audience: str | None = None

@@ -17,7 +17,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from workbench.core.assessment import Assessment
-from workbench.core.consensus import CriterionSpread, spreads
+from workbench.core.consensus import CriterionSpread, median_bounds, spreads
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.robustness import Headline, Level, headline
 from workbench.core.scoring import Evaluation, Number, Verdict
@@ -70,17 +70,11 @@ class Compared:
     def score(self, key: str) -> Number | None:
         return self.evaluation.scores.get(key)
 
-    def score_range(self, key: str) -> tuple[int, int] | None:
-        """The range the assessors gave for a criterion nobody scored yet."""
+    def score_range(self, key: str) -> tuple[Number, Number] | None:
+        """The medians still possible for a criterion the assessors left open by a range."""
         if self.score(key) is not None:
             return None
-        lows, highs = [], []
-        for assessor in self.assessment.assessors:
-            rating = self.assessment.rating(assessor, key)
-            if rating.low is not None and rating.high is not None:
-                lows.append(rating.low)
-                highs.append(rating.high)
-        return (min(lows), max(highs)) if lows else None
+        return median_bounds(self.assessment, key)
 
     def reasons(self, key: str) -> list[tuple[str, str]]:
         """(assessor, reason) for every assessor who wrote one on this criterion."""

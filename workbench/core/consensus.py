@@ -105,6 +105,16 @@ def open_values(assessment: Assessment) -> dict[str, list[Number]]:
     return _open_values(_all_given(assessment, assessment.assessors))
 
 
+def median_bounds(assessment: Assessment, key: str) -> tuple[Number, Number] | None:
+    """The lowest and highest median a criterion left open by a range can still get
+    (Ana 4, Bob 1-2: 2.5 to 3); None when it is not open."""
+    ratings = [rating for _, rating in _given(assessment, assessment.assessors, key)]
+    if not any(r.score is None for r in ratings):
+        return None
+    values = median_values([r.bounds for r in ratings])
+    return (values[0], values[-1]) if values else None
+
+
 def spreads(assessment: Assessment) -> list[CriterionSpread]:
     """Each criterion's scores; no median while someone gave a range (see ``open_values``)."""
     given = _all_given(assessment, assessment.assessors)

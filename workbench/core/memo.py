@@ -15,14 +15,31 @@ from fractions import Fraction
 from typing import Protocol
 
 from workbench.core.assessment import Assessment
-from workbench.core.catalogue import Programme
-from workbench.core.consensus import CriterionSpread, evaluate_consensus, spreads
+from workbench.core.catalogue import PriceKind, Programme, Status
+from workbench.core.consensus import CriterionSpread, evaluate_consensus, median_bounds, spreads
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY
 from workbench.core.markdown import inline
-from workbench.core.robustness import Headline, ScoreFlip, headline, smallest_flips
-from workbench.core.robustness_words import headline_sentence
+from workbench.core.memo_money import Amount, comparable, figure, pilot_cost
+from workbench.core.pilot import Pilot
+from workbench.core.pilot_metrics import budget, current_phase, pilot_status, roi_so_far, warnings
+from workbench.core.pilot_report import roi_text, warning_text
+from workbench.core.robustness import (
+    Direction,
+    Headline,
+    MinimalFlip,
+    ScoreFlip,
+    headline,
+    smallest_flips,
+)
+from workbench.core.robustness_words import headline_sentence, moves_text, points_text
 from workbench.core.scoring import Evaluation, Number, Verdict, apply_objective_rule
 from workbench.core.team import Team
+
+STALE_DAYS = 180
+"""Catalogue facts checked longer ago than this are flagged."""
+SIGN_COLUMNS = ("name", "role", "date", "signature")
+NEXT_STEP_CRITERIA = 3
+"""An INVESTIGATE memo names at most this many criteria to look into."""
 
 
 class Messages(Protocol):
@@ -38,6 +55,10 @@ class Messages(Protocol):
 
     def number(self, value: float | Decimal | Fraction | int, decimals: int = 0) -> str: ...
 
+    def money(self, amount: Decimal | float | int, currency: str | None) -> str: ...
+
+    def has(self, key: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class MemoSection:
@@ -50,6 +71,14 @@ class MemoSection:
     flips: tuple[ScoreFlip, ...]
     headline: Headline
     """What the Scoring screen and the Compare tab say of the verdict's robustness."""
+    cost: Amount | None = None
+    """The programme's cost for the team over the pilot; None when its price is unknown."""
+    seats: int = 0
+
+    @property
+    def changes(self) -> tuple[MinimalFlip, ...]:
+        """The smallest changes that turn the verdict, nearest first: the headline's own."""
+        return smallest_changes(self.headline)
 
     @property
     def verdict(self) -> Verdict | None:
@@ -60,12 +89,21 @@ class MemoSection:
         return [spread for spread in self.spreads if spread.disputed]
 
 
+def smallest_changes(found: Headline) -> tuple[MinimalFlip, ...]:
+    """The headline's minimal flips (over any combination of criteria), in the order the
+    headline picks its nearest: fewest points, fewest criteria, down before up."""
+    return tuple(
+        sorted(found.flips, key=lambda f: (f.points, len(f.moves), f.direction is Direction.UP))
+    )
+
+
 def section(assessment: Assessment, programme: Programme | None, team: Team) -> MemoSection:
-    evaluation = evaluate_consensus(assessment, objective_measurable=team.objective.is_measurable)
+    measurable = team.objective.is_measurable
+    evaluation = evaluate_consensus(assessment, objective_measurable=measurable)
     flips: list[ScoreFlip] = []
     if evaluation.complete:
         complete = {k: s for k, s in evaluation.scores.items() if s is not None}
-        flips = smallest_flips(evaluation.grid, complete)
+        flips = smallest_flips(evaluation.grid, complete, objective_measurable=measurable)
     return MemoSection(
         assessment,
         programme,
@@ -73,6 +111,8 @@ def section(assessment: Assessment, programme: Programme | None, team: Team) -> 
         tuple(spreads(assessment)),
         tuple(flips),
         headline(evaluation),
+        pilot_cost(programme, team.headcount) if programme is not None else None,
+        team.headcount,
     )
 
 
@@ -94,8 +134,27 @@ def sections(
     )
 
 
-def memo(team: Team, parts: Sequence[MemoSection], t: Messages, *, today: date) -> str:
-    """The whole memo of ``team``, in ``t``'s language, as Markdown."""
+def memo(
+    team: Team,
+    parts: Sequence[MemoSection],
+    t: Messages,
+    *,
+    today: date,
+    pilots: Iterable[Pilot] = (),
+    programmes: Mapping[str, Programme] | None = None,
+    prepared_by: str | None = None,
+    currency: str | None = None,
+) -> str:
+    """The whole memo of ``team``, in ``t``'s language, as Markdown.
+
+    ``pilots`` may hold every pilot of the data file: the memo keeps the team's own.
+    ``currency`` is the reader's (None: each amount in its own currency).
+    """
+    names = {p.id: p.name for p in (programmes or {}).values()}
+    names.update({part.programme.id: part.programme.name for part in parts if part.programme})
+    running = sorted(
+        (p for p in pilots if p.team_id == team.id), key=lambda p: (p.name.casefold(), p.id)
+    )
     lines = [f"# {t('reports.memo.title', team=inline(team.name))}", ""]
     facts = [t("reports.memo.date", date=today.isoformat())]
     if team.department:
@@ -104,11 +163,197 @@ def memo(team: Team, parts: Sequence[MemoSection], t: Messages, *, today: date) 
     facts.append(t(key, count=t.number(team.headcount)))
     lines += [" · ".join(facts), ""]
     lines += _objective(team, t)
+    lines += _pilots(running, names, t, today=today)
+    lines += _ranking(parts, t, currency, {p.programme_id for p in running})
     if not parts:
         lines += [f"_{t('reports.memo.no_assessment')}_", ""]
     for part in parts:
-        lines += _section(team, part, t)
+        here = [p for p in running if p.programme_id == part.assessment.programme_id]
+        lines += _section(team, part, t, today=today, pilots=here, currency=currency)
+    lines += _sign_off(parts, running, t, today=today, prepared_by=prepared_by)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def memo_file_name(team: Team, programme: Programme | None, today: date, lang: str) -> str:
+    """memo-<team>[-<programme>]-<date>-<lang>.md, from the names: letters (any script),
+    digits, '-' and '_' only, so no slash, no control character and no leading dot."""
+    parts = [_name_part(team.name, team.id)]
+    if programme is not None:
+        parts.append(_name_part(programme.name, programme.id))
+    return "-".join(["memo", *parts, today.isoformat(), lang]) + ".md"
+
+
+def _name_part(name: str, fallback: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)
+    cleaned = "-".join(piece for piece in cleaned.split("-") if piece)[:60].strip("-_")
+    if not cleaned:
+        fallback_clean = "".join(c if c.isalnum() or c in "-_" else "-" for c in fallback)
+        cleaned = fallback_clean.strip("-_")[:60] or "x"
+    return cleaned
+
+
+def _pilots(
+    running: Sequence[Pilot], names: Mapping[str, str], t: Messages, *, today: date
+) -> list[str]:
+    """The pilots already started for the team: where each stands, and what went wrong."""
+    if not running:
+        return []
+    lines = [f"## {t('reports.memo.pilots')}", ""]
+    for pilot in running:
+        programme = inline(names.get(pilot.programme_id, pilot.programme_id))
+        status = t(f"pilots.status.{pilot_status(pilot)}")
+        lines.append(
+            "- "
+            + t(
+                "reports.memo.pilot_line",
+                name=inline(pilot.name),
+                programme=programme,
+                status=status,
+            )
+        )
+        phase = current_phase(pilot)
+        if phase is not None:
+            where = t(
+                "reports.memo.pilot_phase",
+                phase=t(f"pilots.phase.{phase.kind.value}"),
+                status=t(f"pilots.phase_status.{phase.status.value}"),
+            )
+            if phase.budget_spent is not None and phase.budget_planned is not None:
+                where += " · " + t(
+                    "reports.memo.pilot_spent",
+                    spent=figure(Amount(phase.budget_spent, pilot.currency), None, t),
+                    budget=figure(Amount(phase.budget_planned, pilot.currency), None, t),
+                )
+            lines.append(f"  - {where}")
+        totals = _pilot_totals(pilot, t)
+        if totals:
+            lines.append(f"  - {totals}")
+        lines.append(f"  - {t('reports.memo.pilot_roi', roi=roi_text(roi_so_far(pilot), t))}")
+        if pilot.start_reason:
+            lines.append("  - " + started_against(pilot, t))
+        for warning in warnings(pilot, today):
+            lines.append(f"  - ⚠ {inline(warning_text(warning, t))}")
+    lines.append("")
+    return lines
+
+
+def started_against(pilot: Pilot, t: Messages) -> str:
+    """'Started although the verdict was ALTERNATIVES: <reason>'."""
+    verdict = t(f"reports.verdict.{pilot.start_verdict}") if pilot.start_verdict else "—"
+    return t(
+        "reports.memo.started_against",
+        verdict=verdict.upper(),
+        reason=inline(pilot.start_reason or ""),
+    )
+
+
+def _pilot_totals(pilot: Pilot, t: Messages) -> str:
+    spent = budget(pilot)
+    if spent.spent is None or spent.planned is None:
+        return ""
+    return t(
+        "reports.memo.pilot_total",
+        spent=figure(Amount(spent.spent, pilot.currency), None, t),
+        budget=figure(Amount(spent.planned, pilot.currency), None, t),
+    )
+
+
+def ranked(parts: Sequence[MemoSection], currency: str | None) -> tuple[list[MemoSection], bool]:
+    """The PILOT sections, best first: highest total, then lowest cost per point (an unknown
+    cost last). The flag says whether costs could be compared at all."""
+    chosen = [p for p in parts if p.verdict is Verdict.PILOT and p.evaluation.total is not None]
+    known = [p for p in chosen if p.cost is not None]
+    amounts = comparable([p.cost for p in known if p.cost is not None], currency)
+    per_point: dict[int, Fraction] = {}
+    if amounts is not None:
+        for part, amount in zip(known, amounts, strict=True):
+            total = Fraction(part.evaluation.total or 0)
+            if total > 0:
+                per_point[id(part)] = Fraction(amount) / total
+
+    def key(part: MemoSection) -> tuple[Fraction, int, Fraction, str]:
+        total = Fraction(part.evaluation.total or 0)
+        cost = per_point.get(id(part))
+        return (-total, 0 if cost is not None else 1, cost or Fraction(0), part.assessment.id)
+
+    return sorted(chosen, key=key), amounts is not None
+
+
+def _ranking(
+    parts: Sequence[MemoSection], t: Messages, currency: str | None, running: set[str]
+) -> list[str]:
+    order, compared = ranked(parts, currency)
+    if len(order) < 2:
+        return []
+    lines = [f"## {t('reports.memo.ranking')}", "", t("reports.memo.ranking_intro"), ""]
+    for index, part in enumerate(order, start=1):
+        evaluation = part.evaluation
+        name = _programme_name(part)
+        total = f"{t.smart(evaluation.total or 0)} / {evaluation.maximum}"
+        if part.cost is None:
+            cost = t("reports.memo.price_not_verified")
+        elif part.cost.amount == 0:
+            cost = t("reports.memo.free")
+        else:
+            cost = figure(part.cost, currency, t)
+            points = Fraction(evaluation.total or 0)
+            if compared and points > 0:
+                each = part.cost.amount * points.denominator / points.numerator
+                per = figure(_rounded(Amount(each, part.cost.currency)), currency, t)
+                cost += " · " + t("reports.memo.per_point", amount=per)
+        percent = t.percent(evaluation.percent or 0)
+        line = f"{index}. " + t(
+            "reports.memo.ranking_line", name=name, total=total, percent=percent, cost=cost
+        )
+        if part.assessment.programme_id in running:
+            line += " · " + t("reports.memo.ranking_running")
+        lines.append(line)
+    if not compared:
+        lines += ["", t("reports.memo.not_compared")]
+    lines += ["", t("reports.memo.ranking_first", name=_programme_name(order[0])), ""]
+    return lines
+
+
+def _rounded(amount: Amount) -> Amount:
+    return Amount(amount.amount.quantize(Decimal("0.01")), amount.currency)
+
+
+def _programme_name(part: MemoSection) -> str:
+    return inline(part.programme.name) if part.programme else inline(part.assessment.programme_id)
+
+
+def _sign_off(
+    parts: Sequence[MemoSection],
+    running: Sequence[Pilot],
+    t: Messages,
+    *,
+    today: date,
+    prepared_by: str | None,
+) -> list[str]:
+    lines = [f"## {t('reports.memo.sign_off')}", ""]
+    lines.append(
+        f"- **{t('reports.memo.prepared_by')}** {inline(prepared_by) if prepared_by else '—'}"
+    )
+    lines.append(f"- **{t('reports.memo.prepared_on')}** {today.isoformat()}")
+    lines += ["", f"**{t('reports.memo.decision')}**", ""]
+    for pilot in running:
+        lines.append(f"- [ ] {t('reports.memo.box_running', name=inline(pilot.name))}")
+    started = {pilot.programme_id for pilot in running}
+    for part in parts:
+        if part.verdict is Verdict.PILOT and part.assessment.programme_id not in started:
+            lines.append(f"- [ ] {t('reports.memo.box_fund', programme=_programme_name(part))}")
+    for key in ("box_alternatives", "box_investigate", "box_stop"):
+        lines.append(f"- [ ] {t(f'reports.memo.{key}')}")
+    lines += [
+        "",
+        "| "
+        + " | ".join(t(f"reports.memo.sign_{c}") for c in ("name", "role", "date", "signature"))
+        + " |",
+        "|---|---|---|---|",
+    ]
+    lines += ["|  |  |  |  |"] * 3
+    lines.append("")
+    return lines
 
 
 def _objective(team: Team, t: Messages) -> list[str]:
@@ -149,7 +394,15 @@ def _verdict_word(verdict: Verdict, t: Messages) -> str:
     return t(f"reports.verdict.{verdict.value}").upper()
 
 
-def _section(team: Team, part: MemoSection, t: Messages) -> list[str]:
+def _section(
+    team: Team,
+    part: MemoSection,
+    t: Messages,
+    *,
+    today: date,
+    pilots: Sequence[Pilot],
+    currency: str | None,
+) -> list[str]:
     assessment, evaluation = part.assessment, part.evaluation
     programme = part.programme
     title = inline(programme.name) if programme else inline(assessment.programme_id)
@@ -188,11 +441,105 @@ def _section(team: Team, part: MemoSection, t: Messages) -> list[str]:
             + f" · {who}"
         )
     lines.append("")
+    lines += _facts(part, t, today=today, currency=currency)
+    for pilot in pilots:
+        lines += [f"> **{t('reports.memo.already_running', name=inline(pilot.name))}**", ""]
     lines += _grid(part, t)
     lines += _reasons(assessment, t)
     lines += _robustness(part, t)
     lines += _discuss(part, t)
-    lines += _next_step(team, part, t)
+    lines += _next_step(team, part, t, pilots=pilots)
+    lines += _caveats(part, t)
+    return lines
+
+
+def _facts(part: MemoSection, t: Messages, *, today: date, currency: str | None) -> list[str]:
+    """What the programme costs the team over the pilot, and the catalogue's facts with
+    their source and the date they were checked."""
+    programme = part.programme
+    if programme is None:
+        return []
+    lines = [f"### {t('reports.memo.facts')}", ""]
+    price = programme.price
+    if part.cost is None:
+        cost = t("reports.memo.price_not_verified")
+    elif price.kind is PriceKind.FREE:
+        cost = t("reports.memo.free")
+    elif price.basis is not None and price.basis.value == "team":
+        cost = t("reports.memo.cost_team", cost=figure(part.cost, currency, t))
+    else:
+        seat = Amount(price.amount or Decimal(0), price.currency)
+        cost = t(
+            "reports.memo.cost_seats",
+            seats=t.number(part.seats),
+            price=figure(seat, None, t),
+            cost=figure(part.cost, currency, t),
+        )
+    if price.note:
+        cost += f" ({inline(price.note)})"
+    lines.append(f"- **{t('reports.memo.cost')}** {cost}")
+    details = []
+    if programme.level is not None:
+        details.append(t(f"catalogue.level.{programme.level.value}"))
+    if programme.credential is not None:
+        details.append(t(f"catalogue.credential.{programme.credential.value}"))
+    if programme.hours_label:
+        hours = programme.hours_label
+        details.append(
+            t("reports.memo.hours", hours=hours.replace(".", ",") if t.lang == "fr" else hours)
+        )
+    if programme.platform:
+        details.append(inline(programme.platform))
+    if details:
+        lines.append(f"- **{t('reports.memo.what')}** " + " · ".join(details))
+    if programme.status is not Status.ACTIVE:
+        status = t(f"catalogue.status.{programme.status.value}")
+        if programme.status_date is not None:
+            status += " " + t("reports.memo.since", date=programme.status_date.isoformat())
+        lines.append(f"- **{t('reports.memo.status')}** {status}")
+    if programme.notes:
+        lines.append(f"- **{t('reports.memo.notes')}** {inline(programme.notes)}")
+    source = [inline(programme.url)] if programme.url else []
+    if programme.source:
+        source.append(inline(programme.source))
+    checked = programme.checked_on
+    if checked is not None:
+        said = t("reports.memo.checked_on", date=checked.isoformat())
+        if (today - checked).days > STALE_DAYS:
+            said += " " + t("reports.memo.stale", days=(today - checked).days)
+        source.append(said)
+    else:
+        source.append(t("reports.memo.never_checked"))
+    lines.append(f"- **{t('reports.memo.source')}** " + " · ".join(source))
+    lines.append("")
+    return lines
+
+
+def _caveats(part: MemoSection, t: Messages) -> list[str]:
+    """What the committee should know before trusting the figures."""
+    found = []
+    if part.programme is not None and part.cost is None:
+        found.append(t("reports.memo.caveat_price"))
+    assessment = part.assessment
+    unexplained = [
+        criterion.label(t.lang)
+        for criterion in CRITERIA
+        if part.evaluation.grid.weight(criterion.key) > 0
+        and not any(assessment.rating(name, criterion.key).reason for name in assessment.assessors)
+    ]
+    if (
+        part.evaluation.percent is not None
+        and part.evaluation.percent == 100
+        and len(unexplained) == len([c for c in CRITERIA if part.evaluation.grid.weight(c.key) > 0])
+    ):
+        found.append(t("reports.memo.caveat_perfect"))
+    elif unexplained:
+        found.append(t("reports.memo.caveat_reasons", criteria=", ".join(unexplained)))
+    if not found:
+        return []
+    lines = [f"### {t('reports.memo.caveats')}", ""]
+    lines += [f"- ⚠ {text}" for text in found]
+    lines.append("")
     return lines
 
 
@@ -219,7 +566,11 @@ def _grid(part: MemoSection, t: Messages) -> list[str]:
             else:
                 cells.append(_score(rating.score, t))
         median = evaluation.scores.get(key)
-        cells.append(_score(median, t))
+        bounds = median_bounds(assessment, key) if median is None else None
+        if bounds is not None and bounds[0] != bounds[1]:
+            cells.append(f"{t.smart(bounds[0])}–{t.smart(bounds[1])}")
+        else:
+            cells.append(_score(bounds[0] if bounds else median, t))
         cells.append("—" if median is None else t.smart(grid.weight(key) * median))
         lines.append("| " + " | ".join(cells) + " |")
     total = evaluation.total
@@ -277,28 +628,43 @@ def _robustness(part: MemoSection, t: Messages) -> list[str]:
     if not evaluation.complete or evaluation.grid_verdict is None:
         return [*lines, t("reports.memo.robustness_incomplete"), ""]
     lines.append(f"**{headline_sentence(part.headline, t)}**")
-    flips = part.flips
-    if not flips:
+    changes = part.changes
+    if not changes:
         return [*lines, ""]
-    measurable = evaluation.objective_measurable
+    lines += ["", t("reports.memo.changes_intro")]
+    for change in changes:
+        lines.append("- " + change_text(change, t))
+    flips = part.flips
+    if flips:
+        measurable = evaluation.objective_measurable
 
-    def turned(flip: ScoreFlip) -> str:
-        return _verdict_word(apply_objective_rule(flip.verdict, measurable), t)
+        def turned(flip: ScoreFlip) -> str:
+            return _verdict_word(apply_objective_rule(flip.verdict, measurable), t)
 
-    lines += ["", t("reports.memo.flips_intro")]
-    for flip in flips:
-        lines.append(
-            "- "
-            + t(
-                "reports.memo.flip",
-                criterion=CRITERIA_BY_KEY[flip.key].label(t.lang),
-                current=t.smart(flip.current),
-                new=flip.new,
-                verdict=turned(flip),
+        lines += ["", t("reports.memo.one_criterion_intro")]
+        for flip in flips:
+            lines.append(
+                "- "
+                + t(
+                    "reports.memo.flip",
+                    criterion=CRITERIA_BY_KEY[flip.key].label(t.lang),
+                    current=t.smart(flip.current),
+                    new=flip.new,
+                    verdict=turned(flip),
+                )
             )
-        )
     lines.append("")
     return lines
+
+
+def change_text(change: MinimalFlip, t: Messages) -> str:
+    """'To INVESTIGATE, 1 point: Business impact 4 → 3'."""
+    return t(
+        "reports.memo.change",
+        verdict=_verdict_word(change.verdict, t),
+        points=points_text(change.points, t),
+        moves=moves_text(change.moves, t),
+    )
 
 
 def _discuss(part: MemoSection, t: Messages) -> list[str]:
@@ -321,7 +687,9 @@ def _discuss(part: MemoSection, t: Messages) -> list[str]:
     return lines
 
 
-def _next_step(team: Team, part: MemoSection, t: Messages) -> list[str]:
+def _next_step(
+    team: Team, part: MemoSection, t: Messages, *, pilots: Sequence[Pilot] = ()
+) -> list[str]:
     lines = [f"### {t('reports.memo.next_step')}", ""]
     evaluation = part.evaluation
     verdict = evaluation.verdict
@@ -335,6 +703,18 @@ def _next_step(team: Team, part: MemoSection, t: Messages) -> list[str]:
         return [*lines, t("reports.next.incomplete", criteria=missing), ""]
     if verdict is Verdict.CLARIFY_OBJECTIVE:
         return [*lines, t("reports.next.clarify"), ""]
+    for pilot in pilots:
+        lines += [
+            t(
+                "reports.next.running",
+                name=inline(pilot.name),
+                status=t(f"pilots.status.{pilot_status(pilot)}"),
+                roi=roi_text(roi_so_far(pilot), t),
+            ),
+            "",
+        ]
+    if verdict is Verdict.PILOT and pilots:
+        return lines
     if verdict is Verdict.PILOT:
         objective = team.objective
         metric = inline(objective.metric or "")
@@ -366,9 +746,7 @@ def _next_step(team: Team, part: MemoSection, t: Messages) -> list[str]:
             "- " + t("reports.next.alternative_on_the_job"),
             "",
         ]
-    close = [flip.key for flip in part.flips]
-    disputed = [spread.key for spread in part.disputed]
-    to_find = list(dict.fromkeys([*disputed, *close, *weakest]))
+    to_find = investigate_criteria(part)
     return [
         *lines,
         t("reports.next.investigate_intro"),
@@ -378,6 +756,16 @@ def _next_step(team: Team, part: MemoSection, t: Messages) -> list[str]:
         t("reports.next.investigate_then"),
         "",
     ]
+
+
+def investigate_criteria(part: MemoSection) -> list[str]:
+    """At most three criteria to look into: those of the nearest change that turns the
+    verdict, then those the assessors dispute, then those of the other changes."""
+    changes = part.changes
+    nearest = [move.key for move in changes[0].moves] if changes else []
+    others = [move.key for change in changes[1:] for move in change.moves]
+    disputed = [spread.key for spread in part.disputed]
+    return list(dict.fromkeys([*nearest, *disputed, *others]))[:NEXT_STEP_CRITERIA]
 
 
 def _weakest(evaluation: Evaluation, count: int = 2) -> list[str]:

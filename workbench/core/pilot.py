@@ -7,21 +7,32 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from workbench.core.assessment import now_utc
 from workbench.core.rules import (
+    MAX_MONTHS,
+    Identifier,
     check_order,
-    currency,
     fail,
     long_text,
     new_id,
     non_blank,
     optional_long_text,
     optional_text,
+    required_currency,
+    sane_amount,
 )
 
-Money = Annotated[Decimal, Field(ge=0)]
+Money = Annotated[Decimal, Field(ge=0), AfterValidator(sane_amount)]
 
 
 class PhaseKind(StrEnum):
@@ -63,15 +74,10 @@ class Gate(BaseModel):
             raise fail("blank", "This field cannot be empty")
         return long_text(value, info)
 
-    @field_validator("decided_by")
-    @classmethod
-    def _decided_by(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return optional_text(value, info)
-
     @field_validator("decided_by", "unmeasured_reason")
     @classmethod
-    def _optional(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
 
 class Phase(BaseModel):
@@ -111,7 +117,7 @@ class Direction(StrEnum):
 class Measurement(BaseModel):
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     on: date
     value: float
     note: str | None = None
@@ -125,7 +131,7 @@ class Measurement(BaseModel):
 class Kpi(BaseModel):
     model_config = ConfigDict(allow_inf_nan=False, extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     level: KpiLevel
     unit: str | None = None
@@ -176,7 +182,7 @@ class ParticipantStatus(StrEnum):
 class Participant(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     status: ParticipantStatus = ParticipantStatus.ENROLLED
     certified_on: date | None = None
@@ -206,7 +212,7 @@ class Cost(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     kind: CostKind
     label: str
     amount: Money | None = None
@@ -245,7 +251,7 @@ class Benefit(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     label: str
     amount: Money
     on: date | None = None
@@ -267,20 +273,20 @@ class JournalNote(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     on: date
     text: str
     by: str | None = None
 
     @field_validator("text")
     @classmethod
-    def _text(cls, value: str) -> str:
-        return non_blank(value)
+    def _text(cls, value: str, info: ValidationInfo) -> str:
+        return non_blank(value, info)
 
     @field_validator("by")
     @classmethod
-    def _by(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _by(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
 
 def default_phases() -> list[Phase]:
@@ -290,13 +296,15 @@ def default_phases() -> list[Phase]:
 class Pilot(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
-    assessment_id: str | None = None
+    assessment_id: Identifier | None = None
     team_id: str
     programme_id: str
     currency: str = "EUR"
     workflow: str | None = None
+    months: Annotated[int, Field(ge=1, le=MAX_MONTHS)] | None = None
+    """Months of subscription this pilot counts, instead of the programme's typical number."""
     phases: list[Phase] = Field(default_factory=default_phases)
     kpis: list[Kpi] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)
@@ -315,23 +323,15 @@ class Pilot(BaseModel):
     def _required(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
 
-    @field_validator("workflow")
-    @classmethod
-    def _workflow(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return optional_text(value, info)
-
     @field_validator("workflow", "start_verdict", "start_reason")
     @classmethod
-    def _optional(cls, value: str | None) -> str | None:
-        return optional_text(value)
+    def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return optional_text(value, info)
 
     @field_validator("currency")
     @classmethod
     def _currency(cls, value: str, info: ValidationInfo) -> str:
-        checked = currency(value, info)
-        if checked is None:
-            raise fail("blank", "This field cannot be empty")
-        return checked
+        return required_currency(value, info)
 
     @field_validator("phases")
     @classmethod

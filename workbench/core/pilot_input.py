@@ -11,6 +11,8 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from workbench.core.rules import MAX_AMOUNT
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -63,6 +65,18 @@ def parse_number(text: str) -> float | None:
     return value
 
 
+def parse_decimal(text: str) -> Decimal | None:
+    """An exact number, every digit kept: 0.9187, 1,0865 (a decimal comma is fine); None
+    when blank."""
+    cleaned = _decimal_text(text)
+    if cleaned is None:
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise InputError("number", value=text.strip()) from None
+
+
 def parse_amount(text: str, currency: str) -> Decimal | None:
     """An amount in ``currency``: "1 200,50", "1200.5 EUR", "€1200"; None when blank.
 
@@ -91,4 +105,6 @@ def parse_amount(text: str, currency: str) -> Decimal | None:
         raise InputError("amount", value=text.strip(), currency=currency) from None
     if amount < 0:
         raise InputError("negative", value=text.strip())
+    if amount > MAX_AMOUNT:
+        raise InputError("too_large", value=text.strip(), currency=currency)
     return amount

@@ -279,14 +279,21 @@ def gate_has_evidence(pilot: Pilot, kind: PhaseKind, on: date) -> bool:
 
 
 def _has_evidence(pilot: Pilot, phase: Phase, on: date) -> bool:
-    """Was there any KPI evidence on or before ``on`` for this phase's gate?
+    """Was there any KPI evidence inside this phase, up to ``on``, for its gate?
 
     For the diagnose gate the evidence is the baseline itself (the phase's purpose is to
-    measure it and sign the targets off), so any KPI counts; later gates need a measurement.
+    measure it and sign the targets off), so any KPI counts; later gates need a measurement
+    dated inside the phase: on or after its start (actual, else planned) and on or before
+    ``on``. A measurement taken before the phase began says nothing about it.
     """
     if phase.kind is PhaseKind.DIAGNOSE:
         return bool(pilot.kpis)
-    return any(m.on <= on for kpi in pilot.kpis for m in kpi.measurements)
+    start = phase.actual_start or phase.planned_start
+    return any(
+        (start is None or start <= m.on) and m.on <= on
+        for kpi in pilot.kpis
+        for m in kpi.measurements
+    )
 
 
 def _phase_warnings(pilot: Pilot, phase: Phase, today: date) -> list[PilotWarning]:

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Protocol
 
+from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import CostKind, Pilot
 from workbench.core.pilot_metrics import (
     PilotWarning,
@@ -27,6 +29,21 @@ from workbench.core.pilot_metrics import (
 from workbench.core.text import visible
 from workbench.i18n import Translator
 
+
+class Says(Protocol):
+    """What a warning, an ROI or a ratio needs of a translator (``Translator`` has it)."""
+
+    def __call__(self, key: str, **params: object) -> str: ...
+
+    def has(self, key: str) -> bool: ...
+
+    def money(self, amount: Decimal | float | int, currency: str | None) -> str: ...
+
+    def percent(self, value: Decimal | float, decimals: int = 1) -> str: ...
+
+    def number(self, value: float | Decimal | Fraction | int, decimals: int = 0) -> str: ...
+
+
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
@@ -35,7 +52,7 @@ def md(value: object) -> str:
     return _MARKDOWN.sub(r"\\\1", visible(value, one_line=True, limit=500))
 
 
-def warning_text(warning: PilotWarning, i18n: Translator) -> str:
+def warning_text(warning: PilotWarning, i18n: Says) -> str:
     """The warning in the translator's language (phase and decision names translated)."""
     params = dict(warning.params)
     if "phase" in params:
@@ -59,12 +76,7 @@ def warning_text(warning: PilotWarning, i18n: Translator) -> str:
 def percent_or_none(value: Fraction | Decimal | None, i18n: Translator) -> str:
     if value is None:
         return i18n("pilots.not_computable")
-    return i18n.percent(
-        Decimal(value.numerator) / Decimal(value.denominator) * 100
-        if isinstance(value, Fraction)
-        else value,
-        0,
-    )
+    return i18n.percent(value * 100 if isinstance(value, Fraction) else value, PERCENT_DECIMALS)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -94,7 +106,8 @@ def pilot_report(pilot: Pilot, *, team: str, programme: str, today: date, i18n: 
     due = next_due(pilot)
     lines.append(f"- **{t('pilots.report.next_due')}**: {day(due) if due else '—'}")
     if pilot.start_reason:
-        verdict = t(f"pilots.verdict.{pilot.start_verdict or 'none'}")
+        key = f"pilots.verdict.{pilot.start_verdict or 'none'}"
+        verdict = t(key) if t.has(key) else md(pilot.start_verdict)  # a hand-edited file
         lines.append(
             f"- **{t('pilots.report.started_against')}**: {verdict}: {md(pilot.start_reason)}"
         )
@@ -265,14 +278,14 @@ def pilot_report(pilot: Pilot, *, team: str, programme: str, today: date, i18n: 
     return "\n".join(lines)
 
 
-def roi_text(roi: Decimal | None, i18n: Translator) -> str:
-    """ROI % with no decimal, or "not computable yet" (never a zero for a missing figure)."""
+def roi_text(roi: Decimal | None, i18n: Says) -> str:
+    """ROI % with one decimal, or "not computable yet" (never a zero for a missing figure)."""
     if roi is None:
         return i18n("pilots.not_computable")
-    return i18n.percent(roi, 0)
+    return i18n.percent(roi, PERCENT_DECIMALS)
 
 
-def ratio_text(ratio: Decimal | None, i18n: Translator) -> str:
+def ratio_text(ratio: Decimal | None, i18n: Says) -> str:
     if ratio is None:
         return i18n("pilots.not_computable")
     return i18n.number(ratio, 2)

@@ -23,8 +23,10 @@ from fractions import Fraction
 from math import lcm
 
 from workbench.core.assessment import Assessment
-from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
+from workbench.core.catalogue import Price, PriceKind, Programme
+from workbench.core.money import Money
 from workbench.core.portfolio_solver import Cancel, Problem, Solution, best, cheapest_better
+from workbench.core.pricing import cost_over_pilot
 from workbench.core.scoring import Evaluation, Number, Verdict
 from workbench.core.team import Team
 
@@ -70,10 +72,12 @@ class Pair:
     price: Price
     hours: float | None = None
     """Hours per seat (the longest duration the catalogue gives), None when unknown."""
+    months: int | None = None
+    """The assessment's months of subscription, when it overrides the programme's."""
 
     @property
     def cost(self) -> Decimal | None:
-        return pair_cost(self.price, self.headcount)
+        return pair_cost(self.price, self.headcount, self.months)
 
     @property
     def seat_hours(self) -> Fraction | None:
@@ -82,15 +86,11 @@ class Pair:
         return Fraction(str(self.hours)) * self.headcount
 
 
-def pair_cost(price: Price, headcount: int) -> Decimal | None:
-    """Seat price x headcount, or the one price of a programme sold per team; None if unknown."""
-    if price.kind is PriceKind.FREE:
-        return Decimal(0)
-    if price.kind is not PriceKind.AMOUNT or price.amount is None:
-        return None
-    if price.basis is PriceBasis.TEAM:
-        return price.amount
-    return price.amount * headcount
+def pair_cost(price: Price, headcount: int, months: int | None = None) -> Decimal | None:
+    """The pair's cost over its pilot (``workbench.core.pricing.cost_over_pilot``), in the
+    price's currency; None if unknown."""
+    cost = cost_over_pilot(price, headcount, months)
+    return cost.amount if isinstance(cost, Money) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,6 +514,7 @@ def pairs_of(
                 headcount=team.headcount,
                 price=programme.price,
                 hours=hours,
+                months=assessment.months,
             )
         )
     pairs.sort(key=lambda p: (teams[p.team_id].name.casefold(), p.assessment_id))

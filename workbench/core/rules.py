@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import ValidationInfo
+from pydantic import AfterValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from workbench.core.currencies import ISO_4217
@@ -27,6 +28,8 @@ MAX_NAME_LENGTH = 200
 """Names and every other one-line field, in characters."""
 MAX_TEXT_LENGTH = 2000
 """Reasons, notes and URLs, in characters."""
+MAX_MONTHS = 120
+"""The longest subscription a price, an assessment or a pilot counts, in months."""
 
 STORED: dict[str, Any] = {"stored": True}
 """Validation context for records read back from the data file."""
@@ -80,6 +83,31 @@ def non_blank(value: str, info: ValidationInfo | None = None) -> str:
     return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
 
 
+def identifier(value: str, info: ValidationInfo | None = None) -> str:
+    """An id, or a reference to one: never blank; in a form or an import, one line of at
+    most ``MAX_NAME_LENGTH`` characters, kept as given (an id is compared, not trimmed)."""
+    if is_stored(info):
+        return value
+    if not value.strip():
+        raise fail("blank", "This field cannot be empty")
+    return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+
+
+def one_line(value: str, info: ValidationInfo | None = None) -> str:
+    """A one-line field that may be empty (who wrote a record): kept as given."""
+    if is_stored(info):
+        return value
+    return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+
+
+def _identifier(value: str, info: ValidationInfo) -> str:
+    return identifier(value, info)  # pydantic passes ``info`` only to a required parameter
+
+
+Identifier = Annotated[str, AfterValidator(_identifier)]
+"""An id field: stored ids are read as written, new ones held to the form rules."""
+
+
 def optional_text(value: str | None, info: ValidationInfo | None = None) -> str | None:
     """An optional one-line field; empty means unknown (``None``)."""
     if value is None or is_stored(info):
@@ -106,15 +134,27 @@ def optional_long_text(value: str | None, info: ValidationInfo | None = None) ->
 
 
 def currency(value: str | None, info: ValidationInfo | None = None) -> str | None:
-    """An ISO 4217 code, upper case; empty means none."""
-    if value is None or is_stored(info):
+    """An ISO 4217 code, upper case; empty means none. A stored code is read without
+    regard to case (a hand-written "eur" is EUR); one that is no code is kept as written."""
+    if value is None:
         return value
+    if is_stored(info):
+        upper = value.strip().upper()
+        return upper if upper in ISO_4217 else value
     value = value.strip().upper()
     if not value:
         return None
     if value not in ISO_4217:
         raise fail("currency", "A currency is an ISO 4217 code such as EUR or USD")
     return value
+
+
+def required_currency(value: str, info: ValidationInfo | None = None) -> str:
+    """``currency``, and not empty."""
+    checked = currency(value, info)
+    if checked is None:
+        raise fail("blank", "This field cannot be empty")
+    return checked
 
 
 def url(value: str | None, info: ValidationInfo | None = None) -> str | None:
@@ -149,3 +189,19 @@ def check_order(start: date | None, end: date | None, what: str) -> None:
             start=start.isoformat(),
             end=end.isoformat(),
         )
+
+
+MAX_AMOUNT = Decimal(10) ** 9
+"""The largest amount of money the workbench accepts, in any currency: beyond it, a typo."""
+
+
+def sane_amount(value: Decimal, info: ValidationInfo) -> Decimal:
+    """An amount of money no larger than ``MAX_AMOUNT`` (a form and an import say so); a
+    stored amount is kept as written, so that an old file still opens."""
+    if value > MAX_AMOUNT and not is_stored(info):
+        raise fail(
+            "amount_too_large",
+            "At most {maximum} in any currency: check the amount",
+            maximum="1,000,000,000",
+        )
+    return value

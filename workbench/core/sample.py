@@ -13,6 +13,7 @@ from typing import Any
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
+from workbench.core.money import Rate
 from workbench.core.pilot import Pilot
 from workbench.core.team import Team
 
@@ -27,6 +28,7 @@ class SampleData:
     teams: list[Team]
     assessments: list[Assessment]
     pilots: list[Pilot]
+    rates: list[Rate]
 
 
 def _read_json(path: Path) -> Any:
@@ -53,9 +55,11 @@ def load_sample(folder: Path = SAMPLE_DIR) -> SampleData:
     teams = _entries(organisation.get("teams", []), f"{ORGANISATION_FILE}: teams")
     assessments = _entries(organisation.get("assessments", []), f"{ORGANISATION_FILE}: assessments")
     pilots = _entries(organisation.get("pilots", []), f"{ORGANISATION_FILE}: pilots")
+    rates = _entries(organisation.get("rates", []), f"{ORGANISATION_FILE}: rates")
     return SampleData(
         programmes=[Programme.model_validate(item) for item in catalogue],
         teams=[Team.model_validate(item) for item in teams],
         assessments=[Assessment.model_validate(item) for item in assessments],
         pilots=[Pilot.model_validate(item) for item in pilots],
+        rates=[Rate.model_validate(item) for item in rates],
     )

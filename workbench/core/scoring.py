@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
 from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid
+from workbench.core.percent import rounded
 
 Number = int | Fraction
 Bounds = tuple[Number, Number]
@@ -61,10 +62,7 @@ def apply_objective_rule(verdict: Verdict, objective_measurable: bool) -> Verdic
 
 def percent_tenths(total: Number, max_total: Number) -> Decimal:
     """The percentage rounded half-up to one decimal, exactly (74/115 -> 64.3)."""
-    exact = Fraction(total) * 100 / Fraction(max_total)
-    return (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP
-    )
+    return rounded(Fraction(total) * 100 / Fraction(max_total), 1)
 
 
 MAX_DECIMALS = 6
@@ -80,10 +78,7 @@ def percent_shown(total: Number, max_total: Number, grid: Grid) -> Decimal:
     exact = Fraction(total) * 100 / Fraction(max_total)
     decimals = 1
     while True:
-        step = Decimal(1).scaleb(-decimals)
-        shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-            step, rounding=ROUND_HALF_UP
-        )
+        shown = rounded(exact, decimals)
         consistent = all(
             (Fraction(shown) > threshold) == (exact > threshold)
             and (Fraction(shown) < threshold) == (exact < threshold)

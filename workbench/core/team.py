@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from workbench.core.rules import new_id, non_blank, optional_text
+from workbench.core.rules import Identifier, new_id, non_blank, optional_text
 
 MAX_HORIZON_MONTHS = 12
 
@@ -52,7 +52,7 @@ class Objective(BaseModel):
 class Team(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    id: str = Field(default_factory=new_id)
+    id: Identifier = Field(default_factory=new_id)
     name: str
     department: str | None = None
     headcount: Annotated[int, Field(ge=1, le=1_000_000)] = 1

@@ -10,6 +10,7 @@ command line prints through it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 NEWLINE_MARK = "↵"
@@ -101,20 +102,34 @@ def visible(value: object, *, one_line: bool = True, limit: int | None = None) -
     return result
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+"""Unicode's Cc and Cs categories exactly, and the line and paragraph separators."""
+_CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+"""The same, new lines and tabs allowed (reasons and notes)."""
+
+
 def has_control(value: str, *, allow_newlines: bool = False) -> bool:
     """True if ``value`` holds a control character no person means to type."""
-    for char in value:
-        if allow_newlines and char in "\n\t":
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs") or char in "\u2028\u2029":
-            return True
-    return False
+    pattern = _CONTROL_BUT_LINES if allow_newlines else _CONTROL
+    return pattern.search(value) is not None
+
+
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+"""Letters and symbols that draw nothing: the Hangul fillers, the blank braille pattern,
+the Khmer inherent vowels."""
+_DRAW_NOTHING = ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me")
+"""Controls, format characters, spaces and separators, combining marks (alone they sit on
+nothing)."""
 
 
 def is_blank(value: str) -> bool:
-    """True if nothing in ``value`` would draw: spaces, zero-width and bidi controls only."""
+    """True if nothing in ``value`` would draw: spaces, zero-width and bidi controls,
+    combining marks and blank-looking letters only."""
     return all(
-        char.isspace() or char in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cf", "Zs")
+        char.isspace()
+        or char in _INVISIBLE
+        or char in BLANK_LETTERS
+        or unicodedata.category(char) in _DRAW_NOTHING
         for char in value
     )
 

@@ -4,14 +4,17 @@ One row per team x programme x assessor x criterion; each row also carries every
 its programme, so a CSV export read back as a catalogue loses nothing. A programme no
 selected team is assessed against still gets one row, with the assessment columns empty.
 
-Cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
-carriage return) are written with a leading ``'``; the import removes it again.
+Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
+carriage return, also after spaces) are written with a leading ``'``; so is a cell that
+already starts with quotes before such a character, so that the import, which removes one
+quote from exactly those cells, gives back the text as it was. Numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from workbench.core.catalogue import Programme
@@ -27,14 +30,31 @@ GRID_COLUMNS: tuple[str, ...] = (
     "assessment_id",
     "assessor",
     "criterion",
+    "criterion_label",
     "weight",
     "score",
     "low",
     "high",
     "reason",
 )
-"""The grid: which team, programme and assessor, the criterion, its weight, the score or
-its range (low-high), and the reason."""
+"""The grid: which team, programme and assessor, the criterion (its key and its English
+label), its weight, the score or its range (low-high), and the reason."""
+
+DECISION_COLUMNS: tuple[str, ...] = (
+    "total",
+    "maximum",
+    "percent",
+    "pilot_above",
+    "alternatives_below",
+    "objective_measurable",
+    "verdict",
+)
+"""The assessment's decision, repeated on each of its rows: the weighted total of the
+group's medians, the maximum, the exact percentage shown, the thresholds, whether the team's
+objective is measurable (the first rule), and the verdict. The verdict follows from these
+columns alone: pilot when 100·total > pilot_above·maximum and the objective is measurable
+(clarify_objective when it is not), alternatives when 100·total < alternatives_below·maximum,
+investigate otherwise. Empty while a score is missing."""
 
 PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
     "programme_id": ("id",),
@@ -51,6 +71,8 @@ PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
     "price_amount": ("price", "amount"),
     "price_currency": ("price", "currency"),
     "price_note": ("price", "note"),
+    "price_basis": ("price", "basis"),
+    "price_months": ("price", "months"),
     "topics": ("topics",),
     "status": ("status",),
     "status_date": ("status_date",),
@@ -63,19 +85,27 @@ PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
 }
 """Catalogue column -> the programme field it holds (a path into the model)."""
 
-COLUMNS: tuple[str, ...] = GRID_COLUMNS + tuple(
-    column for column in PROGRAMME_FIELDS if column not in GRID_COLUMNS
+COLUMNS: tuple[str, ...] = (
+    GRID_COLUMNS
+    + DECISION_COLUMNS
+    + tuple(column for column in PROGRAMME_FIELDS if column not in GRID_COLUMNS)
 )
 REQUIRED_CATALOGUE_COLUMNS = ("programme", "provider")
-NUMBER_COLUMNS = {"modules", "hours_min", "hours_max", "price_amount", "validity_months"}
+NUMBER_COLUMNS = {
+    "modules",
+    "hours_min",
+    "hours_max",
+    "price_amount",
+    "price_months",
+    "validity_months",
+}
 TOPIC_SEPARATOR = ";"
 
 
 def _escaped(value: str) -> bool:
-    """Does ``value`` start as a formula, or as a quote that ``restore`` would remove?"""
-    return value.startswith(FORMULA_STARTS) or (
-        value.startswith(QUOTE) and value[1:].startswith((*FORMULA_STARTS, QUOTE))
-    )
+    """Does ``value`` start as a formula (after spaces too), or as quotes that ``restore``
+    would take for a neutralised formula?"""
+    return value.lstrip(QUOTE).lstrip(" ").startswith(FORMULA_STARTS)
 
 
 def neutralise(value: str) -> str:
@@ -91,8 +121,11 @@ def restore(value: str) -> str:
 
 
 def cell(value: object) -> str:
+    """A text cell neutralised; a number stays a number (-3 is not a formula)."""
     if value is None:
         return ""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
     return neutralise(str(value))
 
 
@@ -104,12 +137,13 @@ def _topics(topics: list[str]) -> str:
 
 def programme_cells(programme: Programme) -> dict[str, str]:
     data = programme.model_dump(mode="json")
+    numbers = programme.model_dump()
     cells: dict[str, str] = {}
     for column, path in PROGRAMME_FIELDS.items():
-        value: Any = data
+        value: Any = numbers if column in NUMBER_COLUMNS else data
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
-        cells[column] = _topics(programme.topics) if column == "topics" else cell(value)
+        cells[column] = neutralise(_topics(programme.topics)) if column == "topics" else cell(value)
     return cells
 
 
@@ -133,7 +167,7 @@ def programme_document(row: Mapping[str, str], new_id: Callable[[], str]) -> dic
     """The programme a catalogue row describes, as a document for ``Programme``."""
     document: dict[str, Any] = {}
     for column, path in PROGRAMME_FIELDS.items():
-        raw = restore((row.get(column) or "").strip())
+        raw = restore(row.get(column) or "").strip()
         if not raw:
             continue
         value: Any = raw

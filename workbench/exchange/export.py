@@ -6,12 +6,17 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Any
 
 import orjson
 
-from workbench.core.grid import CRITERION_KEYS
+from workbench.core.assessment import Assessment
+from workbench.core.consensus import evaluate_consensus
+from workbench.core.grid import CRITERIA_BY_KEY, CRITERION_KEYS
 from workbench.core.memo import Messages, memo, sections
+from workbench.core.scoring import Number
+from workbench.core.team import Team
 from workbench.exchange.csv_format import COLUMNS, cell, programme_cells
 from workbench.exchange.selection import Selection
 from workbench.storage.schema import META_TABLE, MODELS, SCHEMA_VERSION, RawData
@@ -40,6 +45,7 @@ def csv_rows(selection: Selection) -> Iterator[dict[str, str]]:
         base["team_id"] = cell(assessment.team_id)
         base["team"] = cell(teams[assessment.team_id].name)
         base["assessment_id"] = cell(assessment.id)
+        base |= decision_cells(assessment, teams[assessment.team_id])
         assessors: list[str | None] = [*assessment.assessors] or [None]
         for assessor in assessors:
             for key in CRITERION_KEYS:
@@ -48,7 +54,8 @@ def csv_rows(selection: Selection) -> Iterator[dict[str, str]]:
                     **base,
                     "assessor": cell(assessor),
                     "criterion": key,
-                    "weight": str(assessment.grid.weight(key)),
+                    "criterion_label": CRITERIA_BY_KEY[key].label("en"),
+                    "weight": cell(assessment.grid.weight(key)),
                     "score": cell(rating.score if rating else None),
                     "low": cell(rating.low if rating else None),
                     "high": cell(rating.high if rating else None),
@@ -59,6 +66,29 @@ def csv_rows(selection: Selection) -> Iterator[dict[str, str]]:
     for programme in selection.programmes:
         if programme.id not in used:
             yield dict.fromkeys(COLUMNS, "") | programme_cells(programme)
+
+
+def decision_cells(assessment: Assessment, team: Team) -> dict[str, str]:
+    """The assessment's decision in the columns of ``DECISION_COLUMNS``."""
+    measurable = team.objective.is_measurable
+    evaluation = evaluate_consensus(assessment, objective_measurable=measurable)
+    grid = assessment.grid
+    total, verdict = evaluation.total, evaluation.verdict
+    return {
+        "total": "" if total is None else exact_text(total),
+        "maximum": str(evaluation.maximum),
+        "percent": "" if evaluation.percent is None else str(evaluation.percent),
+        "pilot_above": str(grid.pilot_above),
+        "alternatives_below": str(grid.alternatives_below),
+        "objective_measurable": "yes" if measurable else "no",
+        "verdict": "" if verdict is None else verdict.value,
+    }
+
+
+def exact_text(value: Number) -> str:
+    """A total as an exact decimal (medians are halves at most: 57.5)."""
+    exact = Fraction(value)
+    return str(exact.numerator) if exact.denominator == 1 else f"{float(exact):.1f}"
 
 
 def export_csv(selection: Selection, progress: Progress = _ignore) -> str:
@@ -100,6 +130,7 @@ def export_document(selection: Selection, *, author: str, now: datetime) -> RawD
         "teams": selection.teams,
         "assessments": selection.assessments,
         "pilots": selection.pilots,
+        "rates": selection.rates,
     }
     for name in MODELS:
         data[name] = {
@@ -122,14 +153,32 @@ def export_json(
 
 
 def export_markdown(
-    selection: Selection, t: Messages, *, today: date, progress: Progress = _ignore
+    selection: Selection,
+    t: Messages,
+    *,
+    today: date,
+    progress: Progress = _ignore,
+    prepared_by: str | None = None,
 ) -> str:
     """The decision memo of each selected team, one after the other."""
     programmes = {programme.id: programme for programme in selection.programmes}
     memos = []
     total = len(selection.teams)
+    by_team: dict[str, list[Assessment]] = {}
+    for assessment in selection.assessments:
+        by_team.setdefault(assessment.team_id, []).append(assessment)
     for index, team in enumerate(selection.teams, start=1):
-        parts = sections(team, selection.assessments, programmes)
-        memos.append(memo(team, parts, t, today=today))
+        parts = sections(team, by_team.get(team.id, []), programmes)
+        memos.append(
+            memo(
+                team,
+                parts,
+                t,
+                today=today,
+                pilots=selection.pilots,
+                programmes=programmes,
+                prepared_by=prepared_by,
+            )
+        )
         progress(index, total)
     return "\n---\n\n".join(memos)

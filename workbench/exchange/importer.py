@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +23,16 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from workbench.core.catalogue import Programme
-from workbench.core.rules import new_id
+from workbench.core.json_position import DuplicateKeyError, loads_without_duplicates
+from workbench.core.pilot import Pilot
+from workbench.core.rules import MAX_AMOUNT, STORED, new_id
 from workbench.exchange.csv_format import (
     COLUMNS,
     REQUIRED_CATALOGUE_COLUMNS,
     column_of,
     programme_document,
 )
+from workbench.exchange.rates_csv import is_rates_header, read_rates
 from workbench.storage.errors import ConflictError
 from workbench.storage.repository import ImportSummary, Repository, merge_import
 from workbench.storage.schema import (
@@ -33,12 +40,15 @@ from workbench.storage.schema import (
     Problem,
     Snapshot,
     migrate,
+    record_problems,
     reference_problems,
     validate,
 )
 
 Progress = Callable[[int, int], None]
 STEPS = 4
+_COLUMN_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9_ .-]{0,39}")
+"""What a column name looks like; any other first line is not echoed."""
 """Read, parse, validate, compare with the data file: what the progress bar counts."""
 
 
@@ -74,7 +84,10 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
     progress(0, STEPS)
     plan = ImportPlan(path, "json", snapshot)
     try:
-        content = path.read_bytes()
+        content = _read_regular(path)
+    except NotRegularError as error:
+        plan.problems.append(Problem(str(path), error.message, error.key))
+        return plan
     except OSError as error:
         plan.problems.append(Problem(str(path), error.strerror or str(error)))
         return plan
@@ -84,6 +97,7 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
         _read_json(content, plan, progress)
     else:
         _read_csv(content, plan, progress)
+    plan.problems += _amounts_too_large(plan.records)
     if plan.problems:
         return plan
     progress(3, STEPS)
@@ -97,6 +111,43 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
     return plan
 
 
+class NotRegularError(OSError):
+    """The path names a folder, a FIFO, a device or a socket: nothing to import from."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.key = f"check.{kind}"
+        self.message = "is a folder" if kind == "folder" else "is not a regular file"
+        super().__init__(self.message)
+
+
+def what_is_there(path: Path) -> str | None:
+    """None for a regular file (or a link to one); ``missing``, ``folder`` or
+    ``not_regular`` otherwise. Another error (no permission) is left to the read to say."""
+    try:
+        found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError:
+        return None
+    if stat.S_ISDIR(found.st_mode):
+        return "folder"
+    return None if stat.S_ISREG(found.st_mode) else "not_regular"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a FIFO is opened without waiting for a writer and
+    refused, as is anything that is not a file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise NotRegularError("folder")
+        if not stat.S_ISREG(mode):
+            raise NotRegularError("not_regular")
+        return handle.read()
+
+
 def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
     """Write a valid plan: one transaction, merged with what changed since it was checked."""
     if not plan.ok:
@@ -107,10 +158,19 @@ def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
 def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     try:
         raw = orjson.loads(content) if content.strip() else {}
+        if content.strip():
+            loads_without_duplicates(content.decode("utf-8"))  # orjson keeps the last
     except orjson.JSONDecodeError as error:
         plan.problems.append(
             Problem(f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}")
         )
+        return
+    except DuplicateKeyError as error:
+        where = f"line {error.line}, column {error.column}" if error.line else "top level"
+        plan.problems.append(Problem(where, f"the key {error.key!r} is given twice"))
+        return
+    except RecursionError:
+        plan.problems.append(Problem("top level", "not valid JSON: nested too deeply"))
         return
     if not isinstance(raw, dict):
         plan.problems.append(Problem("top level", "expected a JSON object of tables"))
@@ -125,7 +185,41 @@ def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     # references are checked again below, against this file and the data file together
     internal = set(reference_problems(imported, _ids(raw)))
     plan.problems += [problem for problem in problems if problem not in internal]
-    plan.records = [record for name in MODELS for record in getattr(imported, name).values()]
+    if plan.problems:
+        return
+    for name, model in MODELS.items():
+        stored = getattr(plan.base, name)
+        for doc_id, doc in raw.get(name, {}).items():
+            record, problems = _as_a_form_writes(
+                name, model, doc_id, doc, stored.get(doc.get("id"))
+            )
+            plan.problems += problems
+            plan.records.append(record)
+
+
+def _as_a_form_writes(
+    table: str, model: type[BaseModel], doc_id: str, doc: dict[str, Any], stored: BaseModel | None
+) -> tuple[BaseModel, list[Problem]]:
+    """The record of ``doc`` held to the form rules, except for a value the data file
+    already holds as it is (an export of an old file imports back unchanged)."""
+    try:
+        return model.model_validate(doc), []
+    except ValidationError as error:
+        found = record_problems(table, doc_id, doc, error)
+    before = stored.model_dump(mode="json") if stored is not None else None
+    problems = [problem for loc, problem in found if not _unchanged(doc, before, loc)]
+    return model.model_validate(doc, context=STORED), problems
+
+
+def _unchanged(doc: Any, before: Any, loc: tuple[int | str, ...]) -> bool:
+    if before is None:
+        return False
+    for part in loc:
+        try:
+            doc, before = doc[part], before[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return bool(doc == before)
 
 
 def _ids(raw: dict[str, Any]) -> dict[str, set[str]]:
@@ -146,12 +240,23 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [name.strip() for name in reader.fieldnames or []]
     reader.fieldnames = header
+    if is_rates_header(header):
+        _read_rates(reader, header, plan, progress)
+        return
     missing = [column for column in REQUIRED_CATALOGUE_COLUMNS if column not in header]
     if missing:
         plan.problems.append(Problem("header", f"missing column: {', '.join(missing)}"))
     unknown = [column for column in header if column and column not in COLUMNS]
-    if unknown:
+    if unknown and all(_COLUMN_LIKE.fullmatch(column) for column in unknown):
         plan.problems.append(Problem("header", f"unknown column: {', '.join(unknown)}"))
+    elif unknown:  # not a header at all: a file the user can read is not echoed
+        plan.problems.append(
+            Problem(
+                "header",
+                "the first line is not a header of catalogue columns",
+                "check.not_a_header",
+            )
+        )
     if plan.problems:
         return
     progress(2, STEPS)
@@ -186,6 +291,52 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
         return
     plan.kind = "csv"
     plan.records = [programme for _, programme in found.values()]
+
+
+def _read_rates(
+    reader: csv.DictReader[str], header: list[str], plan: ImportPlan, progress: Progress
+) -> None:
+    plan.kind = "rates"
+    progress(2, STEPS)
+    try:
+        rates, problems = read_rates(reader, header, plan.base)
+    except csv.Error as error:
+        plan.problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {error}"))
+        return
+    plan.problems += problems
+    plan.records = list(rates) if not problems else []
+
+
+def _amounts(record: BaseModel) -> Iterator[tuple[str, str, Decimal | None]]:
+    """(record kind, field path, amount) of every amount of money a record holds."""
+    if isinstance(record, Programme):
+        yield "programme", "price.amount", record.price.amount
+    elif isinstance(record, Pilot):
+        for index, phase in enumerate(record.phases):
+            yield "pilot", f"phases[{index}].budget_planned", phase.budget_planned
+            yield "pilot", f"phases[{index}].budget_spent", phase.budget_spent
+        for index, cost in enumerate(record.costs):
+            yield "pilot", f"costs[{index}].amount", cost.amount
+            yield "pilot", f"costs[{index}].hourly_cost", cost.hourly_cost
+        for index, benefit in enumerate(record.benefits):
+            yield "pilot", f"benefits[{index}].amount", benefit.amount
+
+
+def _amounts_too_large(records: Iterable[BaseModel]) -> list[Problem]:
+    """An amount above ``MAX_AMOUNT`` is a typo, whatever its currency: an import refuses
+    it (records are read as stored data, where the models keep any amount)."""
+    found = []
+    for record in records:
+        for kind, where, amount in _amounts(record):
+            if amount is not None and amount > MAX_AMOUNT:
+                found.append(
+                    Problem(
+                        f"{kind} {getattr(record, 'id', '')!r} {where}",
+                        "At most 1,000,000,000 in any currency: check the amount",
+                        key="errors.amount_too_large",
+                    )
+                )
+    return found
 
 
 def _against_file(records: Iterable[BaseModel], snapshot: Snapshot) -> list[Problem]:

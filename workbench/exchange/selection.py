@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
+from workbench.core.money import Rate
 from workbench.core.pilot import Pilot
 from workbench.core.team import Team
 from workbench.storage.errors import NotFoundError
@@ -21,6 +22,8 @@ class Selection:
     assessments: list[Assessment]
     pilots: list[Pilot]
     filtered_by_team: bool
+    rates: list[Rate] = field(default_factory=list)
+    """Every exchange rate of the file: a team's figures in another currency need them."""
 
 
 def select(
@@ -57,4 +60,12 @@ def select(
     titles = {p.id: p.name.casefold() for p in programmes}
     assessments.sort(key=lambda a: (names[a.team_id], titles[a.programme_id], a.id))
     pilots.sort(key=lambda p: (p.name.casefold(), p.id))
-    return Selection(programmes, teams, assessments, pilots, filtered_by_team=team_id is not None)
+    rates = sorted(snapshot.rates.values(), key=lambda r: (r.pair, r.on, r.id))
+    return Selection(
+        programmes,
+        teams,
+        assessments,
+        pilots,
+        filtered_by_team=team_id is not None,
+        rates=rates,
+    )

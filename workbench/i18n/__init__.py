@@ -15,6 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from workbench.core.percent import rounded
+from workbench.core.text import visible
+
 LANGUAGES = ("en", "fr")
 FOLDER = Path(__file__).parent
 
@@ -51,7 +54,8 @@ class Translator:
     def __call__(self, key: str, **params: object) -> str:
         template = self._messages.get(key) or self._fallback.get(key)
         if template is None:
-            return key
+            # a key made from the data file ("pilots.verdict.<what the file says>"): inert
+            return visible(key, one_line=True)
         return template.format(**params) if params else template
 
     def plural(self, key: str, count: int, **params: object) -> str:
@@ -83,12 +87,13 @@ class Translator:
             text = f"{whole}.{decimals[:2].rstrip('0')}".rstrip(".")
         return text.replace(".", ",") if self.lang == "fr" else text
 
-    def percent(self, value: Decimal | float, decimals: int | None = None) -> str:
-        """One decimal, or as many as an exact Decimal carries (33.02 beside a 33 % threshold)."""
+    def percent(self, value: Decimal | Fraction | float, decimals: int | None = None) -> str:
+        """One decimal, or as many as an exact Decimal carries (33.02 beside a 33 % threshold),
+        rounded half-up by the one rule of ``workbench.core.percent`` (never "-0 %")."""
         if decimals is None:
             exponent = value.as_tuple().exponent if isinstance(value, Decimal) else -1
             decimals = max(1, -exponent) if isinstance(exponent, int) else 1
-        return f"{self.number(value, decimals)}\u00a0%"
+        return f"{self.number(rounded(value, decimals), decimals)}\u00a0%"
 
     def money(self, amount: Decimal | float | int, currency: str | None) -> str:
         whole = amount == int(amount)

@@ -54,8 +54,10 @@ SHARED_MODE = 0o660
 NUMBERED_BACKUPS = 4
 """Besides ``.bak`` (the previous version): ``.bak.1`` ... ``.bak.4``, older and older."""
 NUMBERED_BACKUP_EVERY_SECONDS = 600.0
-"""A version enters ``.bak.1`` when the one there is older than this: the numbered backups
-span the last hour or so, not the last four keystrokes."""
+"""A version enters ``.bak.1`` when the one there was taken at least this long ago: from
+``.bak.1`` to ``.bak.4`` are thirty minutes at least, not the last four keystrokes. When a
+backup was taken is its modification time, set when it enters ``.bak.1`` (``os.replace``
+keeps it as it moves on to ``.bak.4``)."""
 READ_CHUNK = 1 << 20
 """A file compared with its fingerprint is read this much at a time, into one buffer."""
 HASH_IN_THREAD_FROM = 1 << 20
@@ -184,12 +186,28 @@ def dumps(data: RawData) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2)
 
 
+def _mark_taken(path: Path, when: float) -> None:
+    """Set the modification time of ``path`` to when it was taken as a backup. Only a file's
+    owner may set a given time; another member of a shared file's group may still set it to
+    the system's time now (the file is group writable), which is ``when`` outside tests."""
+    try:
+        os.utime(path, (when, when))
+    except PermissionError:
+        with contextlib.suppress(OSError):
+            os.utime(path)
+    except OSError:
+        pass  # then the version's own time stands: the next backup comes sooner, never later
+
+
 def writable_problem(path: Path) -> str | None:
     """Why this process cannot save ``path``, as a ``READ_ONLY_REASONS`` code (None if it
     can), found without touching anything."""
     real = Path(os.path.realpath(path))
     folder = real.parent
     if real.exists():
+        # root may write anything: a file nobody may write is read-only by its mode bits
+        if not stat.S_IMODE(real.stat().st_mode) & 0o222:
+            return "marked"
         if not os.access(real, os.W_OK):
             return "file"
     else:
@@ -213,6 +231,7 @@ class DataFile(Generic[T]):
         parse: Callable[[RawData, Loaded[T] | None], T],
         *,
         read_only: str | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.path = path.expanduser().absolute()
         self.real_path = Path(os.path.realpath(self.path))
@@ -220,6 +239,8 @@ class DataFile(Generic[T]):
         self.lock_path = self._beside(".lock")
         self.read_only = read_only
         """Why this file is open read-only (a ``READ_ONLY_REASONS`` code), or None."""
+        self.clock = clock
+        """The time now (seconds since the epoch): when a numbered backup is taken."""
         self._temp_prefix = f".{self.real_path.name}.tmp-"
         self._parse = parse
         self._cache: Loaded[T] | None = None
@@ -395,7 +416,16 @@ class DataFile(Generic[T]):
             yield
         finally:
             self._checked_under_lock = False
+            self._drop_lock_of_missing_file()
             lock.release()
+
+    def _drop_lock_of_missing_file(self) -> None:
+        """A new file whose first write failed (a full disk) leaves no empty lock file
+        behind. Removed while held: a waiter that then takes the old one sees it unlinked
+        and takes the lock again on a new file (filelock checks the link count)."""
+        if not self.real_path.exists():
+            with contextlib.suppress(OSError):
+                self.lock_path.unlink()
 
     def _progress(self) -> tuple[int, int, int, int] | None:
         try:
@@ -405,8 +435,10 @@ class DataFile(Generic[T]):
         return (found.st_ino, found.st_mtime_ns, found.st_ctime_ns, found.st_size)
 
     def _lock_mode(self) -> int:
+        """The data file's read and write bits, the owner's always (the lock file is
+        written by whoever takes it first, root on a group-only file included)."""
         try:
-            return stat.S_IMODE(os.stat(self.real_path).st_mode) & 0o666 or PRIVATE_MODE
+            return stat.S_IMODE(os.stat(self.real_path).st_mode) & 0o666 | PRIVATE_MODE
         except OSError:
             return PRIVATE_MODE
 
@@ -510,23 +542,25 @@ class DataFile(Generic[T]):
             link.unlink(missing_ok=True)  # left by a failure, or by a rename onto itself
 
     def _rotate_numbered_backups(self) -> None:
+        """``.bak`` becomes ``.bak.1`` (the others move up one) when the backup in ``.bak.1``
+        was taken ``NUMBERED_BACKUP_EVERY_SECONDS`` ago or more, by its modification time;
+        a time further ahead than that is not believed (a copy, a clock put back)."""
         backup, first = self.backup_path, self.numbered_backup(1)
-        try:
-            first_written = os.stat(first).st_mtime
-        except FileNotFoundError:
-            first_written = None
         if not backup.exists():
             return
-        if (
-            first_written is not None
-            and time.time() - first_written < NUMBERED_BACKUP_EVERY_SECONDS
-        ):
+        now = self.clock()
+        try:
+            age = now - os.stat(first).st_mtime
+        except FileNotFoundError:
+            age = None
+        if age is not None and abs(age) < NUMBERED_BACKUP_EVERY_SECONDS:
             return
         for number in range(NUMBERED_BACKUPS, 1, -1):
             older = self.numbered_backup(number - 1)
             if older.exists():
                 os.replace(older, self.numbered_backup(number))
         os.replace(backup, first)
+        _mark_taken(first, now)
 
     @staticmethod
     def _copy(source: Path, target: Path) -> None:

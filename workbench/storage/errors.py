@@ -6,9 +6,14 @@ import errno
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+
+from workbench.core.text import visible
+
+if TYPE_CHECKING:
+    from workbench.storage.meta import LastWrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +77,23 @@ _ADVICE_KEYS: dict[int, str] = {
 }
 
 
-def advice(error: OSError) -> Reason:
-    """What to do about an OS error, in words a user can act on."""
-    text = _ADVICE.get(error.errno or -1) or (error.strerror or str(error) or type(error).__name__)
-    key = _ADVICE_KEYS.get(error.errno or -1)
+def advice(error: OSError, *, writing: bool = True) -> Reason:
+    """What to do about an OS error, in words a user can act on. A read refused is never
+    told to use --read-only: reading is what failed."""
+    code = error.errno or -1
+    if not writing and code in _READ_ADVICE:
+        return Reason(_READ_ADVICE[code], f"storage.advice.{_ADVICE_KEYS[code]}_read")
+    text = _ADVICE.get(code) or (error.strerror or str(error) or type(error).__name__)
+    key = _ADVICE_KEYS.get(code)
     return Reason(text, f"storage.advice.{key}" if key else None)
+
+
+_READ_ADVICE: dict[int, str] = {
+    errno.EACCES: "permission denied: you may not read it; ask its owner to share it with a "
+    "group you are in (`workbench share --group NAME`)",
+    errno.EPERM: "operation not permitted: you may not read it; ask its owner to share it "
+    "with a group you are in (`workbench share --group NAME`)",
+}
 
 
 _ADVICE: dict[int, str] = {
@@ -105,7 +122,7 @@ class FileSystemError(StorageError):
         self.path = path
         self.errno = error.errno
         self.writing = writing
-        why = advice(error)
+        why = advice(error, writing=writing)
         where = error.filename if isinstance(error.filename, str) else str(path)
         if writing:
             text = f"Could not write {where} ({why}). The data file {path} was left as it was."
@@ -119,6 +136,8 @@ READ_ONLY_REASONS: dict[str, str] = {
     "requested": "opened with --read-only",
     "file": "you may not write to this file",
     "folder": "you may not create files in its folder",
+    "marked": "the file is marked read-only (nobody has write permission)",
+    "group": "it is shared with a group this machine does not have",
 }
 """Why a data file is open read-only, by code (the UI has its own words for each)."""
 
@@ -192,8 +211,10 @@ class FieldConflict:
 class ConflictError(StorageError):
     """Someone else changed the same fields of a record while it was being edited.
 
-    ``merged`` is their version with every change of yours that did not clash; ``resolve``
-    makes the record to save from the user's choice, field by field."""
+    ``theirs`` is the stored record the edit clashed with; ``merged`` is ``theirs`` with
+    every change of yours that did not clash; ``resolve`` makes the record to save from the
+    user's choice, field by field, to be saved as an edit of ``theirs``
+    (``Repository.resolve_conflict``)."""
 
     def __init__(
         self,
@@ -201,10 +222,11 @@ class ConflictError(StorageError):
         item_id: str,
         conflicts: Sequence[FieldConflict | str],
         merged: BaseModel | None = None,
-        last_write: tuple[str, str] | None = None,
+        last_write: LastWrite | None = None,
+        theirs: BaseModel | None = None,
     ) -> None:
         """``conflicts`` may also be bare field names (values unknown); only a conflict
-        with ``merged`` and the values can be resolved field by field."""
+        with ``merged``, ``theirs`` and the values can be resolved field by field."""
         self.kind = kind
         self.item_id = item_id
         self.conflicts = [
@@ -213,17 +235,27 @@ class ConflictError(StorageError):
         ]
         self.fields = [c.field for c in self.conflicts]
         self.merged = merged
+        self.theirs = theirs
         self.last_write = last_write
-        who = f" ({last_write[0]}, {last_write[1]})" if last_write else ""
+        who = Reason("")
+        if last_write is not None:  # text of the file: shown inert, a time only if it is one
+            writer = visible(last_write.writer)
+            when = last_write.at.isoformat(timespec="minutes") if last_write.at else "?"
+            who = Reason(
+                f" ({writer}, {when})", "storage.conflict_who", {"who": writer, "when": when}
+            )
         super().__init__(
             f"someone else{who} changed {', '.join(self.fields)} of this {kind} while you "
             "were editing it",
             key=f"storage.conflict.{kind}",
-            who=Reason(who, "storage.conflict_who", {"who": last_write[0], "when": last_write[1]})
-            if last_write
-            else Reason(""),
+            who=who,
             fields=", ".join(self.fields),
         )
+
+    @property
+    def resolvable(self) -> bool:
+        """Whether the values are known, so that the user can choose field by field."""
+        return self.merged is not None and self.theirs is not None
 
     def resolve(self, keep_mine: Iterable[str]) -> BaseModel:
         """Their version, your non-clashing changes, and your value of each field in

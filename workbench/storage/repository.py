@@ -10,6 +10,7 @@ import getpass
 import grp
 import os
 import socket
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,9 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from workbench.core.assessment import Assessment, now_utc
+from workbench.core.assessment_change import Outcome, PendingChange, Replayed, replay
 from workbench.core.catalogue import Programme, Status
+from workbench.core.money import Rate, Rates
 from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
 from workbench.core.team import Team
@@ -37,6 +40,7 @@ from workbench.storage.errors import (
     Reason,
     StorageError,
 )
+from workbench.storage.meta import LastWrite, last_write, shared_group, write_count
 from workbench.storage.schema import (
     META_TABLE,
     SCHEMA_VERSION,
@@ -53,6 +57,7 @@ TABLE_OF: dict[type[BaseModel], str] = {
     Team: "teams",
     Assessment: "assessments",
     Pilot: "pilots",
+    Rate: "rates",
 }
 
 
@@ -198,11 +203,10 @@ class Transaction:
         meta_table = self._table(META_TABLE)
         stored = meta_table.get(doc_id=1)
         old: dict[str, Any] = dict(stored) if isinstance(stored, Mapping) else {}
-        writes = int(old.get("writes", 0))
         meta = {
             **old,
             "schema_version": SCHEMA_VERSION,
-            "writes": writes + 1,
+            "writes": write_count(old) + 1,
             "last_writer": author,
             "last_pid": os.getpid(),
             "last_write_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -265,7 +269,7 @@ def merge_import(
         mine = [f for f in model.model_fields if getattr(record, f) != getattr(original, f)]
         merged, clashes = merge_edit(original, record, current)
         if clashes:
-            raise ConflictError(name.rstrip("s"), record_id, clashes, merged)
+            raise ConflictError(name.rstrip("s"), record_id, clashes, merged, theirs=current)
         if merged == current:
             summary.unchanged.setdefault(name, []).append(record_id)
             continue
@@ -279,7 +283,7 @@ def merge_import(
 
 
 class Repository:
-    """Programmes, teams, assessments and pilots in one shared JSON file."""
+    """Programmes, teams, assessments, pilots and exchange rates in one shared JSON file."""
 
     def __init__(self, path: Path, *, author: str | None = None, read_only: bool = False) -> None:
         """With ``read_only`` (or when this user cannot write the file or its folder),
@@ -292,6 +296,9 @@ class Repository:
         self.serve_last_good = False
         """When the file turns unusable, reads return its last good version (the app sets
         this and reports the problem from ``reload()``); writes still refuse."""
+        self._seen_meta: Mapping[str, Any] | None = None
+        self._others_write: LastWrite | None = None
+        self._seen_lock = threading.Lock()
 
     @property
     def path(self) -> Path:
@@ -306,19 +313,60 @@ class Repository:
         """``requested`` (--read-only), ``file`` or ``folder`` (no write permission)."""
         return self.file.read_only
 
-    def last_write(self) -> tuple[str, str] | None:
-        """Who wrote the file last and when (ISO 8601, UTC), from its meta record."""
-        meta = self.snapshot().meta
-        writer, when = meta.get("last_writer"), meta.get("last_write_at")
-        if isinstance(writer, str) and isinstance(when, str):
-            return writer, when
-        return None
+    def last_write(self) -> LastWrite | None:
+        """Who wrote the file last and when, from its meta record."""
+        return last_write(self.snapshot().meta)
+
+    def others_write(self) -> LastWrite | None:
+        """The latest version written by someone else that this repository met since the
+        last call (then forgotten), whether a read found it or a save was made over it (two
+        saves a moment apart: the later one reads the other's version under the lock, and
+        a reload never sees it). None if there was none; the version found when the file
+        was first read does not count."""
+        with self._seen_lock:
+            news, self._others_write = self._others_write, None
+        return news
+
+    def _seen(self, meta: Mapping[str, Any], *, ours: bool = False) -> None:
+        """Note who wrote a version read from the file, or written by ``ours`` (its meta
+        record stands for it: a version read again, unchanged, keeps the same object)."""
+        with self._seen_lock:
+            if meta is self._seen_meta:
+                return
+            first = self._seen_meta is None
+            self._seen_meta = meta
+            written = last_write(meta)
+            if not (first or ours) and written is not None:
+                self._others_write = written
 
     @property
     def shared_group(self) -> str | None:
         """The group the file is shared with (``workbench share``), if any."""
-        group = self.snapshot().meta.get("shared_group")
-        return group if isinstance(group, str) else None
+        return shared_group(self.snapshot().meta)
+
+    def refuse_unknown_group(self) -> None:
+        """Open read-only (reason ``group``) a file shared with a group this machine does
+        not have: no save of it could work here (``workbench share`` still can)."""
+        group = self.shared_group
+        if self.read_only or group is None:
+            return
+        try:
+            group_id(group)
+        except StorageError:
+            self.file.read_only = "group"
+
+    def _shared_gid(self, group: str) -> int:
+        try:
+            return group_id(group)
+        except StorageError:
+            raise StorageError(
+                f"{self.path} is shared with the group {group!r}, which this machine does not "
+                "have: it cannot be saved here. Its owner can share it with a group of this "
+                "machine (`workbench share --group NAME`); or open it with --read-only",
+                key="storage.group_unknown_here",
+                path=self.path,
+                group=repr(group),
+            ) from None
 
     def share_with_group(self, group: str) -> list[Path]:
         """Make the file, its backups and its lock read/write for ``group`` (a name or a
@@ -358,6 +406,7 @@ class Repository:
     def _current(self, loaded: Loaded[Snapshot]) -> Snapshot:
         """``loaded``'s snapshot; the document indexes of an older version are let go (they
         held its tables: after another writer's save, every document of the old version)."""
+        self._seen(loaded.parsed.meta)
         if any(loaded.raw.get(name) is not table for name, (table, _) in self._indexes.items()):
             self._indexes = {
                 name: known
@@ -381,6 +430,16 @@ class Repository:
 
     def pilots(self) -> list[Pilot]:
         return sorted(self.snapshot().pilots.values(), key=lambda p: p.name.casefold())
+
+    def rates(self) -> list[Rate]:
+        """The exchange rates, by pair then newest first."""
+        return sorted(
+            self.snapshot().rates.values(), key=lambda r: (r.pair, -r.on.toordinal(), r.id)
+        )
+
+    def exchange(self) -> Rates:
+        """The usable rates of the file, for conversion."""
+        return Rates(self.snapshot().rates.values())
 
     def programme(self, programme_id: str) -> Programme:
         return _get(self.snapshot().programmes, "programme", programme_id)
@@ -411,16 +470,18 @@ class Repository:
     @contextmanager
     def transaction(self, *, force_write: bool = False) -> Iterator[Transaction]:
         self.file.refuse_if_read_only()
-        self.file.load()  # a slow reload happens here, before others must wait for the lock
+        self._current(self.file.load())  # a slow reload here, before others wait for the lock
         with self.file.locked():
             loaded = self.file.load_locked()  # the bytes compared: a stat can lie
+            self._seen(loaded.parsed.meta)
             tx = Transaction(migrate(loaded.raw), loaded.parsed, self._indexes)
             yield tx
             if (tx.changed or force_write) and not tx.cancelled:
                 meta = tx.stamp(self.author)
-                group = meta.get("shared_group")
-                gid = group_id(group) if isinstance(group, str) else None
+                group = shared_group(meta)
+                gid = self._shared_gid(group) if group is not None else None
                 self.file.replace(tx.raw, tx.patched(meta), group=gid)
+                self._seen(meta, ours=True)
                 self._indexes = tx.indexes()
 
     def ensure_exists(self, records: Iterable[BaseModel] = ()) -> bool:
@@ -524,6 +585,36 @@ class Repository:
                 results.append(updated)
         return results
 
+    def replay_changes(self, changes: Iterable[PendingChange]) -> list[Replayed]:
+        """Apply again, in order and in one transaction, changes the app queued but did
+        not write (the recovery journal's): each one only where the file still holds the
+        value it replaced (``replay``), never over a change someone saved since."""
+        with self.transaction() as tx:
+            index = dict(self._assessment_index(tx.snapshot))
+            done: list[Replayed] = []
+            for pending in changes:
+                pair = (pending.team_id, pending.programme_id)
+                current = index.get(pair)
+                if current is None and (
+                    pending.team_id not in tx.snapshot.teams
+                    or pending.programme_id not in tx.snapshot.programmes
+                ):
+                    done.append(Replayed(pending, Outcome.GONE))
+                    continue
+                outcome = replay(pending, current)
+                if outcome.outcome is Outcome.APPLIED:
+                    base = current or Assessment(
+                        team_id=pending.team_id,
+                        programme_id=pending.programme_id,
+                        created_by=self.author,
+                        updated_by=self.author,
+                    )
+                    updated = pending.change.apply(base)
+                    tx.put(updated)
+                    index[pair] = updated
+                done.append(outcome)
+        return done
+
     def update(self, model: type[M], record_id: str, change: Callable[[M], M]) -> M:
         """Apply ``change`` to the latest stored version of a record, under the lock."""
         name = TABLE_OF[model]
@@ -547,10 +638,10 @@ class Repository:
             current: M = _get(getattr(tx.snapshot, name), name.rstrip("s"), record_id)
             merged, conflicts = merge_edit(original, edited, current)
             if conflicts:
-                meta = tx.snapshot.meta
-                writer, when = meta.get("last_writer"), meta.get("last_write_at")
-                last = (writer, when) if isinstance(writer, str) and isinstance(when, str) else None
-                raise ConflictError(name.rstrip("s"), record_id, conflicts, merged, last)
+                last = last_write(tx.snapshot.meta)
+                raise ConflictError(
+                    name.rstrip("s"), record_id, conflicts, merged, last, theirs=current
+                )
             try:
                 merged = model.model_validate(merged.model_dump(mode="python"), context=STORED)
             except ValidationError as error:
@@ -563,6 +654,17 @@ class Repository:
                 ) from None
             tx.put(merged)
         return merged
+
+    def resolve_conflict(self, conflict: ConflictError, keep_mine: Iterable[str]) -> BaseModel:
+        """Save the user's answer to ``conflict``: the latest stored record, every field the
+        edit changed, and per clashing field the value chosen (yours for those in
+        ``keep_mine``). The answer is an edit of the record the conflict was found against
+        (not of ``merged``: from there, the edit's other changes would look untouched and be
+        lost); a field changed again meanwhile raises a new ``ConflictError``.
+        ``pydantic.ValidationError`` if the mix chosen is not valid; nothing is written."""
+        if conflict.theirs is None or conflict.merged is None:
+            raise ValueError("this conflict carries no stored version to resolve")
+        return self.save_edit(conflict.theirs, conflict.resolve(keep_mine))
 
     def import_records(
         self, records: Iterable[BaseModel], *, base: Snapshot | None = None
@@ -604,6 +706,15 @@ class Repository:
     def delete_pilot(self, pilot_id: str) -> None:
         with self.transaction() as tx:
             tx.remove(Pilot, pilot_id)
+
+    def save_rate(self, rate: Rate) -> Rate:
+        with self.transaction() as tx:
+            tx.put(rate)
+        return rate
+
+    def delete_rate(self, rate_id: str) -> None:
+        with self.transaction() as tx:
+            tx.remove(Rate, rate_id)
 
 
 def merge_edit(original: M, edited: M, current: M) -> tuple[M, list[FieldConflict]]:

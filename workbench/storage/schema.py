@@ -16,11 +16,13 @@ from pydantic import BaseModel, ValidationError
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
+from workbench.core.money import Rate
 from workbench.core.pilot import Pilot
+from workbench.core.pricing import basis_from_note
 from workbench.core.rules import STORED
 from workbench.core.team import Team
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "_meta"
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -28,6 +30,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "teams": Team,
     "assessments": Assessment,
     "pilots": Pilot,
+    "rates": Rate,
 }
 
 RawData = dict[str, Any]
@@ -63,11 +66,12 @@ class Snapshot:
     teams: Mapping[str, Team] = field(default_factory=dict)
     assessments: Mapping[str, Assessment] = field(default_factory=dict)
     pilots: Mapping[str, Pilot] = field(default_factory=dict)
+    rates: Mapping[str, Rate] = field(default_factory=dict)
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.programmes or self.teams or self.assessments or self.pilots)
+        return not (self.programmes or self.teams or self.assessments or self.pilots or self.rates)
 
 
 class SchemaError(ValueError):
@@ -138,7 +142,49 @@ def _with_measurement_ids(doc: Any) -> Any:
     return {**doc, "kpis": new_kpis}
 
 
-MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _price_with_basis(doc: Any) -> Any:
+    """A programme whose price note names a subscription ("per month", "par mois",
+    "/month", "monthly", "per year"...) gets that basis and keeps the rest of its note; any
+    other stays as it is (a basis already set, a team price, a note that names neither)."""
+    price = doc.get("price") if isinstance(doc, dict) else None
+    if not isinstance(price, dict) or price.get("kind") != "amount":
+        return doc
+    note = price.get("note")
+    if price.get("basis") not in (None, "seat") or not isinstance(note, str):
+        return doc
+    found = basis_from_note(note)
+    if found is None:
+        return doc
+    basis, rest = found
+    new_price = {key: value for key, value in price.items() if key != "note"}
+    new_price["basis"] = basis.value
+    if rest is not None:
+        new_price["note"] = rest
+    return {**doc, "price": new_price}
+
+
+def _subscriptions_in_notes(data: RawData) -> int:
+    table = data.get("programmes")
+    docs = table.values() if isinstance(table, dict) else ()
+    return sum(_price_with_basis(doc) is not doc for doc in docs)
+
+
+def _v2_to_v3(data: RawData) -> RawData:
+    """Schema 3 keeps prices as sold: a price note that names a subscription becomes its
+    basis (per seat per month or per year); it also adds the exchange rates table and the
+    optional months of an assessment, a pilot and a subscription."""
+    programmes = data.get("programmes")
+    meta = dict(meta_record(data) or {})
+    meta["schema_version"] = 3
+    migrated = {**data, META_TABLE: {"1": meta}}
+    if isinstance(programmes, dict):
+        migrated["programmes"] = {
+            doc_id: _price_with_basis(doc) for doc_id, doc in programmes.items()
+        }
+    return migrated
+
+
+MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +195,8 @@ class Migration:
     target: int
     measurements: int = 0
     """How many KPI measurements it gives an id (schema 1 to 2)."""
+    prices: int = 0
+    """How many price notes it turns into a subscription basis (schema 2 to 3)."""
 
 
 def pending_migrations(data: RawData) -> list[Migration]:
@@ -159,9 +207,10 @@ def pending_migrations(data: RawData) -> list[Migration]:
     version = schema_version(data)
     while version < SCHEMA_VERSION:
         measurements = _measurements_without_id(data) if version == 1 else 0
+        prices = _subscriptions_in_notes(data) if version == 2 else 0
         data = MIGRATIONS[version](data)
         target = schema_version(data)
-        steps.append(Migration(version, target, measurements))
+        steps.append(Migration(version, target, measurements, prices))
         version = target
     return steps
 
@@ -216,6 +265,24 @@ def _location(table: str, doc_id: str, doc: Any, loc: tuple[int | str, ...] = ()
     return where
 
 
+def record_problems(
+    table: str, doc_id: str, doc: Any, error: ValidationError
+) -> list[tuple[tuple[int | str, ...], Problem]]:
+    """Each error of one document, with where it is in the document and in the file."""
+    return [
+        (
+            detail["loc"],
+            Problem(
+                _location(table, doc_id, doc, detail["loc"]),
+                detail["msg"],
+                f"errors.{detail['type']}",
+                detail.get("ctx") or {},
+            ),
+        )
+        for detail in error.errors(include_url=False)
+    ]
+
+
 def validate(
     data: RawData, previous: tuple[RawData, Snapshot] | None = None, *, strict: bool = False
 ) -> tuple[Snapshot, list[Problem]]:
@@ -258,15 +325,9 @@ def validate(
                 try:
                     record = model.model_validate(doc, context=context)
                 except ValidationError as error:
-                    for detail in error.errors(include_url=False):
-                        problems.append(
-                            Problem(
-                                _location(name, doc_id, doc, detail["loc"]),
-                                detail["msg"],
-                                f"errors.{detail['type']}",
-                                detail.get("ctx") or {},
-                            )
-                        )
+                    problems += [
+                        problem for _, problem in record_problems(name, doc_id, doc, error)
+                    ]
                     continue
             record_id = getattr(record, "id")  # noqa: B009 - every model has an id
             if record_id in records:
@@ -280,6 +341,7 @@ def validate(
         teams=tables["teams"],
         assessments=tables["assessments"],
         pilots=tables["pilots"],
+        rates=tables["rates"],
         meta=meta_record(data) or {},
     )
     problems.extend(reference_problems(snapshot, known))

@@ -6,7 +6,7 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -16,8 +16,10 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.driver import Driver
+from textual.markup import escape
 from textual.message import Message
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -25,22 +27,26 @@ from workbench.i18n import LANGUAGES, Translator
 from workbench.i18n.messages import storage_message
 from workbench.settings import Settings, config_path
 from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
+from workbench.storage.meta import LastWrite
+from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.conflict_dialog import ConflictDialog
+from workbench.ui.dialogs.conflict_dialog import ConflictDialog, local_time
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS, MainScreen
 from workbench.ui.messages import DataChanged
+from workbench.ui.recovery import offer_recovered
 from workbench.ui.reports import report_commands
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
 from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
+from workbench.ui.toasts import ToastQueue, toast_seconds
 from workbench.ui.typeahead import TypeAhead
 from workbench.ui.warm_up import WarmUp
 
@@ -49,6 +55,7 @@ T = TypeVar("T")
 NOTIFY_LIMIT = 500
 """A notification quoting a 10k-character name would otherwise cover the screen."""
 RETRY_KEY = "f8"
+JOURNAL_CLOSE_SECONDS = 2.0
 
 
 class QuitRequested(Message):
@@ -78,23 +85,36 @@ class UIState:
     team_id: str | None = None
     programme_id: str | None = None
     compare: CompareState = field(default_factory=CompareState)
-    pilot_warnings_shown: bool = False
-    """The start-up summary of the pilots' warnings is shown once, not at each recompose."""
 
 
 class WorkbenchApp(App[None]):
     TITLE = "AI Certification Workbench"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {AppCommands, TabCommands}
+    COMMANDS = {AppCommands, TabCommands}  # not Textual's own: one entry per action
     ENABLE_COMMAND_PALETTE = True
+    SUSPENDED_SCREEN_CLASS = "-below-dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "app.keys.help", id="help"),
         Binding("question_mark", "help", "app.keys.help", show=False, id="help-alt"),
         Binding("f9", "toggle_language", "app.keys.language", show=False, id="language"),
         Binding("f10", "pick_theme", "app.keys.theme", show=False, id="theme"),
         Binding(RETRY_KEY, "retry_save", "saving.keys.retry", id="retry-save"),
+        Binding("ctrl+n", "dismiss_messages", "app.keys.dismiss", id="dismiss-messages"),
         Binding("ctrl+q", "quit", "app.keys.quit", priority=True, id="quit"),
     ]
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS terminals, one that keeps a pasted Escape
+        as text (``workbench.ui.paste_guard``)."""
+        chosen = super().get_driver_class()
+        if sys.platform != "win32":
+            from textual.drivers.linux_driver import LinuxDriver
+
+            from workbench.ui.driver import GuardedLinuxDriver
+
+            if chosen is LinuxDriver:
+                return GuardedLinuxDriver
+        return chosen
 
     def __init__(
         self,
@@ -110,6 +130,7 @@ class WorkbenchApp(App[None]):
         watch_interval: float = 1.0,
         warnings: Iterable[str] = (),
         pilot_summary: bool = False,
+        journal: RecoveryJournal | None = None,
     ) -> None:
         super().__init__()
         self.repository = repository
@@ -134,12 +155,16 @@ class WorkbenchApp(App[None]):
             self.register_theme(custom)
         self._requested_theme = theme or self.settings.theme or DEFAULT_THEME
         self._theme_chosen = False
-        self.saves = SaveQueue(repository, self._wake_for_saves)
+        self.journal = journal
+        """Where queued changes are recorded until written (``workbench.ui.recovery``)."""
+        self.saves = SaveQueue(repository, self._wake_for_saves, journal=journal)
         """Every write goes through this queue, in order, off the UI thread."""
         self.type_ahead = TypeAhead(self)
         self.warm_up = WarmUp(self)
+        self.toasts = ToastQueue(self)
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
+        self._journal_warned = False
 
     @property
     def read_only(self) -> bool:
@@ -190,6 +215,9 @@ class WorkbenchApp(App[None]):
             self.set_interval(self._watch_interval, self.check_for_changes)
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+        offer_recovered(self)  # first: it reads the folder our own journal is created in
+        if self.journal is not None and not self.read_only:
+            self.journal.prepare()
 
     def notify(
         self,
@@ -200,14 +228,37 @@ class WorkbenchApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every notification is plain text: it quotes names and errors from the data file."""
+        """Every notification is plain text: it quotes names and errors from the data file.
+
+        It stays a few seconds (an error until it is dismissed) and pushes out all but the
+        newest of those on screen (``ToastQueue``)."""
         super().notify(
             safe_str(message, one_line=False, limit=NOTIFY_LIMIT),
             title=safe_str(title),
             severity=severity,
-            timeout=timeout,
+            timeout=toast_seconds(severity, timeout),
             markup=False,
         )
+
+    def on_notify(self, event: Notify) -> None:
+        self.toasts.added(event.notification)
+        self.refresh_bindings()
+
+    def withdraw(self, notification: Notification) -> None:
+        """Take one notification off the screen (Textual has no public call for one)."""
+        if notification in self._notifications:
+            self._unnotify(notification)
+
+    def _unnotify(self, notification: Notification, refresh: bool = True) -> None:
+        # a toast clicked away or expired: it no longer counts among those shown
+        self.toasts.forget(notification)
+        super()._unnotify(notification, refresh)
+        self.refresh_bindings()
+
+    def action_dismiss_messages(self) -> None:
+        self.toasts.clear()
+        self.clear_notifications()
+        self.refresh_bindings()
 
     def _apply_theme(self, name: str) -> None:
         if name not in self.available_themes:
@@ -263,6 +314,8 @@ class WorkbenchApp(App[None]):
         if self.read_only:
             self.notify_read_only()
             return None
+        if self.saves.closed:
+            return None  # the app is stopping (a signal): nothing more is accepted
         if self.saves.failure is not None:
             self.saves.retry()  # what failed before goes first
         save = self.saves.submit(change, waited=True)
@@ -280,7 +333,7 @@ class WorkbenchApp(App[None]):
             self.notify_read_only()
             return None
         except ConflictError as conflict:
-            if resolved is None or conflict.merged is None:
+            if resolved is None or not conflict.resolvable:
                 self._notify_not_saved(str(conflict))
             else:
                 self._resolve(conflict, resolved)
@@ -306,9 +359,24 @@ class WorkbenchApp(App[None]):
         if self.read_only:
             self.notify_read_only()
             return False
+        if self.saves.closed:
+            return False
         self.saves.submit_edit(edit)
         self.show_save_state()
+        self._warn_if_journal_failed()
         return True
+
+    def _warn_if_journal_failed(self) -> None:
+        """Once: the journal cannot be written (its folder is full or read-only)."""
+        problem = self.journal.problem if self.journal is not None else None
+        if problem is not None and not self._journal_warned:
+            self._journal_warned = True
+            self.notify(
+                self.i18n("recovery.journal_failed", error=describe_failure(problem, self.i18n)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def preview_assessment(self, team_id: str, programme_id: str) -> Any:
         """The assessment of this pair with the changes not written yet: what to show."""
@@ -338,6 +406,7 @@ class WorkbenchApp(App[None]):
                 markup=False,
             )
         self._failure_shown = failure
+        self._warn_if_journal_failed()
         self.show_save_state()
         self.refresh_bindings()
         if self._quit_when_saved:
@@ -378,6 +447,8 @@ class WorkbenchApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry_save":
             return self.saves.failure is not None
+        if action == "dismiss_messages":
+            return len(self.toasts) > 0
         return True
 
     def action_discard_unsaved(self) -> None:
@@ -454,19 +525,21 @@ class WorkbenchApp(App[None]):
 
     def on_unmount(self) -> None:
         self.saves.close()
+        if self.journal is not None:
+            self.journal.close(JOURNAL_CLOSE_SECONDS)
 
     def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
         def chosen(keep_mine: frozenset[str] | None) -> None:
-            merged = conflict.merged
-            if keep_mine is None or merged is None:
+            if keep_mine is None:
                 return  # back to the form, as typed
             try:
-                record = conflict.resolve(keep_mine)
+                saved = self.store(
+                    lambda repo: repo.resolve_conflict(conflict, keep_mine), resolved=resolved
+                )
             except ValidationError as error:
                 message = error.errors()[0]["msg"]
                 self._notify_not_saved(self.i18n("sharing.conflict.invalid", error=message))
                 return
-            saved = self.store(lambda repo: repo.save_edit(merged, record), resolved=resolved)
             if saved is not None:
                 resolved(saved)
 
@@ -509,6 +582,9 @@ class WorkbenchApp(App[None]):
             # A tab built for the first time read a new version itself (the file had
             # changed): the poll below would find nothing new; the other tabs must know.
             main.post_message(DataChanged())
+        # A colleague's version that a save of ours was made over (or a tab read): no
+        # reload will find it, but the user is told who changed the file all the same.
+        self._tell_updated(self.repository.others_write())
         self._polls += 1
         deep = self._polls % self.DEEP_CHECK_EVERY == 0
         if not deep and not self.repository.has_changed():
@@ -553,18 +629,19 @@ class WorkbenchApp(App[None]):
     def _reloaded(self) -> None:
         self._reported_problem = None
         self.screen_stack[0].post_message(DataChanged(external=True))
-        self.notify(self._reloaded_message(), timeout=4, markup=False)
+        news = self.repository.others_write()
+        self.notify(self._updated_message(news), timeout=4, markup=False)
 
-    def _reloaded_message(self) -> str:
-        last = self.repository.last_write()
+    def _tell_updated(self, news: LastWrite | None) -> None:
+        if news is not None:
+            self.notify(self._updated_message(news), timeout=4, markup=False)
+
+    def _updated_message(self, last: LastWrite | None) -> str:
+        """Who wrote the version just read, and when (in words if it is unknown)."""
         if last is None:
             return self.i18n("app.data_reloaded")
-        writer, when = last
-        try:
-            at = datetime.fromisoformat(when).astimezone().strftime("%H:%M")
-        except ValueError:
-            at = when
-        return self.i18n("sharing.updated_by", who=safe_str(writer), at=at)
+        at = local_time(last.at, self.i18n)
+        return self.i18n("sharing.updated_by", who=safe_str(last.writer), at=at)
 
     # actions
 
@@ -611,7 +688,10 @@ class WorkbenchApp(App[None]):
     def action_pick_theme(self) -> None:
         self.search_commands(
             [
-                (self.i18n("app.commands.theme_named", name=name), self._setter(name))
+                (
+                    escape(self.i18n("app.commands.theme_named", name=safe_str(name))),
+                    self._setter(name),
+                )
                 for name in sorted(self.available_themes)
             ],
             placeholder=self.i18n("app.commands.switch_theme"),
@@ -627,6 +707,12 @@ class WorkbenchApp(App[None]):
         text = self.i18n("app.data_file", path=str(self.repository.path))
         text += "\n" + self.i18n("app.data_file_backup", path=str(self.repository.backup_path))
         self.notify(text, timeout=10, markup=False)
+
+    def action_exchange_rates(self) -> None:
+        # Imported here: start-up does not need the dialog.
+        from workbench.ui.dialogs.rates_dialog import RatesDialog
+
+        self.push_screen(RatesDialog())
 
     def palette_commands(self) -> list[PaletteCommand]:
         """Every command of the palette: the app's, then the tabs' built so far."""
@@ -658,6 +744,11 @@ class WorkbenchApp(App[None]):
                 self.action_pick_theme,
             ),
             PaletteCommand(
+                t("money.commands.open"),
+                t("money.commands.open_help") + f" ({self._rates_key()})",
+                self.action_exchange_rates,
+            ),
+            PaletteCommand(
                 t("app.commands.show_data_file"),
                 t("app.commands.show_data_file_help"),
                 self.action_show_data_file,
@@ -667,7 +758,20 @@ class WorkbenchApp(App[None]):
                 t("app.commands.show_help_help") + " (F1)",
                 self.action_help,
             ),
+            PaletteCommand(
+                t("app.keys.quit"),
+                t("app.commands.quit_help") + f" ({self.bound_key('quit')})",
+                self.action_quit,
+            ),
         ]
+        if self.toasts:
+            commands.append(
+                PaletteCommand(
+                    t("app.keys.dismiss"),
+                    t("app.commands.dismiss_help") + f" ({self.bound_key('dismiss-messages')})",
+                    self.action_dismiss_messages,
+                )
+            )
         if self.saves.failure is not None:
             key = self.get_key_display(Binding(RETRY_KEY, ""))
             commands += [
@@ -682,8 +786,27 @@ class WorkbenchApp(App[None]):
                     self.action_discard_unsaved,
                 ),
             ]
+        if self.journal is not None and not self.read_only:
+            commands.append(
+                PaletteCommand(
+                    t("recovery.commands.offer"),
+                    t("recovery.commands.offer_help"),
+                    self.action_offer_recovered,
+                )
+            )
         commands += report_commands(self)
         return commands
+
+    def action_offer_recovered(self) -> None:
+        """Offer again the changes a stopped workbench left (after Esc at the start)."""
+        if not offer_recovered(self):
+            self.notify(self.i18n("recovery.nothing"), timeout=4, markup=False)
+
+    def _rates_key(self) -> str:
+        """The key of the exchange rates in the Catalogue, as this user's keymap has it."""
+        from workbench.ui.screens.catalogue import RATES_KEY
+
+        return self.i18n("money.keys.where", shortcut=self.get_key_display(Binding(RATES_KEY, "")))
 
     def tab_commands(self) -> list[PaletteCommand]:
         """The commands of the tabs built so far (``build_all_tabs`` builds the others)."""

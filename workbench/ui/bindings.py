@@ -64,6 +64,8 @@ class TranslatedScreen(Screen[object]):
 class TranslatedModalScreen(ModalScreen[ResultType]):
     """The same for dialogs."""
 
+    DEFAULT_CLASSES = "dialog-screen"
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_active(super().active_bindings, app_translator(self))

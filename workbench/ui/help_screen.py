@@ -26,13 +26,17 @@ def binding_groups(
 
     Keys with the same description are listed together ("1, 2, 3, 4, 5  Score").
 
-    ``active`` is a screen's ``active_bindings``, already translated.
+    ``active`` is a screen's ``active_bindings``, already translated. Only the workbench's
+    own keys are listed (those with an id): a framework default the user cannot rely on
+    ("Scroll Left", "Focus Next") is not. A widget without a title of its own is listed
+    under the nearest part of the screen that has one, never under its class name.
     """
     groups: dict[int, tuple[DOMNode, dict[str, tuple[list[str], str]]]] = {}
     for key, (node, binding, _enabled, _tooltip) in active.items():
-        if not binding.description:
+        if not binding.description or not binding.id:
             continue
-        _, actions = groups.setdefault(id(node), (node, {}))
+        titled = _titled(node, i18n)
+        _, actions = groups.setdefault(id(titled), (titled, {}))
         keys, _ = actions.setdefault(binding.description, ([], binding.description))
         shown = binding.key_display or key  # alt+1 once, not also the ¡ it arrives as
         if shown not in keys:
@@ -49,17 +53,27 @@ def _depth(node: DOMNode) -> int:
     return depth
 
 
+def _own_title(node: DOMNode) -> str | None:
+    label = getattr(node, "help_title", None)
+    return label if isinstance(label, str) else None
+
+
+def _titled(node: DOMNode, i18n: Translator) -> DOMNode:
+    """``node``, or its nearest ancestor with a title (the screen at the latest)."""
+    while not isinstance(node, App | Screen) and _own_title(node) is None:
+        if node.parent is None:
+            break
+        node = node.parent
+    return node
+
+
 def _title(node: DOMNode, i18n: Translator) -> str:
     if isinstance(node, App):
         return i18n("app.help.app")
-    if isinstance(node, Screen):
+    label = _own_title(node)
+    if isinstance(node, Screen) or label is None:
         return i18n("app.help.screen")
-    label = getattr(node, "help_title", None) or f"app.help.widget.{type(node).__name__}"
-    if i18n.has(label):
-        label = i18n(label)
-    elif label.startswith("app.help.widget."):
-        label = label.removeprefix("app.help.widget.")
-    return i18n("app.help.focused", widget=label)
+    return i18n("app.help.focused", widget=i18n(label) if i18n.has(label) else label)
 
 
 class HelpScreen(TranslatedModalScreen[None]):

@@ -14,9 +14,11 @@ from textual.theme import Theme
 
 from workbench.core.text import visible
 from workbench.i18n import Translator
-from workbench.settings import Settings, language_from_environment
+from workbench.settings import Settings, language_from_environment, state_path
+from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
+from workbench.ui.stopping import saved_on_signals
 from workbench.ui.themes import ANSI_THEME, load_themes
 
 
@@ -117,6 +119,8 @@ def launch(
         settings=settings,
         warnings=warnings,
         pilot_summary=True,
+        journal=None if repository.read_only else RecoveryJournal(repository.path, state_path()),
     )
-    app.run()
+    with saved_on_signals(app):
+        app.run()
     return app.return_code or 0

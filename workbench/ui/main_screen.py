@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widget import AwaitMount
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane, Tabs
 
 from workbench import collector
 from workbench.core.pilot_metrics import warnings
@@ -103,6 +104,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         super().__init__()
         self._stale: set[str] = set()
         self._building: dict[str, AwaitMount] = {}
+        self._tab_titles: dict[str, str] = {}
         self.seen: object | None = None
         """The version of the data the panes were last told about (``DataChanged``)."""
 
@@ -118,11 +120,12 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
             for tab in TABS:
                 bound = self.workbench.keymap_check.keymap.get(f"tab-{tab}", TAB_KEYS[tab])
                 key = self.app.get_key_display(Binding(bound.split(",")[0], ""))
-                title = f"{key} {self.t(f'app.tabs.{tab}')}"
+                title = self._tab_titles[tab] = f"{key} {self.t(f'app.tabs.{tab}')}"
                 with TabPane(title, id=tab):
                     if tab == shown:
                         yield pane_class(tab)(id=f"{tab}-pane")
         yield KeyFooter()
+        self.call_after_refresh(self._show_pilot_badge)  # also after a recompose
 
     async def on_mount(self) -> None:
         self.seen = self.workbench.repository.loaded
@@ -130,33 +133,21 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         self.sub_title = self.workbench.save_state_text()
         (await self.build(self.active_tab)).focus_default()
         self.call_after_refresh(collector.resume)  # paused by the command line, if at all
-        self.call_after_refresh(self._summarise_pilot_warnings_once)
         if not self.workbench.warm_up.started:
             self.call_after_refresh(self.workbench.warm_up.start)
 
-    def _summarise_pilot_warnings_once(self) -> None:
-        """At start-up, a notification counting the pilots' warnings (not at a recompose)."""
-        state = self.workbench.state
-        if not self.workbench.pilot_summary or state.pilot_warnings_shown:
+    def _show_pilot_badge(self) -> None:
+        """The Pilots tab counts its warnings ("f6 Pilots ⚠ 3"): a mark, not a toast."""
+        if not self.workbench.pilot_summary:
             return
-        state.pilot_warnings_shown = True
         today = self.workbench.today
-        counts = [len(warnings(pilot, today)) for pilot in self.workbench.repository.pilots()]
-        flagged = [count for count in counts if count]
-        if not flagged:
-            return
-        i18n = self.workbench.i18n
-        self.notify(
-            self.t(
-                "pilots.startup",
-                warnings=i18n.plural("pilots.startup_warnings", sum(flagged)),
-                pilots=i18n.plural("pilots.startup_pilots", len(flagged)),
-            ),
-            title=self.t("pilots.startup_title"),
-            severity="warning",
-            timeout=20,
-            markup=False,
-        )
+        count = sum(len(warnings(pilot, today)) for pilot in self.workbench.repository.pilots())
+        title = self._tab_titles["pilots"]
+        if count:
+            title += " " + self.t("app.pilot_badge", count=count)
+        tab = self.query_one(TabbedContent).get_tab("pilots")
+        if tab.label.plain != title:
+            tab.label = Content(title)
 
     def panes(self) -> list[Pane]:
         """The panes built so far, in the order of the tabs."""
@@ -233,8 +224,9 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         if tab in self._stale:
             self._stale.discard(tab)
             self.pane(tab).refresh_data()
-        else:
-            await self.build(tab)  # a tab clicked with the mouse, shown for the first time
+        pane = await self.build(tab)  # a tab clicked with the mouse, shown for the first time
+        if self.focused is None or isinstance(self.focused, Tabs):
+            pane.focus_default()  # a click on a tab: its keys work at once, as after F2-F6
 
     @on(DataChanged)
     def _refresh(self, event: DataChanged) -> None:
@@ -246,6 +238,7 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
             else:
                 self._stale.add(pane.tab_id)
         self.seen = self.workbench.repository.loaded
+        self._show_pilot_badge()
 
     @on(OpenScoring)
     async def _open_scoring(self, event: OpenScoring) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.exchange.files import file_stem
+from workbench.core.memo import memo_file_name
+from workbench.exchange.memo_file import reports_folder
 from workbench.exchange.selection import select
 from workbench.i18n.messages import storage_message
 from workbench.storage.errors import StorageError
@@ -57,6 +58,8 @@ def open_export(app: WorkbenchApp) -> None:
 
 
 def open_memo(app: WorkbenchApp, team_id: str, programme_id: str | None = None) -> None:
+    """The memo's dialog, its file named from the team's and programme's names and the
+    date, in the reports folder (the setting, else beside the data file)."""
     try:
         snapshot = app.repository.snapshot()
         selection = select(snapshot, team_id, programme_id)
@@ -64,15 +67,14 @@ def open_memo(app: WorkbenchApp, team_id: str, programme_id: str | None = None) 
         app.notify(storage_message(error, app.i18n), severity="error", markup=False)
         return
     team = snapshot.teams[team_id]
-    stem = f"memo-{file_stem(team_id, 'team')}"
-    if programme_id is not None:
-        stem += f"-{file_stem(programme_id, 'programme')}"
+    programme = snapshot.programmes[programme_id] if programme_id is not None else None
+    name = memo_file_name(team, programme, app.today, app.i18n.lang)
     request = ExportRequest(
         selection,
         app.i18n("reports.memo_dialog.title", team=team.name),
         formats=("md",),
-        stem=f"{stem}-{app.i18n.lang}",
-        folder=working_folder(),
+        stem=name.removesuffix(".md"),
+        folder=reports_folder(app.repository.path, app.settings.reports_folder),
     )
     app.push_screen(ExportDialog(request), lambda path: _written(app, path))
 

@@ -26,6 +26,8 @@ from datetime import datetime
 from enum import Enum
 
 from workbench.core.assessment import Assessment
+from workbench.core.assessment_change import AssessmentChange, PendingChange
+from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 
 MAX_BATCH = 500
@@ -44,7 +46,7 @@ class AssessmentEdit:
 
     team_id: str
     programme_id: str
-    change: Callable[[Assessment], Assessment]
+    change: AssessmentChange
 
 
 @dataclass(eq=False, slots=True)
@@ -55,6 +57,8 @@ class Save:
     edit: AssessmentEdit | None = None
     waited: bool = False
     """A form waits for this one: a failure is handed back to it, not kept in the queue."""
+    seq: int = 0
+    """Its number in the recovery journal (an edit only)."""
     result: object = None
     error: Exception | None = None
     finished: bool = False
@@ -69,8 +73,12 @@ class SaveQueue:
         repository: Repository,
         wake: Callable[[], object],
         clock: Callable[[], datetime] = datetime.now,
+        journal: RecoveryJournal | None = None,
     ) -> None:
         self.repository = repository
+        self.journal = journal
+        """Each edit is recorded there as it is queued, and marked once written."""
+        self._seq = 0
         self._wake = wake
         self._clock = clock
         self._condition = threading.Condition()
@@ -91,15 +99,27 @@ class SaveQueue:
     # the UI thread's side
 
     def submit_edit(self, edit: AssessmentEdit) -> Save:
-        return self._submit(Save(edit=edit))
+        save = Save(edit=edit)
+        if self.journal is None:
+            return self._submit(save)
+        stored = self.repository.assessment_for(edit.team_id, edit.programme_id)
+        shown = self.preview(edit.team_id, edit.programme_id, stored)
+        pending = PendingChange(
+            edit.team_id, edit.programme_id, edit.change, edit.change.value_in(shown)
+        )
+        return self._submit(save, pending)
 
     def submit(self, write: Callable[[Repository], object], *, waited: bool = False) -> Save:
         return self._submit(Save(write=write, waited=waited))
 
-    def _submit(self, save: Save) -> Save:
+    def _submit(self, save: Save, pending: PendingChange | None = None) -> Save:
         with self._condition:
             if self._closing:
                 raise RuntimeError("the save queue is closed")
+            if pending is not None and self.journal is not None:
+                self._seq += 1
+                save.seq = self._seq
+                self.journal.append(save.seq, pending)
             self._queue.append(save)
             self._start()
             self._condition.notify_all()
@@ -134,6 +154,7 @@ class SaveQueue:
         with self._condition:
             dropped = [save for save in self._queue if save not in self._batch]
             self._queue = list(self._batch)
+            self._journal_written(dropped)
             self.failure = None
             self._condition.notify_all()
         return len(dropped)
@@ -156,6 +177,12 @@ class SaveQueue:
         """How many changes are not in the file yet."""
         with self._condition:
             return len(self._queue)
+
+    @property
+    def closed(self) -> bool:
+        """``close`` was called: no more saves are accepted."""
+        with self._condition:
+            return self._closing
 
     def idle(self) -> bool:
         """Nothing queued, nothing being written."""
@@ -183,7 +210,7 @@ class SaveQueue:
                 team_id=team_id, programme_id=programme_id, created_by=author, updated_by=author
             )
         for edit in edits:
-            assessment = edit.change(assessment)
+            assessment = edit.change.apply(assessment)
         return assessment
 
     def close(self, timeout: float | None = None) -> bool:
@@ -241,7 +268,7 @@ class SaveQueue:
         if head.write is not None:
             return [head.write(self.repository)]
         edits = [
-            (save.edit.team_id, save.edit.programme_id, save.edit.change)
+            (save.edit.team_id, save.edit.programme_id, save.edit.change.apply)
             for save in batch
             if save.edit is not None
         ]
@@ -253,11 +280,17 @@ class SaveQueue:
                 save.result = result
                 save.finished = True
             self._queue = [save for save in self._queue if save not in batch]
+            self._journal_written(batch)
             self._finished.extend(batch)
             self.saved_at = self._clock()
             self._batch = []
             self._writing = False
             self._condition.notify_all()
+
+    def _journal_written(self, saves: list[Save]) -> None:
+        seqs = [save.seq for save in saves if save.seq]
+        if seqs and self.journal is not None:
+            self.journal.written(seqs)
 
     def _failed(self, batch: list[Save], error: Exception) -> None:
         with self._condition:

@@ -59,3 +59,38 @@ def safe_str(value: object, *, one_line: bool = True, limit: int | None = None) 
 def option_text(value: object, style: str | Style = "") -> Text:
     """A choice in a picker or a dropdown: one short line."""
     return safe_text(value, style, limit=OPTION_LIMIT)
+
+
+def fit_cell(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells so that what tells two names apart stays: a trailing code
+    in brackets or a trailing word with a digit keeps its place after the ellipsis
+    ("AWS Certified Mac… (MLA-C01)", "Engineering…0147"); any other text ends with ``…``."""
+    fitted = text.copy()
+    fitted.no_wrap = True
+    fitted.end = ""
+    plain = fitted.plain
+    if fitted.cell_len <= width:
+        return fitted
+    tail = _distinguishing_tail(plain)
+    if tail and len(plain) == fitted.cell_len and len(tail) <= width // 2:
+        head = fitted[: len(plain) - len(tail)]
+        spaced = tail.startswith("(")
+        head.truncate(width - len(tail) - (2 if spaced else 1), overflow="crop")
+        head.rstrip()
+        head.append("…")
+        joined = Text.assemble(head, " " if spaced else "", fitted[len(plain) - len(tail) :])
+        joined.no_wrap = True
+        joined.end = ""
+        return joined
+    fitted.truncate(width, overflow="ellipsis")
+    return fitted
+
+
+def _distinguishing_tail(plain: str) -> str:
+    if plain.endswith(")"):
+        start = plain.rfind("(")
+        return plain[start:] if start > 0 else ""
+    last = plain.rsplit(" ", 1)
+    if len(last) == 2 and any(character.isdigit() for character in last[1]):
+        return last[1]
+    return ""

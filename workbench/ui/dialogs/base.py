@@ -62,6 +62,9 @@ class Dialog(WorkbenchNode, TranslatedModalScreen[ResultType]):
     Dialog > .dialog { max-width: 84; }
     Dialog .dialog-hint { color: $text-muted; }
     Dialog .field-error { color: $text-error; height: auto; }
+    /* The focused field's label in reverse video: seen in every theme, 16 colours and
+       NO_COLOR, at the contrast of the label's own text. */
+    Dialog Label.-focused-field { text-style: reverse bold; }
     """
     )
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,6 +86,27 @@ class Dialog(WorkbenchNode, TranslatedModalScreen[ResultType]):
 
     _initial_fields: dict[str, object] | None = None
     _shown_once = False
+    _marked_label: Widget | None = None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Mark the label of the field that has the focus (``label-KEY`` beside ``field-KEY``):
+        a text cursor alone is easy to lose in a form of twenty fields."""
+        label: Widget | None = None
+        for node in (event.widget, *event.widget.ancestors):
+            node_id = getattr(node, "id", None) or ""
+            if node_id.startswith("field-"):
+                found = self.query(f"#label-{node_id.removeprefix('field-')}")
+                label = found.first() if found else None
+                break
+            if node is self:
+                break
+        if label is self._marked_label:
+            return
+        if self._marked_label is not None:
+            self._marked_label.remove_class("-focused-field")
+        if label is not None:
+            label.add_class("-focused-field")
+        self._marked_label = label
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own handler. When the dialog first shows, every widget was

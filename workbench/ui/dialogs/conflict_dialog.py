@@ -27,12 +27,10 @@ from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str, safe_text
 
 
-def local_time(when: str) -> str:
-    """``14:02`` from an ISO 8601 time in UTC (as written in the file's meta record)."""
-    try:
-        return datetime.fromisoformat(when).astimezone().strftime("%H:%M")
-    except ValueError:
-        return when
+def local_time(at: datetime | None, t: Translator) -> str:
+    """``14:02`` in local time, from the file's meta record (None: the file's text there
+    was not a time, and is never shown as found)."""
+    return at.astimezone().strftime("%H:%M") if at is not None else t("sharing.unknown_time")
 
 
 def field_label(kind: str, field: str, t: Translator) -> str:
@@ -106,28 +104,31 @@ class ConflictDialog(Dialog[frozenset[str]]):
         conflict = self.conflict
         with Vertical() as box:
             box.border_title = Content(self.t(f"sharing.conflict.title.{conflict.kind}"))
-            if conflict.last_write is not None:
-                who, when = conflict.last_write
-                intro = self.t("sharing.conflict.intro", who=safe_str(who), at=local_time(when))
+            last = conflict.last_write
+            if last is not None:
+                at = local_time(last.at, self.workbench.i18n)
+                intro = self.t("sharing.conflict.intro", who=safe_str(last.writer), at=at)
             else:
                 intro = self.t("sharing.conflict.intro_unknown")
             yield Static(Content(intro), classes="dialog-message")
             with VerticalScroll():
                 for index, clash in enumerate(conflict.conflicts):
                     yield Static(safe_text(self._label(clash.field)), classes="conflict-field")
+                    # Yours first: a RadioSet highlights its first option, and Enter picks
+                    # the highlighted one; the highlight opens on the option chosen.
                     with RadioSet(id=f"conflict-{index}"):
-                        yield RadioButton(
-                            Text.assemble(
-                                self.t("sharing.conflict.theirs"), self._value(clash.theirs)
-                            ),
-                            id=f"conflict-{index}-theirs",
-                        )
                         yield RadioButton(
                             Text.assemble(
                                 self.t("sharing.conflict.yours"), self._value(clash.yours)
                             ),
                             value=True,
                             id=f"conflict-{index}-yours",
+                        )
+                        yield RadioButton(
+                            Text.assemble(
+                                self.t("sharing.conflict.theirs"), self._value(clash.theirs)
+                            ),
+                            id=f"conflict-{index}-theirs",
                         )
             yield Static("", id="conflict-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):

@@ -154,10 +154,15 @@ class ExportDialog(Dialog[Path]):
                 author = workbench.repository.author
                 content = export_json(selection, author=author, now=now, progress=progress)
             else:
-                text = export_markdown(selection, workbench.i18n, today=workbench.today)
+                text = export_markdown(
+                    selection,
+                    workbench.i18n,
+                    today=workbench.today,
+                    prepared_by=workbench.repository.author,
+                )
                 content = text.encode("utf-8")
                 progress(1, 1)
-            write_atomically(path, content)
+            write_atomically(path, content, like=workbench.repository.path)
         except OSError as error:
             reason = error.strerror or str(error)
             self.app.call_from_thread(self._failed, path, reason)

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, ProgressBar, Static
 
-from workbench.exchange.importer import ImportPlan, apply_import, plan_import
+from workbench.exchange.importer import ImportPlan, apply_import, plan_import, what_is_there
 from workbench.i18n.messages import problem_text, storage_message
 from workbench.storage.errors import StorageError
 from workbench.storage.repository import ImportSummary
@@ -115,9 +115,10 @@ class ImportDialog(Dialog[ImportSummary]):
         if self._checking:
             return
         path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
-        if not path.is_file():
+        there = what_is_there(path)
+        if there is not None:
             self._set_plan(None)
-            self._report(self.t("reports.import.no_file", path=str(path)), problems=True)
+            self._report(self.t(f"reports.import.{there}", path=str(path)), problems=True)
             return
         try:
             snapshot = self.workbench.repository.snapshot()

@@ -31,6 +31,7 @@ from workbench.core.catalogue import (
     Programme,
     Status,
 )
+from workbench.core.rules import MAX_AMOUNT
 from workbench.core.text import visible
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.text import safe_str
@@ -63,6 +64,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField("price_amount", "number", "placeholder_amount"),
     FormField("price_currency", "text", "placeholder_currency"),
     FormField("price_basis", "select"),
+    FormField("price_months", "whole", "placeholder_months"),
     FormField("price_note", "text", "placeholder_price_note"),
     FormField("topics", "topics", "placeholder_topics"),
     FormField("status", "select"),
@@ -87,6 +89,7 @@ PRICE_FIELD = {
     "amount": "price_amount",
     "currency": "price_currency",
     "basis": "price_basis",
+    "months": "price_months",
     "note": "price_note",
 }
 
@@ -100,7 +103,7 @@ LEAST_FIELD_LINES = 2 + sum(NOTES_HEIGHT if field.kind == "notes" else 1 for fie
 then one line per field (the notes more) and no error."""
 
 PLACEHOLDER_FOR_PROBE: dict[str, Any] = {"name": "?", "provider": "?", "topics": []}
-PRICE_PARTS = ("kind", "amount", "currency", "basis", "note")
+PRICE_PARTS = ("kind", "amount", "currency", "basis", "months", "note")
 """Stand-ins for invalid required fields, so cross-field errors show in the same pass."""
 
 
@@ -362,6 +365,7 @@ class ProgrammeForm(Dialog[Programme]):
             "price_amount": _fmt_number(p.price.amount, lang),
             "price_currency": p.price.currency or "",
             "price_basis": (p.price.basis or PriceBasis.SEAT).value,
+            "price_months": "" if p.price.months is None else str(p.price.months),
             "price_note": p.price.note or "",
             "topics": ", ".join(p.topics),
             "status": p.status.value,
@@ -462,7 +466,10 @@ class ProgrammeForm(Dialog[Programme]):
         if original is not None and {f"price_{name}" for name in PRICE_PARTS} <= untouched:
             return original
         amount = read("price_amount", parse_number)
-        if "price_amount" in errors:
+        months = read("price_months", parse_whole)
+        if amount is not None and amount > MAX_AMOUNT:
+            errors["price_amount"] = self.t("catalogue.errors.too_large")
+        if "price_amount" in errors or "price_months" in errors:
             return None
         basis = raw["price_basis"] or None
         if basis == PriceBasis.SEAT.value:
@@ -472,10 +479,18 @@ class ProgrammeForm(Dialog[Programme]):
             "amount": amount,
             "currency": raw["price_currency"] or None,
             "basis": basis,
+            "months": months,
             "note": raw["price_note"] or None,
         }
         if data["basis"] == PriceBasis.TEAM.value and data["kind"] != PriceKind.AMOUNT.value:
             errors["price_basis"] = self.t("catalogue.errors.basis_without_amount")
+            return None
+        subscription = basis is not None and PriceBasis(basis).subscription
+        if subscription and data["kind"] != PriceKind.AMOUNT.value:
+            errors["price_basis"] = self.t("catalogue.errors.subscription_without_amount")
+            return None
+        if months is not None and not subscription:
+            errors["price_months"] = self.t("catalogue.errors.months_without_subscription")
             return None
         kept = [name for name in PRICE_PARTS if f"price_{name}" in untouched]
         try:

@@ -74,6 +74,11 @@ class ReasonDialog(Dialog[str]):
         self._count(event.text_area.text)
         self.query_one("#reason-error", Static).update("")
 
+    @on(ReasonEditor.PasteRefused)
+    def _paste_refused(self, event: ReasonEditor.PasteRefused) -> None:
+        event.stop()
+        self.query_one("#reason-error", Static).update(Text(self.t("errors.paste_refused")))
+
     @on(ReasonEditor.Submitted)
     def _submitted(self, event: ReasonEditor.Submitted) -> None:
         event.stop()

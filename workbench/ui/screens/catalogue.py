@@ -36,11 +36,11 @@ from workbench.ui.widgets.catalogue_view import (
     CatalogueView,
     ProgrammeDetail,
     credential_label,
+    fitted_price,
     hours_text,
     level_label,
     price_text,
     row_style,
-    shorten_name,
     sort_value,
     status_label,
 )
@@ -53,6 +53,9 @@ ROOMY_PANE = 120
 FULL_TABLE = 112
 """From this table width every column shows; below, credential and hours are left out."""
 
+RATES_KEY = "c"
+"""Opens the exchange rates (a Catalogue key: the prices are there)."""
+
 ALL_COLUMNS = ("name", "provider", "level", "credential", "hours", "price", "status")
 COMPACT_COLUMNS = ("name", "provider", "level", "price", "status")
 WIDTHS: dict[str, dict[str, int | None]] = {
@@ -62,10 +65,10 @@ WIDTHS: dict[str, dict[str, int | None]] = {
         "level": 13,
         "credential": 12,
         "hours": 6,
-        "price": 18,
+        "price": 21,
         "status": 21,
     },
-    "compact": {"name": None, "provider": 12, "level": 13, "price": 10, "status": 11},
+    "compact": {"name": None, "provider": 12, "level": 13, "price": 14, "status": 11},
 }
 NAME_MIN_WIDTH = 16
 
@@ -140,6 +143,9 @@ class CataloguePane(TablePane[Programme]):
         Binding("f", "filters", "catalogue.keys.filters", show=False, id="catalogue-filters"),
         Binding("x", "clear_filters", "catalogue.keys.clear", show=False, id="catalogue-clear"),
         Binding("u", "copy_url", "catalogue.keys.copy_url", show=False, id="catalogue-copy-url"),
+        Binding(
+            RATES_KEY, "app.exchange_rates", "money.keys.open", show=False, id="catalogue-rates"
+        ),
         Binding("escape", "leave", "catalogue.keys.leave", show=False, id="catalogue-leave"),
         Binding("down", "to_table", "catalogue.keys.leave", show=False, id="catalogue-down"),
     ]
@@ -329,7 +335,7 @@ class CataloguePane(TablePane[Programme]):
         return ALL_COLUMNS if self._mode == "full" else COMPACT_COLUMNS
 
     def rows_context(self) -> Hashable:
-        return (self._mode, self._name_width)
+        return self._mode
 
     def row(self, record: Programme) -> Row:
         p = record
@@ -344,12 +350,16 @@ class CataloguePane(TablePane[Programme]):
         if p.status in (Status.RETIRING, Status.RETIRED):
             status.stylize("italic")
         cells: dict[str, Cell] = {
-            "name": shorten_name(safe_str(p.name), self._name_width),
+            "name": safe_str(p.name),
             "provider": p.provider,
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),
             "hours": known(hours_text(i18n, p)),
-            "price": known(price_text(i18n, p.price, with_note=full, unknown="")),
+            "price": known(
+                fitted_price(i18n, p.price, WIDTHS["full"]["price"] or 0)
+                if full
+                else price_text(i18n, p.price, short=True)
+            ),
             "status": status,
         }
         return Row(p.id, tuple(cells[key] for key in self._column_keys()), row_style(p))

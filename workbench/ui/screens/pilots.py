@@ -24,9 +24,10 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, Input
+from textual.widgets import ContentSwitcher, Input, Static
 
 from workbench.core.assessment import now_utc
+from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import (
     PHASE_ORDER,
     Benefit,
@@ -59,6 +60,7 @@ from workbench.core.pilot_changes import (
 )
 from workbench.core.pilot_input import InputError
 from workbench.core.pilot_metrics import current_phase, next_due, pilot_status, roi_so_far, warnings
+from workbench.core.pilot_overview import totals
 from workbench.core.pilot_report import pilot_report, report_filename
 from workbench.exchange.files import write_atomically
 from workbench.ui.dialogs.benefit_dialog import BenefitDialog
@@ -75,7 +77,9 @@ from workbench.ui.focus import focus_now
 from workbench.ui.panes.table_pane import TablePane
 from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_text
+from workbench.ui.widgets.pilot_glance import PilotGlance, totals_text
 from workbench.ui.widgets.pilot_page import SECTIONS, PilotContext, PilotPage, SectionTable
+from workbench.ui.widgets.started_against import MARK
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 T = TypeVar("T")
@@ -163,8 +167,16 @@ class PilotsPane(TablePane[PilotView]):
 
     DEFAULT_CSS = """
     PilotsPane #pilots-list-view { height: 1fr; }
-    PilotsPane #pilots-body { height: 1fr; }
-    PilotsPane #pilots-table { height: 1fr; }
+    PilotsPane #pilots-totals { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
+    PilotsPane #pilots-body { height: 1fr; layout: vertical; }
+    PilotsPane #pilots-table { height: auto; min-height: 3; max-height: 50%; }
+    PilotsPane #pilots-glance {
+        height: 1fr;
+        min-height: 4;
+        border-top: solid $primary-muted;
+        border-title-style: bold;
+        border-title-align: left;
+    }
     PilotsPane ContentSwitcher { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -236,6 +248,23 @@ class PilotsPane(TablePane[PilotView]):
         self.undo_steps: list[UndoStep] = []
 
     # layout
+
+    def compose_filters(self) -> ComposeResult:
+        yield from super().compose_filters()
+        yield Static(id="pilots-totals", markup=False)
+
+    def compose_detail(self) -> ComposeResult:
+        yield PilotGlance(self.workbench.i18n, id="pilots-glance")
+
+    def show_detail(self, record: PilotView | None) -> None:
+        for glance in self.query("#pilots-glance").results(PilotGlance):
+            glance.show(record.pilot if record is not None else None, self.today)
+
+    def shown(self, count: int) -> None:
+        """The totals across every pilot, in the list's header."""
+        found = totals(view.pilot for view in self.records)
+        for header in self.query("#pilots-totals").results(Static):
+            header.update(totals_text(found, self.workbench.i18n))
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="pilots-list-view"):
@@ -330,12 +359,15 @@ class PilotsPane(TablePane[PilotView]):
         if view.roi is None:
             roi = t("pilots.roi_unknown")
         else:
-            roi = i18n.percent(view.roi, 0)
+            roi = i18n.percent(view.roi, PERCENT_DECIMALS)
+        programme = safe_text(view.programme)
+        if view.pilot.start_reason:  # first, so that a long name cut short keeps it
+            programme = Text.assemble((f"{MARK} ", "bold"), programme)
         return Row(
             view.key,
             (
                 safe_text(view.team),
-                safe_text(view.programme),
+                programme,
                 t(f"pilots.phase_short.{view.phase.value}") if view.phase else "—",
                 t(f"pilots.status.{view.status}"),
                 view.due.isoformat() if view.due else "—",
@@ -878,7 +910,7 @@ class PilotsPane(TablePane[PilotView]):
         folder = self.workbench.repository.path.parent
         path = folder / report_filename(view.pilot, self.today, i18n.lang)
         try:
-            write_atomically(path, text.encode("utf-8"))
+            write_atomically(path, text.encode("utf-8"), like=self.workbench.repository.path)
         except OSError as error:
             self.notify(
                 self.t("pilots.report_failed", path=str(path), error=error.strerror or str(error)),

@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from workbench.core.assessment import Assessment, Rating, now_utc
+from workbench.core.assessment_change import AssessmentChange, GridChange, RatingChange
 from workbench.core.catalogue import Programme, Status
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY, Grid
 from workbench.core.grid_report import GridReport, build_report
@@ -60,8 +61,8 @@ class UndoStep:
     label: str
     team_id: str
     programme_id: str
-    restore: Callable[[Assessment], Assessment]
-    reapply: Callable[[Assessment], Assessment]
+    restore: AssessmentChange
+    reapply: AssessmentChange
 
 
 class ScoringPane(Pane):
@@ -92,24 +93,23 @@ class ScoringPane(Pane):
             )
             for n in range(1, 6)
         ),
+        # in the order of use: the footer shows as many as fit, F1 lists them all
         Binding("enter", "reason", "scoring.keys.reason", id="scoring-reason"),
+        Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
         Binding("r", "range", "scoring.keys.range", id="scoring-range"),
-        Binding("a", "pick_assessor", "scoring.keys.assessor", id="scoring-assessor"),
         Binding("o", "pick_assessment", "scoring.keys.open", id="scoring-open"),
-        Binding("n", "new_assessment", "scoring.keys.new", id="scoring-new"),
         Binding("t", "pick_team", "scoring.keys.team", id="scoring-team"),
         Binding("p", "pick_programme", "scoring.keys.programme", id="scoring-programme"),
+        Binding("a", "pick_assessor", "scoring.keys.assessor", id="scoring-assessor"),
+        Binding("n", "new_assessment", "scoring.keys.new", id="scoring-new"),
+        Binding("P,shift+p", "start_pilot", "pilots.keys.start", id="scoring-start-pilot"),
+        Binding("M,shift+m", "memo", "reports.keys.memo", id="scoring-memo"),
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
-        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
         Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
         Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
-        Binding("ctrl+z", "undo", "scoring.keys.undo", id="scoring-undo"),
+        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
         Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
         Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
-        Binding(
-            "P,shift+p", "start_pilot", "pilots.keys.start", show=False, id="scoring-start-pilot"
-        ),
-        Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="scoring-memo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -396,7 +396,7 @@ class ScoringPane(Pane):
         if state.team_id is not None and self.workbench.flush_saves():
             open_memo(self.workbench, state.team_id, state.programme_id)
 
-    def _edit(self, change: Callable[[Assessment], Assessment]) -> UndoStep | None:
+    def _edit(self, change: AssessmentChange) -> UndoStep | None:
         """Queue ``change`` to the assessment on screen and show it at once; the save runs
         in the background (the header says when it is written)."""
         state = self.workbench.state
@@ -423,13 +423,8 @@ class ScoringPane(Pane):
         if after == before:
             return True
 
-        def apply(rating: Rating) -> Callable[[Assessment], Assessment]:
-            at = now_utc()
-
-            def run(current: Assessment) -> Assessment:
-                return current.with_rating(assessor, key, rating, at=at)
-
-            return run
+        def apply(rating: Rating) -> RatingChange:
+            return RatingChange(assessor, key, rating, now_utc())
 
         step = self._edit(apply(after))
         if step is None:
@@ -511,13 +506,8 @@ class ScoringPane(Pane):
                 return
             by = self.assessor
 
-            def apply(value: Grid) -> Callable[[Assessment], Assessment]:
-                at = now_utc()
-
-                def run(current: Assessment) -> Assessment:
-                    return current.with_grid(value, by=by, at=at)
-
-                return run
+            def apply(value: Grid) -> GridChange:
+                return GridChange(value, by, now_utc())
 
             step = self._edit(apply(new_grid))
             if step is not None:
@@ -526,7 +516,7 @@ class ScoringPane(Pane):
 
         self.app.push_screen(WeightsDialog(grid), done)
 
-    def _replay(self, step: UndoStep, run: Callable[[Assessment], Assessment], key: str) -> bool:
+    def _replay(self, step: UndoStep, run: AssessmentChange, key: str) -> bool:
         """Run an undo or redo on its assessment, bringing that one on screen first."""
         state = self.workbench.state
         elsewhere = (state.team_id, state.programme_id) != (step.team_id, step.programme_id)
@@ -745,7 +735,15 @@ class ScoringPane(Pane):
     def action_pick_assessor(self) -> None:
         t = self.workbench.i18n
         _, _, assessment = self.current()
-        names = set(assessment.assessors if assessment else [])
+        # everyone who scores anywhere in the file, not only in this assessment
+        names = {
+            name
+            for each in self.workbench.repository.assessments()
+            for name, ratings in each.ratings.items()
+            if ratings
+        }
+        if assessment is not None:
+            names.update(assessment.ratings)
         names.add(self.assessor)
         names.add(self.workbench.assessor)
         choices = [Choice(name, safe_str(name)) for name in sorted(names)]

@@ -22,7 +22,15 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from workbench.core.catalogue import Credential, Level, Price, PriceKind, Programme, Status
+from workbench.core.catalogue import (
+    Credential,
+    Level,
+    Price,
+    PriceBasis,
+    PriceKind,
+    Programme,
+    Status,
+)
 from workbench.i18n import Translator
 from workbench.ui.panes.table_pane import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
@@ -125,34 +133,32 @@ def hours_text(i18n: Translator, programme: Programme) -> str:
     return label.replace(".", ",") if i18n.lang == "fr" else label
 
 
-def price_text(i18n: Translator, price: Price, *, with_note: bool, unknown: str) -> str:
-    """'49 USD · per month', 'free', or ``unknown``: never a guessed figure."""
+def price_text(i18n: Translator, price: Price, *, short: bool = False, unknown: str = "") -> str:
+    """The price as sold, whole: '49 USD / seat / month' ('49 USD/mo' when ``short``), 'free',
+    or ``unknown``: never a guessed figure."""
     if price.kind is PriceKind.AMOUNT and price.amount is not None:
-        text = i18n.money(price.amount, price.currency)
-    elif price.kind is PriceKind.FREE:
-        text = i18n("catalogue.free")
-    else:
-        text = unknown
-    if with_note and price.note and price.kind is not PriceKind.UNKNOWN:
-        text = i18n("catalogue.price_with_note", price=text, note=price.note)
-    return text
+        basis = (price.basis or PriceBasis.SEAT).value
+        group = "price_per_short" if short else "price_per"
+        return i18n(f"catalogue.{group}.{basis}", price=i18n.money(price.amount, price.currency))
+    if price.kind is PriceKind.FREE:
+        return i18n("catalogue.free")
+    return unknown
 
 
-def shorten_name(name: str, width: int) -> str:
-    """Fit a name in ``width`` cells keeping a trailing code: 'AWS Certified Mac… (MLA-C01)'.
+def fitted_price(i18n: Translator, price: Price, width: int) -> str:
+    """The long form when it fits in ``width`` cells, else the short one: cut, never."""
+    text = price_text(i18n, price)
+    return text if cell_len(text) <= width else price_text(i18n, price, short=True)
 
-    Names that differ only at the end (exam codes) stay distinct in a narrow table.
-    Other long names are left whole: the table ends them with an ellipsis.
-    """
-    if cell_len(name) <= width or not name.endswith(")"):
-        return name
-    start = name.rfind("(")
-    tail = name[start:]
-    if start <= 0 or cell_len(tail) > width // 2:
-        return name
-    head = Text(name[:start].rstrip())
-    head.truncate(width - cell_len(tail) - 1, overflow="ellipsis")
-    return f"{head.plain} {tail}"
+
+def subscription_text(i18n: Translator, price: Price) -> str | None:
+    """'3 months (typical)' for a subscription, 'months unknown' when nobody said; None for
+    a price that is no subscription."""
+    if price.kind is not PriceKind.AMOUNT or price.basis is None or not price.basis.subscription:
+        return None
+    if price.months is None:
+        return i18n("catalogue.detail.months_unknown")
+    return i18n.plural("catalogue.detail.typical_months", price.months)
 
 
 def row_style(programme: Programme) -> str:
@@ -242,11 +248,11 @@ class ProgrammeDetail(VerticalScroll):
             ("platform", value(p.platform)),
             ("modules", value(str(p.modules) if p.modules is not None else None)),
             ("hours", value(t("catalogue.detail.hours_value", hours=hours) if hours else None)),
-            (
-                "price",
-                value(price_text(t, price, with_note=False, unknown="")),
-            ),
+            ("price", value(price_text(t, price))),
         ]
+        subscription = subscription_text(t, price)
+        if subscription is not None:
+            rows.append(("subscription", value(subscription)))
         if price.note:
             rows.append(("price_note", value(price.note)))
         status = Text(status_sentence(t, p))

@@ -19,6 +19,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from workbench.ui.text import fit_cell
+
 HEADER_LINES = 2
 
 
@@ -264,10 +266,7 @@ class CompareGrid(Widget, can_focus=True):
         return found
 
     def _fit(self, text: Text, width: int, *, right: bool = False) -> Text:
-        fitted = text.copy()
-        fitted.no_wrap = True
-        fitted.end = ""
-        fitted.truncate(width, overflow="ellipsis")
+        fitted = fit_cell(text, width)
         fitted.align("right" if right else "left", width)
         return fitted
 

@@ -22,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Static
 
+from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import CostKind, Pilot
 from workbench.core.pilot_metrics import (
     PilotSummary,
@@ -38,6 +39,7 @@ from workbench.ui.context import WorkbenchNode
 from workbench.ui.text import safe_text
 from workbench.ui.widgets.drawn_once import DrawnOnce
 from workbench.ui.widgets.pilot_cells import progress_bar, sparkline, timeline
+from workbench.ui.widgets.started_against import started_against
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 SECTIONS = ("phases", "kpis", "people", "money", "journal", "warnings")
@@ -73,16 +75,16 @@ class SectionTable(VirtualTable, inherit_bindings=False):
     help_title = "pilots.help.section"
 
 
-def percent_of(value: Fraction | None) -> Decimal | None:
-    if value is None:
-        return None
-    return Decimal(value.numerator) / Decimal(value.denominator) * 100
+def percent_of(value: Fraction | None) -> Fraction | None:
+    """A KPI's progress as an exact percentage (rounded only when shown)."""
+    return None if value is None else value * 100
 
 
 class PilotPage(WorkbenchNode, Vertical):
     DEFAULT_CSS = """
     PilotPage { height: 1fr; }
     PilotPage #pilot-heading { height: auto; padding: 0 1; background: $panel; }
+    PilotPage #pilot-started { height: auto; max-height: 3; padding: 0 1; color: $text-warning; }
     PilotPage #pilot-sections { height: 1; padding: 0 1; background: $boost; }
     PilotPage #pilot-warning-line {
         height: auto; max-height: 2; padding: 0 1; color: $text-warning;
@@ -103,6 +105,7 @@ class PilotPage(WorkbenchNode, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="pilot-heading")
+        yield Static(id="pilot-started")
         yield Static(id="pilot-sections")
         yield Static(id="pilot-warning-line")
         with ContentSwitcher(initial="section-phases"):
@@ -127,6 +130,7 @@ class PilotPage(WorkbenchNode, Vertical):
         self.context = context
         self.summary = summarise(context.pilot, context.today)
         self._heading()
+        self._started()
         self._section_bar()
         self._warning_line()
         for name in SECTIONS:
@@ -158,6 +162,15 @@ class PilotPage(WorkbenchNode, Vertical):
         layout.add_row(safe_text(pilot.name, "bold"), status)
         layout.add_row(names, t("pilots.page.next_due", date=due.isoformat() if due else "—"))
         self.query_one("#pilot-heading", Static).update(layout)
+
+    def _started(self) -> None:
+        """What the pilot was started against, when its verdict was not PILOT."""
+        assert self.context is not None
+        said = started_against(self.context.pilot, self.t)
+        widget = self.query_one("#pilot-started", Static)
+        widget.display = said is not None
+        if said is not None:
+            widget.update(said)
 
     def _section_bar(self) -> None:
         bar = Text(no_wrap=True, overflow="ellipsis")
@@ -278,7 +291,7 @@ class PilotPage(WorkbenchNode, Vertical):
             progress_cell = (
                 progress_bar(value, bar)
                 + " "
-                + (i18n.percent(shown, 0) if shown is not None else "—")
+                + (i18n.percent(shown, PERCENT_DECIMALS) if shown is not None else "—")
             )
             cells: list[str | Text] = [
                 t(f"pilots.level_short.{kpi.level.value}"),
@@ -493,7 +506,11 @@ class PilotPage(WorkbenchNode, Vertical):
             (
                 t("pilots.report.progress"),
                 f"{i18n.smart(kpi.baseline)} → {i18n.smart(kpi.target)} · "
-                + (i18n.percent(shown, 0) if shown is not None else t("pilots.page.unmeasured")),
+                + (
+                    i18n.percent(shown, PERCENT_DECIMALS)
+                    if shown is not None
+                    else t("pilots.page.unmeasured")
+                ),
             ),
         ]
         history = Text()

@@ -1,7 +1,8 @@
 """A multi-line editor for a reason: Enter saves, ctrl+j starts a new line.
 
-Pasted text keeps its new lines; control characters in it show as their visible symbols
-(a pasted escape sequence must not reach the terminal, and shows as what it is).
+Pasted text is kept exactly as it was copied (new lines, tabs, joiners), or refused whole,
+with a message, when it holds a control character: a pasted escape sequence must neither
+reach the terminal nor be saved as something else than what was copied.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import TextArea
 
-from workbench.core.text import visible
+from workbench.core.text import has_control
 
 
 class ReasonEditor(TextArea):
@@ -32,6 +33,9 @@ class ReasonEditor(TextArea):
         def control(self) -> ReasonEditor:
             return self.editor
 
+    class PasteRefused(Message):
+        """A paste held control characters: nothing was inserted; the dialog says why."""
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
@@ -45,7 +49,11 @@ class ReasonEditor(TextArea):
         event.stop()
         if self.read_only:
             return
-        text = visible(event.text.replace("\r\n", "\n"), one_line=False)
+        text = event.text.replace("\r\n", "\n").replace("\r", "\n")  # terminals paste \r
+        if has_control(text, allow_newlines=True):
+            self.app.bell()
+            self.post_message(self.PasteRefused())
+            return
         result = self.replace(text, *self.selection)
         self.move_cursor(result.end_location)
         self.focus()

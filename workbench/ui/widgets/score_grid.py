@@ -186,7 +186,14 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
                 cells.append(self._gauge(mine))
             if show_reason:
                 cells.append(self._reasons(key, names))
-            style = cursor_style if index == self.cursor else Style()
+            style = Style()
+            if index == self.cursor:
+                style = cursor_style
+                # the cursor's colours win over a cell's own (a disputed median's yellow on
+                # the light cursor of 16 colours reads at 1.3:1): the mark ⚑ and bold stay
+                on_cursor = Style(color=cursor_style.color, bgcolor=cursor_style.bgcolor)
+                for cell in cells:
+                    cell.stylize(on_cursor)
             table.add_row(*cells, style=style + Style.from_meta({ROW_META: index}))
         return table
 

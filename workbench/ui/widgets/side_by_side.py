@@ -89,7 +89,8 @@ class SideBySide:
             if score is not None:
                 text = Text(i18n.smart(score), style="bold")
             elif (bounds := item.score_range(key)) is not None:
-                text = Text(f"{bounds[0]}-{bounds[1]}")
+                low, high = (i18n.smart(bound) for bound in bounds)
+                text = Text(low if low == high else f"{low}-{high}")
             else:
                 text = Text("–", style="dim")
             if item.spread(key).disputed:

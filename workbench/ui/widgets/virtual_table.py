@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.ui.text import safe_str, safe_text
+from workbench.ui.text import fit_cell, safe_str, safe_text
 
 Cell = str | Text
 
@@ -265,9 +265,7 @@ class VirtualTable(ScrollView, can_focus=True):
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         for i, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
             cell = cells[i] if i < len(cells) else ""
-            text = cell.copy() if isinstance(cell, Text) else safe_text(cell)
-            text.no_wrap = True
-            text.truncate(width, overflow="ellipsis")
+            text = fit_cell(cell if isinstance(cell, Text) else safe_text(cell), width)
             text.align("right" if column.align == "right" else "left", width)
             if i:
                 line.append(" ")
@@ -289,10 +287,12 @@ class VirtualTable(ScrollView, can_focus=True):
         if y == 0:
             header = self.get_component_rich_style("virtual-table--header")
             labels: list[Cell] = []
-            for column in self.columns:
+            for column, column_width in zip(self.columns, widths, strict=True):
                 label = column.label
-                if column.key == self.sorted_column:
-                    label += " ▼" if self.sort_reverse else " ▲"
+                if column.key == self.sorted_column:  # a cut label keeps its arrow
+                    arrow = " ▼" if self.sort_reverse else " ▲"
+                    cut = fit_cell(safe_text(label), max(column_width - len(arrow), 1))
+                    label = cut.plain + arrow
                 labels.append(label)
             segments = self._line(labels, widths, base + header)
             return Strip(segments).crop_extend(0, width, base + header)

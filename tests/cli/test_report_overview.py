@@ -1,0 +1,95 @@
+"""`workbench report pilots` and `workbench report memo`, as real processes would run them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main, open_repository
+from workbench.core.pilot_overview import totals
+from workbench.core.sample import load_sample
+from workbench.settings import Settings
+
+Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "data" / "workbench.json"
+    open_repository(path, empty=False)
+    return path
+
+
+def test_the_totals_of_the_sample_pilots() -> None:
+    [eur] = totals(load_sample().pilots)
+    assert (eur.currency, eur.pilots, eur.valued) == ("EUR", 2, 1)
+    assert (eur.budget, eur.spent) == (Decimal(55500), Decimal(13352))
+    assert eur.roi is not None
+    assert round(eur.roi, 1) == Decimal("32.3")
+
+
+def test_two_currencies_give_two_lines() -> None:
+    pilots = load_sample().pilots
+    dollars = pilots[0].model_copy(update={"currency": "USD"})
+    found = totals([dollars, pilots[1]])
+    assert [t.currency for t in found] == ["EUR", "USD"]
+
+
+def test_report_pilots_in_english_and_french(db: Path, capsys: Capture) -> None:
+    assert main(["--db", str(db), "report", "pilots", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "| Industrial managers | Generative AI for Everyone ⚑ | Pilot |" in out
+    assert "- 2 pilots in EUR: budget 55,500\u00a0EUR · spent 13,352\u00a0EUR" in out
+    assert "ROI 32.3\u00a0% (1 of 2 with valued benefits)" in out
+    assert "no exchange rate used" in out
+    assert main(["--db", str(db), "report", "pilots", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "- 2 pilotes en EUR : budget 55\u202f500\u00a0EUR" in out
+
+
+def test_report_memo_writes_beside_the_data_file(db: Path, capsys: Capture) -> None:
+    code = main(["--db", str(db), "report", "memo", "Industrial managers", "--lang", "en"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    written = Path(out.strip())
+    assert written.parent == db.parent
+    assert written.name == f"memo-Industrial-managers-{date.today().isoformat()}-en.md"
+    text = written.read_text(encoding="utf-8")
+    assert "7,400\u00a0EUR of 8,000\u00a0EUR spent in this phase" in text
+
+
+def test_report_memo_into_another_folder(db: Path, tmp_path: Path, capsys: Capture) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    argv = ["--db", str(db), "report", "memo", "team-ecommerce-content", "--out", str(folder)]
+    assert main([*argv, "--programme", "google-ai-essentials", "--lang", "fr"]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.parent == folder
+    assert written.name.startswith("memo-E-commerce-content-team-Google-AI-Essentials-")
+    missing = tmp_path / "nowhere"
+    assert main([*argv[:-1], str(missing), "--lang", "en"]) == 2
+    assert "the folder" in capsys.readouterr().err
+
+
+def test_memo_out_a_folder_names_the_file(db: Path, tmp_path: Path, capsys: Capture) -> None:
+    argv = ["--db", str(db), "memo", "team-teachers", "--lang", "en", "--out", str(tmp_path)]
+    assert main(argv) == 0
+    [written] = tmp_path.glob("memo-*.md")
+    assert written.name.startswith("memo-K-12-teachers-pilot-school-")
+    assert written.read_text(encoding="utf-8").startswith("# Decision memo: K-12 teachers")
+
+
+def test_report_memo_follows_the_reports_folder_setting(
+    db: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    folder = tmp_path / "committee"
+    folder.mkdir()
+    Settings(reports_folder=str(folder)).save()  # WORKBENCH_CONFIG points into tmp_path
+    assert Settings.load()[0].reports_folder == str(folder)
+    assert main(["--db", str(db), "report", "memo", "team-hr", "--lang", "en"]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.parent == folder
+    assert written.exists()

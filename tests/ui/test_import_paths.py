@@ -1,0 +1,40 @@
+"""The import dialog says what a path names when it is not a file, and never waits on a
+FIFO."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input, Static
+
+from tests.conftest import AppFactory
+from tests.ui.test_reports import run_palette
+from tests.ui.waiting import wait_until
+from workbench.storage.repository import Repository
+from workbench.ui.dialogs.import_dialog import ImportDialog
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda path: path.mkdir(), "is a folder"),
+        (os.mkfifo, "is not a regular file"),
+        (lambda path: None, "No file at"),
+    ],
+)
+async def test_what_is_not_a_file_is_named(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path, make: object, said: str
+) -> None:
+    source = tmp_path / "incoming.csv"
+    make(source)  # type: ignore[operator]
+    app = make_app(sample_repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await run_palette(pilot, "Import a file")
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportDialog))
+        app.screen.query_one("#import-path", Input).value = str(source)
+        await pilot.press("enter")
+        summary = app.screen.query_one("#import-summary", Static)
+        await wait_until(pilot, lambda: said in str(summary.render()), what=said)
+        assert app.screen.query_one("#import-now", Button).disabled
