@@ -14,13 +14,14 @@ programmes, 20,000 assessments, 300 pilots), alternating with the baselines (A B
   against the floor (``dumps`` of the same data + write + fsync + ``os.replace``); a
   reload after another writer's save and a cold load, against ``orjson.loads`` of the
   same bytes; the peak RSS of a process that only loads the large file;
-- then ``compare_bench.py`` (the Compare tab), in its own process.
+- then ``compare_bench.py`` (the Compare tab) and ``portfolio_bench.py`` (the portfolio's
+  solver against the old search), each in its own process.
 
 Writes ``results/bench.json`` (every sample) and ``results/latest.md`` (one table: each
 figure, its ratio, the issue's target and whether it holds). Progress goes to stderr.
 
     python benchmarks/run.py [--quick] [--repeat 50] [--scale 1.0] [--before REV,...]
-                             [--no-compare] [--only startup,keys,storage]
+                             [--no-compare] [--no-portfolio] [--only startup,keys,storage]
 """
 
 from __future__ import annotations
@@ -859,6 +860,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", default="startup,keys,storage", help="parts to run")
     parser.add_argument("--no-compare", action="store_true", help="skip compare_bench.py")
+    parser.add_argument(
+        "--no-portfolio", action="store_true", help="skip portfolio_bench.py (the solver)"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="the results folder")
     parser.add_argument(
         "--name", help="the results' file name, .md and .json (default: latest, or quick)"
@@ -908,6 +912,13 @@ def main(argv: list[str] | None = None) -> int:
             measure_storage(figures, files, repeat)
         if "keys" in parts:
             measure_keys(figures, files, repeat, args.rounds)
+        if not args.no_portfolio:
+            progress("portfolio_bench.py (the portfolio's solver, its own process)...")
+            command = [sys.executable, str(HERE / "portfolio_bench.py")]
+            command += ["--output", str(args.output), "--app", str(files["large"][0])]
+            done = subprocess.run([*command, *(["--quick"] if args.quick else [])], check=False)
+            if done.returncode != 0:
+                progress(f"portfolio_bench.py failed (exit {done.returncode})")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if not args.no_compare and not args.quick:
