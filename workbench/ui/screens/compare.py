@@ -28,6 +28,7 @@ from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
 from workbench.core.comparison import Compared, Filters, SortBy, matches, most_assessed, sort_key
 from workbench.core.grid import CRITERIA_BY_KEY
+from workbench.core.money import Rates
 from workbench.core.portfolio import Goal, Pair, Portfolio, choose, pairs_of, usual_currency
 from workbench.core.portfolio_solver import Cancelled
 from workbench.core.scoring import Evaluation, Verdict
@@ -618,6 +619,8 @@ class ComparePane(Pane):
         solver = self.solve_portfolio
         rows_of = self._rows_maker(solving.snapshot)
         theme = self.app.theme
+        rates = Rates(solving.snapshot.rates.values())
+        today = self.workbench.today
 
         def ended(found: Solved | None, error: Exception | None) -> None:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
@@ -634,6 +637,8 @@ class ComparePane(Pane):
                     step=budget.step,
                     time_limit=SOLVER_TIME_LIMIT,
                     cancel=solving.cancel,
+                    rates=rates,
+                    today=today,
                 )
                 solved = Solved(found, rows_of(found), theme)
             except Cancelled:
