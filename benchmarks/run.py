@@ -827,7 +827,8 @@ def files_of_revision(
     sample = files["sample"][0].with_name(f"sample-{revision}.json")
     make_sample = "import sys, pathlib; from workbench.cli import open_repository; "
     make_sample += "open_repository(pathlib.Path(sys.argv[1]), empty=False)"
-    subprocess.run([sys.executable, "-c", make_sample, str(sample)], env=env, check=True)
+    # run in the tree: from the checkout, "" on sys.path would import today's package
+    subprocess.run([sys.executable, "-c", make_sample, str(sample)], env=env, check=True, cwd=tree)
     found = {"sample": (sample, files["sample"][1])}
     if "large" in files:
         cached = CACHE / f"large-org-{scale:g}-at-{revision}.json"
@@ -837,7 +838,7 @@ def files_of_revision(
             partial.unlink(missing_ok=True)
             script = tree / "benchmarks" / "large_org.py"
             command = [sys.executable, str(script), str(partial), "--scale", f"{scale:g}"]
-            subprocess.run(command, env=env, check=True, capture_output=True)
+            subprocess.run(command, env=env, check=True, capture_output=True, cwd=tree)
             os.replace(partial, cached)
         large = files["large"][0].with_name(f"large-{revision}.json")
         shutil.copyfile(cached, large)
