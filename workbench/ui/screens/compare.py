@@ -657,7 +657,9 @@ class ComparePane(Pane):
             return
         head = self.query_one("#compare-portfolio-head", Static)
         head.update(Text(self.t("compare.portfolio.solving"), style="italic"))
-        self._table("money").set_rows([])
+        table = self._table("money")
+        table.empty_text = ""  # not "No assessment to fund yet" while it is being worked out
+        table.set_rows([])
 
     def _cancel_solve(self) -> None:
         if self._solving is not None:
@@ -709,6 +711,7 @@ class ComparePane(Pane):
         head = portfolio_head(portfolio, words, team_name, self._programme_name)
         self.query_one("#compare-portfolio-head", Static).update(head)
         table = self._table("money")
+        table.empty_text = self.t("compare.portfolio_empty")
         table.set_columns(portfolio_columns(words))
         table.set_rows(rows)
 
