@@ -284,6 +284,7 @@ def memo_text(
     args: argparse.Namespace, path: Path, i18n: Translator
 ) -> tuple[str, Team, Programme | None, date]:
     """The memo of ``args.team`` (and ``args.programme``), with the team's pilots."""
+    from workbench.core.diagnostic import visible_assessments
     from workbench.core.memo import memo, sections
     from workbench.storage.repository import Repository
 
@@ -293,7 +294,8 @@ def memo_text(
     assert team_id is not None
     programme_id = _programme_id(snapshot, args.programme)
     team = snapshot.teams[team_id]
-    parts = sections(team, snapshot.assessments.values(), snapshot.programmes, programme_id)
+    assessments = visible_assessments(snapshot.assessments, snapshot.diagnostics.values(), None)
+    parts = sections(team, assessments.values(), snapshot.programmes, programme_id)
     today = date.today()
     pilots = [
         p
