@@ -393,7 +393,7 @@ def planned_pilot(
     pilot = start_pilot(assessment, team, programme, verdict=Verdict.PILOT, today=today)
     cost = cost_over_pilot(programme.price, team.headcount, team.objective.horizon_months)
     phases = list(pilot.phases)
-    if isinstance(cost, Money) and cost.currency == pilot.currency:
+    if isinstance(cost, Money) and (cost.currency == pilot.currency or cost.amount == 0):
         phases = [
             p.model_copy(update={"budget_planned": cost.amount}) if p.kind is PhaseKind.PILOT else p
             for p in phases

@@ -22,7 +22,7 @@ FIELDS = ("statement", "metric", "unit", "baseline", "target", "horizon", "asses
 
 class ObjectiveStep(StepView):
     DEFAULT_CSS = """
-    ObjectiveStep Grid { grid-size: 2; grid-columns: 16 1fr; grid-rows: 1; height: auto; }
+    ObjectiveStep Grid { grid-size: 2; grid-columns: 18 1fr; grid-rows: 1; height: auto; }
     ObjectiveStep SafeInput { border: none; height: 1; padding: 0; }
     ObjectiveStep SafeInput:focus { background: $boost; }
     """

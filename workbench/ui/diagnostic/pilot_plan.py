@@ -93,7 +93,7 @@ class PilotPlanStep(StepView):
                 )
             for kpi in self.plan.kpis:
                 table.add_row(
-                    safe_text("KPI " + kpi.name, limit=40),
+                    safe_text("KPI " + kpi.name, limit=28),
                     Text(t(f"pilots.level.{kpi.level.value}")),
                     Text(""),
                     Text(f"{_n(kpi.baseline)} → {_n(kpi.target)} {safe_str(kpi.unit or '')}"),

@@ -53,6 +53,7 @@ VIEWS: dict[Step, type[StepView]] = {
     Step.PILOT: PilotPlanStep,
     Step.MEMO: MemoStep,
 }
+SCORE_GROUP = Binding.Group("diagnostic.keys.score")
 FLOW_ACTIONS = frozenset({"back", "next", "pause"})
 STEP_ACTIONS = {
     "pick": "toggle",
@@ -81,16 +82,18 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
     DiagnosticScreen #diagnostic-body { height: 1fr; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "diagnostic.keys.back", id="diagnostic-back"),
-        Binding("f5", "next", "diagnostic.keys.next", id="diagnostic-next"),
-        Binding("f6", "pause", "diagnostic.keys.pause", id="diagnostic-pause"),
         Binding("f7", "stop", "diagnostic.keys.stop", id="diagnostic-stop"),
         Binding("space", "pick", "diagnostic.keys.toggle", id="diagnostic-toggle"),
-        Binding("1", "score(1)", "diagnostic.keys.score", show=False, id="diagnostic-score-1"),
-        Binding("2", "score(2)", "diagnostic.keys.score", show=False, id="diagnostic-score-2"),
-        Binding("3", "score(3)", "diagnostic.keys.score", show=False, id="diagnostic-score-3"),
-        Binding("4", "score(4)", "diagnostic.keys.score", show=False, id="diagnostic-score-4"),
-        Binding("5", "score(5)", "diagnostic.keys.score", show=False, id="diagnostic-score-5"),
+        *(
+            Binding(
+                str(n),
+                f"score({n})",
+                "diagnostic.keys.score",
+                group=SCORE_GROUP,
+                id=f"diagnostic-score-{n}",
+            )
+            for n in range(1, 6)
+        ),
         Binding("r", "reason", "diagnostic.keys.reason", id="diagnostic-reason"),
         Binding("a", "assessor", "diagnostic.keys.assessor", id="diagnostic-assessor"),
         Binding("v", "reveal", "diagnostic.keys.reveal", id="diagnostic-reveal"),
@@ -99,6 +102,9 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         Binding("k", "add_kpi", "diagnostic.keys.add_kpi", id="diagnostic-add-kpi"),
         Binding("c", "create_pilot", "diagnostic.keys.create_pilot", id="diagnostic-create"),
         Binding("w", "write_memo", "diagnostic.keys.write_memo", id="diagnostic-write"),
+        Binding("f5", "next", "diagnostic.keys.next", id="diagnostic-next"),
+        Binding("escape", "back", "diagnostic.keys.back", id="diagnostic-back"),
+        Binding("f6", "pause", "diagnostic.keys.pause", id="diagnostic-pause"),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -177,28 +183,26 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         clock = Clock(session.elapsed(self.now()), session.step)
         t = self.t
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(safe_str(self.team.name, limit=24), "bold")
-        text.append(" · ")
         text.append(
             t(
                 "diagnostic.clock.step",
                 index=clock.step_index,
                 count=len(STEPS),
                 name=t(f"diagnostic.step.{clock.step.value}"),
-            )
+            ),
+            "bold",
         )
         text.append(" · ")
         text.append(f"{clock_text(clock.elapsed)} / {SESSION_MINUTES}:00", "bold")
         text.append(" · ")
         text.append(
-            t(
-                "diagnostic.clock.share",
-                minutes=clock.suggested_minutes,
-                until=clock.step_ends_at,
-            )
+            t("diagnostic.clock.share", minutes=clock.suggested_minutes, until=clock.step_ends_at)
         )
         if session.paused:
-            text.append(" · " + t("diagnostic.clock.paused"), "reverse")
+            text.append(" · ")
+            text.append(t("diagnostic.clock.paused"), "reverse")
+        text.append(" · ")
+        text.append(safe_str(self.team.name, limit=40))
         clock_line = self.query_one("#diagnostic-clock", Static)
         clock_line.update(text)
         clock_line.set_class(clock.over_step, "-late")
@@ -211,7 +215,7 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         step_action = STEP_ACTIONS.get(action)
         if step_action is None:
             return True
-        return True if step_action in self._view.ACTIONS else None
+        return step_action in self._view.ACTIONS
 
     def _step_action(self, name: str, *args: object) -> None:
         view = self._view

@@ -19,8 +19,8 @@ from workbench.core.diagnostic import (
     candidates,
     toggled,
 )
-from workbench.core.money import Money
 from workbench.core.pilot_input import InputError, parse_decimal
+from workbench.core.pricing import CostUnknown
 from workbench.storage.schema import Snapshot
 from workbench.ui.diagnostic.step import StepView
 from workbench.ui.text import safe_text
@@ -57,11 +57,6 @@ class ShortlistStep(StepView):
         yield Static("", id="shortlist-problem", classes="step-error")
         table: DataTable[Text] = DataTable(id="shortlist-table", cursor_type="row")
         yield table
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("chosen", "name", "cost", "facts", "status"):
-            table.add_column(self.t(f"diagnostic.shortlist.column.{key}"), key=key)
 
     def focus_first(self) -> None:
         self.query_one(DataTable).focus()
@@ -122,21 +117,25 @@ class ShortlistStep(StepView):
         row = table.cursor_row
         table.clear()
         t = self.workbench.i18n
+        if not table.columns:
+            for key in ("chosen", "name", "cost", "facts", "status"):
+                table.add_column(t(f"diagnostic.shortlist.column.{key}"), key=key)
         chosen = self.session.programme_ids
         for candidate in self._candidates(snapshot):
             programme = candidate.programme
             cost = candidate.cost
-            cost_text = (
-                t.money(cost.amount, cost.currency)
-                if isinstance(cost, Money)
-                else t(f"diagnostic.shortlist.cost.{cost.value}")
-            )
+            if isinstance(cost, CostUnknown):
+                cost_text = t(f"diagnostic.shortlist.cost.{cost.value}")
+            elif cost.amount == 0:
+                cost_text = t("diagnostic.shortlist.cost.free")
+            else:
+                cost_text = t.money(cost.amount, cost.currency)
             facts = (
                 programme.checked_on.isoformat() if programme.checked_on else t("diagnostic.never")
             )
             table.add_row(
                 Text("✓" if programme.id in chosen else " ", "bold"),
-                safe_text(programme.name, limit=40),
+                safe_text(programme.name, limit=32),
                 Text(cost_text),
                 Text(
                     facts + (" ⚠" if candidate.stale else ""), "yellow" if candidate.stale else ""
