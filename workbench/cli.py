@@ -348,6 +348,7 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
                 *sample.assessments,
                 *sample.pilots,
                 *sample.rates,
+                *sample.diagnostics,
             ]
         repository.ensure_exists(records)
     repository.snapshot()

@@ -30,7 +30,8 @@ BOB_SAYS = "bob-thinks-impact-is-low"
 
 
 def session_of(repo: Repository, team_id: str) -> Diagnostic:
-    return next(s for s in repo.diagnostics() if s.team_id == team_id)
+    """The team's latest session (the sample holds finished ones)."""
+    return [s for s in repo.diagnostics() if s.team_id == team_id][-1]
 
 
 def bob_scores(bob: Repository, programme_id: str, scores: list[int]) -> None:

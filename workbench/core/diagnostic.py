@@ -78,11 +78,11 @@ class Diagnostic(BaseModel):
     level: Level | None = None
     topic: str | None = None
     budget: Decimal | None = None
-    programme_ids: list[str] = Field(default_factory=list, max_length=MAX_SHORTLIST)
+    programme_ids: list[Identifier] = Field(default_factory=list, max_length=MAX_SHORTLIST)
     round_started_at: datetime | None = None
     revealed_at: datetime | None = None
     revealed_by: str | None = None
-    pilot_id: str | None = None
+    pilot_id: Identifier | None = None
     memo_name: str | None = None
     finished_at: datetime | None = None
 
