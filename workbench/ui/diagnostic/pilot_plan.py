@@ -15,7 +15,7 @@ from workbench.storage.schema import Snapshot
 from workbench.ui.diagnostic.step import StepView
 from workbench.ui.dialogs.kpi_dialog import KpiDialog
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
-from workbench.ui.text import safe_str, safe_text
+from workbench.ui.text import safe_text
 
 
 class PilotPlanStep(StepView):
@@ -83,11 +83,8 @@ class PilotPlanStep(StepView):
                 budget = phase.budget_planned
                 table.add_row(
                     Text(t(f"pilots.phase.{phase.kind.value}"), "bold"),
-                    Text(
-                        f"{phase.planned_start or '?'} → {phase.planned_end or '?'}",
-                        no_wrap=True,
-                    ),
-                    Text(t.money(budget, self.plan.currency) if budget is not None else "—"),
+                    safe_text(f"{phase.planned_start or '?'} → {phase.planned_end or '?'}"),
+                    safe_text(t.money(budget, self.plan.currency) if budget is not None else "—"),
                     Text(""),
                     key=f"phase:{phase.kind.value}",
                 )
@@ -96,7 +93,7 @@ class PilotPlanStep(StepView):
                     safe_text("KPI " + kpi.name, limit=28),
                     Text(t(f"pilots.level.{kpi.level.value}")),
                     Text(""),
-                    Text(f"{_n(kpi.baseline)} → {_n(kpi.target)} {safe_str(kpi.unit or '')}"),
+                    safe_text(f"{_n(kpi.baseline)} → {_n(kpi.target)} {kpi.unit or ''}"),
                     key=f"kpi:{kpi.id}",
                 )
         if table.row_count:
