@@ -44,7 +44,9 @@ class ObjectiveStep(StepView):
         with Grid():
             for name in FIELDS:
                 yield Label(self.t(f"diagnostic.objective.{name}"))
-                yield SafeInput(values[name], id=f"objective-{name}", compact=True)
+                yield SafeInput(
+                    values[name], id=f"objective-{name}", compact=True, select_on_focus=False
+                )
         yield Static("", id="objective-problem", classes="step-error")
 
     def _value(self, name: str) -> str:

@@ -53,7 +53,9 @@ class ShortlistStep(StepView):
         with Horizontal():
             for name in FILTERS:
                 yield Label(self.t(f"diagnostic.shortlist.{name}"))
-                yield SafeInput(values[name], id=f"shortlist-{name}", compact=True)
+                yield SafeInput(
+                    values[name], id=f"shortlist-{name}", compact=True, select_on_focus=False
+                )
         yield Static("", id="shortlist-problem", classes="step-error")
         table: DataTable[Text] = DataTable(id="shortlist-table", cursor_type="row")
         yield table
