@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from tests.conftest import AppFactory
 from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
+from tests.ui.test_reports import run_palette
 from tests.ui.test_teams import highlight, open_teams
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.assessment import Assessment, Rating, now_utc
@@ -208,3 +209,17 @@ async def test_switching_assessor_hides_the_previous_persons_scores(
         await wait_for_text(pilot, "Scoring as bob")
         table = app.screen.query_one("#blind-table", DataTable)
         assert str(table.get_cell_at((0, 1))).startswith("·")
+
+
+async def test_the_steps_keys_are_in_the_palette(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo, assessor="ana")
+    async with app.run_test() as pilot:
+        await start(pilot, ECOMMERCE)
+        await wait_for_text(pilot, "1/5 Objective")
+        await run_palette(pilot, "Diagnostic: Next step")
+        await wait_for_text(pilot, "2/5 Shortlist")
+        await run_palette(pilot, "Diagnostic: Pause")
+        await wait_until(pilot, lambda: session_of(sample_repo, ECOMMERCE).paused)
+        assert "PAUSED" in screen_text(app)

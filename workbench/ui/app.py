@@ -757,6 +757,11 @@ class WorkbenchApp(App[None]):
     def app_commands(self) -> list[PaletteCommand]:
         t = self.i18n
         commands = []
+        from workbench.ui.diagnostic.screen import DiagnosticScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, DiagnosticScreen):  # its step's keys, before the tabs'
+                commands += screen.palette_commands()
         for tab_id in TABS:
             tab = t(f"app.tabs.{tab_id}")
             commands.append(

@@ -46,7 +46,7 @@ class BlindStep(StepView):
         yield table
         yield Static(id="blind-panel")
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         if self.viewer not in self.session.assessors and self.session.assessors:
             self.workbench.assessor = self.session.assessors[0]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -40,6 +41,7 @@ from workbench.ui.diagnostic.objective import ObjectiveStep
 from workbench.ui.diagnostic.pilot_plan import PilotPlanStep
 from workbench.ui.diagnostic.shortlist import ShortlistStep
 from workbench.ui.diagnostic.step import StepView
+from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.widgets.key_footer import KeyFooter
 
@@ -158,12 +160,9 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         self._view = VIEWS[step]()
         body.mount(self._view)
         self._seen = self.snapshot
-        self.call_after_refresh(self._drawn)
 
-    def _drawn(self) -> None:
-        if self._view is not None and self._view.is_attached:
-            self._view.show(self.snapshot)
-            self._view.focus_first()
+    def step_shown(self) -> None:
+        """The step is drawn (``StepView.on_mount``): the clock and the footer follow."""
         self._show_clock()
         self.refresh_bindings()
 
@@ -173,7 +172,7 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
             self._seen = snapshot
             if self._view is not None and self._view.STEP is not self.session.step:
                 self._show_step(self.session.step)
-            elif self._view is not None:
+            elif self._view is not None and self._view.ready:
                 self._view.show(snapshot)
             self.refresh_bindings()
         self._show_clock()
@@ -206,6 +205,29 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         clock_line = self.query_one("#diagnostic-clock", Static)
         clock_line.update(text)
         clock_line.set_class(clock.over_step, "-late")
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """The keys of this step, for the command palette (each once, with its key)."""
+        commands: list[PaletteCommand] = []
+        seen: set[str] = set()
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            name = binding.action.split("(")[0]
+            if name in seen or not self.check_action(name, ()):
+                continue
+            seen.add(name)
+            key = self.workbench.get_key_display(binding)
+            title = self.t(binding.description)
+            if name == "score":
+                key = "1 … 5"
+            commands.append(
+                PaletteCommand(
+                    f"{self.t('diagnostic.commands.prefix')}: {title}",
+                    f"{title} ({key})",
+                    partial(self.run_action, binding.action),
+                )
+            )
+        return commands
 
     # keys
 

@@ -98,7 +98,7 @@ class ShortlistStep(StepView):
 
     @on(SafeInput.Changed)
     def _filter_changed(self) -> None:
-        if self.is_mounted:
+        if self.ready:
             self.show(self.flow.snapshot)
 
     def _candidates(self, snapshot: Snapshot) -> list[Candidate]:

@@ -44,6 +44,19 @@ class StepView(WorkbenchNode, Vertical):
     def team(self) -> Team:
         return self.flow.team
 
+    ready = False
+    """Composed and mounted: ``show`` can reach its widgets."""
+
+    def on_mount(self) -> None:
+        self.ready = True
+        self.prepare()
+        self.show(self.flow.snapshot)
+        self.focus_first()
+        self.flow.step_shown()
+
+    def prepare(self) -> None:
+        """Anything to set before the step is first drawn."""
+
     def show(self, snapshot: Snapshot) -> None:
         """Draw (again) from the file's latest version."""
 
