@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from tests.conftest import AppFactory
 from tests.ui.keys import type_text
@@ -223,3 +223,24 @@ async def test_the_steps_keys_are_in_the_palette(
         await run_palette(pilot, "Diagnostic: Pause")
         await wait_until(pilot, lambda: session_of(sample_repo, ECOMMERCE).paused)
         assert "PAUSED" in screen_text(app)
+
+
+async def test_a_bad_field_is_said_on_screen_and_nothing_is_written(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo, assessor="ana")
+    async with app.run_test() as pilot:
+        await start(pilot, ECOMMERCE)
+        await wait_for_text(pilot, "1/5 Objective")
+        before = sample_repo.team(ECOMMERCE)
+        app.screen.query_one("#objective-horizon").focus()
+        await pilot.press("end")
+        await type_text(pilot, "x")
+        await pilot.press("f5")
+        await wait_for_text(pilot, "The horizon is a whole number of months.")
+        app.screen.query_one("#objective-horizon", Input).value = "6"
+        app.screen.query_one("#objective-assessors", Input).value = "ana, bob\x1b[2J"  # pasted
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: "control character" in screen_text(app).lower())
+        assert session_of(sample_repo, ECOMMERCE).step is Step.OBJECTIVE
+        assert sample_repo.team(ECOMMERCE) == before

@@ -15,6 +15,7 @@ from workbench.core.pilot_input import InputError, parse_number
 from workbench.core.team import Objective, Team
 from workbench.ui.diagnostic.step import StepView
 from workbench.ui.diagnostic.writing import write_memo
+from workbench.ui.validation import message
 from workbench.ui.widgets.safe_input import SafeInput
 
 FIELDS = ("statement", "metric", "unit", "baseline", "target", "horizon", "assessors")
@@ -77,10 +78,16 @@ class ObjectiveStep(StepView):
                 horizon_months=int(horizon_text) if horizon_text else None,
             )
         except ValidationError as error:
-            self._problem(error.errors(include_url=False)[0]["msg"])
+            self._problem(message(error.errors(include_url=False)[0], self.workbench.i18n))
             return None
         names = [name.strip() for name in self._value("assessors").split(",") if name.strip()]
-        return objective, list(dict.fromkeys(names))
+        names = list(dict.fromkeys(names))
+        try:  # what people type is held to the strict rules (no control character)
+            Diagnostic(team_id=self.team.id, assessors=names)
+        except ValidationError as error:
+            self._problem(message(error.errors(include_url=False)[0], self.workbench.i18n))
+            return None
+        return objective, names
 
     def _save_team(self, objective: Objective) -> Team | None:
         team_id = self.team.id
