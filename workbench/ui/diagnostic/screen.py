@@ -84,6 +84,8 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
     DiagnosticScreen #diagnostic-body { height: 1fr; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f5", "next", "diagnostic.keys.next", id="diagnostic-next"),
+        Binding("escape", "back", "diagnostic.keys.back", id="diagnostic-back"),
         Binding("f7", "stop", "diagnostic.keys.stop", id="diagnostic-stop"),
         Binding("space", "pick", "diagnostic.keys.toggle", id="diagnostic-toggle"),
         *(
@@ -104,8 +106,6 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         Binding("k", "add_kpi", "diagnostic.keys.add_kpi", id="diagnostic-add-kpi"),
         Binding("c", "create_pilot", "diagnostic.keys.create_pilot", id="diagnostic-create"),
         Binding("w", "write_memo", "diagnostic.keys.write_memo", id="diagnostic-write"),
-        Binding("f5", "next", "diagnostic.keys.next", id="diagnostic-next"),
-        Binding("escape", "back", "diagnostic.keys.back", id="diagnostic-back"),
         Binding("f6", "pause", "diagnostic.keys.pause", id="diagnostic-pause"),
     ]
 
