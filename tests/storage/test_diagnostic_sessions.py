@@ -110,3 +110,21 @@ def test_the_round_opens_for_all_once_both_have_scored(db: Path) -> None:
     chosen = select(Repository(db).snapshot(), TEAM, viewer="ana")
     shown = next(a for a in chosen.assessments if a.programme_id == PROGRAMME)
     assert shown.ratings["bob"]["business_impact"].reason == SECRET
+
+
+def test_the_portfolio_command_leaves_a_blind_pair_out(db: Path, capsys: Capture) -> None:
+    ana, bob = Repository(db, author="ana"), Repository(db, author="bob")
+    session = open_round(ana)
+    score_all(bob, "bob", 5, SECRET)  # a clear "pilot", for bob alone so far
+    args = ["--db", str(db), "portfolio", "--budget", "50000", "--currency", "usd"]
+    assert main([*args, "--lang", "en"]) == 0
+    assert "| AWS Certified AI Practitioner (AIF-C01) | verdict not PILOT | — |" in aws_line(
+        capsys.readouterr().out
+    )
+    ana.update(Diagnostic, session.id, lambda s: s.model_copy(update={"revealed_at": now_utc()}))
+    assert main([*args, "--lang", "en"]) == 0
+    assert "| — |" not in aws_line(capsys.readouterr().out)  # bob's 115 points count now
+
+
+def aws_line(out: str) -> str:
+    return next(line for line in out.splitlines() if "AWS Certified AI Practitioner" in line)
