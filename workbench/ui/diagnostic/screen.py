@@ -148,7 +148,7 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
             yield KeyFooter()
 
     def on_mount(self) -> None:
-        if not self.workbench.read_only:
+        if not self.workbench.read_only and self.session.paused:
             self.save(lambda s: s.started(self.now()))
         self._show_step(self.session.step)
         self.set_interval(1.0, self._tick)
@@ -168,7 +168,11 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
 
     def _tick(self) -> None:
         snapshot = self.snapshot
-        if snapshot is not self._seen and self.session_id in snapshot.diagnostics:
+        if self.session_id not in snapshot.diagnostics:  # removed by an import meanwhile
+            if self.is_current:
+                self.dismiss(None)
+            return
+        if snapshot is not self._seen:
             self._seen = snapshot
             if self._view is not None and self._view.STEP is not self.session.step:
                 self._show_step(self.session.step)
