@@ -20,6 +20,7 @@ from workbench.core.assessment import Assessment, now_utc
 from workbench.core.catalogue import Level, Programme, Status
 from workbench.core.consensus import DISAGREEMENT_GAP, evaluate_consensus, spreads
 from workbench.core.grid import CRITERION_KEYS
+from workbench.core.memo import STALE_DAYS
 from workbench.core.money import Money
 from workbench.core.pilot import Direction, Kpi, KpiLevel, PhaseKind, Pilot
 from workbench.core.pilot_changes import objective_kpi, start_pilot
@@ -30,7 +31,6 @@ from workbench.core.team import Team
 
 SESSION_MINUTES = 60
 MAX_SHORTLIST = 3
-STALE_FACT_DAYS = 180
 
 
 class Step(StrEnum):
@@ -311,7 +311,7 @@ def candidates(
         if over:
             continue
         checked = programme.checked_on
-        stale = checked is None or (today - checked).days > STALE_FACT_DAYS
+        stale = checked is None or (today - checked).days > STALE_DAYS
         found.append(Candidate(programme, cost, stale, over))
     return sorted(
         found,
