@@ -35,6 +35,20 @@ def session_of(repo: Repository, team_id: str) -> Diagnostic:
     return [s for s in repo.diagnostics() if s.team_id == team_id][-1]
 
 
+def open_round(repo: Repository, team_id: str, programme_id: str) -> Diagnostic:
+    """A session of ana and bob, in its blind round on one programme since a minute."""
+    return repo.save_diagnostic(
+        Diagnostic(
+            team_id=team_id,
+            facilitator="ana",
+            assessors=["ana", "bob"],
+            step=Step.BLIND,
+            programme_ids=[programme_id],
+            round_started_at=now_utc() - timedelta(minutes=1),
+        )
+    )
+
+
 def bob_scores(bob: Repository, programme_id: str, scores: list[int]) -> None:
     at = now_utc() + timedelta(seconds=1)
 
@@ -145,15 +159,7 @@ async def test_the_facilitator_reveals_after_asking(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
     bob = Repository(sample_repo.path, author="bob")
-    sample_repo.save_diagnostic(
-        Diagnostic(
-            team_id=ECOMMERCE,
-            assessors=["ana", "bob"],
-            step=Step.BLIND,
-            programme_ids=[FIRST],
-            round_started_at=now_utc() - timedelta(minutes=1),
-        )
-    )
+    open_round(sample_repo, ECOMMERCE, FIRST)
     bob_scores(bob, FIRST, [1, 1, 1, 1, 1, 1])
     app = make_app(sample_repo, assessor="ana")
     async with app.run_test() as pilot:
@@ -188,15 +194,7 @@ async def test_a_vague_objective_stops_the_session_with_its_memo(
 async def test_switching_assessor_hides_the_previous_persons_scores(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
-    sample_repo.save_diagnostic(
-        Diagnostic(
-            team_id=ECOMMERCE,
-            assessors=["ana", "bob"],
-            step=Step.BLIND,
-            programme_ids=[FIRST],
-            round_started_at=now_utc() - timedelta(minutes=1),
-        )
-    )
+    open_round(sample_repo, ECOMMERCE, FIRST)
     app = make_app(sample_repo, assessor="ana")
     async with app.run_test() as pilot:
         await start(pilot, ECOMMERCE)

@@ -3,17 +3,15 @@ reasons: the data file holds them (bob scored in his own terminal), the views hi
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
 from tests.ui.test_compare import open_compare
 from tests.ui.test_compare import pane as compare_pane
+from tests.ui.test_diagnostic import open_round
 from tests.ui.test_scoring import open_on
 from tests.ui.test_teams import highlight, open_teams
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.assessment import Assessment, Rating, now_utc
-from workbench.core.diagnostic import Diagnostic, Step
 from workbench.core.grid import CRITERION_KEYS
 from workbench.storage.repository import Repository
 
@@ -22,15 +20,7 @@ SECRET = "bob-secret-reason"
 
 
 def blind_round(repo: Repository) -> None:
-    repo.save_diagnostic(
-        Diagnostic(
-            team_id=TEAM,
-            assessors=["ana", "bob"],
-            step=Step.BLIND,
-            programme_ids=[PROGRAMME],
-            round_started_at=now_utc() - timedelta(minutes=1),
-        )
-    )
+    open_round(repo, TEAM, PROGRAMME)
     bob = Repository(repo.path, author="bob")
     at = now_utc()
 
