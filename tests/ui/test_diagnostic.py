@@ -23,6 +23,7 @@ from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.diagnostic.screen import DiagnosticScreen
 from workbench.ui.dialogs.confirm import ConfirmDialog
+from workbench.ui.help_screen import HelpScreen
 
 ECOMMERCE = "team-ecommerce-content"
 MANAGERS = "team-industrial-managers"
@@ -242,3 +243,19 @@ async def test_a_bad_field_is_said_on_screen_and_nothing_is_written(
         await wait_until(pilot, lambda: "control character" in screen_text(app).lower())
         assert session_of(sample_repo, ECOMMERCE).step is Step.OBJECTIVE
         assert sample_repo.team(ECOMMERCE) == before
+
+
+async def test_f9_switches_the_step_to_french_and_f1_lists_its_keys(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    app = make_app(sample_repo, assessor="ana")
+    async with app.run_test() as pilot:
+        await start(pilot, ECOMMERCE)
+        await wait_for_text(pilot, "1/5 Objective")
+        await pilot.press("f9")
+        shown = await wait_for_text(pilot, "Quel problème concret")
+        assert "1/5 Objectif" in shown
+        assert isinstance(app.screen, DiagnosticScreen)
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "Étape suivante" in screen_text(app)

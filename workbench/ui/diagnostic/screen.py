@@ -107,6 +107,11 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         Binding("c", "create_pilot", "diagnostic.keys.create_pilot", id="diagnostic-create"),
         Binding("w", "write_memo", "diagnostic.keys.write_memo", id="diagnostic-write"),
         Binding("f6", "pause", "diagnostic.keys.pause", id="diagnostic-pause"),
+        # the app's own keys do not reach a screen shown over the tabs: these do
+        Binding("f1", "app.help", "app.keys.help", id="diagnostic-help"),
+        Binding(
+            "f9", "app.toggle_language", "app.keys.language", show=False, id="diagnostic-language"
+        ),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -114,6 +119,7 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         self.session_id = session_id
         self._seen: Snapshot | None = None
         self._view: StepView | None = None
+        self._lang = ""
 
     # what the session is, from the file
 
@@ -160,6 +166,7 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         self._view = VIEWS[step]()
         body.mount(self._view)
         self._seen = self.snapshot
+        self._lang = self.workbench.i18n.lang
 
     def step_shown(self) -> None:
         """The step is drawn (``StepView.on_mount``): the clock and the footer follow."""
@@ -172,7 +179,9 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
             if self.is_current:
                 self.dismiss(None)
             return
-        if snapshot is not self._seen:
+        if self._lang != self.workbench.i18n.lang:  # F9: the step in the new language
+            self._show_step(self.session.step)
+        elif snapshot is not self._seen:
             self._seen = snapshot
             if self._view is not None and self._view.STEP is not self.session.step:
                 self._show_step(self.session.step)
