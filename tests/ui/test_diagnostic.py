@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input
 
 from tests.conftest import AppFactory
 from tests.ui.keys import type_text
-from tests.ui.screen import screen_text
+from tests.ui.screen import recorded, screen_text
 from tests.ui.test_reports import run_palette
 from tests.ui.test_teams import highlight, open_teams
 from tests.ui.waiting import wait_for_text, wait_until
@@ -259,3 +259,17 @@ async def test_f9_switches_the_step_to_french_and_f1_lists_its_keys(
         await pilot.press("f1")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "Étape suivante" in screen_text(app)
+
+
+async def test_only_the_facilitator_reveals(sample_repo: Repository, make_app: AppFactory) -> None:
+    open_round(sample_repo, ECOMMERCE, FIRST)  # facilitated by ana
+    bob = Repository(sample_repo.path, author="bob")
+    app = make_app(bob, assessor="bob")
+    said = recorded(app)
+    async with app.run_test() as pilot:
+        await start(pilot, ECOMMERCE)
+        await wait_for_text(pilot, "Scoring as bob")
+        await pilot.press("v")
+        await wait_until(pilot, lambda: any("Only the facilitator, ana" in s for s in said))
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert session_of(sample_repo, ECOMMERCE).revealed_at is None

@@ -248,10 +248,18 @@ class BlindStep(StepView):
         if self.round_over():
             return
         t = self.workbench.i18n
+        facilitator = self.session.facilitator
+        if facilitator and self.flow.operator != facilitator:
+            self.workbench.notify(
+                t("diagnostic.blind.facilitator_only", name=safe_str(facilitator)),
+                timeout=6,
+                markup=False,
+            )
+            return
 
         def answered(reveal: bool | None) -> None:
             if reveal:
-                now, who = self.flow.now(), self.viewer
+                now, who = self.flow.now(), self.flow.operator
                 self.flow.save(
                     lambda s: s.model_copy(update={"revealed_at": now, "revealed_by": who})
                 )

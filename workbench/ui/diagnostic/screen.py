@@ -120,6 +120,8 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
         self._seen: Snapshot | None = None
         self._view: StepView | None = None
         self._lang = ""
+        self.operator = ""
+        """Who opened the session in this terminal (``a`` changes the assessor, not this)."""
 
     # what the session is, from the file
 
@@ -154,6 +156,7 @@ class DiagnosticScreen(WorkbenchNode, TranslatedModalScreen[None]):
             yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.operator = self.workbench.assessor
         if not self.workbench.read_only and self.session.paused:
             self.save(lambda s: s.started(self.now()))
         self._show_step(self.session.step)
