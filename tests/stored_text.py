@@ -139,6 +139,27 @@ def rich_file() -> dict[str, Any]:
                 "source": "ECB reference rate",
             }
         },
+        "diagnostics": {
+            "1": {
+                "id": "diag-1",
+                "team_id": "team-1",
+                "facilitator": "claire",
+                "assessors": ["claire", "marc"],
+                "step": "memo",
+                "outcome": "finished",
+                "started_at": "2026-11-23T09:00:00Z",
+                "audience": "Engineers",
+                "level": "beginner",
+                "topic": "prompting",
+                "budget": "1000",
+                "programme_ids": ["prog-1"],
+                "round_started_at": "2026-11-23T09:20:00Z",
+                "revealed_at": "2026-11-23T09:35:00Z",
+                "revealed_by": "claire",
+                "pilot_id": "pilot-1",
+                "memo_name": "diagnostic-Team-one-2026-11-23-en.md",
+            }
+        },
         "_meta": {"1": {"schema_version": SCHEMA_VERSION, "writes": 1}},
     }
 

@@ -26,7 +26,7 @@ from workbench.storage.errors import DataFileError, Reason, StorageError, advice
 if TYPE_CHECKING:
     from workbench.i18n import Translator
     from workbench.storage.repository import Repository
-    from workbench.storage.schema import Migration
+    from workbench.storage.schema import Migration, Snapshot
     from workbench.ui.keymap import KeymapProblem
 
 
@@ -115,6 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
         "where it works and what it does. Remap keys in the settings file: "
         '{"keymap": {"binding-id": "key"}}.',
     )
+    diagnostic = commands.add_parser(
+        "diagnostic",
+        parents=[common],
+        help="run the 60-minute diagnostic with a team (resumes its open session)",
+        description="Open the workbench on the guided 60-minute diagnostic of TEAM (its id "
+        "or its name): objective, shortlist, blind scoring round, pilot plan and memo. An "
+        "open session of the team resumes from the step where it stopped.",
+    )
+    diagnostic.add_argument("team", metavar="TEAM", help="the team's id or name")
     add_exchange_commands(commands, common)
     add_portfolio_parser(commands, common)
     return parser
@@ -234,7 +243,7 @@ def run_check(path: Path, lang: str | None = None) -> int:
         snap = report.snapshot
         counts = ", ".join(
             i18n.plural(f"check.{table}", len(getattr(snap, table)))
-            for table in ("programmes", "teams", "assessments", "pilots", "rates")
+            for table in ("programmes", "teams", "assessments", "pilots", "rates", "diagnostics")
         )
         print(i18n("check.ok", path=visible(path), counts=counts))
         return 0
@@ -341,6 +350,7 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
                 *sample.assessments,
                 *sample.pilots,
                 *sample.rates,
+                *sample.diagnostics,
             ]
         repository.ensure_exists(records)
     repository.snapshot()
@@ -404,9 +414,29 @@ def open_and_launch(path: Path, args: argparse.Namespace, i18n: Translator) -> i
         repository = open_repository(path, empty=args.empty, read_only=args.read_only)
     except (StorageError, OSError) as error:
         return failed(error, path, i18n)
+    team_id = None
+    if args.command == "diagnostic":
+        team_id = diagnostic_team(repository.snapshot(), args.team)
+        if team_id is None:
+            say_error(i18n("diagnostic.cli.no_team", team=visible(args.team)), i18n)
+            return 2
     from workbench.ui.launch import launch
 
-    return launch(repository, theme=args.theme, lang=args.lang, assessor=args.assessor)
+    return launch(
+        repository,
+        theme=args.theme,
+        lang=args.lang,
+        assessor=args.assessor,
+        diagnostic_team=team_id,
+    )
+
+
+def diagnostic_team(snapshot: Snapshot, key: str) -> str | None:
+    """The id of the team ``key`` names (its id, else its name, case aside); None if none."""
+    if key in snapshot.teams:
+        return key
+    found = [t.id for t in snapshot.teams.values() if t.name.casefold() == key.casefold()]
+    return found[0] if len(found) == 1 else None
 
 
 if __name__ == "__main__":

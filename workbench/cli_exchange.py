@@ -290,6 +290,7 @@ def memo_text(
     args: argparse.Namespace, path: Path, i18n: Translator
 ) -> tuple[str, Team, Programme | None, date]:
     """The memo of ``args.team`` (and ``args.programme``), with the team's pilots."""
+    from workbench.core.diagnostic import visible_assessments
     from workbench.core.memo import memo, sections
     from workbench.core.memo_money import reader_currency
     from workbench.core.money import Rates
@@ -301,13 +302,14 @@ def memo_text(
     assert team_id is not None
     programme_id = _programme_id(snapshot, args.programme)
     team = snapshot.teams[team_id]
+    assessments = visible_assessments(snapshot.assessments, snapshot.diagnostics.values(), None)
     today = date.today()
     pilots = [
         p
         for p in snapshot.pilots.values()
         if programme_id is None or p.programme_id == programme_id
     ]
-    parts = sections(team, snapshot.assessments.values(), snapshot.programmes, programme_id, pilots)
+    parts = sections(team, assessments.values(), snapshot.programmes, programme_id, pilots)
     currency = reader_currency(
         getattr(args, "currency", None),
         Settings.load()[0].currency,

@@ -52,6 +52,7 @@ def add_portfolio_parser(
 def run_portfolio(args: argparse.Namespace, path: Path) -> int:
     from workbench.cli_exchange import CommandError, _emit, _existing, _language
     from workbench.core.consensus import evaluate_consensus
+    from workbench.core.diagnostic import visible_assessments
     from workbench.core.money import Rates
     from workbench.core.portfolio import Cap, CapKind, Goal, choose, pairs_of
     from workbench.core.text import visible
@@ -92,8 +93,9 @@ def run_portfolio(args: argparse.Namespace, path: Path) -> int:
         return fail(i18n("portfolio.bad_time_limit"))
     try:
         snapshot = Repository(_existing(path)).snapshot()
+        sessions = snapshot.diagnostics.values()  # an open blind round shows to nobody here
         pairs = pairs_of(
-            snapshot.assessments.values(),
+            visible_assessments(snapshot.assessments, sessions, None).values(),
             snapshot.teams,
             snapshot.programmes,
             lambda a, t: evaluate_consensus(a, objective_measurable=t.objective.is_measurable),

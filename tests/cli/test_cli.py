@@ -32,7 +32,7 @@ def sample_counts() -> str:
     return (
         f"{len(sample.programmes)} programmes, {len(sample.teams)} teams, "
         f"{len(sample.assessments)} assessments, {len(sample.pilots)} pilots, "
-        f"{len(sample.rates)} exchange rates"
+        f"{len(sample.rates)} exchange rates, {len(sample.diagnostics)} diagnostic sessions"
     )
 
 

@@ -90,12 +90,14 @@ def test_a_good_file_is_counted_with_plurals(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert (
         done.stdout
-        == f"{path} : OK - 0 programme, 0 équipe, 0 évaluation, 0 pilote, 0 taux de change\n"
+        == f"{path} : OK - 0 programme, 0 équipe, 0 évaluation, 0 pilote, 0 taux de change, "
+        "0 séance de diagnostic\n"
     )
     done = run(["--lang", "en", "check", "--db", str(path)], tmp_path)
     assert (
         done.stdout
-        == f"{path}: OK - 0 programmes, 0 teams, 0 assessments, 0 pilots, 0 exchange rates\n"
+        == f"{path}: OK - 0 programmes, 0 teams, 0 assessments, 0 pilots, 0 exchange rates, "
+        "0 diagnostic sessions\n"
     )
 
 

@@ -223,6 +223,7 @@ def test_json_round_trip_through_an_empty_file(db: Path, tmp_path: Path, capsys:
         + len(sample.assessments)
         + len(sample.pilots)
         + len(sample.rates)  # the exchange rates travel with the export
+        + len(sample.diagnostics)  # so do the diagnostic sessions
     )
     assert f"{total} added, 0 updated, 0 unchanged" in out
     second = tmp_path / "second.json"

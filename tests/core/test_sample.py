@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import PriceBasis, PriceKind, Programme, Status
+from workbench.core.diagnostic import Diagnostic, Outcome
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.money import Rate
 from workbench.core.pilot import KpiLevel, ParticipantStatus, Pilot
@@ -78,7 +79,7 @@ def test_every_entry_validates_one_by_one() -> None:
     catalogue = json.loads((SAMPLE_DIR / "catalogue.json").read_text(encoding="utf-8"))
     organisation = json.loads((SAMPLE_DIR / "organisation.json").read_text(encoding="utf-8"))
     assert isinstance(catalogue, list)
-    assert set(organisation) == {"teams", "assessments", "pilots", "rates"}
+    assert set(organisation) == {"teams", "assessments", "pilots", "rates", "diagnostics"}
     for item in catalogue:
         Programme.model_validate(item)
     for item in organisation["teams"]:
@@ -89,6 +90,8 @@ def test_every_entry_validates_one_by_one() -> None:
         Pilot.model_validate(item)
     for item in organisation["rates"]:
         Rate.model_validate(item)
+    for item in organisation["diagnostics"]:
+        Diagnostic.model_validate(item)
 
 
 def test_load_sample_sizes(sample: SampleData) -> None:
@@ -376,3 +379,15 @@ def test_managers_pilot_replays_the_counter_example(sample: SampleData) -> None:
     assert phase.planned_end is not None
     assert phase.planned_end < TODAY
     assert phase.actual_end is None
+
+
+def test_the_sample_holds_a_finished_diagnostic_and_one_stopped_at_the_objective(
+    sample: SampleData,
+) -> None:
+    outcomes = {d.team_id: d.outcome for d in sample.diagnostics}
+    assert outcomes == {
+        "team-ecommerce-content": Outcome.FINISHED,
+        "team-industrial-managers": Outcome.STOPPED,
+    }
+    managers = next(t for t in sample.teams if t.id == "team-industrial-managers")
+    assert not managers.objective.is_measurable

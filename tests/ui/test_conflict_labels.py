@@ -36,6 +36,7 @@ KIND = {
     "assessments": "assessment",
     "pilots": "pilot",
     "rates": "rate",
+    "diagnostics": "diagnostic",
 }
 
 

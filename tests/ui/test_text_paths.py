@@ -23,6 +23,13 @@ import workbench.ui
 UI = Path(workbench.ui.__file__).parent
 
 REVIEWED: dict[str, str] = {
+    "workbench.ui.diagnostic.step": "base class, draws nothing itself",
+    "workbench.ui.diagnostic.screen": "clock line: i18n text, the team's name via safe_str",
+    "workbench.ui.diagnostic.objective": "labels i18n, inputs are SafeInput",
+    "workbench.ui.diagnostic.shortlist": "names, costs and dates via safe_text; SafeInput",
+    "workbench.ui.diagnostic.blind": "names via safe_str, reasons via safe_text",
+    "workbench.ui.diagnostic.pilot_plan": "plan name, KPI names, units via safe_text",
+    "workbench.ui.diagnostic.memo_step": "names and file name via safe_str",
     "workbench.ui.dialogs.rates_dialog": "a rate's source through visible() and safe_str",
     "workbench.ui.app": "notify() makes every notification inert",
     "workbench.ui.main_screen": "sub_title through safe_str",

@@ -13,6 +13,7 @@ from typing import Any
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
+from workbench.core.diagnostic import Diagnostic
 from workbench.core.money import Rate
 from workbench.core.pilot import Pilot
 from workbench.core.team import Team
@@ -29,6 +30,7 @@ class SampleData:
     assessments: list[Assessment]
     pilots: list[Pilot]
     rates: list[Rate]
+    diagnostics: list[Diagnostic]
 
 
 def _read_json(path: Path) -> Any:
@@ -56,10 +58,12 @@ def load_sample(folder: Path = SAMPLE_DIR) -> SampleData:
     assessments = _entries(organisation.get("assessments", []), f"{ORGANISATION_FILE}: assessments")
     pilots = _entries(organisation.get("pilots", []), f"{ORGANISATION_FILE}: pilots")
     rates = _entries(organisation.get("rates", []), f"{ORGANISATION_FILE}: rates")
+    diagnostics = _entries(organisation.get("diagnostics", []), f"{ORGANISATION_FILE}: diagnostics")
     return SampleData(
         programmes=[Programme.model_validate(item) for item in catalogue],
         teams=[Team.model_validate(item) for item in teams],
         assessments=[Assessment.model_validate(item) for item in assessments],
         pilots=[Pilot.model_validate(item) for item in pilots],
         rates=[Rate.model_validate(item) for item in rates],
+        diagnostics=[Diagnostic.model_validate(item) for item in diagnostics],
     )

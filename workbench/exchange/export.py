@@ -133,6 +133,7 @@ def export_document(selection: Selection, *, author: str, now: datetime) -> RawD
         "assessments": selection.assessments,
         "pilots": selection.pilots,
         "rates": selection.rates,
+        "diagnostics": selection.diagnostics,
     }
     for name in MODELS:
         data[name] = {

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
+from workbench.core.diagnostic import Diagnostic, visible_assessments
 from workbench.core.money import Rate
 from workbench.core.pilot import Pilot
 from workbench.core.team import Team
@@ -24,13 +25,19 @@ class Selection:
     filtered_by_team: bool
     rates: list[Rate] = field(default_factory=list)
     """Every exchange rate of the file: a team's figures in another currency need them."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 def select(
-    snapshot: Snapshot, team_id: str | None = None, programme_id: str | None = None
+    snapshot: Snapshot,
+    team_id: str | None = None,
+    programme_id: str | None = None,
+    *,
+    viewer: str | None = None,
 ) -> Selection:
     """The records of ``team_id`` and ``programme_id`` (None: all); ``NotFoundError`` for
-    an id the file does not hold. A selection keeps every record its records refer to."""
+    an id the file does not hold. A selection keeps every record its records refer to.
+    The ratings of an open blind round are left out, but ``viewer``'s own."""
     if team_id is not None and team_id not in snapshot.teams:
         raise NotFoundError("team", team_id)
     if programme_id is not None and programme_id not in snapshot.programmes:
@@ -41,9 +48,10 @@ def select(
     ]
     team_ids = {t.id for t in teams}
     programme_ids = {p.id for p in programmes}
+    sessions = snapshot.diagnostics.values()
     assessments = [
         a
-        for a in snapshot.assessments.values()
+        for a in visible_assessments(snapshot.assessments, sessions, viewer).values()
         if a.team_id in team_ids and a.programme_id in programme_ids
     ]
     assessment_ids = {a.id for a in assessments}
@@ -61,6 +69,15 @@ def select(
     assessments.sort(key=lambda a: (names[a.team_id], titles[a.programme_id], a.id))
     pilots.sort(key=lambda p: (p.name.casefold(), p.id))
     rates = sorted(snapshot.rates.values(), key=lambda r: (r.pair, r.on, r.id))
+    diagnostics = sorted(
+        (
+            d
+            for d in sessions
+            if d.team_id in team_ids
+            and (d.pilot_id is None or d.pilot_id in {p.id for p in pilots})
+        ),
+        key=lambda d: (d.started_at, d.id),
+    )
     return Selection(
         programmes,
         teams,
@@ -68,4 +85,5 @@ def select(
         pilots,
         filtered_by_team=team_id is not None,
         rates=rates,
+        diagnostics=diagnostics,
     )

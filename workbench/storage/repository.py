@@ -26,6 +26,7 @@ from tinydb.table import Document, Table
 from workbench.core.assessment import Assessment, now_utc
 from workbench.core.assessment_change import Outcome, PendingChange, Replayed, replay
 from workbench.core.catalogue import Programme, Status
+from workbench.core.diagnostic import Diagnostic
 from workbench.core.money import Rate, Rates
 from workbench.core.pilot import Pilot
 from workbench.core.rules import STORED
@@ -58,6 +59,7 @@ TABLE_OF: dict[type[BaseModel], str] = {
     Assessment: "assessments",
     Pilot: "pilots",
     Rate: "rates",
+    Diagnostic: "diagnostics",
 }
 
 
@@ -437,6 +439,10 @@ class Repository:
             self.snapshot().rates.values(), key=lambda r: (r.pair, -r.on.toordinal(), r.id)
         )
 
+    def diagnostics(self) -> list[Diagnostic]:
+        """The diagnostic sessions, oldest first."""
+        return sorted(self.snapshot().diagnostics.values(), key=lambda d: (d.started_at, d.id))
+
     def exchange(self) -> Rates:
         """The usable rates of the file, for conversion."""
         return Rates(self.snapshot().rates.values())
@@ -715,6 +721,12 @@ class Repository:
     def delete_rate(self, rate_id: str) -> None:
         with self.transaction() as tx:
             tx.remove(Rate, rate_id)
+
+    def save_diagnostic(self, session: Diagnostic) -> Diagnostic:
+        with self.transaction() as tx:
+            _get(tx.snapshot.teams, "team", session.team_id)
+            tx.put(session)
+        return session
 
 
 def merge_edit(original: M, edited: M, current: M) -> tuple[M, list[FieldConflict]]:

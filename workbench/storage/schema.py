@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
+from workbench.core.diagnostic import Diagnostic
 from workbench.core.money import Rate
 from workbench.core.pilot import Pilot
 from workbench.core.pricing import basis_from_note
@@ -31,6 +32,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "assessments": Assessment,
     "pilots": Pilot,
     "rates": Rate,
+    "diagnostics": Diagnostic,
 }
 
 RawData = dict[str, Any]
@@ -67,11 +69,19 @@ class Snapshot:
     assessments: Mapping[str, Assessment] = field(default_factory=dict)
     pilots: Mapping[str, Pilot] = field(default_factory=dict)
     rates: Mapping[str, Rate] = field(default_factory=dict)
+    diagnostics: Mapping[str, Diagnostic] = field(default_factory=dict)
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.programmes or self.teams or self.assessments or self.pilots or self.rates)
+        return not (
+            self.programmes
+            or self.teams
+            or self.assessments
+            or self.pilots
+            or self.rates
+            or self.diagnostics
+        )
 
 
 class SchemaError(ValueError):
@@ -342,6 +352,7 @@ def validate(
         assessments=tables["assessments"],
         pilots=tables["pilots"],
         rates=tables["rates"],
+        diagnostics=tables["diagnostics"],
         meta=meta_record(data) or {},
     )
     problems.extend(reference_problems(snapshot, known))
@@ -354,6 +365,8 @@ REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("pilots", "team_id", "teams"),
     ("pilots", "programme_id", "programmes"),
     ("pilots", "assessment_id", "assessments"),
+    ("diagnostics", "team_id", "teams"),
+    ("diagnostics", "pilot_id", "pilots"),
 )
 """(table, field, table it points to): every reference a record can hold."""
 

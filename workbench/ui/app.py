@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -23,6 +23,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from workbench.core.diagnostic import hidden_ratings, visible_assessments
 from workbench.i18n import LANGUAGES, Translator
 from workbench.i18n.messages import storage_message
 from workbench.settings import Settings, config_path
@@ -30,6 +31,7 @@ from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.meta import LastWrite
 from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
+from workbench.storage.schema import Snapshot
 from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
 from workbench.ui.crash import crash_report
@@ -131,8 +133,11 @@ class WorkbenchApp(App[None]):
         warnings: Iterable[str] = (),
         pilot_summary: bool = False,
         journal: RecoveryJournal | None = None,
+        diagnostic_team: str | None = None,
     ) -> None:
         super().__init__()
+        self.diagnostic_team = diagnostic_team
+        """A team whose diagnostic opens at start (``workbench diagnostic TEAM``)."""
         self.repository = repository
         self.i18n = Translator(lang)
         self.assessor = assessor
@@ -165,6 +170,7 @@ class WorkbenchApp(App[None]):
         self._failure_shown: Exception | None = None
         self._quit_when_saved = False
         self._journal_warned = False
+        self._visible: tuple[Snapshot, str, Snapshot] | None = None
 
     @property
     def read_only(self) -> bool:
@@ -218,6 +224,10 @@ class WorkbenchApp(App[None]):
         offer_recovered(self)  # first: it reads the folder our own journal is created in
         if self.journal is not None and not self.read_only:
             self.journal.prepare()
+        if self.diagnostic_team is not None:
+            from workbench.ui.diagnostic.screen import open_diagnostic
+
+            self.call_after_refresh(open_diagnostic, self, self.diagnostic_team)
 
     def notify(
         self,
@@ -382,6 +392,32 @@ class WorkbenchApp(App[None]):
         """The assessment of this pair with the changes not written yet: what to show."""
         stored = self.repository.assessment_for(team_id, programme_id)
         return self.saves.preview(team_id, programme_id, stored)
+
+    def shown_assessment(self, assessment: Any, viewer: str | None = None) -> Any:
+        """``assessment`` as ``viewer`` (this terminal's assessor) may see it: an open
+        blind round of a diagnostic hides the others' ratings."""
+        if assessment is None:
+            return None
+        sessions = self.repository.snapshot().diagnostics.values()
+        return hidden_ratings(assessment, sessions, viewer or self.assessor)
+
+    def visible_snapshot(self) -> Snapshot:
+        """The repository's snapshot with the others' ratings of an open blind round left
+        out; the same object for the same file version and assessor."""
+        snapshot = self.repository.snapshot()
+        cached = self._visible
+        if cached is not None and cached[0] is snapshot and cached[1] == self.assessor:
+            return cached[2]
+        assessments = visible_assessments(
+            snapshot.assessments, snapshot.diagnostics.values(), self.assessor
+        )
+        shown = (
+            snapshot
+            if assessments is snapshot.assessments
+            else replace(snapshot, assessments=assessments)
+        )
+        self._visible = (snapshot, self.assessor, shown)
+        return shown
 
     def _wake_for_saves(self) -> None:
         self.post_message(SavesChanged())
@@ -721,6 +757,11 @@ class WorkbenchApp(App[None]):
     def app_commands(self) -> list[PaletteCommand]:
         t = self.i18n
         commands = []
+        from workbench.ui.diagnostic.screen import DiagnosticScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, DiagnosticScreen):  # its step's keys, before the tabs'
+                commands += screen.palette_commands()
         for tab_id in TABS:
             tab = t(f"app.tabs.{tab_id}")
             commands.append(

@@ -87,6 +87,7 @@ def launch(
     theme: str | None = None,
     lang: str | None = None,
     assessor: str | None = None,
+    diagnostic_team: str | None = None,
 ) -> int:
     settings, settings_problem = Settings.load()
     language = lang or settings.lang or language_from_environment()
@@ -118,7 +119,8 @@ def launch(
         assessor=who,
         settings=settings,
         warnings=warnings,
-        pilot_summary=True,
+        pilot_summary=diagnostic_team is None,
+        diagnostic_team=diagnostic_team,
         journal=None if repository.read_only else RecoveryJournal(repository.path, state_path()),
     )
     with saved_on_signals(app):

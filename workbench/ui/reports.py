@@ -43,7 +43,7 @@ def _written(app: WorkbenchApp, path: Path | None) -> None:
 
 def open_export(app: WorkbenchApp) -> None:
     try:
-        selection = select(app.repository.snapshot())
+        selection = select(app.repository.snapshot(), viewer=app.assessor)
     except StorageError as error:
         app.notify(storage_message(error, app.i18n), severity="error", markup=False)
         return
@@ -62,7 +62,7 @@ def open_memo(app: WorkbenchApp, team_id: str, programme_id: str | None = None) 
     date, in the reports folder (the setting, else beside the data file)."""
     try:
         snapshot = app.repository.snapshot()
-        selection = select(snapshot, team_id, programme_id)
+        selection = select(snapshot, team_id, programme_id, viewer=app.assessor)
     except StorageError as error:
         app.notify(storage_message(error, app.i18n), severity="error", markup=False)
         return

@@ -238,7 +238,7 @@ class ComparePane(Pane):
     def refresh_data(self) -> None:
         """Take the repository's snapshot; rebuild the view on screen only when what it
         shows changed (a save elsewhere changes one assessment, not the tab)."""
-        snapshot = self.workbench.repository.snapshot()
+        snapshot = self.workbench.visible_snapshot()
         previous = self._snapshot
         self._snapshot = snapshot
         first = not self._loaded

@@ -198,7 +198,8 @@ class ScoringPane(Pane):
         assessment = None
         if team is not None and programme is not None:
             # with the changes still being saved: the screen shows a key's effect at once
-            assessment = self.workbench.preview_assessment(team.id, programme.id)
+            preview = self.workbench.preview_assessment(team.id, programme.id)
+            assessment = self.workbench.shown_assessment(preview, self.assessor)
         return team, programme, assessment
 
     def _reset_view(self) -> None:
@@ -766,7 +767,8 @@ class ScoringPane(Pane):
                 key: known for key, known in self._choices.items() if key in snapshot.assessments
             }
         choices = []
-        for assessment in sorted(repo.assessments(), key=lambda a: a.updated_at, reverse=True):
+        for stored in sorted(repo.assessments(), key=lambda a: a.updated_at, reverse=True):
+            assessment = self.workbench.shown_assessment(stored, self.assessor)
             team = snapshot.teams.get(assessment.team_id)
             programme = snapshot.programmes.get(assessment.programme_id)
             if team is None or programme is None:

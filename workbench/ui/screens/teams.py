@@ -102,6 +102,7 @@ class TeamsPane(TablePane[TeamView]):
         Binding("s", "sort", "keys.sort", show=False, id="teams-sort"),
         Binding("S,shift+s", "reverse", "keys.reverse", show=False, id="teams-reverse"),
         Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="teams-memo"),
+        Binding("g", "diagnostic", "diagnostic.keys.open", show=False, id="teams-diagnostic"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -177,7 +178,7 @@ class TeamsPane(TablePane[TeamView]):
 
     def load(self) -> list[TeamView]:
         repository = self.workbench.repository
-        snapshot = repository.snapshot()
+        snapshot = self.workbench.visible_snapshot()
         programmes = snapshot.programmes
         by_team: dict[str, list[Assessment]] = {}
         for assessment in snapshot.assessments.values():
@@ -270,7 +271,7 @@ class TeamsPane(TablePane[TeamView]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only_blocks(action):
             return None
-        if action in {"edit_team", "delete_team", "memo"}:
+        if action in {"edit_team", "delete_team", "memo", "diagnostic"}:
             return self.current is not None
         if action == "clear_filter":
             return self.filter_clearable()
@@ -358,6 +359,13 @@ class TeamsPane(TablePane[TeamView]):
         if view is not None:
             open_memo(self.workbench, view.team.id)
 
+    def action_diagnostic(self) -> None:
+        from workbench.ui.diagnostic.screen import open_diagnostic
+
+        view = self.current
+        if view is not None:
+            open_diagnostic(self.workbench, view.team.id)
+
     # palette
 
     def palette_commands(self) -> list[PaletteCommand]:
@@ -388,6 +396,11 @@ class TeamsPane(TablePane[TeamView]):
                     t("reports.commands.memo_this"),
                     t("reports.commands.memo_this_help"),
                     self.here(self.action_memo),
+                ),
+                PaletteCommand(
+                    t("diagnostic.commands.open"),
+                    t("diagnostic.commands.open_help"),
+                    self.here(self.action_diagnostic),
                 ),
             ]
         return commands

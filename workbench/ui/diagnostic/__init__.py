@@ -1,0 +1,1 @@
+"""The 60-minute diagnostic: a full-screen flow, one module per step."""
