@@ -304,7 +304,7 @@ def candidates(
             session.topic.casefold() in topic.casefold() for topic in programme.topics
         ):
             continue
-        cost = cost_over_pilot(programme.price, team.headcount, team.objective.horizon_months)
+        cost = cost_over_pilot(programme.price, team.headcount)  # as the memo prices it
         over = session.budget is not None and (
             isinstance(cost, CostUnknown) or cost.amount > session.budget
         )
@@ -391,7 +391,7 @@ def planned_pilot(
     the programme's cost over the pilot as the pilot phase's budget, and the KPIs proposed
     from the objective."""
     pilot = start_pilot(assessment, team, programme, verdict=Verdict.PILOT, today=today)
-    cost = cost_over_pilot(programme.price, team.headcount, team.objective.horizon_months)
+    cost = cost_over_pilot(programme.price, team.headcount, assessment.months)
     phases = list(pilot.phases)
     if isinstance(cost, Money) and (cost.currency == pilot.currency or cost.amount == 0):
         phases = [
