@@ -210,7 +210,7 @@ class PilotsPane(TablePane[PilotView]):
         ),
         Binding("m", "measure", "pilots.keys.measure", id="pilots-measure"),
         Binding("g", "gate", "pilots.keys.gate", id="pilots-gate"),
-        Binding("d", "phase_dates", "pilots.keys.phase_dates", show=False, id="pilots-phase-dates"),
+        Binding("o", "phase_dates", "pilots.keys.phase_dates", show=False, id="pilots-phase-dates"),
         Binding("k", "new_kpi", "pilots.keys.new_kpi", show=False, id="pilots-new-kpi"),
         Binding(
             "a",
@@ -226,7 +226,7 @@ class PilotsPane(TablePane[PilotView]):
         Binding("ctrl+z", "undo", "pilots.keys.undo", id="pilots-undo"),
         Binding("escape", "back", "pilots.keys.back", id="pilots-back"),
         Binding("e", "edit", "pilots.keys.edit", id="pilots-edit"),
-        Binding("delete,x", "delete", "pilots.keys.delete", id="pilots-delete"),
+        Binding("d,delete", "delete", "pilots.keys.delete", id="pilots-delete"),
         Binding(
             "v",
             "correct_measurement",
@@ -395,6 +395,7 @@ class PilotsPane(TablePane[PilotView]):
         if phase is not None:
             self.page.table("phases").move_to(phase.kind.value)
         self.page.choose(section)
+        self.workbench.state.pilot_page = (pilot_id, section)
         self.page.table().focus()
         self.refresh_bindings()
 
@@ -407,6 +408,7 @@ class PilotsPane(TablePane[PilotView]):
     def action_back(self) -> None:
         if self.mode == "page":
             self.mode = "list"
+            self.workbench.state.pilot_page = None
             self.query_one(ContentSwitcher).current = "pilots-list-view"
             if self.open_id:
                 self.table.move_to(self.open_id)
@@ -419,6 +421,8 @@ class PilotsPane(TablePane[PilotView]):
 
     def action_section(self, name: str) -> None:
         self.page.choose(name)
+        if self.open_id is not None:
+            self.workbench.state.pilot_page = (self.open_id, name)
         self.page.table().focus()
         self.refresh_bindings()
 
@@ -434,8 +438,8 @@ class PilotsPane(TablePane[PilotView]):
 
     @on(VirtualTable.Selected)
     def _section_selected(self, event: VirtualTable.Selected) -> None:
-        """Enter on a row: measure a KPI, decide a phase's gate, edit a participant, a cost or
-        a benefit."""
+        """Enter on a row: measure a KPI, open a phase, edit a participant, a cost or a
+        benefit."""
         if not isinstance(event.control, SectionTable):
             return
         event.stop()
@@ -443,7 +447,7 @@ class PilotsPane(TablePane[PilotView]):
         if section == "kpis":
             self.action_measure()
         elif section == "phases":
-            self.action_gate()
+            self.action_phase_dates()
         elif section in ("people", "money"):
             self.action_edit()
 
