@@ -124,6 +124,8 @@ async def test_start_a_pilot_from_a_pilot_verdict_and_follow_it(
     app = make_app(sample_repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_from_scoring(pilot, app, "team-data-ml", "aws-mla-c01")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))  # asked first
+        await pilot.press("y")
         await wait_until(pilot, lambda: new_pilot_of(sample_repo, "assess-dataml-mla"))
         started = new_pilot_of(sample_repo, "assess-dataml-mla")
         assert started.kpis[0].name == "lead time from validated model to production"

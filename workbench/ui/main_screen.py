@@ -263,3 +263,5 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         self.action_show_tab("pilots")
         pilots.refresh_data()
         pilots.open_pilot(event.pilot_id, event.section)
+        if event.started:
+            pilots.remember_start(event.pilot_id)

@@ -117,6 +117,7 @@ class ComparePane(Pane):
         Binding("e", "budget", "compare.keys.budget", id="compare-budget"),
         Binding("g", "goal", "compare.keys.goal", id="compare-goal"),
         Binding("P,shift+p", "start_pilot", "compare.keys.pilot", id="compare-start-pilot"),
+        Binding("ctrl+z", "undo", "app.keys.undo", show=False, id="compare-undo"),
     ]
     WRITE_ACTIONS = frozenset({"start_pilot"})
 

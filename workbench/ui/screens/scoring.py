@@ -107,9 +107,12 @@ class ScoringPane(Pane):
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
         Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
         Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
-        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
+        Binding("i", "toggle_details", "scoring.keys.details", id="scoring-details"),
         Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
-        Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
+        # Delete and 0 clear a score here: deleting the whole assessment is D (shift+d).
+        Binding(
+            "D,shift+d", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

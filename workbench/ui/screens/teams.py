@@ -102,6 +102,7 @@ class TeamsPane(TablePane[TeamView]):
         Binding("s", "sort", "keys.sort", show=False, id="teams-sort"),
         Binding("S,shift+s", "reverse", "keys.reverse", show=False, id="teams-reverse"),
         Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="teams-memo"),
+        Binding("ctrl+z", "undo", "app.keys.undo", show=False, id="teams-undo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
