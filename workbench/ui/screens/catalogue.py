@@ -135,7 +135,7 @@ class CataloguePane(TablePane[Programme]):
         Binding("n", "new", "catalogue.keys.new", id="catalogue-new"),
         Binding("e", "edit", "catalogue.keys.edit", id="catalogue-edit"),
         Binding("r", "retire", "catalogue.keys.retire", id="catalogue-retire"),
-        Binding("d", "delete", "catalogue.keys.delete", id="catalogue-delete"),
+        Binding("d,delete", "delete", "catalogue.keys.delete", id="catalogue-delete"),
         Binding("s", "sort", "catalogue.keys.sort", show=False, id="catalogue-sort"),
         Binding(
             "S,shift+s", "reverse", "catalogue.keys.reverse", show=False, id="catalogue-reverse"

@@ -1027,6 +1027,7 @@ class ComparePane(Pane):
                 ("pick_team", self._team_then(self.action_pick_team)),
                 ("sort", self._side_then(self.action_sort)),
                 ("filter", self._side_then(self.action_filter)),
+                ("search", self._side_then(self.action_search)),
                 ("budget", self._portfolio_then(self.action_budget)),
             )
         ]

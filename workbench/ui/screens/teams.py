@@ -95,7 +95,7 @@ class TeamsPane(TablePane[TeamView]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_team", "teams.keys.new", id="teams-new"),
         Binding("e", "edit_team", "teams.keys.edit", id="teams-edit"),
-        Binding("d", "delete_team", "teams.keys.delete", id="teams-delete"),
+        Binding("d,delete", "delete_team", "teams.keys.delete", id="teams-delete"),
         # "/" is shown in the filter row; the footer keeps room for F1 in French.
         Binding("slash", "filter", "teams.keys.filter", show=False, id="teams-filter"),
         Binding("escape", "clear_filter", "teams.keys.clear_filter", id="teams-clear-filter"),
