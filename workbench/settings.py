@@ -65,6 +65,9 @@ class Settings:
     """Binding id -> key(s), e.g. {"scoring-undo": "u"}: remaps keys (see the README)."""
     reports_folder: str | None = None
     """Where memos are written; None: beside the data file."""
+    currency: str | None = None
+    """The currency memos and pilot totals are given in; None: the one currency of the
+    figures (a team's pilot budgets, every pilot) when they share one, else EUR."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> tuple[Settings, str | None]:
@@ -82,6 +85,7 @@ class Settings:
         lang = data.get("lang")
         keymap = data.get("keymap", {})
         reports = data.get("reports_folder")
+        currency = data.get("currency")
         problem = None
         if not isinstance(keymap, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
@@ -92,6 +96,7 @@ class Settings:
             lang=lang if lang in LANGUAGES else None,
             keymap=keymap,
             reports_folder=reports if isinstance(reports, str) and reports.strip() else None,
+            currency=_currency(currency),
         ), problem
 
     def save(self, path: Path | None = None) -> None:
@@ -106,3 +111,12 @@ class Settings:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
+
+
+def _currency(value: object) -> str | None:
+    """A currency setting as compared (a stored " eur" is EUR); None when it is not
+    three letters."""
+    if not isinstance(value, str):
+        return None
+    found = value.strip().upper()
+    return found if len(found) == 3 and found.isascii() and found.isalpha() else None
