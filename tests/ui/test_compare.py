@@ -25,6 +25,7 @@ from workbench.core.team import Objective, Team
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.budget_dialog import BudgetDialog, parse_amount
+from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.screens.compare import ComparePane, View
@@ -455,6 +456,8 @@ async def test_p_starts_the_pilot_of_a_pilot_cell_and_only_there(
         await wait_until(pilot, lambda: any("not PILOT" in m for m in seen))
         assert not repository.snapshot().pilots
         await pilot.press("home", "P")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))  # asked first
+        await pilot.press("y")
         await wait_until(pilot, lambda: app.state.tab == "pilots")
         [started] = repository.snapshot().pilots.values()
         assert started.assessment_id == found._columns[0].key

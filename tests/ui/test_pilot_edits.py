@@ -181,7 +181,7 @@ async def test_edit_a_cost_delete_a_benefit_and_the_report_follows(
         await wait_until(pilot, lambda: isinstance(app.screen, BenefitDialog))
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, BenefitDialog))
-        await pilot.press("x")
+        await pilot.press("d")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert "Delete the benefit “Earlier go-live of the autumn range”" in question(app)
         await pilot.press("y")
@@ -224,9 +224,9 @@ async def test_french_delete_question(sample_repo: Repository, make_app: AppFact
 
 SECTION_KEYS = (
     ("kpis", ["m", "v", "V", "k", "e", "delete"]),
-    ("people", ["a", "e", "x"]),
-    ("money", ["c", "b", "e", "x"]),
-    ("phases", ["g", "d", "j"]),
+    ("people", ["a", "e", "d"]),
+    ("money", ["c", "b", "e", "d"]),
+    ("phases", ["g", "o", "j"]),
 )
 
 

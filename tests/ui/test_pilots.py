@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from tests.conftest import TODAY, AppFactory
 from tests.ui.keys import type_text
@@ -50,6 +50,10 @@ async def start_from_scoring(
     await wait_until(pilot, lambda: main.active_tab == "scoring")
     main.pane("scoring").refresh_data()
     await pilot.press("P")
+
+
+def decide(app: WorkbenchApp, decision: GateDecision) -> None:
+    app.screen.query_one("#field-decision", Select).value = decision.value
 
 
 def new_pilot_of(repo: Repository, assessment_id: str):  # type: ignore[no-untyped-def]
@@ -120,6 +124,8 @@ async def test_start_a_pilot_from_a_pilot_verdict_and_follow_it(
     app = make_app(sample_repo)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_from_scoring(pilot, app, "team-data-ml", "aws-mla-c01")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))  # asked first
+        await pilot.press("y")
         await wait_until(pilot, lambda: new_pilot_of(sample_repo, "assess-dataml-mla"))
         started = new_pilot_of(sample_repo, "assess-dataml-mla")
         assert started.kpis[0].name == "lead time from validated model to production"
@@ -131,6 +137,7 @@ async def test_start_a_pilot_from_a_pilot_verdict_and_follow_it(
         # diagnose gate: the baseline is the evidence, no reason needed
         await pilot.press("g")
         await wait_until(pilot, lambda: isinstance(app.screen, GateDialog))
+        decide(app, GateDecision.GO)  # a gate starts undecided
         await pilot.press("tab", *"Baseline signed off", "enter")
         await wait_until(
             pilot,
@@ -144,6 +151,7 @@ async def test_start_a_pilot_from_a_pilot_verdict_and_follow_it(
         # pilot gate without any measurement: refused until the user writes why
         await pilot.press("down", "g")
         await wait_until(pilot, lambda: isinstance(app.screen, GateDialog))
+        decide(app, GateDecision.GO)
         await pilot.press("tab", *"Good feedback", "enter")
         await wait_for_text(pilot, "No KPI measurement in this phase yet: record one")
         assert sample_repo.pilot(started.id).phases[1].gate is None

@@ -139,7 +139,7 @@ async def test_keys_that_cannot_act_are_disabled_and_say_why(
         assert scoring.check_action("score", (3,)) is True
         await pilot.press("ctrl+z")
         await wait_for_text(pilot, "Nothing to undo.")
-        await pilot.press("x")
+        await pilot.press("D")
         await wait_for_text(pilot, "No assessment on screen")
         assert stored(sample_repo, *NEW_PAIR) is None
 
@@ -216,7 +216,7 @@ async def test_80x24_shows_what_decides_and_details_a_key_away(
         assert "Discuss: Alternatives" in shown
         assert "Alternatives ⚑" in shown
         assert "Smallest change" not in shown
-        await pilot.press("d")
+        await pilot.press("i")
         shown = await wait_for_text(pilot, "Smallest change")
         assert "PILOT" in shown
 
@@ -246,11 +246,11 @@ async def test_delete_an_assessment_after_confirming(
     app = make_app(sample_repo)
     open_on(app, "team-hr", "google-ai-essentials")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("x")
+        await pilot.press("D")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("n")
         assert stored(sample_repo, "team-hr", "google-ai-essentials") is not None
-        await pilot.press("x")
+        await pilot.press("D")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_until(
@@ -266,7 +266,7 @@ async def test_delete_is_refused_while_a_pilot_uses_it(
     open_on(app, *ESSENTIALS)
     async with app.run_test(size=(120, 40)) as pilot:
         before = sample_repo.path.read_bytes()
-        await pilot.press("x")
+        await pilot.press("D")
         await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog))
         assert "Prompting for product descriptions" in screen_text(app)
         assert sample_repo.path.read_bytes() == before

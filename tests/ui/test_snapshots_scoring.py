@@ -47,7 +47,7 @@ def test_scoring_details_80x24(
 ) -> None:
     async def details(pilot: Pilot[object]) -> None:
         await steady(pilot)
-        await pilot.press("d")
+        await pilot.press("i")
         await steady(pilot)
 
     assert snap_compare(

@@ -492,13 +492,20 @@ async def test_enter_scores_the_team(sample_repo: Repository, make_app: AppFacto
         await open_teams(pilot)
         await highlight(pilot, app, ECOMMERCE)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.state.team_id == ECOMMERCE)
-        assert app.state.team_id == ECOMMERCE
-        assert isinstance(app.screen, PickerDialog)  # against which programme?
+        await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))  # its assessments
+        await type_text(pilot, "New assessment")
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PickerDialog)
+                and app.screen.title_text == "Choose the programme"
+            ),
+        )
         await type_text(pilot, "AIGP")
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.state.programme_id == "iapp-aigp")
-        assert app.state.programme_id == "iapp-aigp"
+        assert app.state.team_id == ECOMMERCE
         assert app.screen.query_one(TabbedContent).active == "scoring"
 
 

@@ -77,6 +77,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.dialogs.participant_dialog": "fields of PilotForm",
     "workbench.ui.dialogs.phase_dialog": "fields of PilotForm",
     "workbench.ui.dialogs.start_pilot_dialog": "fields of PilotForm",
+    "workbench.ui.dialogs.search_dialog": "fields of PilotForm (the text typed, in a SafeInput)",
     "workbench.ui.screens.pilots": "rows via VirtualTable (str cells through safe_text)",
     "workbench.ui.widgets.pilot_page": "names, labels, notes via safe_text",
     "workbench.ui.widgets.filter_input": "the user's own typing; tab keys passed on",

@@ -141,16 +141,26 @@ class Filters:
     department: str | None = None
     verdict: Verdict | None = None
     to_discuss: bool = False
+    text: str = ""
+    """Part of the team's name or department, any case (``/``)."""
 
     @property
     def active(self) -> bool:
-        return self.department is not None or self.verdict is not None or self.to_discuss
+        return (
+            self.department is not None
+            or self.verdict is not None
+            or self.to_discuss
+            or bool(self.text.strip())
+        )
 
 
 def matches(item: Compared, filters: Filters) -> bool:
     if filters.department is not None and item.team.department != filters.department:
         return False
     if filters.verdict is not None and item.evaluation.verdict is not filters.verdict:
+        return False
+    needle = filters.text.strip().casefold()
+    if needle and needle not in f"{item.team.name}\n{item.team.department or ''}".casefold():
         return False
     return not (filters.to_discuss and not item.disputed)
 

@@ -41,7 +41,7 @@ from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS, MainScreen
-from workbench.ui.messages import DataChanged
+from workbench.ui.messages import DataChanged, OpenPilot
 from workbench.ui.recovery import offer_recovered
 from workbench.ui.reports import report_commands
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
@@ -81,11 +81,13 @@ def describe_failure(error: BaseException, i18n: Translator) -> str:
 
 @dataclass(slots=True)
 class UIState:
-    """What survives a language switch: the tab, and the team and programme being scored."""
+    """What survives a language switch: the tab, the team and programme being scored, the
+    pilot page on show (the pilot and its section)."""
 
     tab: str = "catalogue"
     team_id: str | None = None
     programme_id: str | None = None
+    pilot_page: tuple[str, str] | None = None
     compare: CompareState = field(default_factory=CompareState)
 
 
@@ -718,6 +720,8 @@ class WorkbenchApp(App[None]):
             main.title = self.i18n("app.title")
             self.show_save_state()
             main.pane(main.active_tab).focus_default()
+            if self.state.pilot_page is not None and main.active_tab == "pilots":
+                main.post_message(OpenPilot(*self.state.pilot_page))
         self.refresh_bindings()
         self.notify(self.i18n("app.language_switched"), timeout=2)
 

@@ -242,19 +242,18 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
 
     @on(OpenScoring)
     async def _open_scoring(self, event: OpenScoring) -> None:
-        """Score what was chosen elsewhere; ask for the other half (current one preselected)."""
+        """Score what was chosen elsewhere. A team alone: pick one of its assessments (or a
+        new one); a programme alone: pick the team. Esc from the picker changes nothing."""
         state = self.workbench.state
-        if event.team_id is not None:
-            state.team_id = event.team_id
-        if event.programme_id is not None:
-            state.programme_id = event.programme_id
         scoring = cast("ScoringPane", await self.build("scoring"))
+        if event.team_id is not None and event.programme_id is not None:
+            state.team_id, state.programme_id = event.team_id, event.programme_id
         scoring.refresh_data()
         self.action_show_tab("scoring")
         if event.team_id is None:
-            scoring.action_pick_team()
+            scoring.action_pick_team(programme_id=event.programme_id)
         elif event.programme_id is None:
-            scoring.action_pick_programme()
+            scoring.pick_of_team(event.team_id)
 
     @on(OpenPilot)
     async def _open_pilot(self, event: OpenPilot) -> None:
@@ -263,3 +262,5 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         self.action_show_tab("pilots")
         pilots.refresh_data()
         pilots.open_pilot(event.pilot_id, event.section)
+        if event.started:
+            pilots.remember_start(event.pilot_id)

@@ -28,7 +28,9 @@ class OpenScoring(Message):
 class OpenPilot(Message):
     """Open a pilot's page in the Pilots tab."""
 
-    def __init__(self, pilot_id: str, section: str = "phases") -> None:
+    def __init__(self, pilot_id: str, section: str = "phases", *, started: bool = False) -> None:
         super().__init__()
         self.pilot_id = pilot_id
         self.section = section
+        self.started = started
+        """Just started: ctrl+z in the Pilots tab takes it back."""

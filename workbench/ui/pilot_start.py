@@ -1,7 +1,8 @@
-"""Start a pilot from an assessment (Scoring tab, and Compare once it exists).
+"""Start a pilot from an assessment (Scoring and Compare tabs).
 
-A "pilot" verdict starts at once; any other verdict (or none yet) asks for confirmation
-and the reason, which the pilot keeps. An assessment that already has a pilot opens it.
+Starting always asks first: a "pilot" verdict asks yes or no, saying what will be created;
+any other verdict (or none yet) asks for the reason, which the pilot keeps. An assessment
+that already has a pilot opens it. ctrl+z in the Pilots tab takes a pilot just started back.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from workbench.core.pilot import Pilot
 from workbench.core.pilot_changes import needs_start_reason, start_pilot
 from workbench.core.scoring import Verdict
 from workbench.core.team import Team
+from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.start_pilot_dialog import StartPilotDialog
 from workbench.ui.messages import OpenPilot
 from workbench.ui.screens.pane import Pane
@@ -46,10 +48,35 @@ def start_pilot_from(
         if saved is None:
             return
         pane.notify(pane.t("pilots.start.started", name=saved.name), timeout=6, markup=False)
-        pane.post_message(OpenPilot(saved.id))
+        pane.post_message(OpenPilot(saved.id, started=True))
 
     if not needs_start_reason(verdict):
-        create(None)
+        planned = start_pilot(assessment, team, programme, verdict=verdict, today=workbench.today)
+        kpis = (
+            pane.t("pilots.start.confirm_kpi", kpi=planned.kpis[0].name)
+            if planned.kpis
+            else pane.t("pilots.start.confirm_no_kpi")
+        )
+        question = pane.t(
+            "pilots.start.confirm_question",
+            what=f"{team.name} × {programme.name}",
+            phases=len(planned.phases),
+            kpis=kpis,
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                create(None)
+
+        pane.app.push_screen(
+            ConfirmDialog(
+                pane.t("pilots.start.title"),
+                question,
+                confirm_label=pane.t("pilots.start.confirm"),
+                cancel_label=pane.t("pilots.delete.cancel"),
+            ),
+            answered,
+        )
         return
     verdict_text = pane.t(f"pilots.verdict.{verdict.value if verdict else 'none'}")
 

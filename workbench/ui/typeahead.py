@@ -10,7 +10,11 @@ Two remedies, both at the app, where every unhandled key ends up:
 - a printable key that reaches the app while a text field has the focus never went through
   that field (a field keeps every printable key it receives): it is sent to the field;
 - while a tab is being built for the first time nothing has the focus: keys are held and
-  sent again, in order, once the tab's widget has it.
+  sent again, in order, once the tab's widget has it;
+- a key bound by a text field itself (ctrl+u, ctrl+w, Home, the arrows...) is run by the
+  field, in the order of its keys (``run_own_binding``): left to Textual, the binding would
+  run only once the key came back up to the app, after the characters typed behind it had
+  reached the field ("ctrl+u EUR" would type EUR, then clear it).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from weakref import WeakSet
 
 from textual import events
 from textual.app import App
+from textual.widget import Widget
 from textual.widgets import Input
 
 
@@ -69,3 +74,16 @@ class TypeAhead:
         key = events.Key(event.key, event.character)
         self._sent.add(key)
         return key
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run ``widget``'s own binding of ``event`` now (from its ``_on_key``); False if none.
+
+    Priority bindings never reach here (the app runs them first), and the focused widget's
+    bindings are the first Textual would try: the same binding runs, only in order."""
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False

@@ -46,7 +46,7 @@ class GateDialog(PilotForm[Gate]):
             FormField(
                 "decision",
                 self.t("pilots.gate.decision"),
-                gate.decision.value if gate else GateDecision.GO.value,
+                gate.decision.value if gate else "",  # undecided until the user chooses
                 options=decisions,
             ),
             FormField("reason", self.t("pilots.gate.reason"), gate.reason if gate else ""),

@@ -135,7 +135,7 @@ class CataloguePane(TablePane[Programme]):
         Binding("n", "new", "catalogue.keys.new", id="catalogue-new"),
         Binding("e", "edit", "catalogue.keys.edit", id="catalogue-edit"),
         Binding("r", "retire", "catalogue.keys.retire", id="catalogue-retire"),
-        Binding("d", "delete", "catalogue.keys.delete", id="catalogue-delete"),
+        Binding("d,delete", "delete", "catalogue.keys.delete", id="catalogue-delete"),
         Binding("s", "sort", "catalogue.keys.sort", show=False, id="catalogue-sort"),
         Binding(
             "S,shift+s", "reverse", "catalogue.keys.reverse", show=False, id="catalogue-reverse"
@@ -147,6 +147,7 @@ class CataloguePane(TablePane[Programme]):
             RATES_KEY, "app.exchange_rates", "money.keys.open", show=False, id="catalogue-rates"
         ),
         Binding("escape", "leave", "catalogue.keys.leave", show=False, id="catalogue-leave"),
+        Binding("ctrl+z", "undo", "app.keys.undo", show=False, id="catalogue-undo"),
         Binding("down", "to_table", "catalogue.keys.leave", show=False, id="catalogue-down"),
     ]
 
@@ -426,7 +427,7 @@ class CataloguePane(TablePane[Programme]):
         if action == "clear_filters":
             return self.view.filtered
         if action == "leave":
-            return self.screen.focused is not self.table
+            return self.screen.focused is not self.table or self.view.filtered
         if action == "to_table":
             return self.screen.focused is self.filter_input
         return True
@@ -443,8 +444,12 @@ class CataloguePane(TablePane[Programme]):
         self.action_clear_filter()
 
     def action_leave(self) -> None:
-        """Esc: back to the table; from the search field, clear the search first."""
+        """Esc: back to the table; from the search field, clear the search first; on the
+        table, clear the search and the filters."""
         search = self.filter_input
+        if self.screen.focused is self.table:
+            self.action_clear_filters()
+            return
         if self.screen.focused is search and search.value:
             self.action_clear_filter()
         self.table.focus()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import ClassVar
 
@@ -145,7 +145,11 @@ class ComparePane(Pane):
         Binding("e", "budget", "compare.keys.budget", id="compare-budget"),
         Binding("g", "goal", "compare.keys.goal", id="compare-goal"),
         Binding("P,shift+p", "start_pilot", "compare.keys.pilot", id="compare-start-pilot"),
+        Binding("ctrl+z", "undo", "app.keys.undo", show=False, id="compare-undo"),
         Binding("escape", "cancel_solve", "compare.keys.cancel", id="compare-cancel-solve"),
+        # Esc when nothing is being solved: clear the filters, as in every tab
+        Binding("escape", "clear_filters", "compare.keys.clear", show=False, id="compare-escape"),
+        Binding("slash", "search", "compare.keys.search", show=False, id="compare-search"),
     ]
     WRITE_ACTIONS = frozenset({"start_pilot"})
     solve_portfolio: Callable[..., Portfolio] = staticmethod(choose)
@@ -444,6 +448,8 @@ class ComparePane(Pane):
             parts.append(self.t(verdict_key(filters.verdict)))
         if filters.to_discuss:
             parts.append(self.t("compare.filter.to_discuss"))
+        if filters.text.strip():
+            parts.append(f"“{safe_str(filters.text.strip())}”")
         return ", ".join(parts)
 
     @on(CompareGrid.Moved)
@@ -803,7 +809,7 @@ class ComparePane(Pane):
             return None if self.unavailable(action) else True
         if action == "view":
             return View(str(parameters[0])) is not view
-        if action in {"bars", "sort", "filter", "pick_programme"}:
+        if action in {"bars", "sort", "filter", "search", "pick_programme"}:
             return view in SIDE_BY_SIDE
         if action == "clear_filters":
             return view in SIDE_BY_SIDE and self.state.filters.active
@@ -966,17 +972,27 @@ class ComparePane(Pane):
             if kind == "clear":
                 self.state.filters = Filters()
             elif kind == "discuss":
-                self.state.filters = Filters(
-                    filters.department, filters.verdict, not filters.to_discuss
-                )
+                self.state.filters = replace(filters, to_discuss=not filters.to_discuss)
             elif kind == "verdict":
-                self.state.filters = Filters(filters.department, Verdict(rest), filters.to_discuss)
+                self.state.filters = replace(filters, verdict=Verdict(rest))
             else:
-                self.state.filters = Filters(rest, filters.verdict, filters.to_discuss)
+                self.state.filters = replace(filters, department=rest)
             self._show_view()
             self._focus_view()
 
         self._pick(self.t("compare.pick.filter"), choices, None, chosen)
+
+    def action_search(self) -> None:
+        """/: show the teams whose name or department holds the text typed."""
+        from workbench.ui.dialogs.search_dialog import SearchDialog
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self.state.filters = replace(self.state.filters, text=text)
+                self._show_view()
+                self._focus_view()
+
+        self.app.push_screen(SearchDialog(self.state.filters.text), chosen)
 
     def action_clear_filters(self) -> None:
         self.state.filters = Filters()
@@ -1019,6 +1035,7 @@ class ComparePane(Pane):
                 ("pick_team", self._team_then(self.action_pick_team)),
                 ("sort", self._side_then(self.action_sort)),
                 ("filter", self._side_then(self.action_filter)),
+                ("search", self._side_then(self.action_search)),
                 ("budget", self._portfolio_then(self.action_budget)),
             )
         ]

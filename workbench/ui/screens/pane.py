@@ -88,6 +88,11 @@ class Pane(WorkbenchNode, Vertical):
     def refresh_data(self) -> None:
         """Show the repository's current data (called after every change)."""
 
+    def action_undo(self) -> None:
+        """ctrl+z in a tab whose changes are not undone: say why, and what to do instead
+        (Scoring and Pilots undo their changes)."""
+        self.notify(self.t(f"app.no_undo.{self.tab_id}"), timeout=5, markup=False)
+
     def palette_commands(self) -> list[PaletteCommand]:
         """This pane's actions, for the command palette."""
         return []

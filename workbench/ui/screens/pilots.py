@@ -64,7 +64,9 @@ from workbench.core.pilot_metrics import current_phase, next_due, pilot_status, 
 from workbench.core.pilot_overview import totals
 from workbench.core.pilot_report import pilot_report, report_filename
 from workbench.exchange.files import write_atomically
+from workbench.storage.repository import Repository
 from workbench.ui.dialogs.benefit_dialog import BenefitDialog
+from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.cost_dialog import CostDialog
 from workbench.ui.dialogs.gate_dialog import GateDialog
 from workbench.ui.dialogs.journal_dialog import JournalDialog
@@ -143,9 +145,12 @@ class PilotView:
 
 @dataclass(frozen=True, slots=True)
 class UndoStep:
+    """One change to take back: ``before`` None for a pilot started (undo deletes it),
+    ``after`` None for a pilot deleted (undo saves it again)."""
+
     label: str
-    before: Pilot
-    after: Pilot
+    before: Pilot | None
+    after: Pilot | None
 
 
 class PilotsTable(VirtualTable):
@@ -213,7 +218,7 @@ class PilotsPane(TablePane[PilotView]):
         ),
         Binding("m", "measure", "pilots.keys.measure", id="pilots-measure"),
         Binding("g", "gate", "pilots.keys.gate", id="pilots-gate"),
-        Binding("d", "phase_dates", "pilots.keys.phase_dates", show=False, id="pilots-phase-dates"),
+        Binding("o", "phase_dates", "pilots.keys.phase_dates", show=False, id="pilots-phase-dates"),
         Binding("k", "new_kpi", "pilots.keys.new_kpi", show=False, id="pilots-new-kpi"),
         Binding(
             "a",
@@ -230,7 +235,7 @@ class PilotsPane(TablePane[PilotView]):
         Binding("ctrl+z", "undo", "pilots.keys.undo", id="pilots-undo"),
         Binding("escape", "back", "pilots.keys.back", id="pilots-back"),
         Binding("e", "edit", "pilots.keys.edit", id="pilots-edit"),
-        Binding("delete,x", "delete", "pilots.keys.delete", id="pilots-delete"),
+        Binding("d,delete", "delete", "pilots.keys.delete", id="pilots-delete"),
         Binding(
             "v",
             "correct_measurement",
@@ -403,6 +408,7 @@ class PilotsPane(TablePane[PilotView]):
         if phase is not None:
             self.page.table("phases").move_to(phase.kind.value)
         self.page.choose(section)
+        self.workbench.state.pilot_page = (pilot_id, section)
         self.page.table().focus()
         self.refresh_bindings()
 
@@ -415,6 +421,7 @@ class PilotsPane(TablePane[PilotView]):
     def action_back(self) -> None:
         if self.mode == "page":
             self.mode = "list"
+            self.workbench.state.pilot_page = None
             self.query_one(ContentSwitcher).current = "pilots-list-view"
             if self.open_id:
                 self.table.move_to(self.open_id)
@@ -427,6 +434,8 @@ class PilotsPane(TablePane[PilotView]):
 
     def action_section(self, name: str) -> None:
         self.page.choose(name)
+        if self.open_id is not None:
+            self.workbench.state.pilot_page = (self.open_id, name)
         self.page.table().focus()
         self.refresh_bindings()
 
@@ -442,8 +451,8 @@ class PilotsPane(TablePane[PilotView]):
 
     @on(VirtualTable.Selected)
     def _section_selected(self, event: VirtualTable.Selected) -> None:
-        """Enter on a row: measure a KPI, decide a phase's gate, edit a participant, a cost or
-        a benefit."""
+        """Enter on a row: measure a KPI, open a phase, edit a participant, a cost or a
+        benefit."""
         if not isinstance(event.control, SectionTable):
             return
         event.stop()
@@ -451,7 +460,7 @@ class PilotsPane(TablePane[PilotView]):
         if section == "kpis":
             self.action_measure()
         elif section == "phases":
-            self.action_gate()
+            self.action_phase_dates()
         elif section in ("people", "money"):
             self.action_edit()
 
@@ -459,6 +468,8 @@ class PilotsPane(TablePane[PilotView]):
 
     def applies(self, action: str) -> bool:
         """Whether ``action`` belongs in the footer here at all (mode and section)."""
+        if action == "delete" and self.mode == "list":
+            return self.table.cursor_key is not None  # the highlighted pilot
         if action in PAGE_ACTIONS and self.mode != "page":
             return False
         if action in LIST_ACTIONS and self.mode != "list":
@@ -768,8 +779,12 @@ class PilotsPane(TablePane[PilotView]):
         )
 
     def action_delete(self) -> None:
-        """Delete the highlighted KPI, participant, cost or benefit, once confirmed."""
+        """Delete the highlighted KPI, participant, cost or benefit, once confirmed; in the
+        list, the highlighted pilot."""
         if self._refused("delete"):
+            return
+        if self.mode == "list":
+            self._delete_pilot()
             return
         pilot = self.pilot
         if pilot is None:
@@ -777,6 +792,58 @@ class PilotsPane(TablePane[PilotView]):
         removal = row_removal(pilot, self.page.section, self._row_key(), self.workbench.i18n)
         if removal is not None:
             self._confirm_removal(removal)
+
+    def _delete_pilot(self) -> None:
+        key = self.table.cursor_key
+        view = self.by_key.get(key) if key else None
+        if view is None:
+            return
+        pilot = view.pilot
+        t = self.t
+        goes = t(
+            "pilots.delete.pilot_goes",
+            kpis=len(pilot.kpis),
+            measurements=sum(len(k.measurements) for k in pilot.kpis),
+            costs=len(pilot.costs) + len(pilot.benefits),
+            people=len(pilot.participants),
+            notes=len(pilot.journal),
+        )
+        question = t("pilots.delete.pilot_question", name=pilot.name, goes=goes)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            pilot_id = pilot.id
+
+            def delete(repository: Repository) -> Pilot:
+                gone = repository.pilot(pilot_id)
+                repository.delete_pilot(pilot_id)
+                return gone
+
+            gone = self.workbench.store(delete)
+            if gone is not None:
+                label = t("pilots.undo.delete_pilot", name=gone.name)
+                self.undo_steps.append(UndoStep(label, gone, None))
+                self.refresh_bindings_if_changed()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("pilots.delete.pilot_title"),
+                f"{question} {t('pilots.delete.undo_hint')}",
+                confirm_label=t("pilots.delete.confirm"),
+                cancel_label=t("pilots.delete.cancel"),
+                danger=True,
+            ),
+            answered,
+        )
+
+    def remember_start(self, pilot_id: str) -> None:
+        """A pilot just started (Scoring, Compare): ctrl+z here takes it back."""
+        pilot = self.workbench.repository.snapshot().pilots.get(pilot_id)
+        if pilot is not None:
+            label = self.t("pilots.undo.start", name=pilot.name)
+            self.undo_steps.append(UndoStep(label, None, pilot))
+            self.refresh_bindings_if_changed()
 
     def _confirm_removal(self, removal: Removal) -> None:
         def answered(yes: bool | None) -> None:
@@ -914,14 +981,33 @@ class PilotsPane(TablePane[PilotView]):
         if not self.undo_steps:
             return
         step = self.undo_steps.pop()
+        if step.before is None or step.after is None:
+            self._undo_start_or_delete(step)
+            return
         # Put back the fields this change touched, merged with what others changed since.
-        edited = revalidated(step.before, updated_at=step.after.updated_at)
+        after = step.after
+        edited = revalidated(step.before, updated_at=after.updated_at)
         # Someone else changed the same part meanwhile: the conflict dialog lets the user
         # keep theirs or the undone version, field by field.
         undone = self.workbench.store(
-            lambda repo: repo.save_edit(step.after, edited), resolved=lambda saved: None
+            lambda repo: repo.save_edit(after, edited), resolved=lambda saved: None
         )
         if undone is not None:
+            self.notify(self.t("pilots.undone", change=step.label), timeout=3, markup=False)
+        self.refresh_bindings_if_changed()
+
+    def _undo_start_or_delete(self, step: UndoStep) -> None:
+        """A pilot started is deleted again; a pilot deleted is saved again."""
+        before, after = step.before, step.after
+
+        def undo(repository: Repository) -> bool:
+            if before is None and after is not None:
+                repository.delete_pilot(after.id)
+            elif before is not None:
+                repository.save_pilot(before)
+            return True
+
+        if self.workbench.store(undo):
             self.notify(self.t("pilots.undone", change=step.label), timeout=3, markup=False)
         self.refresh_bindings_if_changed()
 

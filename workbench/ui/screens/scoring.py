@@ -72,6 +72,13 @@ class UndoStep:
     programme_id: str
     restore: AssessmentChange
     reapply: AssessmentChange
+    created: bool = False
+    """The change created the assessment: undoing it removes the assessment, if nothing
+    else was written in it meanwhile."""
+
+
+NEW_ASSESSMENT = "\0new"
+"""The last line of a team's assessments: not an id any record can have."""
 
 
 class ScoringPane(Pane):
@@ -117,9 +124,12 @@ class ScoringPane(Pane):
         Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
         Binding("c", "months", "scoring.keys.months", id="scoring-months"),
         Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
-        Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
+        Binding("i", "toggle_details", "scoring.keys.details", id="scoring-details"),
         Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
-        Binding("x", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"),
+        # Delete and 0 clear a score here: deleting the whole assessment is D (shift+d).
+        Binding(
+            "D,shift+d", "delete_assessment", "scoring.keys.delete", show=False, id="scoring-delete"
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -431,10 +441,11 @@ class ScoringPane(Pane):
         if state.team_id is None or state.programme_id is None:
             return None
         edit = AssessmentEdit(state.team_id, state.programme_id, change)
+        created = self.current()[2] is None
         if not self.workbench.queue_edit(edit):
             return None
         self.refresh_data()
-        return UndoStep("", edit.team_id, edit.programme_id, change, change)
+        return UndoStep("", edit.team_id, edit.programme_id, change, change, created)
 
     def _record(self, step: UndoStep) -> None:
         self.undo_steps.append(step)
@@ -595,7 +606,30 @@ class ScoringPane(Pane):
         step = self.undo_steps.pop()
         if self._replay(step, step.restore, "scoring.undone"):
             self.redo_steps.append(step)
+            if step.created:
+                self._remove_if_empty(step.team_id, step.programme_id)
         self.refresh_bindings_if_changed()
+
+    def _remove_if_empty(self, team_id: str, programme_id: str) -> None:
+        """The change undone had created the assessment: remove it again, unless someone
+        wrote in it since (written after the undo queued before)."""
+
+        def remove(repository: Repository) -> bool:
+            found = repository.assessment_for(team_id, programme_id)
+            if found is None or any(
+                rating.score is not None or rating.low is not None or rating.reason
+                for ratings in found.ratings.values()
+                for rating in ratings.values()
+            ):
+                return False
+            try:
+                repository.delete_assessment(found.id)
+            except InUseError:
+                return False
+            return True
+
+        if self.workbench.store(remove):
+            self.refresh_data()
 
     def action_redo(self) -> None:
         if not self.redo_steps:
@@ -656,9 +690,15 @@ class ScoringPane(Pane):
             done,
         )
 
-    def action_pick_team(self, then: Callable[[], None] | None = None) -> None:
+    def action_pick_team(
+        self, then: Callable[[], None] | None = None, programme_id: str | None = None
+    ) -> None:
+        """Choose the team to score (for ``programme_id``, set only once one is chosen)."""
+
         def chosen(team_id: str) -> None:
             self.workbench.state.team_id = team_id
+            if programme_id is not None:
+                self.workbench.state.programme_id = programme_id
             self.refresh_data()
             if then is not None:
                 then()
@@ -683,17 +723,20 @@ class ScoringPane(Pane):
             label = f"{label}  [{status.upper()}]"
         return Choice(programme.id, label, f"{safe_str(programme.provider)} · {status}")
 
-    def action_pick_programme(self) -> None:
+    def action_pick_programme(self, team_id: str | None = None) -> None:
+        """Choose the programme to score (of ``team_id``, set only once one is chosen)."""
         repo = self.workbench.repository
 
         def show(programme_id: str) -> None:
+            if team_id is not None:
+                self.workbench.state.team_id = team_id
             self.workbench.state.programme_id = programme_id
             self.refresh_data()
 
         def chosen(programme_id: str) -> None:
             programme = repo.snapshot().programmes.get(programme_id)
-            team_id = self.workbench.state.team_id
-            started = team_id is not None and repo.assessment_for(team_id, programme_id)
+            team = team_id or self.workbench.state.team_id
+            started = team is not None and repo.assessment_for(team, programme_id)
             if (
                 programme is None
                 or started
@@ -783,6 +826,37 @@ class ScoringPane(Pane):
                 self.refresh_data()
 
         self._pick(t("scoring.pick.assessment"), choices, None, chosen)
+
+    def pick_of_team(self, team_id: str) -> None:
+        """Enter on a team (Teams tab): its assessments, latest first, and "new assessment…"
+        last. Esc leaves Scoring as it was."""
+        snapshot = self.workbench.repository.snapshot()
+        team = snapshot.teams.get(team_id)
+        if team is None:
+            return
+        choices = []
+        for assessment in sorted(
+            (a for a in snapshot.assessments.values() if a.team_id == team_id),
+            key=lambda a: a.updated_at,
+            reverse=True,
+        ):
+            programme = snapshot.programmes.get(assessment.programme_id)
+            if programme is not None:
+                choices.append(self._assessment_choice(assessment, team, programme))
+        choices.append(Choice(NEW_ASSESSMENT, self.t("scoring.pick.new_assessment")))
+
+        def chosen(key: str) -> None:
+            if key == NEW_ASSESSMENT:
+                self.action_pick_programme(team_id=team_id)
+                return
+            found = self.workbench.repository.snapshot().assessments.get(key)
+            if found is not None:
+                self.workbench.state.team_id = found.team_id
+                self.workbench.state.programme_id = found.programme_id
+                self.refresh_data()
+
+        title = self.t("scoring.pick.team_assessments", team=safe_str(team.name))
+        self._pick(title, choices, None, chosen)
 
     def action_pick_assessor(self) -> None:
         t = self.workbench.i18n

@@ -95,7 +95,7 @@ class TeamsPane(TablePane[TeamView]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_team", "teams.keys.new", id="teams-new"),
         Binding("e", "edit_team", "teams.keys.edit", id="teams-edit"),
-        Binding("d", "delete_team", "teams.keys.delete", id="teams-delete"),
+        Binding("d,delete", "delete_team", "teams.keys.delete", id="teams-delete"),
         # "/" is shown in the filter row; the footer keeps room for F1 in French.
         Binding("slash", "filter", "teams.keys.filter", show=False, id="teams-filter"),
         Binding("escape", "clear_filter", "teams.keys.clear_filter", id="teams-clear-filter"),
@@ -103,6 +103,7 @@ class TeamsPane(TablePane[TeamView]):
         Binding("S,shift+s", "reverse", "keys.reverse", show=False, id="teams-reverse"),
         Binding("M,shift+m", "memo", "reports.keys.memo", show=False, id="teams-memo"),
         Binding("g", "diagnostic", "diagnostic.keys.open", show=False, id="teams-diagnostic"),
+        Binding("ctrl+z", "undo", "app.keys.undo", show=False, id="teams-undo"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

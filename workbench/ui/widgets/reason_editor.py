@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from workbench.core.text import has_control
+from workbench.ui.typeahead import run_own_binding
 
 
 class ReasonEditor(TextArea):
@@ -41,6 +42,8 @@ class ReasonEditor(TextArea):
             event.stop()
             event.prevent_default()
             self.post_message(self.Submitted(self))
+            return
+        if await run_own_binding(self, event):
             return
         await super()._on_key(event)
 

@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.widgets import Input
 
 from workbench.core.text import has_control, visible_in_place
+from workbench.ui.typeahead import run_own_binding
 
 
 class SafeInput(Input):
@@ -37,6 +38,9 @@ class SafeInput(Input):
             if words is not None:
                 text.append(f"  {words('errors.control_chars_field')}", style="bold reverse")
         return text
+
+    async def _on_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)  # Input's own handler follows unless it ran
 
     def _on_paste(self, event: events.Paste) -> None:
         """All of a paste, new lines included: drawn as ␤ and refused with a reason, rather
