@@ -212,6 +212,7 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
 
 
 def run_import(args: argparse.Namespace, path: Path) -> int:
+    from workbench.exchange.import_words import change_lines
     from workbench.exchange.importer import apply_import, plan_import, what_is_there
     from workbench.storage.repository import Repository
 
@@ -248,6 +249,8 @@ def run_import(args: argparse.Namespace, path: Path) -> int:
         print(visible(i18n("cli.import_written", path=repository.path, **said)))
     else:
         print(visible(i18n("cli.import_nothing", **said)))
+    for line in change_lines(plan, i18n):
+        print(visible(line))
     return 0
 
 
