@@ -206,7 +206,12 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
         now = datetime.now(UTC)
         content = export_json(selection, author=repository.author, now=now).decode("utf-8")
     else:
-        content = export_markdown(selection, Translator(_language(args)), today=date.today())
+        content = export_markdown(
+            selection,
+            Translator(_language(args)),
+            today=date.today(),
+            facts_max_age_days=_facts_max_age(),
+        )
     _emit(content, args.out, Translator(_language(args)), data_file=path)
     return 0
 
@@ -311,6 +316,13 @@ def memo_text(
         pilots=pilots,
         programmes=snapshot.programmes,
         prepared_by=repository.author,
+        facts_max_age_days=_facts_max_age(),
     )
     programme = snapshot.programmes[programme_id] if programme_id else None
     return content, team, programme, today
+
+
+def _facts_max_age() -> int:
+    from workbench.settings import Settings
+
+    return Settings.load()[0].facts_max_age_days

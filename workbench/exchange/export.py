@@ -13,6 +13,7 @@ import orjson
 
 from workbench.core.assessment import Assessment
 from workbench.core.consensus import evaluate_consensus
+from workbench.core.freshness import FACTS_MAX_AGE_DAYS
 from workbench.core.grid import CRITERIA_BY_KEY, CRITERION_KEYS
 from workbench.core.memo import Messages, memo, sections
 from workbench.core.scoring import Number
@@ -159,6 +160,7 @@ def export_markdown(
     today: date,
     progress: Progress = _ignore,
     prepared_by: str | None = None,
+    facts_max_age_days: int = FACTS_MAX_AGE_DAYS,
 ) -> str:
     """The decision memo of each selected team, one after the other."""
     programmes = {programme.id: programme for programme in selection.programmes}
@@ -178,6 +180,7 @@ def export_markdown(
                 pilots=selection.pilots,
                 programmes=programmes,
                 prepared_by=prepared_by,
+                facts_max_age_days=facts_max_age_days,
             )
         )
         progress(index, total)

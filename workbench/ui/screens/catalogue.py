@@ -31,6 +31,8 @@ from workbench.ui.text import option_text, safe_str
 from workbench.ui.widgets.catalogue_view import (
     FILTERS,
     NOT_RETIRED,
+    OLD_FACTS,
+    OLD_FACTS_MARK,
     UNKNOWN_LEVEL,
     CatalogueTable,
     CatalogueView,
@@ -39,6 +41,7 @@ from workbench.ui.widgets.catalogue_view import (
     fitted_price,
     hours_text,
     level_label,
+    old_facts_text,
     price_text,
     row_style,
     sort_value,
@@ -216,6 +219,8 @@ class CataloguePane(TablePane[Programme]):
         snapshot = repository.snapshot()
         self._assessments = Counter(a.programme_id for a in snapshot.assessments.values())
         self._pilots = Counter(p.programme_id for p in snapshot.pilots.values())
+        self.view.today = self.workbench.today
+        self.view.max_age = self.workbench.settings.facts_max_age_days
         return repository.programmes()
 
     def refresh_data(self) -> None:
@@ -231,7 +236,11 @@ class CataloguePane(TablePane[Programme]):
             return [*levels, (t("catalogue.filters.level_unknown"), UNKNOWN_LEVEL)]
         if name == "status":
             statuses = [(t(f"catalogue.status.{status.value}"), status.value) for status in Status]
-            return [*statuses, (t("catalogue.filters.current"), NOT_RETIRED)]
+            return [
+                *statuses,
+                (t("catalogue.filters.current"), NOT_RETIRED),
+                (t("catalogue.filters.old_facts"), OLD_FACTS),
+            ]
         seen: dict[str, str] = {}
         for programme in self.records:
             values = [programme.provider] if name == "provider" else programme.topics
@@ -349,8 +358,11 @@ class CataloguePane(TablePane[Programme]):
         status = Text(status_label(i18n, p, with_date=full))
         if p.status in (Status.RETIRING, Status.RETIRED):
             status.stylize("italic")
+        name: Cell = safe_str(p.name)
+        if self.view.facts_old(p):
+            name = Text.assemble((OLD_FACTS_MARK, "bold"), name)
         cells: dict[str, Cell] = {
-            "name": safe_str(p.name),
+            "name": name,
             "provider": p.provider,
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),
@@ -404,7 +416,12 @@ class CataloguePane(TablePane[Programme]):
         if self._shown is not None and self._shown[0] is record and self._shown[1] == used_by:
             return
         self._shown = (record, used_by)
-        self.query_one("#catalogue-detail", ProgrammeDetail).show(record, used_by)
+        old = (
+            old_facts_text(self.workbench.i18n, record, self.view.today, self.view.max_age)
+            if record is not None
+            else ""
+        )
+        self.query_one("#catalogue-detail", ProgrammeDetail).show(record, used_by, old)
 
     def open_record(self, key: str) -> None:
         self.post_message(OpenScoring(programme_id=key))

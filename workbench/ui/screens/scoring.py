@@ -33,6 +33,7 @@ from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.saving import AssessmentEdit
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
+from workbench.ui.widgets.catalogue_view import OLD_FACTS_MARK, old_facts_text
 from workbench.ui.widgets.robustness_panel import (
     RobustnessPanel,
     discuss_text,
@@ -282,6 +283,12 @@ class ScoringPane(Pane):
             flag = Text(f"⚠ {t('scoring.clarify')}", style="bold")
             flag.append(f" ({gaps})", "dim")
             lines.append(flag)
+        if programme is not None:
+            old = old_facts_text(
+                t, programme, self.workbench.today, self.workbench.settings.facts_max_age_days
+            )
+            if old:
+                lines.append(Text(OLD_FACTS_MARK + old, style="bold"))
         if team is None or programme is None:
             lines.append(Text(t("scoring.choose_hint"), style="italic"))
         return Group(*lines)

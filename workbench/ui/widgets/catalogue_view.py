@@ -6,7 +6,8 @@ Everything a user typed (names, providers, topics, notes, URLs) goes into ``Text
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -31,6 +32,7 @@ from workbench.core.catalogue import (
     Programme,
     Status,
 )
+from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_between
 from workbench.i18n import Translator
 from workbench.ui.panes.table_pane import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
@@ -42,6 +44,9 @@ STATUS_ORDER: dict[Status, int] = {status: index for index, status in enumerate(
 INACTIVE = (Status.RETIRING, Status.RETIRED)
 UNKNOWN_LEVEL = "-"
 NOT_RETIRED = "current"
+OLD_FACTS = "old_facts"
+"""The status filter's "facts to re-check": checked longer ago than the setting says."""
+OLD_FACTS_MARK = "◷ "
 FILTERS = ("level", "provider", "topic", "status")
 
 SortKey = tuple[Any, ...]
@@ -55,6 +60,12 @@ class CatalogueView(Listing):
     provider: str | None = None
     topic: str | None = None
     status: str | None = None
+    today: date = field(default_factory=date.today)
+    max_age: int = FACTS_MAX_AGE_DAYS
+    """Facts checked more than this many days before ``today`` are to re-check."""
+
+    def facts_old(self, p: Programme) -> bool:
+        return facts_are_old(p, self.today, self.max_age)
 
     @property
     def filtered(self) -> bool:
@@ -69,6 +80,9 @@ class CatalogueView(Listing):
             return False
         if self.status == NOT_RETIRED:
             if p.status is Status.RETIRED:
+                return False
+        elif self.status == OLD_FACTS:
+            if not self.facts_old(p):
                 return False
         elif self.status is not None and p.status.value != self.status:
             return False
@@ -218,17 +232,17 @@ class ProgrammeDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield self._body
 
-    def show(self, programme: Programme | None, used_by: str = "") -> None:
+    def show(self, programme: Programme | None, used_by: str = "", old_facts: str = "") -> None:
         t = self._i18n
         if programme is None:
             self.border_title = Content(t("catalogue.detail.title"))
             self._body.update(Content(t("catalogue.detail.none")))
             return
         self.border_title = Content(safe_str(programme.name, limit=120))
-        self._body.update(DrawnOnce(self._render_fields(programme, used_by)))
+        self._body.update(DrawnOnce(self._render_fields(programme, used_by, old_facts)))
         self.scroll_home(animate=False)
 
-    def _render_fields(self, p: Programme, used_by: str) -> RenderableType:
+    def _render_fields(self, p: Programme, used_by: str, old_facts: str) -> RenderableType:
         t = self._i18n
         unknown = Text(t("catalogue.unknown"), style="dim italic")
 
@@ -273,7 +287,10 @@ class ProgrammeDetail(VerticalScroll):
             ("renewal", value(p.renewal)),
             ("url", value(p.url)),
             ("source", value(p.source)),
-            ("checked_on", value(t.date(p.checked_on) if p.checked_on else None)),
+            (
+                "checked_on",
+                _checked(value(t.date(p.checked_on) if p.checked_on else None), old_facts),
+            ),
             ("notes", value(p.notes, one_line=False)),
         ]
         grid = Table.grid(padding=(0, 1), expand=True)
@@ -282,3 +299,16 @@ class ProgrammeDetail(VerticalScroll):
         for key, text in rows:
             grid.add_row(Text(t(f"catalogue.detail.{key}")), text)
         return Group(Text(t("catalogue.detail.hint"), style="dim italic"), grid)
+
+
+def _checked(checked: Text, old_facts: str) -> Text:
+    if old_facts:
+        checked.append(f" {OLD_FACTS_MARK}{old_facts}", style="bold")
+    return checked
+
+
+def old_facts_text(i18n: Translator, programme: Programme, today: date, max_age: int) -> str:
+    """ "facts checked 7 months ago" when they are older than ``max_age`` days, else ''."""
+    if programme.checked_on is None or not facts_are_old(programme, today, max_age):
+        return ""
+    return i18n.plural("catalogue.facts_checked", months_between(programme.checked_on, today))
