@@ -171,7 +171,14 @@ def memo(
     for part in parts:
         here = [p for p in running if p.programme_id == part.assessment.programme_id]
         lines += _section(
-            team, part, t, today=today, pilots=here, currency=currency, max_age=facts_max_age_days
+            team,
+            part,
+            t,
+            today=today,
+            pilots=here,
+            currency=currency,
+            max_age=facts_max_age_days,
+            catalogue=programmes or {},
         )
     lines += _sign_off(parts, running, t, today=today, prepared_by=prepared_by)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -406,6 +413,7 @@ def _section(
     pilots: Sequence[Pilot],
     currency: str | None,
     max_age: int = FACTS_MAX_AGE_DAYS,
+    catalogue: Mapping[str, Programme] | None = None,
 ) -> list[str]:
     assessment, evaluation = part.assessment, part.evaluation
     programme = part.programme
@@ -445,7 +453,9 @@ def _section(
             + f" · {who}"
         )
     lines.append("")
-    lines += _facts(part, t, today=today, currency=currency, max_age=max_age)
+    lines += _facts(
+        part, t, today=today, currency=currency, max_age=max_age, catalogue=catalogue or {}
+    )
     for pilot in pilots:
         lines += [f"> **{t('reports.memo.already_running', name=inline(pilot.name))}**", ""]
     lines += _grid(part, t)
@@ -464,6 +474,7 @@ def _facts(
     today: date,
     currency: str | None,
     max_age: int = FACTS_MAX_AGE_DAYS,
+    catalogue: Mapping[str, Programme] | None = None,
 ) -> list[str]:
     """What the programme costs the team over the pilot, and the catalogue's facts with
     their source and the date they were checked."""
@@ -507,6 +518,9 @@ def _facts(
         status = t(f"catalogue.status.{programme.status.value}")
         if programme.status_date is not None:
             status += " " + t("reports.memo.since", date=programme.status_date.isoformat())
+        successor = programme.successor_name(catalogue or {})
+        if successor is not None:
+            status += f" → {inline(successor)}"
         lines.append(f"- **{t('reports.memo.status')}** {status}")
     if programme.notes:
         lines.append(f"- **{t('reports.memo.notes')}** {inline(programme.notes)}")

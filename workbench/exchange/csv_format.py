@@ -86,6 +86,7 @@ PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
     "source": ("source",),
     "checked_on": ("checked_on",),
     "programme_notes": ("notes",),
+    "successor_id": ("successor_id",),
 }
 """Catalogue column -> the programme field it holds (a path into the model)."""
 

@@ -246,15 +246,22 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         state = self.workbench.state
         if event.team_id is not None:
             state.team_id = event.team_id
-        if event.programme_id is not None:
-            state.programme_id = event.programme_id
         scoring = cast("ScoringPane", await self.build("scoring"))
-        scoring.refresh_data()
-        self.action_show_tab("scoring")
-        if event.team_id is None:
-            scoring.action_pick_team()
-        elif event.programme_id is None:
-            scoring.action_pick_programme()
+
+        def score(programme_id: str | None) -> None:
+            if programme_id is not None:
+                state.programme_id = programme_id
+            scoring.refresh_data()
+            self.action_show_tab("scoring")
+            if event.team_id is None:
+                scoring.action_pick_team()
+            elif programme_id is None:
+                scoring.action_pick_programme()
+
+        if event.programme_id is None:
+            score(None)
+        else:  # a retired programme: asked first, its successor offered
+            scoring.ask_if_retired(event.programme_id, score)
 
     @on(OpenPilot)
     async def _open_pilot(self, event: OpenPilot) -> None:

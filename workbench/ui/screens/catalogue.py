@@ -46,6 +46,7 @@ from workbench.ui.widgets.catalogue_view import (
     row_style,
     sort_value,
     status_label,
+    with_successor,
 )
 from workbench.ui.widgets.virtual_table import Cell, Column, Row
 
@@ -71,7 +72,7 @@ WIDTHS: dict[str, dict[str, int | None]] = {
         "price": 21,
         "status": 21,
     },
-    "compact": {"name": None, "provider": 12, "level": 13, "price": 14, "status": 11},
+    "compact": {"name": None, "provider": 12, "level": 13, "price": 14, "status": 16},
 }
 NAME_MIN_WIDTH = 16
 
@@ -161,6 +162,7 @@ class CataloguePane(TablePane[Programme]):
         self._name_width = 0
         self._options: dict[str, list[tuple[str, str]]] = {}
         self._shown: tuple[Programme | None, str] | None = None
+        self._by_id: dict[str, Programme] = {}
 
     @property
     def help_title(self) -> str:
@@ -221,7 +223,9 @@ class CataloguePane(TablePane[Programme]):
         self._pilots = Counter(p.programme_id for p in snapshot.pilots.values())
         self.view.today = self.workbench.today
         self.view.max_age = self.workbench.settings.facts_max_age_days
-        return repository.programmes()
+        programmes = repository.programmes()
+        self._by_id = {programme.id: programme for programme in programmes}
+        return programmes
 
     def refresh_data(self) -> None:
         self.load_records()
@@ -355,7 +359,7 @@ class CataloguePane(TablePane[Programme]):
         def known(text: str) -> Cell:
             return text if text else unknown
 
-        status = Text(status_label(i18n, p, with_date=full))
+        status = Text(with_successor(i18n, status_label(i18n, p, with_date=full), p, self._by_id))
         if p.status in (Status.RETIRING, Status.RETIRED):
             status.stylize("italic")
         name: Cell = safe_str(p.name)
@@ -421,7 +425,8 @@ class CataloguePane(TablePane[Programme]):
             if record is not None
             else ""
         )
-        self.query_one("#catalogue-detail", ProgrammeDetail).show(record, used_by, old)
+        detail = self.query_one("#catalogue-detail", ProgrammeDetail)
+        detail.show(record, used_by, old, self._by_id)
 
     def open_record(self, key: str) -> None:
         self.post_message(OpenScoring(programme_id=key))

@@ -6,6 +6,7 @@ Everything a user typed (names, providers, topics, notes, URLs) goes into ``Text
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -132,6 +133,16 @@ def status_label(i18n: Translator, programme: Programme, *, with_date: bool) -> 
     return status
 
 
+def with_successor(
+    i18n: Translator, text: str, programme: Programme, programmes: Mapping[str, Programme]
+) -> str:
+    """ "retired 2026-06-30" and its successor: "retired 2026-06-30 → AI-901"."""
+    successor = programme.successor_name(programmes)
+    if successor is None:
+        return text
+    return i18n("catalogue.with_successor", status=text, successor=successor)
+
+
 def status_sentence(i18n: Translator, programme: Programme) -> str:
     if programme.status_date is None:
         return i18n(f"catalogue.status.{programme.status.value}")
@@ -232,17 +243,26 @@ class ProgrammeDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield self._body
 
-    def show(self, programme: Programme | None, used_by: str = "", old_facts: str = "") -> None:
+    def show(
+        self,
+        programme: Programme | None,
+        used_by: str = "",
+        old_facts: str = "",
+        programmes: Mapping[str, Programme] | None = None,
+    ) -> None:
         t = self._i18n
         if programme is None:
             self.border_title = Content(t("catalogue.detail.title"))
             self._body.update(Content(t("catalogue.detail.none")))
             return
         self.border_title = Content(safe_str(programme.name, limit=120))
-        self._body.update(DrawnOnce(self._render_fields(programme, used_by, old_facts)))
+        fields = self._render_fields(programme, used_by, old_facts, programmes or {})
+        self._body.update(DrawnOnce(fields))
         self.scroll_home(animate=False)
 
-    def _render_fields(self, p: Programme, used_by: str, old_facts: str) -> RenderableType:
+    def _render_fields(
+        self, p: Programme, used_by: str, old_facts: str, programmes: Mapping[str, Programme]
+    ) -> RenderableType:
         t = self._i18n
         unknown = Text(t("catalogue.unknown"), style="dim italic")
 
@@ -269,7 +289,7 @@ class ProgrammeDetail(VerticalScroll):
             rows.append(("subscription", value(subscription)))
         if price.note:
             rows.append(("price_note", value(price.note)))
-        status = Text(status_sentence(t, p))
+        status = Text(with_successor(t, status_sentence(t, p), p, programmes))
         if p.status in INACTIVE:
             status.stylize("bold")
         rows += [
