@@ -84,7 +84,7 @@ async def fill(pilot: Pilot[None], app: WorkbenchApp, field: str, text: str) -> 
 async def test_search_narrows_as_you_type(sample_repo: Repository, make_app: AppFactory) -> None:
     app = make_app(sample_repo)
     async with app.run_test() as pilot:
-        assert "17 programmes" in screen_text(app)
+        assert "19 programmes" in screen_text(app)
         await pilot.press("slash")
         await wait_until(pilot, lambda: app.focused is app.screen.query_one("#catalogue-search"))
         assert app.focused is app.screen.query_one("#catalogue-search")
@@ -97,7 +97,7 @@ async def test_search_narrows_as_you_type(sample_repo: Repository, make_app: App
         assert len(narrowed) > len(ids)
         assert {p.provider for p in programmes(sample_repo, ids)} == {"AWS"}
         shown = screen_text(app)
-        assert "3 of 17 programmes" in shown
+        assert "3 of 19 programmes" in shown
         assert "“aws”" in shown
         assert "Google AI Essentials" not in shown
 
@@ -108,7 +108,7 @@ async def test_search_narrows_as_you_type(sample_repo: Repository, make_app: App
         await pilot.press("slash", "escape")  # Esc clears the search and leaves it
         assert app.focused is pane(app).table
         assert len(shown_ids(app)) == 17
-        assert "17 programmes" in screen_text(app)
+        assert "19 programmes" in screen_text(app)
 
 
 async def test_search_covers_topics(sample_repo: Repository, make_app: AppFactory) -> None:
@@ -132,7 +132,7 @@ async def test_filter_by_level_with_the_keyboard(
         await wait_until(pilot, lambda: set(shown_ids(app)) == beginners)
         assert set(shown_ids(app)) == beginners
         shown = screen_text(app)
-        assert f"{len(beginners)} of 17 programmes" in shown
+        assert f"{len(beginners)} of 19 programmes" in shown
         assert "level: beginner" in shown
 
         await pilot.press("x")  # clears every filter
@@ -675,10 +675,10 @@ async def test_french_labels_after_f9(sample_repo: Repository, make_app: AppFact
     async with app.run_test() as pilot:
         await pilot.press("slash", *"aws", "enter")
         await pilot.press("f9")
-        shown = await wait_for_text(pilot, "3 sur 17 programmes")
+        shown = await wait_for_text(pilot, "3 sur 19 programmes")
         for label in ("Nom", "Fournisseur", "Niveau", "Prix", "Statut", "Tout niveau"):
             assert label in shown, label
-        assert "3 sur 17 programmes" in shown  # the search survives the switch
+        assert "3 sur 19 programmes" in shown  # the search survives the switch
         assert "tri par nom ▲" in shown
         assert "débutant" in shown
         assert "retiré" in shown
