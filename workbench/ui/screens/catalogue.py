@@ -359,7 +359,9 @@ class CataloguePane(TablePane[Programme]):
         def known(text: str) -> Cell:
             return text if text else unknown
 
-        status = Text(with_successor(i18n, status_label(i18n, p, with_date=full), p, self._by_id))
+        # with a successor the date gives way to it ("retired → AI-901"): the detail has both
+        dated = full and p.successor_id is None
+        status = Text(with_successor(i18n, status_label(i18n, p, with_date=dated), p, self._by_id))
         if p.status in (Status.RETIRING, Status.RETIRED):
             status.stylize("italic")
         name: Cell = safe_str(p.name)
