@@ -25,8 +25,8 @@ def age_aigp(repo: Repository) -> None:
 @pytest.mark.parametrize(
     ("lang", "said", "option"),
     [
-        ("en", "facts checked 7 months ago", "Facts to re-check"),
-        ("fr", "faits vérifiés il y a 7 mois", "Faits à revérifier"),
+        ("en", "facts checked 7 months ago", "To re-check"),
+        ("fr", "faits vérifiés il y a 7 mois", "À revérifier"),
     ],
 )
 async def test_old_facts_are_marked_and_filtered_at_80x24(
