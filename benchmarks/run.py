@@ -14,13 +14,14 @@ programmes, 20,000 assessments, 300 pilots), alternating with the baselines (A B
   against the floor (``dumps`` of the same data + write + fsync + ``os.replace``); a
   reload after another writer's save and a cold load, against ``orjson.loads`` of the
   same bytes; the peak RSS of a process that only loads the large file;
-- then ``compare_bench.py`` (the Compare tab), in its own process.
+- then ``compare_bench.py`` (the Compare tab) and ``portfolio_bench.py`` (the portfolio's
+  solver against the old search), each in its own process.
 
 Writes ``results/bench.json`` (every sample) and ``results/latest.md`` (one table: each
 figure, its ratio, the issue's target and whether it holds). Progress goes to stderr.
 
     python benchmarks/run.py [--quick] [--repeat 50] [--scale 1.0] [--before REV,...]
-                             [--no-compare] [--only startup,keys,storage]
+                             [--no-compare] [--no-portfolio] [--only startup,keys,storage]
 """
 
 from __future__ import annotations
@@ -268,22 +269,25 @@ def measure_startup(
     files: dict[str, tuple[Path, str]],
     folder: Path,
     runs: int,
-    earlier: dict[str, Path],
+    earlier: dict[str, tuple[Path, dict[str, tuple[Path, str]]]],
 ) -> None:
     bare = folder / "bare_app.py"
     bare.write_text(BARE_STARTUP_APP, encoding="utf-8")
     env = {"WORKBENCH_CONFIG": str(folder / "config.json"), "TEXTUAL_ANIMATIONS": "none"}
     workbench = [sys.executable, "-m", "workbench.cli", "--db"]
-    variants: list[tuple[str, dict[str, str]]] = [("workbench", {"PYTHONPATH": str(ROOT)})]
-    for revision, tree in earlier.items():
-        variants.append((f"workbench at {revision}", {"PYTHONPATH": str(tree)}))
+    variants: list[tuple[str, dict[str, str], dict[str, tuple[Path, str]]]] = [
+        ("workbench", {"PYTHONPATH": str(ROOT)}, {})
+    ]
+    for revision, (tree, own) in earlier.items():
+        variants.append((f"workbench at {revision}", {"PYTHONPATH": str(tree)}, own))
     bare_name = "BASELINE: bare four-tab Textual app, first screen"
     with Tmux(*SIZE) as tmux:
         launcher = Launcher(tmux, env, timeout=120, cwd=folder)
         for run in range(runs + 1):  # run 0 warms the disk cache, untimed
             for data, (path, _) in files.items():
                 marker = SAMPLE_MARKER if data == "sample" else LARGE_MARKER
-                for label, extra in variants:
+                for label, extra, own in variants:
+                    path = own.get(data, (path, ""))[0]
                     target, pid, start = launcher.launch([*workbench, str(path)], extra)
                     try:
                         ms = launcher.wait_for(target, marker, start)
@@ -798,17 +802,48 @@ def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+EXPORTED = ("workbench", "themes", "sample_data", "benchmarks")
+
+
 def export_revision(revision: str, folder: Path) -> Path:
     """The workbench package of an earlier commit, to run with PYTHONPATH."""
     target = folder / f"at-{revision}"
     target.mkdir()
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", revision, "workbench", "themes", "sample_data"],
+        ["git", "-C", str(ROOT), "archive", revision, *EXPORTED],
         capture_output=True,
         check=True,
     )
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
     return target
+
+
+def files_of_revision(
+    revision: str, tree: Path, files: dict[str, tuple[Path, str]], scale: float
+) -> dict[str, tuple[Path, str]]:
+    """The same data written by the earlier commit's own code: a newer schema is refused by
+    older code, and an older file is migrated (written) by newer code."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    sample = files["sample"][0].with_name(f"sample-{revision}.json")
+    make_sample = "import sys, pathlib; from workbench.cli import open_repository; "
+    make_sample += "open_repository(pathlib.Path(sys.argv[1]), empty=False)"
+    # run in the tree: from the checkout, "" on sys.path would import today's package
+    subprocess.run([sys.executable, "-c", make_sample, str(sample)], env=env, check=True, cwd=tree)
+    found = {"sample": (sample, files["sample"][1])}
+    if "large" in files:
+        cached = CACHE / f"large-org-{scale:g}-at-{revision}.json"
+        if not cached.exists():
+            progress(f"writing the large organisation of {revision} to {cached}...")
+            partial = cached.with_suffix(".partial.json")
+            partial.unlink(missing_ok=True)
+            script = tree / "benchmarks" / "large_org.py"
+            command = [sys.executable, str(script), str(partial), "--scale", f"{scale:g}"]
+            subprocess.run(command, env=env, check=True, capture_output=True, cwd=tree)
+            os.replace(partial, cached)
+        large = files["large"][0].with_name(f"large-{revision}.json")
+        shutil.copyfile(cached, large)
+        found["large"] = (large, files["large"][1])
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -826,6 +861,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", default="startup,keys,storage", help="parts to run")
     parser.add_argument("--no-compare", action="store_true", help="skip compare_bench.py")
+    parser.add_argument(
+        "--no-portfolio", action="store_true", help="skip portfolio_bench.py (the solver)"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="the results folder")
     parser.add_argument(
         "--name", help="the results' file name, .md and .json (default: latest, or quick)"
@@ -862,9 +900,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         files = data_files(folder, scale)
         revisions = [rev.strip() for rev in args.before.split(",") if rev.strip()]
-        earlier = {rev: export_revision(rev, folder) for rev in revisions}
+        trees = {rev: export_revision(rev, folder) for rev in revisions}
+        earlier = {
+            rev: (tree, files_of_revision(rev, tree, files, scale)) for rev, tree in trees.items()
+        }
         # as an installed package: bytecode compiled once (PYTHONDONTWRITEBYTECODE may be set)
-        for tree in (ROOT, *earlier.values()):
+        for tree in (ROOT, *trees.values()):
             compileall.compile_dir(tree / "workbench", quiet=1)
         if "startup" in parts:
             measure_startup(figures, files, folder, startup_runs, earlier)
@@ -872,6 +913,13 @@ def main(argv: list[str] | None = None) -> int:
             measure_storage(figures, files, repeat)
         if "keys" in parts:
             measure_keys(figures, files, repeat, args.rounds)
+        if not args.no_portfolio:
+            progress("portfolio_bench.py (the portfolio's solver, its own process)...")
+            command = [sys.executable, str(HERE / "portfolio_bench.py")]
+            command += ["--output", str(args.output), "--app", str(files["large"][0])]
+            done = subprocess.run([*command, *(["--quick"] if args.quick else [])], check=False)
+            if done.returncode != 0:
+                progress(f"portfolio_bench.py failed (exit {done.returncode})")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if not args.no_compare and not args.quick:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +125,34 @@ def test_the_ast_scan_sees_imports_in_every_form(tmp_path: Path) -> None:
     assert imports_package(sample, "tinydb")
     assert imports_package(sample, "textual")
     assert not imports_package(sample, "text")
+
+
+START_APP = """
+import asyncio, json, sys
+from pathlib import Path
+from workbench.cli import open_repository
+from workbench.ui.app import WorkbenchApp
+
+async def main():
+    repository = open_repository(Path(sys.argv[1]), empty=False)
+    app = WorkbenchApp(repository)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+asyncio.run(main())
+import workbench.portfolio_cli, workbench.core.portfolio, workbench.ui.screens.compare
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"highspy", "numpy"})))
+"""
+
+
+def test_starting_the_app_does_not_import_the_solver(tmp_path: Path) -> None:
+    """HiGHS (and numpy) load when a portfolio is first solved, never at start-up."""
+    done = subprocess.run(
+        [sys.executable, "-c", START_APP, str(tmp_path / "wb.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "WORKBENCH_CONFIG": str(tmp_path / "settings.json")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

@@ -18,6 +18,7 @@ from workbench.cli_exchange import add_commands as add_exchange_commands
 from workbench.cli_exchange import run as run_exchange
 from workbench.core.text import visible
 from workbench.i18n.messages import reason_text, storage_message
+from workbench.portfolio_cli import add_portfolio_parser, run_portfolio
 from workbench.report_cli import add_report_parser, run_report
 from workbench.settings import LANGUAGES, config_path, default_db_path
 from workbench.storage.errors import DataFileError, Reason, StorageError, advice
@@ -115,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         '{"keymap": {"binding-id": "key"}}.',
     )
     add_exchange_commands(commands, common)
+    add_portfolio_parser(commands, common)
     return parser
 
 
@@ -370,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_report(args, path)
     if args.command in EXCHANGE_COMMANDS:
         return run_exchange(args, path)
+    if args.command == "portfolio":
+        return run_portfolio(args, path)
     i18n = words(args.lang)
     try:
         if args.command == "share":

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import threading
+import time
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,13 +21,19 @@ from workbench.core.portfolio import (
     Goal,
     Pair,
     Reason,
+    _recheck,
+    _scaled,
+    candidates_of,
     choose,
     pair_cost,
     pairs_of,
     usual_currency,
 )
+from workbench.core.portfolio_solver import Cancelled, Problem, Solution, _Model
 from workbench.core.scoring import Evaluation, Verdict, evaluate
 from workbench.core.team import Team
+
+from .portfolio_exact import choose_exact
 
 
 def priced(amount: int | str, currency: str = "EUR", **extra: object) -> Price:
@@ -279,3 +288,125 @@ def test_pairs_of_the_data_and_the_usual_currency() -> None:
     assert found[0].verdict is None
     assert usual_currency(found) == "USD"
     assert usual_currency([]) == "EUR"
+
+
+@st.composite
+def tied_portfolios(draw: st.DrawFn) -> tuple[list[Pair], Decimal, Goal, Cap | None]:
+    """Few prices, few totals, few headcounts: many choices are equally good."""
+    count = draw(st.integers(0, 10))
+    pairs = [
+        pair(
+            n,
+            f"t{draw(st.integers(0, 5))}",
+            Fraction(draw(st.integers(140, 143)), 2),
+            price=priced(draw(st.sampled_from([0, 10, 20, 30, 50]))),
+            headcount=draw(st.integers(1, 3)),
+            hours=draw(st.integers(1, 3)),
+        )
+        for n in range(count)
+    ]
+    budget = Decimal(draw(st.integers(0, 300)))
+    goal = draw(st.sampled_from(list(Goal)))
+    cap_kind = draw(st.sampled_from([None, CapKind.SEATS, CapKind.HOURS]))
+    cap = None if cap_kind is None else Cap(cap_kind, Decimal(draw(st.integers(0, 12))))
+    return pairs, budget, goal, cap
+
+
+def same_as_the_oracle(
+    pairs: list[Pair], budget: Decimal, goal: Goal, cap: Cap | None, step: Decimal | None
+) -> None:
+    found = choose(pairs, budget, "EUR", goal=goal, cap=cap, step=step)
+    expected = choose_exact(pairs, budget, "EUR", goal=goal, cap=cap, step=step)
+    assert found.proven
+    assert found.ties_broken
+    assert found.next_step_known
+    assert [p.assessment_id for p in found.chosen] == [p.assessment_id for p in expected.chosen]
+    assert (found.cost, found.total, found.seats, found.hours) == (
+        expected.cost,
+        expected.total,
+        expected.seats,
+        expected.hours,
+    )
+    assert found.reasons == expected.reasons
+    assert found.next_step == expected.next_step
+    assert (found.step_teams_gained, found.step_total_gained) == (
+        expected.step_teams_gained,
+        expected.step_total_gained,
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(portfolios(), st.sampled_from([None, Decimal(50), Decimal(300)]))
+def test_the_solver_chooses_what_the_old_search_chose(
+    case: tuple[list[Pair], Decimal, Goal, Cap | None], step: Decimal | None
+) -> None:
+    """The optimum, the tie-break, the next step and the step, against the old search."""
+    same_as_the_oracle(*case, step)
+
+
+@settings(max_examples=400, deadline=None)
+@given(tied_portfolios(), st.sampled_from([None, Decimal(10), Decimal(40)]))
+def test_ties_are_broken_as_the_old_search_broke_them(
+    case: tuple[list[Pair], Decimal, Goal, Cap | None], step: Decimal | None
+) -> None:
+    same_as_the_oracle(*case, step)
+
+
+def test_the_cheapest_of_equal_choices() -> None:
+    pairs = [
+        pair(1, "t1", 80, price=priced(300)),
+        pair(2, "t1", 80, price=priced(200)),
+        pair(3, "t2", 80, price=priced(250)),
+    ]
+    result = choose(pairs, Decimal(500), "EUR")
+    assert [p.assessment_id for p in result.chosen] == ["a2", "a3"]
+    assert result.cost == 450
+
+
+def test_a_time_limit_answers_with_the_best_found_and_says_not_proven() -> None:
+    pairs = [pair(n, f"t{n}", 80 + n % 7, price=priced(100 + n % 13)) for n in range(60)]
+    result = choose(pairs, Decimal(2_000), "EUR", time_limit=0)
+    assert not result.proven
+    assert result.cost <= 2_000
+    assert not result.next_step_known
+    proven = choose(pairs, Decimal(2_000), "EUR")
+    assert proven.proven
+    assert proven.total >= result.total
+
+
+def test_a_cancelled_solve_raises() -> None:
+    cancel = threading.Event()
+    cancel.set()
+    pairs = [pair(n, f"t{n}", 80 + n % 7, price=priced(100 + n % 13)) for n in range(30)]
+    with pytest.raises(Cancelled):
+        choose(pairs, Decimal(1_000), "EUR", cancel=cancel)
+
+
+def test_the_recheck_cuts_a_set_over_budget_and_withdraws_the_proof() -> None:
+    """What the solver returns is checked again exactly; a wrong answer is not "optimal"."""
+    pairs = [pair(1, "t1", 80, price=priced(300)), pair(2, "t2", 70, price=priced(300))]
+    candidates, _reasons = candidates_of(pairs, "EUR", None)
+    scaled = _scaled(candidates, Decimal(500), Goal.SCORE, None, None)
+    wrong = Solution((0, 1), True, None, 150.0)
+    picks, proven = _recheck(wrong, scaled, Decimal(500), None)
+    assert picks == (0,)
+    assert not proven
+    misreported = Solution((0,), True, None, 99.0)
+    assert _recheck(misreported, scaled, Decimal(500), None) == ((0,), False)
+
+
+def test_a_model_solves_again_after_an_interrupt() -> None:
+    """HiGHS keeps a solve's interrupt flag for the next solve of the same model: the
+    fallback after a stopped first solve must still get its time."""
+    costs = [100 + n % 13 for n in range(60)]
+    values = [160 + (n * 7) % 31 for n in range(60)]
+    problem = Problem(list(range(60)), costs, [0] * 60, values, 2_000)
+    cancel = threading.Event()
+    cancel.set()
+    model = _Model(problem, time.monotonic() + 30, cancel)
+    with pytest.raises(Cancelled):
+        model.optimise(values, maximise=True)
+    cancel.clear()
+    proven, picks = model.optimise(values, maximise=True)
+    assert proven
+    assert sum(costs[i] for i in picks) <= 2_000

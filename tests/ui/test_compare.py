@@ -248,9 +248,9 @@ async def test_portfolio_budget_dialog_and_goal(make_app: AppFactory, tmp_path: 
         step.value = "1000"
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
+        await wait_until(pilot, lambda: found._portfolio and found._portfolio.budget == 300)
         portfolio = found._portfolio
         assert portfolio is not None
-        assert portfolio.budget == 300
         assert portfolio.cost <= 300
         await wait_for_text(pilot, "over budget")
         await wait_for_text(pilot, "With 1,000 EUR more")

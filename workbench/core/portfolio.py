@@ -4,13 +4,16 @@ Only pairs whose verdict is PILOT are candidates; a team gets at most one progra
 pair costs its seat price x the team's headcount (or the one price of a programme sold
 per team); an unknown price is never free. The choice maximises the summed weighted total
 (or the number of teams, then the summed total) within the budget and an optional seat
-or hours cap, and among equal choices the cheapest. It is exact: a multiple-choice
-knapsack solved on the Pareto frontier of (cost, seats or hours, value) states, one team
-at a time, never a greedy guess. All arithmetic is in integers and Fractions.
+or hours cap, and among equal choices the cheapest. It is exact: an integer programme
+(``portfolio_solver``, HiGHS) on whole numbers (money in its smallest unit, half points
+doubled) with a zero gap, its answer checked again in Decimal and Fractions; a choice its
+time limit stopped says so, with the solver's bound. The cost of a pair is ``Pair.cost``
+alone: the solver takes candidates already costed (``candidates_of``).
 """
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,9 +25,13 @@ from math import lcm
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Price, PriceKind, Programme
 from workbench.core.money import Money
+from workbench.core.portfolio_solver import Cancel, Problem, Solution, best, cheapest_better
 from workbench.core.pricing import cost_over_pilot
 from workbench.core.scoring import Evaluation, Number, Verdict
 from workbench.core.team import Team
+
+DEFAULT_TIME_LIMIT = 10.0
+"""Seconds the solver may take before answering with the best choice found."""
 
 
 class Goal(StrEnum):
@@ -120,6 +127,17 @@ class Portfolio:
     step_total_gained: Fraction | None = None
     step_teams_gained: int | None = None
     reasons: dict[str, Reason] = field(default_factory=dict)
+    proven: bool = True
+    """The solver proved the choice optimal (else its time limit stopped it)."""
+    bound_teams: int | None = None
+    """Not proven, goal teams: no choice funds more teams than this."""
+    bound_total: Fraction | None = None
+    """Not proven, goal score: no choice reaches a higher total than this."""
+    ties_broken: bool = True
+    """Among the best choices, the cheapest was proven chosen, then the lightest on the
+    cap, then the first in the old search's order (up to ``TIE_TEAMS`` teams)."""
+    next_step_known: bool = True
+    """``next_step`` was worked out to the end (None then means more adds nothing)."""
 
     @property
     def teams(self) -> int:
@@ -130,12 +148,13 @@ class Portfolio:
         return self.budget - self.cost
 
 
-def _exclusion(pair: Pair, currency: str, cap: Cap | None) -> Reason | None:
+def exclusion(pair: Pair, currency: str, cap: Cap | None, cost: Decimal | None) -> Reason | None:
+    """Why ``pair`` (whose cost is ``cost``: ``pair.cost``) cannot be funded, or None."""
     if pair.verdict is Verdict.CLARIFY_OBJECTIVE:
         return Reason.CLARIFY_OBJECTIVE
     if pair.verdict is not Verdict.PILOT or pair.total is None:
         return Reason.NOT_PILOT
-    if pair.cost is None:
+    if cost is None:
         return Reason.NO_PRICE
     if pair.price.kind is PriceKind.AMOUNT and pair.price.currency != currency:
         return Reason.OTHER_CURRENCY
@@ -148,77 +167,160 @@ def _cost(pairs: Iterable[Pair]) -> Decimal:
     return sum((pair.cost or Decimal(0) for pair in pairs), start=Decimal(0))
 
 
-def _usage(pair: Pair, cap: Cap | None) -> Fraction:
+def _usage(pair: Pair, cap: Cap | None, known: dict[float, Fraction]) -> Fraction | int:
+    """Seats or seat-hours (``Pair.seat_hours``; ``known``: each duration as a Fraction)."""
+    hours = pair.hours
     if cap is None:
-        return Fraction(0)
+        return 0
     if cap.kind is CapKind.SEATS:
-        return Fraction(pair.headcount)
-    hours = pair.seat_hours
-    return Fraction(0) if hours is None else hours
+        return pair.headcount
+    if hours is None:
+        return 0
+    per_seat = known.get(hours)
+    if per_seat is None:
+        per_seat = known[hours] = Fraction(str(hours))
+    return per_seat * pair.headcount
 
 
-def _scale(values: Iterable[Fraction]) -> int:
-    """The smallest factor that turns every value into a whole number."""
-    return lcm(1, *(value.denominator for value in values))
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A pair the portfolio may fund, already costed: its exact cost, its use of the cap,
+    its total."""
+
+    pair: Pair
+    cost: Decimal
+    usage: Fraction | int
+    score: Fraction | int
 
 
-# a state: (cost, usage, value, picks) where picks is a linked list (index, parent) or None
-Picks = tuple[int, "Picks"] | None
-State = tuple[int, int, int, Picks]
+def candidates_of(
+    pairs: Sequence[Pair], currency: str, cap: Cap | None
+) -> tuple[list[Candidate], dict[str, Reason]]:
+    """The pairs that can be funded (costed by ``Pair.cost``), and why each other cannot."""
+    reasons: dict[str, Reason] = {}
+    found: list[Candidate] = []
+    hours: dict[float, Fraction] = {}
+    for pair in pairs:
+        cost = pair.cost
+        reason = exclusion(pair, currency, cap, cost)
+        if reason is None and cost is not None:
+            usage = _usage(pair, cap, hours)
+            found.append(Candidate(pair, cost, usage, pair.total or 0))
+        else:
+            reasons[pair.assessment_id] = reason or Reason.NO_PRICE
+    return found, reasons
 
 
-class _MaxTree:
-    """A Fenwick tree of prefix maxima over usage ranks."""
+@dataclass(frozen=True, slots=True)
+class _Scaled:
+    """The candidates in whole numbers: the solver's problem and the way back."""
 
-    def __init__(self, size: int) -> None:
-        self._tree = [-1] * (size + 1)
+    candidates: list[Candidate]
+    money: int
+    usage: int
+    points: int
+    weight: int
+    """Goal.TEAMS: one team is worth more than any choice's total (teams first)."""
+    budget: int
+    cap: int | None
+    teams: list[int]
+    costs: list[int]
+    usages: list[int]
+    values: list[int]
 
-    def best(self, rank: int) -> int:
-        best = -1
-        rank += 1
-        while rank > 0:
-            best = max(best, self._tree[rank])
-            rank -= rank & -rank
-        return best
+    def problem(self, budget: int | None = None) -> Problem:
+        return Problem(
+            self.teams,
+            self.costs,
+            self.usages,
+            self.values,
+            self.budget if budget is None else budget,
+            self.cap,
+        )
 
-    def put(self, rank: int, value: int) -> None:
-        rank += 1
-        while rank < len(self._tree):
-            if self._tree[rank] < value:
-                self._tree[rank] = value
-            rank += rank & -rank
-
-
-def _frontier(states: list[State]) -> list[State]:
-    """The states no other state beats: no cheaper-or-equal, lighter-or-equal, better-or-equal."""
-    states.sort(key=lambda s: (s[0], s[1], -s[2]))
-    usages = sorted({s[1] for s in states})
-    if len(usages) == 1:
-        kept: list[State] = []
-        best = -1
-        for state in states:
-            if state[2] > best:
-                kept.append(state)
-                best = state[2]
-        return kept
-    rank = {usage: i for i, usage in enumerate(usages)}
-    tree = _MaxTree(len(usages))
-    kept = []
-    for state in states:
-        r = rank[state[1]]
-        if tree.best(r) >= state[2]:
-            continue
-        kept.append(state)
-        tree.put(r, state[2])
-    return kept
+    def money_of(self, amount: Decimal) -> int:
+        scaled = Fraction(amount) * self.money
+        return scaled.numerator // scaled.denominator
 
 
-def _picks(picks: Picks) -> list[int]:
-    chosen = []
-    while picks is not None:
-        chosen.append(picks[0])
-        picks = picks[1]
-    return chosen
+Exact = Decimal | Fraction | int
+
+
+def _whole(values: Sequence[Exact], extra: Sequence[Exact] = ()) -> tuple[int, list[int]]:
+    """The smallest factor that makes every value whole, and the values times it."""
+    known: dict[Exact, tuple[int, int]] = {}
+    ratios = []
+    for value in values:
+        ratio = known.get(value)
+        if ratio is None:
+            ratio = known[value] = value.as_integer_ratio()
+        ratios.append(ratio)
+    scale = lcm(1, *{d for _, d in ratios}, *(v.as_integer_ratio()[1] for v in extra))
+    return scale, [n * (scale // d) for n, d in ratios]
+
+
+def _times(value: Exact, scale: int) -> int:
+    """``value`` x ``scale``, a whole number when ``scale`` came from ``_whole``."""
+    numerator, denominator = value.as_integer_ratio()
+    return numerator * (scale // denominator)
+
+
+def _scaled(
+    candidates: list[Candidate], budget: Decimal, goal: Goal, cap: Cap | None, step: Decimal | None
+) -> _Scaled:
+    limit = cap.limit if cap is not None else 0
+    money, costs = _whole([c.cost for c in candidates], (budget, step or 0))
+    usage, usages = _whole([c.usage for c in candidates], (limit,))
+    points, scores = _whole([c.score for c in candidates])
+    most: dict[str, int] = {}
+    for candidate, score in zip(candidates, scores, strict=True):
+        team = candidate.pair.team_id
+        most[team] = max(most.get(team, 0), score)
+    weight = sum(most.values()) + 1 if goal is Goal.TEAMS else 0
+    team_numbers: dict[str, int] = {}
+    for candidate in candidates:
+        team_numbers.setdefault(candidate.pair.team_id, len(team_numbers))
+    return _Scaled(
+        candidates=candidates,
+        money=money,
+        usage=usage,
+        points=points,
+        weight=weight,
+        budget=_times(budget, money),
+        cap=_times(limit, usage) if cap is not None else None,
+        teams=[team_numbers[c.pair.team_id] for c in candidates],
+        costs=costs,
+        usages=usages,
+        values=[weight + s for s in scores],
+    )
+
+
+def _recheck(
+    solution: Solution, scaled: _Scaled, budget: Decimal, cap: Cap | None
+) -> tuple[tuple[int, ...], bool]:
+    """The chosen set checked again in Decimal and Fraction (budget, cap, one per team) and
+    its value recomputed; a set that fails is cut down (least valuable first) and is no
+    longer called optimal, nor is one whose value is not the solver's."""
+    picks = list(solution.picks)
+    proven = solution.proven
+
+    def fits(chosen: list[int]) -> bool:
+        items = [scaled.candidates[i] for i in chosen]
+        teams = [c.pair.team_id for c in items]
+        used = sum((c.usage for c in items), start=Fraction(0))
+        return (
+            len(set(teams)) == len(teams)
+            and sum((c.cost for c in items), start=Decimal(0)) <= budget
+            and (cap is None or used <= Fraction(cap.limit))
+        )
+
+    while not fits(picks):
+        proven = False
+        picks.remove(min(picks, key=lambda i: (scaled.values[i], -scaled.costs[i], -i)))
+    value = sum(scaled.values[i] for i in picks)
+    if solution.reported is not None and abs(solution.reported - value) >= 1:
+        proven = False
+    return tuple(picks), proven
 
 
 def choose(
@@ -229,101 +331,130 @@ def choose(
     goal: Goal = Goal.SCORE,
     cap: Cap | None = None,
     step: Decimal | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    cancel: Cancel | None = None,
+    next_step: bool = True,
 ) -> Portfolio:
-    """The exact best portfolio within ``budget`` (and ``cap``), with what was left out and why.
+    """The best portfolio within ``budget`` (and ``cap``), with what was left out and why.
 
     ``step``: also say what ``step`` more budget would add. The next step (the smallest
-    extra budget that adds anything) is searched up to the budget plus the dearest candidate.
+    extra budget that adds anything) is searched up to the budget plus the dearest
+    candidate. ``time_limit`` (seconds) bounds the whole call: the best choice found by
+    then is returned and not called optimal. ``Cancelled`` when ``cancel`` is set.
+    ``next_step=False``: the choice alone (``next_step_known`` is then False).
     """
     if budget < 0:
         raise ValueError("the budget cannot be negative")
+    started = time.monotonic()
     currency = currency.upper()
-    reasons: dict[str, Reason] = {}
-    candidates: list[Pair] = []
-    for pair in pairs:
-        reason = _exclusion(pair, currency, cap)
-        if reason is None:
-            candidates.append(pair)
-        else:
-            reasons[pair.assessment_id] = reason
+    candidates, reasons = candidates_of(pairs, currency, cap)
+    time_limit -= time.monotonic() - started
+    return solve(
+        pairs,
+        candidates,
+        reasons,
+        budget,
+        currency,
+        goal=goal,
+        cap=cap,
+        step=step,
+        time_limit=time_limit,
+        cancel=cancel,
+        next_step=next_step,
+    )
 
-    costs = [Fraction(pair.cost or 0) for pair in candidates]
-    usages = [_usage(pair, cap) for pair in candidates]
-    scores = [Fraction(pair.total or 0) for pair in candidates]
-    money_scale = _scale([*costs, Fraction(budget), Fraction(step or 0)])
-    usage_scale = _scale([*usages, Fraction(cap.limit) if cap else Fraction(0)])
-    score_scale = _scale(scores)
-    int_costs = [int(c * money_scale) for c in costs]
-    int_usages = [int(u * usage_scale) for u in usages]
-    int_scores = [int(s * score_scale) for s in scores]
-    # Goal.TEAMS: teams first, then the summed total, in one whole number.
-    weight = sum(int_scores) + 1 if goal is Goal.TEAMS else 0
-    values = [weight + s for s in int_scores]
-    limit = int(Fraction(budget) * money_scale)
-    step_limit = limit + int(Fraction(step or 0) * money_scale)
-    usage_limit = int(Fraction(cap.limit) * usage_scale) if cap is not None else 0
-    bound = max(limit + max(int_costs, default=0), step_limit)
 
-    by_team: dict[str, list[int]] = {}
-    for index, pair in enumerate(candidates):
-        by_team.setdefault(pair.team_id, []).append(index)
+def solve(
+    pairs: Sequence[Pair],
+    candidates: list[Candidate],
+    reasons: dict[str, Reason],
+    budget: Decimal,
+    currency: str,
+    *,
+    goal: Goal,
+    cap: Cap | None,
+    step: Decimal | None,
+    time_limit: float,
+    cancel: Cancel | None = None,
+    next_step: bool = True,
+) -> Portfolio:
+    """``choose`` on already-costed candidates (``candidates_of``)."""
+    deadline = time.monotonic() + time_limit
+    scaled = _scaled(candidates, budget, goal, cap, step)
 
-    states: list[State] = [(0, 0, 0, None)]
-    for options in by_team.values():
-        grown = list(states)
-        for cost, usage, value, picks in states:
-            for index in options:
-                new_cost = cost + int_costs[index]
-                new_usage = usage + int_usages[index]
-                if new_cost > bound or (cap is not None and new_usage > usage_limit):
-                    continue
-                grown.append((new_cost, new_usage, value + values[index], (index, picks)))
-        states = _frontier(grown)
+    def remaining() -> float:
+        return max(0.0, deadline - time.monotonic())
 
-    def best_within(money: int) -> State:
-        fitting = [s for s in states if s[0] <= money]
-        return max(fitting, key=lambda s: (s[2], -s[0]))
-
-    best = best_within(limit)
-    chosen_indexes = sorted(_picks(best[3]))
-    chosen = tuple(candidates[i] for i in chosen_indexes)
+    solution = best(scaled.problem(), time_limit=remaining(), cancel=cancel)
+    picks, proven = _recheck(solution, scaled, budget, cap)
+    chosen_indexes = sorted(picks)
+    chosen = tuple(candidates[i].pair for i in chosen_indexes)
     funded = {pair.team_id for pair in chosen}
-    left_money = limit - best[0]
-    for index, pair in enumerate(candidates):
-        if index in chosen_indexes:
+    reasons = dict(reasons)
+    left_money = scaled.budget - sum(scaled.costs[i] for i in chosen_indexes)
+    for index, candidate in enumerate(candidates):
+        if index in picks:
             continue
+        pair = candidate.pair
         if pair.team_id in funded:
             reasons[pair.assessment_id] = Reason.ANOTHER_PROGRAMME
-        elif int_costs[index] > left_money:
+        elif scaled.costs[index] > left_money:
             reasons[pair.assessment_id] = Reason.OVER_BUDGET
         else:
             reasons[pair.assessment_id] = Reason.OVER_CAP
+    value = sum(scaled.values[i] for i in chosen_indexes)
+    total = Fraction(sum((candidates[i].score for i in chosen_indexes), start=Fraction(0)))
 
-    def gains(state: State) -> tuple[int, Fraction]:
-        picked = _picks(state[3])
-        teams = len(picked) - len(chosen_indexes)
-        total = sum((scores[i] for i in picked), start=Fraction(0)) - sum(
-            (scores[i] for i in chosen_indexes), start=Fraction(0)
-        )
-        return teams, total
+    def gains(other: Sequence[int]) -> tuple[int, Fraction]:
+        teams = len(other) - len(chosen_indexes)
+        extra = Fraction(sum((candidates[i].score for i in other), start=Fraction(0))) - total
+        return teams, extra
 
-    next_step = None
-    better = [s for s in states if s[0] > limit and s[2] > best[2]]
-    if better:
-        nearest = min(better, key=lambda s: (s[0], -s[2]))
-        picked = set(_picks(nearest[3]))
-        teams, total = gains(nearest)
-        next_step = NextStep(
-            extra=_cost(candidates[i] for i in picked) - budget,
-            adds=tuple(candidates[i] for i in sorted(picked - set(chosen_indexes))),
-            drops=tuple(candidates[i] for i in sorted(set(chosen_indexes) - picked)),
-            teams_gained=teams,
-            total_gained=total,
-        )
+    found_step = None
+    next_known = False
+    if proven and next_step:
+        dearest = max(scaled.costs, default=0)
+        step_limit = scaled.budget + scaled.money_of(step or Decimal(0))
+        reach = scaled.problem(max(scaled.budget + dearest, step_limit))
+        # the best choice at the furthest budget looked at: if it is worth no more, more
+        # budget adds nothing (proven); else it is a first guess of the cheapest better one
+        furthest = best(reach, time_limit=remaining(), cancel=cancel)
+        worth = sum(scaled.values[i] for i in furthest.picks)
+        if furthest.proven and worth <= value:
+            next_known = True
+        elif furthest.proven:
+            further = cheapest_better(
+                reach,
+                value + 1,
+                time_limit=remaining(),
+                cancel=cancel,
+                start=chosen_indexes,
+                better_than=furthest.picks,
+            )
+            next_known = further is None or further.proven
+            if further is not None and further.proven:
+                picked = set(further.picks)
+                teams_gained, total_gained = gains(further.picks)
+                found_step = NextStep(
+                    extra=_cost(candidates[i].pair for i in picked) - budget,
+                    adds=tuple(candidates[i].pair for i in sorted(picked - set(chosen_indexes))),
+                    drops=tuple(candidates[i].pair for i in sorted(set(chosen_indexes) - picked)),
+                    teams_gained=teams_gained,
+                    total_gained=total_gained,
+                )
     step_teams = step_total = None
-    if step is not None:
-        step_teams, step_total = gains(best_within(step_limit))
+    if step is not None and proven:
+        bigger = best(
+            scaled.problem(scaled.budget + scaled.money_of(step)),
+            time_limit=remaining(),
+            cancel=cancel,
+        )
+        if bigger.proven:
+            step_teams, step_total = gains(bigger.picks)
 
+    bound_teams = bound_total = None
+    if not proven and solution.bound is not None:
+        bound_teams, bound_total = _bound(solution.bound, scaled, goal)
     left_out = tuple((p, reasons[p.assessment_id]) for p in pairs if p.assessment_id in reasons)
     hours = sum((p.seat_hours or Fraction(0) for p in chosen), start=Fraction(0))
     return Portfolio(
@@ -334,15 +465,27 @@ def choose(
         chosen=chosen,
         left_out=left_out,
         cost=_cost(chosen),
-        total=sum((Fraction(p.total or 0) for p in chosen), start=Fraction(0)),
+        total=total,
         seats=sum(p.headcount for p in chosen),
         hours=hours,
-        next_step=next_step,
+        next_step=found_step,
         step=step,
         step_total_gained=step_total,
         step_teams_gained=step_teams,
         reasons=reasons,
+        proven=proven,
+        bound_teams=bound_teams,
+        bound_total=bound_total,
+        ties_broken=solution.ties_broken,
+        next_step_known=next_known,
     )
+
+
+def _bound(bound: int, scaled: _Scaled, goal: Goal) -> tuple[int | None, Fraction | None]:
+    """The solver's bound in teams (goal teams) or points (goal score)."""
+    if goal is Goal.TEAMS:
+        return bound // scaled.weight, None
+    return None, Fraction(bound, scaled.points)
 
 
 def pairs_of(

@@ -32,6 +32,14 @@ class BudgetChoice:
     step: Decimal | None = None
 
 
+BudgetKey = tuple[Decimal, str, Goal, Cap | None, Decimal | None]
+"""What a portfolio depends on besides the data: amount, currency, goal, cap, step."""
+
+
+def budget_key(choice: BudgetChoice) -> BudgetKey:
+    return (choice.amount, choice.currency.upper(), choice.goal, choice.cap, choice.step)
+
+
 def parse_amount(text: str, *, required: bool = True) -> Decimal | None:
     """'12 000,50' -> 12000.50; ValueError('format' | 'negative' | 'required' | 'large')."""
     cleaned = text.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")

@@ -9,7 +9,10 @@ Scoring. Evaluations come from the app's cache, computed once per data version.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
@@ -26,11 +29,12 @@ from workbench.core.catalogue import Programme
 from workbench.core.comparison import Compared, Filters, SortBy, matches, most_assessed, sort_key
 from workbench.core.grid import CRITERIA_BY_KEY
 from workbench.core.portfolio import Goal, Pair, Portfolio, choose, pairs_of, usual_currency
+from workbench.core.portfolio_solver import Cancelled
 from workbench.core.scoring import Evaluation, Verdict
 from workbench.core.team import Team
 from workbench.storage.schema import Snapshot
 from workbench.ui.compare_state import CompareState, View
-from workbench.ui.dialogs.budget_dialog import BudgetChoice, BudgetDialog
+from workbench.ui.dialogs.budget_dialog import BudgetChoice, BudgetDialog, BudgetKey, budget_key
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.focus import focus_now
 from workbench.ui.messages import OpenScoring
@@ -50,9 +54,32 @@ from workbench.ui.widgets.portfolio_view import portfolio_columns, portfolio_hea
 from workbench.ui.widgets.side_by_side import ROWS, SideBySide
 from workbench.ui.widgets.text_panel import TextPanel
 from workbench.ui.widgets.verdict_style import verdict_key
-from workbench.ui.widgets.virtual_table import VirtualTable
+from workbench.ui.widgets.virtual_table import Row, VirtualTable
 
 DEFAULT_BUDGET = Decimal(10_000)
+SOLVER_TIME_LIMIT = 5.0
+"""Seconds before the portfolio shows its best choice found, "not proven optimal"."""
+SOLVING_SHOWN_AFTER = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Solving:
+    """The portfolio being solved in a thread: for which budget, and its cancel switch."""
+
+    key: BudgetKey
+    cancel: threading.Event
+    snapshot: Snapshot
+    """The data version solved."""
+
+
+@dataclass(frozen=True, slots=True)
+class Solved:
+    """A portfolio and its table rows (built in the solver's thread: 20,000 rows take a
+    second), for the theme they were drawn in."""
+
+    portfolio: Portfolio
+    rows: list[Row]
+    theme: str
 
 
 SIDE_BY_SIDE = {View.TEAMS, View.BARS}
@@ -117,8 +144,11 @@ class ComparePane(Pane):
         Binding("e", "budget", "compare.keys.budget", id="compare-budget"),
         Binding("g", "goal", "compare.keys.goal", id="compare-goal"),
         Binding("P,shift+p", "start_pilot", "compare.keys.pilot", id="compare-start-pilot"),
+        Binding("escape", "cancel_solve", "compare.keys.cancel", id="compare-cancel-solve"),
     ]
     WRITE_ACTIONS = frozenset({"start_pilot"})
+    solve_portfolio: Callable[..., Portfolio] = staticmethod(choose)
+    """The portfolio's solver (``choose``); tests put a slow one in its place."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -130,6 +160,10 @@ class ComparePane(Pane):
         self._columns: list[Compared] = []
         self._source: SideBySide | None = None
         self._portfolio: Portfolio | None = None
+        self._solving: Solving | None = None
+        self._solved: dict[BudgetKey, Solved] = {}
+        self._pairs_of: tuple[Snapshot, list[Pair]] | None = None
+        self._cache_of: Snapshot | None = None
 
     @property
     def words(self) -> CompareWords:
@@ -160,6 +194,9 @@ class ComparePane(Pane):
     def on_mount(self) -> None:
         if self.workbench.state.tab == self.tab_id:
             self.refresh_data()
+
+    def on_unmount(self) -> None:
+        self._cancel_solve()  # a closing app does not wait for the solver's time limit
 
     def on_show(self, event: events.Show) -> None:
         if not self._loaded:
@@ -533,15 +570,20 @@ class ComparePane(Pane):
     # view 4: the portfolio
 
     def _pairs(self) -> list[Pair]:
+        """Every assessment as the portfolio sees it, once per data version."""
         assert self._snapshot is not None
         snapshot = self._snapshot
+        if self._pairs_of is not None and self._pairs_of[0] is snapshot:
+            return self._pairs_of[1]
 
         def evaluation_of(assessment: Assessment, team: Team) -> Evaluation:
             return self.compared(assessment).evaluation
 
-        return pairs_of(
+        pairs = pairs_of(
             snapshot.assessments.values(), snapshot.teams, snapshot.programmes, evaluation_of
         )
+        self._pairs_of = (snapshot, pairs)
+        return pairs
 
     def _budget(self, pairs: list[Pair]) -> BudgetChoice:
         if self.state.budget is not None:
@@ -549,32 +591,135 @@ class ComparePane(Pane):
         return BudgetChoice(DEFAULT_BUDGET, usual_currency(pairs))
 
     def _show_portfolio(self) -> None:
+        """The cached portfolio of this data version and budget, else a solve in a
+        thread: the tab keeps answering keys, says "Solving…" after a moment, Esc cancels."""
         pairs = self._pairs()
         budget = self._budget(pairs)
-        portfolio = choose(
-            pairs,
-            budget.amount,
-            budget.currency,
-            goal=budget.goal,
-            cap=budget.cap,
-            step=budget.step,
-        )
-        self._portfolio = portfolio
         words = self.words
         self._set_title(
             Text(self.t("compare.title.portfolio")),
             safe_text(words.i18n.money(budget.amount, budget.currency), style="bold"),
             Text(self.t("compare.title.goal", goal=self.t(f"compare.goal.{budget.goal}"))),
         )
+        if self._cache_of is not self._snapshot:
+            self._cache_of = self._snapshot
+            self._solved.clear()
+        key = budget_key(budget)
+        found = self._solved.get(key)
+        if found is not None:
+            self._cancel_solve()
+            self._show_solved(found)
+            return
+        solving = self._solving
+        if solving is not None and solving.key == key and solving.snapshot is self._snapshot:
+            return
+        self._start_solve(pairs, budget, key)
+
+    def _start_solve(self, pairs: list[Pair], budget: BudgetChoice, key: BudgetKey) -> None:
+        self._cancel_solve()
+        assert self._snapshot is not None
+        solving = Solving(key, threading.Event(), self._snapshot)
+        self._solving = solving
+        solver = self.solve_portfolio
+        rows_of = self._rows_maker(solving.snapshot)
+        theme = self.app.theme
+
+        def ended(found: Solved | None, error: Exception | None) -> None:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._solve_ended, solving, found, error)
+
+        def run() -> None:
+            try:
+                found = solver(
+                    pairs,
+                    budget.amount,
+                    budget.currency,
+                    goal=budget.goal,
+                    cap=budget.cap,
+                    step=budget.step,
+                    time_limit=SOLVER_TIME_LIMIT,
+                    cancel=solving.cancel,
+                )
+                solved = Solved(found, rows_of(found), theme)
+            except Cancelled:
+                ended(None, None)
+            except Exception as error:  # a solver failure is a message, not a crash
+                ended(None, error)
+            else:
+                ended(solved, None)
+
+        self.run_worker(run, thread=True, group="portfolio", exit_on_error=False)
+        self.set_timer(SOLVING_SHOWN_AFTER, lambda: self._say_solving(solving))
+        self.refresh_bindings_if_changed()
+
+    def _say_solving(self, solving: Solving) -> None:
+        if self._solving is not solving or solving.cancel.is_set():
+            return
+        head = self.query_one("#compare-portfolio-head", Static)
+        head.update(Text(self.t("compare.portfolio.solving"), style="italic"))
+        self._table("money").set_rows([])
+
+    def _cancel_solve(self) -> None:
+        if self._solving is not None:
+            self._solving.cancel.set()
+            self._solving = None
+
+    def _rows_maker(self, snapshot: Snapshot) -> Callable[[Portfolio], list[Row]]:
+        """The table rows of a portfolio, from ``snapshot`` alone (safe in another thread)."""
+        words = self.words
+        unknown = self.t("compare.unknown_programme")
+
+        def team_name(team_id: str) -> str:
+            return snapshot.teams[team_id].name
+
+        def programme_name(programme_id: str) -> str:
+            programme = snapshot.programmes.get(programme_id)
+            return programme.name if programme is not None else unknown
+
+        def rows(portfolio: Portfolio) -> list[Row]:
+            return portfolio_rows(portfolio, words, team_name, programme_name)
+
+        return rows
+
+    def _solve_ended(self, solving: Solving, found: Solved | None, error: Exception | None) -> None:
+        if found is not None and solving.snapshot is self._cache_of:
+            self._solved[solving.key] = found
+        if self._solving is not solving:
+            return  # cancelled, or another budget asked since
+        self._solving = None
+        self.refresh_bindings_if_changed()
+        if found is not None and self.state.view is View.PORTFOLIO:
+            self._show_solved(found)
+        elif error is not None:
+            message = self.t("compare.portfolio.failed", error=safe_str(error))
+            self.query_one("#compare-portfolio-head", Static).update(Text(message))
+
+    def _show_solved(self, solved: Solved) -> None:
+        portfolio = solved.portfolio
+        self._portfolio = portfolio
+        words = self.words
+        rows = solved.rows
+        if solved.theme != self.app.theme:
+            assert self._snapshot is not None
+            rows = self._rows_maker(self._snapshot)(portfolio)
 
         def team_name(team_id: str) -> str:
             return self._team(team_id).name
 
-        head = portfolio_head(portfolio, words, team_name)
+        head = portfolio_head(portfolio, words, team_name, self._programme_name)
         self.query_one("#compare-portfolio-head", Static).update(head)
         table = self._table("money")
         table.set_columns(portfolio_columns(words))
-        table.set_rows(portfolio_rows(portfolio, words, team_name, self._programme_name))
+        table.set_rows(rows)
+
+    def action_cancel_solve(self) -> None:
+        """Esc while the portfolio is being solved: stop the solver, say so."""
+        if self._solving is None:
+            return
+        self._cancel_solve()
+        self.refresh_bindings_if_changed()
+        head = self.query_one("#compare-portfolio-head", Static)
+        head.update(Text(self.t("compare.portfolio.cancelled")))
 
     # opening in Scoring
 
@@ -663,6 +808,8 @@ class ComparePane(Pane):
             return view is View.TEAM
         if action in {"budget", "goal"}:
             return view is View.PORTFOLIO
+        if action == "cancel_solve":
+            return self._solving is not None
         return True
 
     def action_view(self, name: str) -> None:
@@ -872,6 +1019,14 @@ class ComparePane(Pane):
                 ("budget", self._portfolio_then(self.action_budget)),
             )
         ]
+        if self._solving is not None:
+            commands.append(
+                PaletteCommand(
+                    t("compare.commands.cancel"),
+                    t("compare.commands.cancel_help"),
+                    self._here(self.action_cancel_solve),
+                )
+            )
         reason = self.unavailable("start_pilot")
         commands.append(
             PaletteCommand(

@@ -18,6 +18,7 @@ from textual.app import App
 
 from workbench.core.catalogue import PriceBasis, PriceKind, Programme
 from workbench.core.comparison import Compared
+from workbench.core.portfolio_words import gain_text
 from workbench.core.robustness import Headline, Level
 from workbench.core.robustness_words import headline_parts, headline_short
 from workbench.core.scoring import Verdict
@@ -62,13 +63,7 @@ class CompareWords:
 
     def gain(self, teams: int, points: Fraction) -> str:
         """ "+1 team, +78 points": what a larger budget adds."""
-        signed = ("+" if points >= 0 else "") + self.i18n.smart(points)
-        teams_text = self.plural("compare.portfolio.gain_teams", abs(teams))
-        if teams:
-            teams_text = ("+" if teams > 0 else "−") + teams_text
-        one = abs(points) == 1
-        points_key = "compare.portfolio.gain_points" + ("_one" if one else "")
-        return f"{teams_text}, {self.t(points_key, count=signed)}"
+        return gain_text(self.i18n, teams, points)
 
     def verdict(self, item: Compared, *, full: bool = False) -> Text:
         evaluation = item.evaluation

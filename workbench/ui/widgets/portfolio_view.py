@@ -13,8 +13,9 @@ from rich.console import Group
 from rich.text import Text
 
 from workbench.core.catalogue import PriceKind
-from workbench.core.portfolio import CapKind, Pair, Portfolio, Reason
-from workbench.ui.text import safe_text
+from workbench.core.portfolio import Pair, Portfolio, Reason
+from workbench.core.portfolio_words import next_step_sentence, proof_sentence, summary_sentences
+from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.compare_words import CompareWords, stack
 from workbench.ui.widgets.virtual_table import Column, Row
 
@@ -67,43 +68,27 @@ def pair_row(
     return Row(pair.assessment_id, cells)
 
 
-def portfolio_head(portfolio: Portfolio, words: CompareWords, team: Name) -> Group:
+def portfolio_head(portfolio: Portfolio, words: CompareWords, team: Name, programme: Name) -> Group:
     """What was chosen, the cap, what the next step of budget would add, the keys."""
     i18n = words.i18n
     t = words.t
     money = portfolio.currency
-    summary = t(
-        "compare.portfolio.summary",
-        teams=portfolio.teams,
-        cost=i18n.money(portfolio.cost, money),
-        left=i18n.money(portfolio.left, money),
-        total=i18n.smart(portfolio.total),
-        seats=portfolio.seats,
-    )
-    lines = [Text(summary)]
-    cap = portfolio.cap
-    if cap is not None:
-        used = portfolio.seats if cap.kind is CapKind.SEATS else portfolio.hours
-        message = t(
-            f"compare.portfolio.cap_{cap.kind}", limit=i18n.smart(cap.limit), used=i18n.smart(used)
-        )
-        lines.append(Text(message))
+    lines = [Text(sentence) for sentence in summary_sentences(portfolio, i18n)]
+    proof = proof_sentence(portfolio, i18n)
+    if proof is not None:
+        lines.append(Text(proof, style=words.style("text-warning")))
     step = portfolio.next_step
     if step is not None:
-        line = Text(
-            t(
-                "compare.portfolio.next",
-                extra=i18n.money(step.extra, money),
-                gain=words.gain(step.teams_gained, step.total_gained),
-            )
-        )
-        for sign, pairs in ((" + ", step.adds), (" − ", step.drops)):
-            for pair in pairs:
-                line.append(sign)
-                line.append_text(safe_text(team(pair.team_id), limit=40))
-        lines.append(line)
-    else:
+
+        def shown(name: Name) -> Name:
+            return lambda key: safe_str(name(key), limit=40)
+
+        sentence = next_step_sentence(step, money, i18n, shown(team), shown(programme))
+        lines.append(Text(sentence))
+    elif portfolio.next_step_known:
         lines.append(Text(t("compare.portfolio.no_next"), style="dim"))
+    else:
+        lines.append(Text(t("compare.portfolio.next_unknown"), style="dim"))
     if portfolio.step is not None and portfolio.step_total_gained is not None:
         gain = words.gain(portfolio.step_teams_gained or 0, portfolio.step_total_gained)
         lines.append(
