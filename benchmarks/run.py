@@ -287,8 +287,8 @@ def measure_startup(
             for data, (path, _) in files.items():
                 marker = SAMPLE_MARKER if data == "sample" else LARGE_MARKER
                 for label, extra, own in variants:
-                    path = own.get(data, (path, ""))[0]
-                    target, pid, start = launcher.launch([*workbench, str(path)], extra)
+                    opened = own.get(data, (path, ""))[0]
+                    target, pid, start = launcher.launch([*workbench, str(opened)], extra)
                     try:
                         ms = launcher.wait_for(target, marker, start)
                         peak = process_tree_peak_mb(pid)
@@ -324,9 +324,10 @@ def measure_startup(
         for data, (path, _) in files.items():
             if data != "large":
                 continue
-            for label, extra in variants:
+            for label, extra, own in variants:
                 progress(f"peak RSS, every tab shown: {label}")
-                target, pid, start = launcher.launch([*workbench, str(path)], extra)
+                opened = own.get(data, (path, ""))[0]
+                target, pid, start = launcher.launch([*workbench, str(opened)], extra)
                 try:
                     launcher.wait_for(target, LARGE_MARKER, start)
                     for key in ("F3", "F4", "F5", "F6", "F2"):

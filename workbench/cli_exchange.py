@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from workbench.core.text import visible
 from workbench.i18n import Translator
 from workbench.i18n.messages import problem_text, reason_text, storage_message
-from workbench.settings import LANGUAGES, chosen_language
+from workbench.report_cli import add_currency_option
+from workbench.settings import LANGUAGES, Settings, chosen_language
 from workbench.storage.errors import Reason, StorageError, advice
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ def add_commands(
         help="write to this file, or into this folder under a name made of the team's and "
         "programme's names and the date (not stdout)",
     )
+    add_currency_option(memo)
 
 
 def run(args: argparse.Namespace, path: Path) -> int:
@@ -211,6 +213,7 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
             Translator(_language(args)),
             today=date.today(),
             facts_max_age_days=_facts_max_age(),
+            currency=Settings.load()[0].currency,
         )
     _emit(content, args.out, Translator(_language(args)), data_file=path)
     return 0
@@ -275,7 +278,6 @@ def run_memo(args: argparse.Namespace, path: Path) -> int:
 def run_report_memo(args: argparse.Namespace, path: Path) -> int:
     """``workbench report memo``: the memo as a file in the reports folder; prints its path."""
     from workbench.exchange.memo_file import memo_path, reports_folder
-    from workbench.settings import Settings
 
     i18n = Translator(_language(args))
     content, team, programme, today = memo_text(args, path, i18n)
@@ -293,6 +295,8 @@ def memo_text(
 ) -> tuple[str, Team, Programme | None, date]:
     """The memo of ``args.team`` (and ``args.programme``), with the team's pilots."""
     from workbench.core.memo import memo, sections
+    from workbench.core.memo_money import reader_currency
+    from workbench.core.money import Rates
     from workbench.storage.repository import Repository
 
     repository = Repository(_existing(path))
@@ -301,13 +305,18 @@ def memo_text(
     assert team_id is not None
     programme_id = _programme_id(snapshot, args.programme)
     team = snapshot.teams[team_id]
-    parts = sections(team, snapshot.assessments.values(), snapshot.programmes, programme_id)
     today = date.today()
     pilots = [
         p
         for p in snapshot.pilots.values()
         if programme_id is None or p.programme_id == programme_id
     ]
+    parts = sections(team, snapshot.assessments.values(), snapshot.programmes, programme_id, pilots)
+    currency = reader_currency(
+        getattr(args, "currency", None),
+        Settings.load()[0].currency,
+        (p.currency for p in pilots if p.team_id == team.id),
+    )
     content = memo(
         team,
         parts,
@@ -317,6 +326,8 @@ def memo_text(
         programmes=snapshot.programmes,
         prepared_by=repository.author,
         facts_max_age_days=_facts_max_age(),
+        currency=currency,
+        rates=Rates(snapshot.rates.values()),
     )
     programme = snapshot.programmes[programme_id] if programme_id else None
     return content, team, programme, today

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def add_portfolio_parser(
 def run_portfolio(args: argparse.Namespace, path: Path) -> int:
     from workbench.cli_exchange import CommandError, _emit, _existing, _language
     from workbench.core.consensus import evaluate_consensus
+    from workbench.core.money import Rates
     from workbench.core.portfolio import Cap, CapKind, Goal, choose, pairs_of
     from workbench.core.text import visible
     from workbench.exchange.portfolio_export import (
@@ -97,7 +99,14 @@ def run_portfolio(args: argparse.Namespace, path: Path) -> int:
             lambda a, t: evaluate_consensus(a, objective_measurable=t.objective.is_measurable),
         )
         portfolio = choose(
-            pairs, budget, currency, goal=Goal(args.goal), cap=cap, time_limit=args.time_limit
+            pairs,
+            budget,
+            currency,
+            goal=Goal(args.goal),
+            cap=cap,
+            time_limit=args.time_limit,
+            rates=Rates(snapshot.rates.values()),
+            today=date.today(),
         )
 
         def team(team_id: str) -> str:

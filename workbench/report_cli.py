@@ -49,12 +49,20 @@ def add_report_parser(
         parents=[common],
         help="every pilot at a glance, with the totals, in Markdown",
         description="Print every pilot with its phase, budget, spend, benefits and ROI, "
-        "then the totals across pilots (one line per currency). The data file is only read.",
+        "then the totals across pilots in one currency, with the exchange rates used. "
+        "The data file is only read.",
     )
     pilots.add_argument(
         "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
     )
     pilots.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
+    pilots.add_argument(
+        "--currency",
+        type=currency_code,
+        metavar="CUR",
+        help="the totals' currency (default: the currency setting, else the pilots' own "
+        "when they share one, else EUR); each pilot converts at the latest stored rate",
+    )
     memo = kinds.add_parser(
         "memo",
         parents=[common],
@@ -73,6 +81,25 @@ def add_report_parser(
         type=Path,
         metavar="FOLDER",
         help="the reports folder (default: the reports_folder setting, else beside the data file)",
+    )
+    add_currency_option(memo)
+
+
+def currency_code(value: str) -> str:
+    """``--currency``: three letters, any case (``eur`` is EUR)."""
+    found = value.strip().upper()
+    if len(found) != 3 or not found.isascii() or not found.isalpha():
+        raise argparse.ArgumentTypeError(f"not a currency code: {value!r} (e.g. EUR, USD)")
+    return found
+
+
+def add_currency_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--currency",
+        type=currency_code,
+        metavar="CUR",
+        help="the memo's currency: every cost converts at the latest stored rate and says "
+        "so (default: the currency setting, else the team's pilot budgets' currency, else EUR)",
     )
 
 
@@ -138,18 +165,27 @@ class _Run:
 
 
 def _run_pilots(args: argparse.Namespace, path: Path, *, today: date | None) -> int:
+    from workbench.core.memo_money import Exchange, reader_currency
+    from workbench.core.money import Rates
     from workbench.core.pilot_overview import overview_report
+    from workbench.settings import Settings
 
     run = _Run(args)
     snapshot = run.snapshot(path)
     if snapshot is None:
         return 2
+    pilots = list(snapshot.pilots.values())
+    currency = reader_currency(
+        args.currency, Settings.load()[0].currency, (p.currency for p in pilots)
+    )
+    day = today or date.today()
     text = overview_report(
-        list(snapshot.pilots.values()),
+        pilots,
         {team.id: team.name for team in snapshot.teams.values()},
         {programme.id: programme.name for programme in snapshot.programmes.values()},
         run.i18n,
-        today=today or date.today(),
+        today=day,
+        exchange=Exchange(currency, Rates(snapshot.rates.values()), day),
     )
     return run.deliver(text, data_file=path, inert=True)
 

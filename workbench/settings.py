@@ -69,6 +69,9 @@ class Settings:
     """Where memos are written; None: beside the data file."""
     facts_max_age_days: int = FACTS_MAX_AGE_DAYS
     """A programme's facts checked longer ago than this are to re-check."""
+    currency: str | None = None
+    """The currency memos and pilot totals are given in; None: the one currency of the
+    figures (a team's pilot budgets, every pilot) when they share one, else EUR."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> tuple[Settings, str | None]:
@@ -87,6 +90,7 @@ class Settings:
         keymap = data.get("keymap", {})
         reports = data.get("reports_folder")
         max_age = data.get("facts_max_age_days", FACTS_MAX_AGE_DAYS)
+        currency = data.get("currency")
         problem = None
         if isinstance(max_age, bool) or not isinstance(max_age, int) or not 1 <= max_age <= 3650:
             max_age, problem = (
@@ -103,6 +107,7 @@ class Settings:
             keymap=keymap,
             reports_folder=reports if isinstance(reports, str) and reports.strip() else None,
             facts_max_age_days=max_age,
+            currency=_currency(currency),
         ), problem
 
     def save(self, path: Path | None = None) -> None:
@@ -117,3 +122,12 @@ class Settings:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
+
+
+def _currency(value: object) -> str | None:
+    """A currency setting as compared (a stored " eur" is EUR); None when it is not
+    three letters."""
+    if not isinstance(value, str):
+        return None
+    found = value.strip().upper()
+    return found if len(found) == 3 and found.isascii() and found.isalpha() else None

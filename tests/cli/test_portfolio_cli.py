@@ -146,3 +146,43 @@ def test_names_never_run_as_formulas_nor_break_the_table(
     assert run(path, "--budget", "10", "--currency", "EUR", "--lang", "en") == 0
     out, _ = capsys.readouterr()
     assert "P \\| one" in out
+
+
+def test_a_euro_budget_funds_dollar_programmes_at_the_stated_rate(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(data, "--budget", "3000", "--currency", "eur", "--lang", "en") == 0
+    out = capsys.readouterr().out
+    assert "| Data and ML engineering | AWS Certified Machine Learning Engineer" in out
+    assert "| ≈ 1,104\xa0EUR | 87.5 |" in out  # 8 seats x 150 USD x 0.92
+    assert "USD costs converted at 0.92 EUR per USD, 2026-12-01, ECB reference rate." in out
+    assert "rounded up to the cent" in out
+    assert "other currency" not in out
+    assert run(data, "--budget", "3000", "--currency", "EUR", "--format", "json") == 0
+    document = json.loads(capsys.readouterr().out)
+    [aws] = [c for c in document["chosen"] if c["programme_id"] == "aws-mla-c01"]
+    assert (aws["cost"], aws["currency"], aws["budget_cost"]) == ("1200", "USD", "1104.00")
+    assert document["rates"] == [
+        {
+            "from": "USD",
+            "to": "EUR",
+            "rate": "0.92",
+            "stored": "0.92",
+            "inverse": False,
+            "date": "2026-12-01",
+            "source": "ECB reference rate",
+            "stale": document["rates"][0]["stale"],
+        }
+    ]
+
+
+def test_a_budget_in_a_currency_without_rates_names_the_missing_one(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(data, "--budget", "3000", "--currency", "CHF", "--lang", "fr") == 0
+    out = capsys.readouterr().out
+    assert "| pas de taux USD→CHF |" in out
+    assert run(data, "--budget", "3000", "--currency", "CHF", "--format", "csv") == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    aws = next(r for r in rows if r["programme_id"] == "aws-mla-c01")
+    assert (aws["status"], aws["reason"], aws["budget_cost"]) == ("left_out", "no_rate", "")

@@ -8,10 +8,12 @@ baseline use it; the app and the command line use ``workbench.core.portfolio.cho
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
 
+from workbench.core.money import Rates
 from workbench.core.portfolio import (
     Cap,
     CapKind,
@@ -20,12 +22,16 @@ from workbench.core.portfolio import (
     Pair,
     Portfolio,
     Reason,
+    budget_cost,
+    converted_cost,
     exclusion,
 )
 
+TODAY = date(2026, 12, 7)
 
-def _cost(pairs: Iterable[Pair]) -> Decimal:
-    return sum((pair.cost or Decimal(0) for pair in pairs), start=Decimal(0))
+
+def _cost(pairs: Iterable[Pair], costs: dict[str, Decimal]) -> Decimal:
+    return sum((costs[pair.assessment_id] for pair in pairs), start=Decimal(0))
 
 
 def _usage(pair: Pair, cap: Cap | None) -> Fraction:
@@ -109,8 +115,11 @@ def choose_exact(
     goal: Goal = Goal.SCORE,
     cap: Cap | None = None,
     step: Decimal | None = None,
+    rates: Rates | None = None,
+    today: date | None = None,
 ) -> Portfolio:
     """The exact best portfolio within ``budget`` (and ``cap``), with what was left out and why.
+    Pairs are costed as ``choose`` costs them (``converted_cost``, ``budget_cost``).
 
     ``step``: also say what ``step`` more budget would add. The next step (the smallest
     extra budget that adds anything) is searched up to the budget plus the dearest candidate.
@@ -120,14 +129,17 @@ def choose_exact(
     currency = currency.upper()
     reasons: dict[str, Reason] = {}
     candidates: list[Pair] = []
+    cost_of: dict[str, Decimal] = {}
     for pair in pairs:
-        reason = exclusion(pair, currency, cap, pair.cost)
-        if reason is None:
+        cost = budget_cost(converted_cost(pair, currency, rates or Rates(), today or TODAY))
+        reason = exclusion(pair, currency, cap, cost)
+        if reason is None and isinstance(cost, Decimal):
             candidates.append(pair)
+            cost_of[pair.assessment_id] = cost
         else:
-            reasons[pair.assessment_id] = reason
+            reasons[pair.assessment_id] = reason or Reason.NO_PRICE
 
-    costs = [Fraction(pair.cost or 0) for pair in candidates]
+    costs = [Fraction(cost_of[pair.assessment_id]) for pair in candidates]
     usages = [_usage(pair, cap) for pair in candidates]
     scores = [Fraction(pair.total or 0) for pair in candidates]
     money_scale = _scale([*costs, Fraction(budget), Fraction(step or 0)])
@@ -194,7 +206,7 @@ def choose_exact(
         picked = set(_picks(nearest[3]))
         teams, total = gains(nearest)
         next_step = NextStep(
-            extra=_cost(candidates[i] for i in picked) - budget,
+            extra=_cost((candidates[i] for i in picked), cost_of) - budget,
             adds=tuple(candidates[i] for i in sorted(picked - set(chosen_indexes))),
             drops=tuple(candidates[i] for i in sorted(set(chosen_indexes) - picked)),
             teams_gained=teams,
@@ -213,7 +225,7 @@ def choose_exact(
         cap=cap,
         chosen=chosen,
         left_out=left_out,
-        cost=_cost(chosen),
+        cost=_cost(chosen, cost_of),
         total=sum((Fraction(p.total or 0) for p in chosen), start=Fraction(0)),
         seats=sum(p.headcount for p in chosen),
         hours=hours,

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.core.assessment import Assessment, Rating, now_utc
-from workbench.core.catalogue import Price, PriceKind, Programme
+from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
 from workbench.core.grid import CRITERION_KEYS, Grid
 from workbench.core.memo import (
     NEXT_STEP_CRITERIA,
     change_text,
+    cost_line,
     investigate_criteria,
     memo,
     memo_file_name,
@@ -23,6 +25,10 @@ from workbench.core.memo import (
     section,
     sections,
 )
+from workbench.core.memo_money import Exchange, Stated, figure
+from workbench.core.money import MissingRate, Money, Rate, Rates
+from workbench.core.pilot import Pilot
+from workbench.core.pricing import CostUnknown
 from workbench.core.robustness import headline
 from workbench.core.robustness_words import headline_sentence
 from workbench.core.sample import SampleData, load_sample
@@ -39,10 +45,10 @@ def sample() -> SampleData:
     return load_sample()
 
 
-def sample_memo(sample: SampleData, team_id: str, lang: str) -> str:
+def sample_memo(sample: SampleData, team_id: str, lang: str, currency: str | None = "EUR") -> str:
     team = next(t for t in sample.teams if t.id == team_id)
     programmes = {p.id: p for p in sample.programmes}
-    parts = sections(team, sample.assessments, programmes)
+    parts = sections(team, sample.assessments, programmes, pilots=sample.pilots)
     return memo(
         team,
         parts,
@@ -51,6 +57,8 @@ def sample_memo(sample: SampleData, team_id: str, lang: str) -> str:
         pilots=sample.pilots,
         programmes=programmes,
         prepared_by="claire",
+        currency=currency,
+        rates=Rates(sample.rates),
     )
 
 
@@ -73,11 +81,22 @@ def test_the_ecommerce_memo_says_its_pilot_already_runs_at_roi_32(sample: Sample
     assert "Prompting for product descriptions already runs (in progress, ROI 32.3\u00a0%)" in text
     assert "## Recommendation" in text  # two programmes reach PILOT
     assert "1. **ChatGPT Prompt Engineering for Developers**: 99.5 / 115" in text
-    assert "2. **Google AI Essentials**: 92 / 115 (80.0\u00a0%) · 294\u00a0USD" in text
+    assert (
+        "2. **Google AI Essentials**: 92 / 115 (80.0\u00a0%) · 882\u00a0USD ≈ 811.44\u00a0EUR "
+        "at 0.92 EUR per USD, 2026-12-01, ECB reference rate · 8.82\u00a0EUR per point"
+    ) in text
     assert "a pilot already runs" in text
-    assert "6 seats × 49\u00a0USD = 294\u00a0USD (per month)" in text
+    assert (
+        "**Cost over the pilot:** 6 seats × 49\u00a0USD / month × 3 months = 882\u00a0USD "
+        "≈ 811.44\u00a0EUR at 0.92 EUR per USD, 2026-12-01, ECB reference rate\n"
+    ) in text
     assert "checked on 2026-11-23" in text
     french = sample_memo(sample, "team-ecommerce-content", "fr")
+    assert (
+        "**Coût sur le pilote :** 6 places × 49\u00a0USD / mois × 3 mois = 882\u00a0USD "
+        "≈ 811,44\u00a0EUR au taux de 0,92 EUR pour 1 USD, 2026-12-01, ECB reference rate\n"
+    ) in french
+    assert "8,82\u00a0EUR par point" in french
     assert "ROI à ce jour : 32,3\u00a0%" in french
     assert "## Recommandation" in french
     assert "## Validation" in french
@@ -123,9 +142,9 @@ def test_two_pilot_verdicts_are_ranked_by_total_then_cost_per_point() -> None:
         section(scored(team, cheap, [4, 4, 4, 4, 4, 4]), cheap, team),
         section(scored(team, best, [5, 5, 5, 5, 5, 5]), best, team),
     ]
-    order, compared = ranked(parts, None)
-    assert compared
-    assert [p.programme for p in order] == [best, cheap, dear]
+    found = ranked(parts, None)
+    assert found.compared
+    assert [p.programme for p in found.order] == [best, cheap, dear]
     text = memo(team, parts, Translator("en"), today=TODAY)
     assert "Recommended first: **P 500 EUR**." in text
     assert "40\u00a0EUR · 0.43\u00a0EUR per point" in text  # 4 x 10 EUR for 92 points
@@ -135,10 +154,102 @@ def test_costs_in_two_currencies_are_not_compared_per_point() -> None:
     team = Team(name="T", headcount=1, objective=MEASURABLE)
     euro, dollar = programme("10", "EUR"), programme("10", "USD")
     parts = [section(scored(team, p, [4] * 6), p, team) for p in (euro, dollar)]
-    _, compared = ranked(parts, None)
-    assert not compared
+    assert not ranked(parts, None).compared
     text = memo(team, parts, Translator("en"), today=TODAY)
     assert "not compared per point (no exchange rate)" in text
+
+
+def usd_eur(on: date = date(2026, 12, 1)) -> Rate:
+    return Rate(from_="USD", to="EUR", rate=Decimal("0.92"), on=on, source="ECB reference rate")
+
+
+def test_costs_in_two_currencies_convert_and_rank_per_point_in_the_reader_s() -> None:
+    team = Team(name="T", headcount=1, objective=MEASURABLE)
+    euro, dollar = programme("10", "EUR"), programme("10", "USD")
+    parts = [section(scored(team, p, [4] * 6), p, team) for p in (euro, dollar)]
+    exchange = Exchange("EUR", Rates([usd_eur()]), TODAY)
+    found = ranked(parts, exchange)
+    assert found.compared
+    assert [p.programme for p in found.order] == [dollar, euro]  # 9.20 EUR < 10 EUR
+    assert found.per_point[parts[1].assessment.id] == Fraction(92, 10) / 92
+    text = memo(team, parts, Translator("en"), today=TODAY, currency="eur", rates=exchange.rates)
+    assert "10\u00a0USD ≈ 9.20\u00a0EUR at 0.92 EUR per USD, 2026-12-01" in text
+    assert "0.10\u00a0EUR per point" in text
+
+
+def test_a_gbp_programme_without_a_gbp_eur_rate_says_so_in_a_euro_memo() -> None:
+    team = Team(name="T", headcount=2, objective=MEASURABLE)
+    pound, dollar = programme("65", "GBP"), programme("10", "USD")
+    parts = [section(scored(team, p, [4] * 6), p, team) for p in (pound, dollar)]
+    rates = Rates([usd_eur()])
+    found = ranked(parts, Exchange("EUR", rates, TODAY))
+    assert not found.compared
+    assert found.missing == MissingRate("GBP", "EUR")
+    for lang, said, why in (
+        ("en", "130\u00a0GBP (no GBP→EUR rate)", "not compared per point: no GBP→EUR rate."),
+        ("fr", "130\u00a0GBP (pas de taux GBP→EUR)", "par point : pas de taux GBP→EUR."),
+    ):
+        text = memo(team, parts, Translator(lang), today=TODAY, currency="EUR", rates=rates)
+        assert said in text
+        assert why in text
+
+
+def test_a_rate_is_stated_once_per_section_and_a_stale_one_is_flagged() -> None:
+    team = Team(name="T", headcount=2, objective=MEASURABLE)
+    dollar = programme("10", "USD")
+    part = section(scored(team, dollar, [4] * 6), dollar, team)
+    rates = Rates([usd_eur(on=date(2026, 10, 1))])
+    text = memo(team, [part], Translator("en"), today=TODAY, currency="EUR", rates=rates)
+    facts = text.split("### Cost and catalogue facts")[1].split("###")[0]
+    assert "20\u00a0USD ≈ 18.40\u00a0EUR at 0.92 EUR per USD, 2026-10-01" in facts
+    assert "older than 30 days" in facts
+    exchange = Exchange("EUR", rates, TODAY)
+    stated = Stated()
+    t = Translator("en")
+    first = figure(Money(Decimal(20), "USD"), exchange, t, stated)
+    again = figure(Money(Decimal(20), "USD"), exchange, t, stated)
+    assert first.startswith("20\u00a0USD ≈ 18.40\u00a0EUR at ")
+    assert again == "20\u00a0USD ≈ 18.40\u00a0EUR"
+
+
+def test_the_months_of_the_pilot_then_of_the_assessment_cost_a_subscription() -> None:
+    team = Team(name="T", headcount=6, objective=MEASURABLE)
+    monthly = Programme(
+        name="Monthly",
+        provider="Q",
+        price=Price(
+            kind=PriceKind.AMOUNT,
+            amount=Decimal(49),
+            currency="USD",
+            basis=PriceBasis.SEAT_MONTH,
+            months=3,
+        ),
+    )
+    assessment = scored(team, monthly, [4] * 6).model_copy(update={"months": 5})
+    t = Translator("en")
+    assert (
+        cost_line(section(assessment, monthly, team), t, None, Stated())
+        == "6 seats × 49\u00a0USD / month × 5 months = 1,470\u00a0USD"
+    )
+    pilot = Pilot(name="P", team_id=team.id, programme_id=monthly.id, months=1)
+    [part] = sections(team, [assessment], {monthly.id: monthly}, pilots=[pilot])
+    assert (
+        cost_line(part, t, None, Stated())
+        == "6 seats × 49\u00a0USD / month × 1 month = 294\u00a0USD"
+    )
+    yearly = monthly.model_copy(
+        update={"price": monthly.price.model_copy(update={"basis": PriceBasis.SEAT_YEAR})}
+    )
+    part = section(assessment.model_copy(update={"months": 13}), yearly, team)
+    assert cost_line(part, Translator("fr"), None, Stated()) == (
+        "6 places × 49\u00a0USD / an × 2 ans (13 mois) = 588\u00a0USD"
+    )
+    unknown = monthly.model_copy(
+        update={"price": monthly.price.model_copy(update={"months": None})}
+    )
+    part = section(scored(team, unknown, [4] * 6), unknown, team)
+    assert part.cost is CostUnknown.NO_MONTHS
+    assert "nobody gave" in memo(team, [part], t, today=TODAY)
 
 
 def test_caveats_unknown_price_missing_reasons_and_a_perfect_grid() -> None:

@@ -96,7 +96,7 @@ def test_only_pilot_pairs_are_candidates_with_the_reason() -> None:
         "a1": Reason.NOT_PILOT,
         "a2": Reason.CLARIFY_OBJECTIVE,
         "a3": Reason.NOT_PILOT,
-        "a4": Reason.OTHER_CURRENCY,
+        "a4": Reason.NO_RATE,
     }
     assert [p.assessment_id for p, _ in result.left_out] == ["a1", "a2", "a3", "a4"]
 

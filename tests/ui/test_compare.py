@@ -494,3 +494,24 @@ def test_parse_amount() -> None:
     for bad, reason in (("", "required"), ("x", "format"), ("-1", "negative"), ("NaN", "format")):
         with pytest.raises(ValueError, match=reason):
             parse_amount(bad)
+
+
+async def test_a_euro_budget_funds_a_dollar_programme_at_the_stated_rate(
+    make_app: AppFactory, sample_repo: Repository
+) -> None:
+    async with make_app(sample_repo).run_test(size=(120, 40)) as pilot:
+        found = await open_compare(pilot)
+        await pilot.press("4")
+        await wait_for_text(pilot, "Portfolio under")
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, BudgetDialog))
+        pilot.app.screen.query_one("#budget-amount", Input).value = "3000"
+        pilot.app.screen.query_one("#budget-currency", Input).value = "eur"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: found._portfolio and found._portfolio.currency == "EUR")
+        await wait_for_text(pilot, "USD costs converted at 0.92 EUR per USD, 2026-12-01")
+        shown = await wait_for_text(pilot, "≈ 1,104 EUR")
+        assert "other currency" not in shown
+        portfolio = found._portfolio
+        assert portfolio is not None
+        assert "aws-mla-c01" in {p.programme_id for p in portfolio.chosen}

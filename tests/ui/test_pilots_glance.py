@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.conftest import AppFactory
 from tests.ui.test_pilots import open_tab, pane
 from tests.ui.waiting import wait_for_text, wait_until
+from workbench.settings import Settings
 from workbench.storage.repository import Repository
 
 MANAGERS = "pilot-managers-genai"
@@ -39,3 +40,22 @@ async def test_the_glance_in_french(sample_repo: Repository, make_app: AppFactor
         await wait_for_text(pilot, "2 pilotes en EUR : budget 55\u202f500 EUR")
         await wait_for_text(pilot, "7\u202f400 EUR dépensés sur 38\u202f500 EUR (19,2 %)")
         await wait_for_text(pilot, "fin prévue le 2026-09-30, 54 jours de retard")
+
+
+async def test_the_header_totals_convert_each_pilot_at_its_stated_rate(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    dollars = sample_repo.pilot(ECOMMERCE).model_copy(update={"currency": "USD"})
+    sample_repo.save_pilot(dollars)
+    app = make_app(sample_repo)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_tab(pilot, app)
+        # 38,500 EUR + 17,000 USD x 0.92 = 54,140 EUR
+        await wait_for_text(pilot, "2 pilots in EUR: budget 54,140 EUR")
+        await wait_for_text(pilot, "USD converted at 0.92 EUR per USD, 2026-12-01, ECB")
+    settings = Settings(currency="USD")
+    app = make_app(sample_repo, settings=settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_tab(pilot, app)
+        await wait_for_text(pilot, "2 pilots in USD: budget 58,847.83 USD")  # 38,500 / 0.92
+        await wait_for_text(pilot, "EUR converted at 1.086957 USD per EUR")

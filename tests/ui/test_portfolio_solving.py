@@ -60,7 +60,8 @@ async def test_keys_are_answered_while_a_slow_solve_runs(
     repository = organisation(tmp_path)
     async with make_app(repository).run_test(size=(120, 40)) as pilot:
         found = await portfolio_view(pilot)
-        await wait_for_text(pilot, "Solving… (Esc cancels)")
+        shown = await wait_for_text(pilot, "Solving… (Esc cancels)")
+        assert "No assessment to fund" not in shown  # not said while it is being worked out
         assert slow.started.is_set()
         assert not slow.release.is_set()
         await pilot.press("1")  # the tab answers: back to the teams side by side

@@ -234,3 +234,27 @@ async def test_the_memo_goes_to_the_reports_folder_setting(
         await pilot.press("ctrl+s")
         await wait_until(pilot, path.exists)
         await wait_until(pilot, lambda: any(path.name in n.message for n in app._notifications))
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        (None, "6 seats × 49\u00a0USD / month × 3 months = 882\u00a0USD ≈ 811.44\u00a0EUR at 0.92"),
+        ("usd", "All phases: 5,952\u00a0EUR ≈ 6,469.57\u00a0USD spent of 17,000\u00a0EUR"),
+    ],
+)
+async def test_the_app_s_memo_counts_in_the_currency_setting(
+    sample_repo: Repository, make_app: AppFactory, setting: str | None, said: str
+) -> None:
+    from tests.ui.test_scoring import open_on
+
+    app = make_app(sample_repo, settings=Settings(currency=setting))
+    open_on(app, "team-ecommerce-content", "google-ai-essentials")
+    async with app.run_test() as pilot:
+        await wait_until(pilot, lambda: app.screen.query_one("#scoring-pane").has_focus_within)
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        path = Path(app.screen.query_one("#export-path", Input).value)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, path.exists)
+        assert said in path.read_text(encoding="utf-8")

@@ -1,6 +1,8 @@
-"""A change to one assessment as data: what a score key (or the weights dialog) queues.
+"""A change to one assessment as data: what a score key (or the weights or months dialog)
+queues.
 
-A change sets one value: an assessor's rating of one criterion, or the grid. It is plain
+A change sets one value: an assessor's rating of one criterion, the grid, or the months
+of subscription the assessment counts. It is plain
 data, so that it can be written to the recovery journal as JSON and applied again at the
 next start, and it knows which value it replaces (``PendingChange.before``): applied again,
 it only goes where the file still holds that value.
@@ -15,7 +17,7 @@ from typing import Any
 
 from workbench.core.assessment import Assessment, Rating
 from workbench.core.grid import CRITERION_KEYS, Grid
-from workbench.core.rules import STORED
+from workbench.core.rules import MAX_MONTHS, STORED
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +79,41 @@ class GridChange:
         }
 
 
-AssessmentChange = RatingChange | GridChange
-Value = Rating | Grid | None
+@dataclass(frozen=True, slots=True)
+class MonthsChange:
+    """The months of subscription the assessment counts become ``months`` (None: the
+    programme's typical number)."""
+
+    months: int | None
+    by: str
+    at: datetime
+
+    def apply(self, assessment: Assessment) -> Assessment:
+        update = {"months": self.months, "updated_at": self.at, "updated_by": self.by}
+        return assessment.model_copy(update=update)
+
+    def value_in(self, assessment: Assessment | None) -> Months | None:
+        if assessment is None or assessment.months is None:
+            return None
+        return Months(assessment.months)
+
+    @property
+    def field(self) -> str:
+        return "months"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": "months", "months": self.months, "by": self.by, "at": self.at.isoformat()}
+
+
+@dataclass(frozen=True, slots=True)
+class Months:
+    """The months an assessment counts, as a change's value (None stands for none given)."""
+
+    months: int
+
+
+AssessmentChange = RatingChange | GridChange | MonthsChange
+Value = Rating | Grid | Months | None
 
 
 def change_from_json(data: Any) -> AssessmentChange:
@@ -105,16 +140,39 @@ def change_from_json(data: Any) -> AssessmentChange:
             by,
             datetime.fromisoformat(str(data.get("at"))),
         )
+    if kind == "months":
+        by, months = data.get("by"), data.get("months")
+        if not isinstance(by, str):
+            raise ValueError("a months change needs who made it")
+        return MonthsChange(
+            _months(months) if months is not None else None,
+            by,
+            datetime.fromisoformat(str(data.get("at"))),
+        )
     raise ValueError(f"unknown kind of change {kind!r}")
 
 
+def _months(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_MONTHS:
+        raise ValueError(f"months are a whole number from 1 to {MAX_MONTHS}")
+    return value
+
+
 def value_to_json(value: Value) -> dict[str, Any] | None:
-    return None if value is None else value.model_dump(mode="json")
+    if value is None:
+        return None
+    if isinstance(value, Months):
+        return {"months": value.months}
+    return value.model_dump(mode="json")
 
 
 def value_from_json(change: AssessmentChange, data: Any) -> Value:
     if data is None:
         return None
+    if isinstance(change, MonthsChange):
+        if not isinstance(data, dict):
+            raise ValueError("a months value is an object")
+        return Months(_months(data.get("months")))
     if isinstance(change, RatingChange):
         return Rating.model_validate(data, context=STORED)
     return Grid.model_validate(data, context=STORED)

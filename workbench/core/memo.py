@@ -20,10 +20,21 @@ from workbench.core.consensus import CriterionSpread, evaluate_consensus, median
 from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_between
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY
 from workbench.core.markdown import inline
-from workbench.core.memo_money import Amount, comparable, figure, pilot_cost
+from workbench.core.memo_money import (
+    Exchange,
+    PilotCost,
+    Stated,
+    arithmetic,
+    comparable,
+    figure,
+    not_compared_text,
+    pilot_cost,
+)
+from workbench.core.money import NO_CURRENCY, MissingRate, Money, Rates
 from workbench.core.pilot import Pilot
 from workbench.core.pilot_metrics import budget, current_phase, pilot_status, roi_so_far, warnings
 from workbench.core.pilot_report import roi_text, warning_text
+from workbench.core.pricing import CostUnknown
 from workbench.core.robustness import (
     Direction,
     Headline,
@@ -58,6 +69,8 @@ class Messages(Protocol):
 
     def has(self, key: str) -> bool: ...
 
+    def date(self, value: date | None) -> str: ...
+
 
 @dataclass(frozen=True, slots=True)
 class MemoSection:
@@ -70,9 +83,15 @@ class MemoSection:
     flips: tuple[ScoreFlip, ...]
     headline: Headline
     """What the Scoring screen and the Compare tab say of the verdict's robustness."""
-    cost: Amount | None = None
-    """The programme's cost for the team over the pilot; None when its price is unknown."""
+    cost: PilotCost | CostUnknown | None = None
+    """The programme's cost for the team over the pilot, or why it is unknown; None
+    without a programme."""
     seats: int = 0
+
+    @property
+    def money(self) -> Money | None:
+        """The cost over the pilot, None when it is unknown."""
+        return self.cost.money if isinstance(self.cost, PilotCost) else None
 
     @property
     def changes(self) -> tuple[MinimalFlip, ...]:
@@ -96,7 +115,14 @@ def smallest_changes(found: Headline) -> tuple[MinimalFlip, ...]:
     )
 
 
-def section(assessment: Assessment, programme: Programme | None, team: Team) -> MemoSection:
+def section(
+    assessment: Assessment,
+    programme: Programme | None,
+    team: Team,
+    pilot_months: int | None = None,
+) -> MemoSection:
+    """One assessment's section; ``pilot_months`` the months of the team's pilot of the
+    programme, when it has its own (they override the assessment's)."""
     measurable = team.objective.is_measurable
     evaluation = evaluate_consensus(assessment, objective_measurable=measurable)
     flips: list[ScoreFlip] = []
@@ -110,7 +136,11 @@ def section(assessment: Assessment, programme: Programme | None, team: Team) -> 
         tuple(spreads(assessment)),
         tuple(flips),
         headline(evaluation),
-        pilot_cost(programme, team.headcount) if programme is not None else None,
+        (
+            pilot_cost(programme, team.headcount, pilot_months, assessment.months)
+            if programme is not None
+            else None
+        ),
         team.headcount,
     )
 
@@ -120,10 +150,16 @@ def sections(
     assessments: Iterable[Assessment],
     programmes: Mapping[str, Programme],
     programme_id: str | None = None,
+    pilots: Iterable[Pilot] = (),
 ) -> list[MemoSection]:
-    """The team's assessments (of one programme if given), by programme name."""
+    """The team's assessments (of one programme if given), by programme name; a pilot of
+    the team that gives its months costs its programme over them."""
+    months: dict[str, int] = {}
+    for pilot in sorted(pilots, key=lambda p: (p.created_at, p.id)):
+        if pilot.team_id == team.id and pilot.months is not None:
+            months[pilot.programme_id] = pilot.months
     chosen = [
-        section(a, programmes.get(a.programme_id), team)
+        section(a, programmes.get(a.programme_id), team, months.get(a.programme_id))
         for a in assessments
         if a.team_id == team.id and (programme_id is None or a.programme_id == programme_id)
     ]
@@ -144,13 +180,16 @@ def memo(
     prepared_by: str | None = None,
     currency: str | None = None,
     facts_max_age_days: int = FACTS_MAX_AGE_DAYS,
+    rates: Rates | None = None,
 ) -> str:
     """The whole memo of ``team``, in ``t``'s language, as Markdown.
 
     ``pilots`` may hold every pilot of the data file: the memo keeps the team's own.
-    ``currency`` is the reader's (None: each amount in its own currency). Facts checked
+    ``currency`` is the reader's (None: each amount in its own currency); an amount in
+    another converts at the latest of ``rates`` and says so once per section. Facts checked
     more than ``facts_max_age_days`` ago are flagged.
     """
+    exchange = Exchange(currency, rates or Rates(), today) if currency else None
     names = {p.id: p.name for p in (programmes or {}).values()}
     names.update({part.programme.id: part.programme.name for part in parts if part.programme})
     running = sorted(
@@ -164,8 +203,8 @@ def memo(
     facts.append(t(key, count=t.number(team.headcount)))
     lines += [" · ".join(facts), ""]
     lines += _objective(team, t)
-    lines += _pilots(running, names, t, today=today)
-    lines += _ranking(parts, t, currency, {p.programme_id for p in running})
+    lines += _pilots(running, names, t, today=today, exchange=exchange)
+    lines += _ranking(parts, t, exchange, {p.programme_id for p in running})
     if not parts:
         lines += [f"_{t('reports.memo.no_assessment')}_", ""]
     for part in parts:
@@ -176,7 +215,7 @@ def memo(
             t,
             today=today,
             pilots=here,
-            currency=currency,
+            exchange=exchange,
             max_age=facts_max_age_days,
             catalogue=programmes or {},
         )
@@ -203,7 +242,12 @@ def _name_part(name: str, fallback: str) -> str:
 
 
 def _pilots(
-    running: Sequence[Pilot], names: Mapping[str, str], t: Messages, *, today: date
+    running: Sequence[Pilot],
+    names: Mapping[str, str],
+    t: Messages,
+    *,
+    today: date,
+    exchange: Exchange | None,
 ) -> list[str]:
     """The pilots already started for the team: where each stands, and what went wrong."""
     if not running:
@@ -221,6 +265,7 @@ def _pilots(
                 status=status,
             )
         )
+        stated = Stated(inline=False)
         phase = current_phase(pilot)
         if phase is not None:
             where = t(
@@ -231,13 +276,14 @@ def _pilots(
             if phase.budget_spent is not None and phase.budget_planned is not None:
                 where += " · " + t(
                     "reports.memo.pilot_spent",
-                    spent=figure(Amount(phase.budget_spent, pilot.currency), None, t),
-                    budget=figure(Amount(phase.budget_planned, pilot.currency), None, t),
+                    spent=figure(Money(phase.budget_spent, pilot.currency), exchange, t, stated),
+                    budget=figure(Money(phase.budget_planned, pilot.currency), exchange, t, stated),
                 )
             lines.append(f"  - {where}")
-        totals = _pilot_totals(pilot, t)
+        totals = _pilot_totals(pilot, t, exchange, stated)
         if totals:
             lines.append(f"  - {totals}")
+        lines += [f"  - {line}" for line in stated.lines(t)]
         lines.append(f"  - {t('reports.memo.pilot_roi', roi=roi_text(roi_so_far(pilot), t))}")
         if pilot.start_reason:
             lines.append("  - " + started_against(pilot, t))
@@ -257,60 +303,89 @@ def started_against(pilot: Pilot, t: Messages) -> str:
     )
 
 
-def _pilot_totals(pilot: Pilot, t: Messages) -> str:
+def _pilot_totals(pilot: Pilot, t: Messages, exchange: Exchange | None, stated: Stated) -> str:
     spent = budget(pilot)
     if spent.spent is None or spent.planned is None:
         return ""
     return t(
         "reports.memo.pilot_total",
-        spent=figure(Amount(spent.spent, pilot.currency), None, t),
-        budget=figure(Amount(spent.planned, pilot.currency), None, t),
+        spent=figure(Money(spent.spent, pilot.currency), exchange, t, stated),
+        budget=figure(Money(spent.planned, pilot.currency), exchange, t, stated),
     )
 
 
-def ranked(parts: Sequence[MemoSection], currency: str | None) -> tuple[list[MemoSection], bool]:
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The PILOT sections, best first, and their costs per point."""
+
+    order: list[MemoSection]
+    per_point: dict[str, Fraction]
+    """Cost per point by assessment id, in ``currency``; empty when costs are not compared."""
+    currency: str | None
+    compared: bool
+    missing: MissingRate | None = None
+    """The rate whose absence stopped the comparison."""
+
+
+def ranked(parts: Sequence[MemoSection], exchange: Exchange | None) -> Ranking:
     """The PILOT sections, best first: highest total, then lowest cost per point (an unknown
-    cost last). The flag says whether costs could be compared at all."""
+    cost last), the costs converted into the reader's currency at the stated rates."""
     chosen = [p for p in parts if p.verdict is Verdict.PILOT and p.evaluation.total is not None]
-    known = [p for p in chosen if p.cost is not None]
-    amounts = comparable([p.cost for p in known if p.cost is not None], currency)
-    per_point: dict[int, Fraction] = {}
-    if amounts is not None:
-        for part, amount in zip(known, amounts, strict=True):
+    known = [(p, p.money) for p in chosen if p.money is not None]
+    amounts = comparable([money for _, money in known], exchange)
+    per_point: dict[str, Fraction] = {}
+    currency = exchange.currency if exchange is not None else None
+    if isinstance(amounts, list):
+        if currency is None:
+            currency = next((m.currency for _, m in known if m.amount != 0), None)
+        for (part, _), amount in zip(known, amounts, strict=True):
             total = Fraction(part.evaluation.total or 0)
             if total > 0:
-                per_point[id(part)] = Fraction(amount) / total
+                per_point[part.assessment.id] = Fraction(amount) / total
 
     def key(part: MemoSection) -> tuple[Fraction, int, Fraction, str]:
         total = Fraction(part.evaluation.total or 0)
-        cost = per_point.get(id(part))
+        cost = per_point.get(part.assessment.id)
         return (-total, 0 if cost is not None else 1, cost or Fraction(0), part.assessment.id)
 
-    return sorted(chosen, key=key), amounts is not None
+    return Ranking(
+        sorted(chosen, key=key),
+        per_point,
+        currency,
+        isinstance(amounts, list),
+        amounts if isinstance(amounts, MissingRate) else None,
+    )
 
 
 def _ranking(
-    parts: Sequence[MemoSection], t: Messages, currency: str | None, running: set[str]
+    parts: Sequence[MemoSection], t: Messages, exchange: Exchange | None, running: set[str]
 ) -> list[str]:
-    order, compared = ranked(parts, currency)
+    found = ranked(parts, exchange)
+    order = found.order
     if len(order) < 2:
         return []
     lines = [f"## {t('reports.memo.ranking')}", "", t("reports.memo.ranking_intro"), ""]
+    stated = Stated()
     for index, part in enumerate(order, start=1):
         evaluation = part.evaluation
         name = _programme_name(part)
         total = f"{t.smart(evaluation.total or 0)} / {evaluation.maximum}"
-        if part.cost is None:
-            cost = t("reports.memo.price_not_verified")
-        elif part.cost.amount == 0:
+        money = part.money
+        if money is None:
+            cost = _unknown_cost(part, t)
+        elif money.amount == 0:
             cost = t("reports.memo.free")
         else:
-            cost = figure(part.cost, currency, t)
-            points = Fraction(evaluation.total or 0)
-            if compared and points > 0:
-                each = part.cost.amount * points.denominator / points.numerator
-                per = figure(_rounded(Amount(each, part.cost.currency)), currency, t)
-                cost += " · " + t("reports.memo.per_point", amount=per)
+            cost = figure(money, exchange, t, stated)
+            each = found.per_point.get(part.assessment.id)
+            if each is not None:
+                per = Money(
+                    Decimal(each.numerator) / Decimal(each.denominator),
+                    found.currency or NO_CURRENCY,
+                )
+                shown = per.rounded()
+                amount = t.money(shown.amount, shown.currency if found.currency else None)
+                cost += " · " + t("reports.memo.per_point", amount=amount)
         percent = t.percent(evaluation.percent or 0)
         line = f"{index}. " + t(
             "reports.memo.ranking_line", name=name, total=total, percent=percent, cost=cost
@@ -318,14 +393,16 @@ def _ranking(
         if part.assessment.programme_id in running:
             line += " · " + t("reports.memo.ranking_running")
         lines.append(line)
-    if not compared:
-        lines += ["", t("reports.memo.not_compared")]
+    if not found.compared:
+        lines += ["", not_compared_text(found.missing, t)]
     lines += ["", t("reports.memo.ranking_first", name=_programme_name(order[0])), ""]
     return lines
 
 
-def _rounded(amount: Amount) -> Amount:
-    return Amount(amount.amount.quantize(Decimal("0.01")), amount.currency)
+def _unknown_cost(part: MemoSection, t: Messages) -> str:
+    if part.cost is CostUnknown.NO_MONTHS:
+        return t("reports.memo.months_unknown")
+    return t("reports.memo.price_not_verified")
 
 
 def _programme_name(part: MemoSection) -> str:
@@ -411,7 +488,7 @@ def _section(
     *,
     today: date,
     pilots: Sequence[Pilot],
-    currency: str | None,
+    exchange: Exchange | None,
     max_age: int = FACTS_MAX_AGE_DAYS,
     catalogue: Mapping[str, Programme] | None = None,
 ) -> list[str]:
@@ -454,7 +531,7 @@ def _section(
         )
     lines.append("")
     lines += _facts(
-        part, t, today=today, currency=currency, max_age=max_age, catalogue=catalogue or {}
+        part, t, today=today, exchange=exchange, max_age=max_age, catalogue=catalogue or {}
     )
     for pilot in pilots:
         lines += [f"> **{t('reports.memo.already_running', name=inline(pilot.name))}**", ""]
@@ -472,7 +549,7 @@ def _facts(
     t: Messages,
     *,
     today: date,
-    currency: str | None,
+    exchange: Exchange | None,
     max_age: int = FACTS_MAX_AGE_DAYS,
     catalogue: Mapping[str, Programme] | None = None,
 ) -> list[str]:
@@ -483,20 +560,7 @@ def _facts(
         return []
     lines = [f"### {t('reports.memo.facts')}", ""]
     price = programme.price
-    if part.cost is None:
-        cost = t("reports.memo.price_not_verified")
-    elif price.kind is PriceKind.FREE:
-        cost = t("reports.memo.free")
-    elif price.basis is not None and price.basis.value == "team":
-        cost = t("reports.memo.cost_team", cost=figure(part.cost, currency, t))
-    else:
-        seat = Amount(price.amount or Decimal(0), price.currency)
-        cost = t(
-            "reports.memo.cost_seats",
-            seats=t.number(part.seats),
-            price=figure(seat, None, t),
-            cost=figure(part.cost, currency, t),
-        )
+    cost = cost_line(part, t, exchange, Stated())
     if price.note:
         cost += f" ({inline(price.note)})"
     lines.append(f"- **{t('reports.memo.cost')}** {cost}")
@@ -540,11 +604,24 @@ def _facts(
     return lines
 
 
+def cost_line(part: MemoSection, t: Messages, exchange: Exchange | None, stated: Stated) -> str:
+    """The cost over the pilot with its arithmetic: "6 seats × 49 USD / month × 3 months =
+    882 USD ≈ 811.44 EUR at 0.92 EUR per USD, 2026-12-01, ECB reference rate"."""
+    found = part.cost
+    if not isinstance(found, PilotCost):
+        return _unknown_cost(part, t)
+    if part.programme is not None and part.programme.price.kind is PriceKind.FREE:
+        return t("reports.memo.free")
+    return arithmetic(found, figure(found.money, exchange, t, stated), t)
+
+
 def _caveats(part: MemoSection, t: Messages) -> list[str]:
     """What the committee should know before trusting the figures."""
     found = []
-    if part.programme is not None and part.cost is None:
+    if part.programme is not None and part.cost is CostUnknown.NO_PRICE:
         found.append(t("reports.memo.caveat_price"))
+    elif part.programme is not None and part.cost is CostUnknown.NO_MONTHS:
+        found.append(t("reports.memo.caveat_months"))
     assessment = part.assessment
     unexplained = [
         criterion.label(t.lang)

@@ -1,7 +1,10 @@
-"""Every pilot at a glance: budget, spend, benefits and ROI across pilots.
+"""Every pilot at a glance: budget, spend, benefits and ROI across pilots, in one currency.
 
-Until exchange rates exist, pilots are totalled per currency (one line each); every amount
-goes through ``memo_money.figure``, where conversion at a stated rate plugs in. Pure.
+Each pilot's figures convert into the reader's currency at the latest stored rate
+(``money.Rates.convert``), exactly (50 significant digits); the totals are summed before
+any rounding and rounded to the cent, half up, only when shown. The rates used are listed;
+a pilot whose currency has no rate is left out of the totals, and its reason said
+("no GBP→EUR rate"). Pure.
 """
 
 from __future__ import annotations
@@ -9,11 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Protocol
 
 from workbench.core.markdown import inline
-from workbench.core.memo_money import Amount, Writes, figure
+from workbench.core.memo_money import Exchange, figure
+from workbench.core.money import (
+    PRECISION,
+    Converted,
+    MissingRate,
+    Money,
+    Translate,
+    missing_text,
+    rate_text,
+)
 from workbench.core.pilot import Pilot
 from workbench.core.pilot_metrics import (
     budget,
@@ -32,7 +44,7 @@ HUNDRED = Decimal(100)
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """The pilots of one currency, added up."""
+    """The pilots counted in one currency, added up (unrounded)."""
 
     currency: str
     pilots: int
@@ -44,6 +56,10 @@ class Totals:
     """How many pilots have monetised benefits (the ROI counts only those)."""
     valued_costs: Decimal
     valued_benefits: Decimal
+    rates: tuple[Converted, ...] = ()
+    """One conversion per rate used, by currency (empty: every pilot in ``currency``)."""
+    missing: tuple[tuple[MissingRate, int], ...] = ()
+    """The rates that are missing, and how many pilots each leaves out of the totals."""
 
     @property
     def roi(self) -> Decimal | None:
@@ -53,41 +69,69 @@ class Totals:
         return (self.valued_benefits - self.valued_costs) * HUNDRED / self.valued_costs
 
 
-def totals(pilots: Iterable[Pilot]) -> list[Totals]:
-    """One ``Totals`` per currency, by currency code."""
-    groups: dict[str, list[Pilot]] = {}
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    budget: Decimal
+    spent: Decimal
+    costs: Decimal
+    benefits: Decimal
+    valued: bool
+
+
+def totals(pilots: Iterable[Pilot], exchange: Exchange) -> Totals:
+    """Every pilot's budget, spend, costs and benefits in ``exchange.currency``, converted
+    at its stated rate; the pilots without a rate are left out, and counted in ``missing``."""
+    currency = exchange.currency or "EUR"
+    counted: list[_Figures] = []
+    used: dict[str, Converted] = {}
+    missing: dict[MissingRate, int] = {}
     for pilot in pilots:
-        groups.setdefault(pilot.currency.upper(), []).append(pilot)
-    found = []
-    for currency in sorted(groups):
-        group = groups[currency]
-        valued = [p for p in group if roi_so_far(p) is not None]
-        found.append(
-            Totals(
-                currency=currency,
-                pilots=len(group),
-                budget=sum((budget(p).planned or ZERO for p in group), start=ZERO),
-                spent=sum((budget(p).spent or ZERO for p in group), start=ZERO),
-                costs=sum((total_costs(p) for p in group), start=ZERO),
-                benefits=sum((total_benefits(p) for p in group), start=ZERO),
-                valued=len(valued),
-                valued_costs=sum((total_costs(p) for p in valued), start=ZERO),
-                valued_benefits=sum((total_benefits(p) for p in valued), start=ZERO),
-            )
+        figures = (
+            budget(pilot).planned or ZERO,
+            budget(pilot).spent or ZERO,
+            total_costs(pilot),
+            total_benefits(pilot),
         )
-    return found
+        found = [exchange.convert(Money(amount, pilot.currency)) for amount in figures]
+        lacking = next((f for f in found if isinstance(f, MissingRate)), None)
+        if lacking is not None:
+            missing[lacking] = missing.get(lacking, 0) + 1
+            continue
+        converted = [f for f in found if isinstance(f, Converted)]
+        for item in converted:
+            if item.record is not None:
+                used.setdefault(item.original.currency, item)
+        planned, spent, costs, benefits = (item.money.amount for item in converted)
+        counted.append(_Figures(planned, spent, costs, benefits, roi_so_far(pilot) is not None))
+    valued = [f for f in counted if f.valued]
+    with localcontext() as context:
+        context.prec = PRECISION  # the conversions' own digits: adding them loses none
+        return Totals(
+            currency=currency,
+            pilots=len(counted),
+            budget=sum((f.budget for f in counted), start=ZERO),
+            spent=sum((f.spent for f in counted), start=ZERO),
+            costs=sum((f.costs for f in counted), start=ZERO),
+            benefits=sum((f.benefits for f in counted), start=ZERO),
+            valued=len(valued),
+            valued_costs=sum((f.costs for f in valued), start=ZERO),
+            valued_benefits=sum((f.benefits for f in valued), start=ZERO),
+            rates=tuple(used[key] for key in sorted(used)),
+            missing=tuple(sorted(missing.items(), key=lambda m: (m[0].from_, m[0].to))),
+        )
 
 
-class Words(Says, Writes, Protocol):
+class Words(Says, Translate, Protocol):
     lang: str
 
 
 def totals_line(found: Totals, t: Words) -> str:
     """'2 pilots in EUR: budget 55,500 EUR · spent 13,352 EUR · benefits 6,000 EUR ·
-    ROI 32.3 % (1 of 2 with valued benefits)'."""
+    ROI 32.3 % (1 of 2 with valued benefits)', each total rounded to the cent."""
 
     def money(amount: Decimal) -> str:
-        return figure(Amount(amount, found.currency), None, t)
+        shown = Money(amount, found.currency).rounded()
+        return t.money(shown.amount, shown.currency)
 
     return t(
         "pilots.totals.line",
@@ -105,11 +149,25 @@ def totals_line(found: Totals, t: Words) -> str:
     )
 
 
-def rates_line(found: Sequence[Totals], t: Words) -> str:
-    """Which rates the totals used: none yet, so one line per currency."""
-    if len(found) <= 1:
-        return t("pilots.totals.one_currency")
-    return t("pilots.totals.per_currency")
+def rates_lines(found: Totals, t: Words) -> list[str]:
+    """Which rates the totals used ("USD at 0.92 EUR per USD, 2026-12-01, ECB reference
+    rate"), or that none was needed; then each pilot left out for want of a rate."""
+    lines = []
+    if not found.rates:
+        lines.append(t("pilots.totals.one_currency", currency=found.currency))
+    for item in found.rates:
+        lines.append(
+            t("pilots.totals.rate", currency=item.original.currency, rate=rate_text(item, t))
+        )
+    for missing, count in found.missing:
+        lines.append(
+            t(
+                "pilots.totals.left_out_one" if count == 1 else "pilots.totals.left_out",
+                count=count,
+                reason=missing_text(missing, t),
+            )
+        )
+    return lines
 
 
 def overview_report(
@@ -119,8 +177,10 @@ def overview_report(
     t: Words,
     *,
     today: date,
+    exchange: Exchange,
 ) -> str:
-    """`workbench report pilots`: a table of every pilot, then the totals."""
+    """`workbench report pilots`: a table of every pilot in its own currency, then the
+    totals in ``exchange.currency`` with the rates they used."""
     lines = [f"# {t('pilots.totals.title')}", "", t("pilots.report.as_of") + f": {today}", ""]
     ordered = sorted(pilots, key=lambda p: (teams.get(p.team_id, "").casefold(), p.name, p.id))
     if not ordered:
@@ -142,7 +202,7 @@ def overview_report(
         spent = budget(pilot)
 
         def money(amount: Decimal | None, currency: str = pilot.currency) -> str:
-            return "—" if amount is None else figure(Amount(amount, currency), None, t)
+            return "—" if amount is None else figure(Money(amount, currency), None, t)
 
         mark = " ⚑" if pilot.start_reason else ""
         lines.append(
@@ -162,10 +222,10 @@ def overview_report(
             )
             + " |"
         )
-    found = totals(ordered)
-    lines += ["", f"## {t('pilots.totals.heading')}", ""]
-    lines += [f"- {totals_line(item, t)}" for item in found]
-    lines += ["", rates_line(found, t), ""]
+    found = totals(ordered, exchange)
+    lines += ["", f"## {t('pilots.totals.heading')}", "", f"- {totals_line(found, t)}", ""]
+    lines += [f"- {line}" for line in rates_lines(found, t)]
+    lines.append("")
     if any(p.start_reason for p in ordered):
         lines += [t("pilots.totals.mark_legend"), ""]
     return "\n".join(lines)

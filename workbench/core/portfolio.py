@@ -7,8 +7,12 @@ per team); an unknown price is never free. The choice maximises the summed weigh
 or hours cap, and among equal choices the cheapest. It is exact: an integer programme
 (``portfolio_solver``, HiGHS) on whole numbers (money in its smallest unit, half points
 doubled) with a zero gap, its answer checked again in Decimal and Fractions; a choice its
-time limit stopped says so, with the solver's bound. The cost of a pair is ``Pair.cost``
-alone: the solver takes candidates already costed (``candidates_of``).
+time limit stopped says so, with the solver's bound. The solver takes candidates already
+costed (``candidates_of``): a pair's cost over its pilot (``Pair.cost``) in the budget's
+currency, converted at the latest stored rate when it is priced in another one and then
+rounded up to the cent (a converted cost never under-counts; the rate is stated,
+``Portfolio.conversions``). A pair whose currency has no rate is left out for that reason
+("no GBP→EUR rate"), never as free.
 """
 
 from __future__ import annotations
@@ -17,21 +21,24 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 from fractions import Fraction
 from math import lcm
 
 from workbench.core.assessment import Assessment
-from workbench.core.catalogue import Price, PriceKind, Programme
-from workbench.core.money import Money
+from workbench.core.catalogue import Price, Programme
+from workbench.core.money import Converted, MissingRate, Money, Rates
 from workbench.core.portfolio_solver import Cancel, Problem, Solution, best, cheapest_better
-from workbench.core.pricing import cost_over_pilot
+from workbench.core.pricing import CostUnknown, cost_over_pilot
 from workbench.core.scoring import Evaluation, Number, Verdict
 from workbench.core.team import Team
 
 DEFAULT_TIME_LIMIT = 10.0
 """Seconds the solver may take before answering with the best choice found."""
+CENT = Decimal("0.01")
+"""A converted cost is rounded up to this (the minor unit of the budget's currency)."""
 
 
 class Goal(StrEnum):
@@ -52,7 +59,8 @@ class Reason(StrEnum):
     NOT_PILOT = "not_pilot"
     CLARIFY_OBJECTIVE = "clarify_objective"
     NO_PRICE = "no_price"
-    OTHER_CURRENCY = "other_currency"
+    NO_RATE = "no_rate"
+    """Priced in another currency, with no exchange rate to the budget's."""
     NO_HOURS = "no_hours"
     OVER_BUDGET = "over_budget"
     OVER_CAP = "over_cap"
@@ -138,6 +146,11 @@ class Portfolio:
     cap, then the first in the old search's order (up to ``TIE_TEAMS`` teams)."""
     next_step_known: bool = True
     """``next_step`` was worked out to the end (None then means more adds nothing)."""
+    costs: dict[str, Decimal] = field(default_factory=dict)
+    """Each candidate's cost in the budget's currency, by assessment id (converted ones
+    rounded up to the cent)."""
+    conversions: tuple[Converted, ...] = ()
+    """One conversion per currency converted: the rate each used, to state it."""
 
     @property
     def teams(self) -> int:
@@ -148,23 +161,47 @@ class Portfolio:
         return self.budget - self.cost
 
 
-def exclusion(pair: Pair, currency: str, cap: Cap | None, cost: Decimal | None) -> Reason | None:
-    """Why ``pair`` (whose cost is ``cost``: ``pair.cost``) cannot be funded, or None."""
+def exclusion(
+    pair: Pair, currency: str, cap: Cap | None, cost: Decimal | MissingRate | None
+) -> Reason | None:
+    """Why ``pair`` (whose cost in ``currency`` is ``cost``: ``budget_cost``) cannot be
+    funded, or None."""
     if pair.verdict is Verdict.CLARIFY_OBJECTIVE:
         return Reason.CLARIFY_OBJECTIVE
     if pair.verdict is not Verdict.PILOT or pair.total is None:
         return Reason.NOT_PILOT
     if cost is None:
         return Reason.NO_PRICE
-    if pair.price.kind is PriceKind.AMOUNT and pair.price.currency != currency:
-        return Reason.OTHER_CURRENCY
+    if isinstance(cost, MissingRate):
+        return Reason.NO_RATE
     if cap is not None and cap.kind is CapKind.HOURS and pair.hours is None:
         return Reason.NO_HOURS
     return None
 
 
-def _cost(pairs: Iterable[Pair]) -> Decimal:
-    return sum((pair.cost or Decimal(0) for pair in pairs), start=Decimal(0))
+def converted_cost(
+    pair: Pair, currency: str, rates: Rates, today: date
+) -> Converted | MissingRate | None:
+    """The pair's cost over its pilot in ``currency``, at the latest stored rate (or why
+    there is none); None when the cost is unknown."""
+    cost = cost_over_pilot(pair.price, pair.headcount, pair.months)
+    if isinstance(cost, CostUnknown):
+        return None
+    return rates.convert(cost, currency, today)
+
+
+def budget_cost(found: Converted | MissingRate | None) -> Decimal | MissingRate | None:
+    """What the solver counts: a cost in the budget's currency as it is, a converted one
+    rounded up to the cent, so that the chosen set never costs more than it says."""
+    if not isinstance(found, Converted):
+        return found
+    if found.record is None:
+        return found.money.amount
+    return found.money.amount.quantize(CENT, ROUND_CEILING)
+
+
+def _cost(candidates: Iterable[Candidate]) -> Decimal:
+    return sum((candidate.cost for candidate in candidates), start=Decimal(0))
 
 
 def _usage(pair: Pair, cap: Cap | None, known: dict[float, Fraction]) -> Fraction | int:
@@ -191,21 +228,32 @@ class Candidate:
     cost: Decimal
     usage: Fraction | int
     score: Fraction | int
+    converted: Converted | None = None
+    """The conversion that gave ``cost``, when the pair is priced in another currency."""
 
 
 def candidates_of(
-    pairs: Sequence[Pair], currency: str, cap: Cap | None
+    pairs: Sequence[Pair],
+    currency: str,
+    cap: Cap | None,
+    rates: Rates | None = None,
+    today: date | None = None,
 ) -> tuple[list[Candidate], dict[str, Reason]]:
-    """The pairs that can be funded (costed by ``Pair.cost``), and why each other cannot."""
+    """The pairs that can be funded, costed in ``currency`` (``converted_cost``, then
+    ``budget_cost``: a converted cost rounded up to the cent), and why each other cannot."""
+    rates = rates if rates is not None else Rates()
+    today = today or date.today()
     reasons: dict[str, Reason] = {}
     found: list[Candidate] = []
     hours: dict[float, Fraction] = {}
     for pair in pairs:
-        cost = pair.cost
+        converted = converted_cost(pair, currency, rates, today)
+        cost = budget_cost(converted)
         reason = exclusion(pair, currency, cap, cost)
-        if reason is None and cost is not None:
+        if reason is None and isinstance(cost, Decimal):
             usage = _usage(pair, cap, hours)
-            found.append(Candidate(pair, cost, usage, pair.total or 0))
+            rate = converted if isinstance(converted, Converted) and converted.record else None
+            found.append(Candidate(pair, cost, usage, pair.total or 0, rate))
         else:
             reasons[pair.assessment_id] = reason or Reason.NO_PRICE
     return found, reasons
@@ -334,8 +382,12 @@ def choose(
     time_limit: float = DEFAULT_TIME_LIMIT,
     cancel: Cancel | None = None,
     next_step: bool = True,
+    rates: Rates | None = None,
+    today: date | None = None,
 ) -> Portfolio:
     """The best portfolio within ``budget`` (and ``cap``), with what was left out and why.
+    A pair priced in another currency is costed at the latest of ``rates`` (see
+    ``candidates_of``).
 
     ``step``: also say what ``step`` more budget would add. The next step (the smallest
     extra budget that adds anything) is searched up to the budget plus the dearest
@@ -347,7 +399,7 @@ def choose(
         raise ValueError("the budget cannot be negative")
     started = time.monotonic()
     currency = currency.upper()
-    candidates, reasons = candidates_of(pairs, currency, cap)
+    candidates, reasons = candidates_of(pairs, currency, cap, rates, today)
     time_limit -= time.monotonic() - started
     return solve(
         pairs,
@@ -436,7 +488,7 @@ def solve(
                 picked = set(further.picks)
                 teams_gained, total_gained = gains(further.picks)
                 found_step = NextStep(
-                    extra=_cost(candidates[i].pair for i in picked) - budget,
+                    extra=_cost(candidates[i] for i in picked) - budget,
                     adds=tuple(candidates[i].pair for i in sorted(picked - set(chosen_indexes))),
                     drops=tuple(candidates[i].pair for i in sorted(set(chosen_indexes) - picked)),
                     teams_gained=teams_gained,
@@ -464,7 +516,7 @@ def solve(
         cap=cap,
         chosen=chosen,
         left_out=left_out,
-        cost=_cost(chosen),
+        cost=_cost(candidates[i] for i in chosen_indexes),
         total=total,
         seats=sum(p.headcount for p in chosen),
         hours=hours,
@@ -478,6 +530,8 @@ def solve(
         bound_total=bound_total,
         ties_broken=solution.ties_broken,
         next_step_known=next_known,
+        costs={c.pair.assessment_id: c.cost for c in candidates},
+        conversions=_conversions(candidates),
     )
 
 
@@ -527,3 +581,12 @@ def usual_currency(pairs: Iterable[Pair], default: str = "EUR") -> str:
         p.price.currency for p in pairs if p.verdict is Verdict.PILOT and p.price.currency
     )
     return counts.most_common(1)[0][0] if counts else default
+
+
+def _conversions(candidates: Iterable[Candidate]) -> tuple[Converted, ...]:
+    """One conversion per currency converted, by currency code."""
+    found: dict[str, Converted] = {}
+    for candidate in candidates:
+        if candidate.converted is not None:
+            found.setdefault(candidate.converted.original.currency, candidate.converted)
+    return tuple(found[key] for key in sorted(found))

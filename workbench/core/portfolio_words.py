@@ -8,11 +8,13 @@ Names come from the data file: the caller passes them already made printable.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Protocol
 
-from workbench.core.portfolio import CapKind, Goal, NextStep, Portfolio
+from workbench.core.money import rate_text
+from workbench.core.portfolio import CapKind, Goal, NextStep, Pair, Portfolio, Reason
 from workbench.core.robustness_words import singular
 
 Name = Callable[[str], str]
@@ -29,6 +31,8 @@ class Words(Protocol):
     def smart(self, value: float | Decimal | Fraction | int) -> str: ...
 
     def money(self, amount: Decimal | float | int, currency: str | None) -> str: ...
+
+    def date(self, value: date | None) -> str: ...
 
 
 def plural(t: Words, key: str, count: int, **params: object) -> str:
@@ -116,3 +120,38 @@ def proof_sentence(portfolio: Portfolio, t: Words) -> str | None:
     if portfolio.goal is Goal.SCORE and portfolio.bound_total is not None:
         return t("compare.portfolio.bound_points", bound=t.smart(portfolio.bound_total))
     return t("compare.portfolio.not_proven")
+
+
+def reason_text(pair: Pair, reason: Reason, currency: str, t: Words) -> str:
+    """Why a pair is left out: "✗ over budget", "✗ no GBP→EUR rate"."""
+    if reason is Reason.NO_RATE:
+        return t("compare.reason.no_rate", from_=pair.price.currency or "?", to=currency)
+    return t(f"compare.reason.{reason}")
+
+
+def cost_text(pair: Pair, portfolio: Portfolio, t: Words) -> str | None:
+    """A pair's cost as counted: in the budget's currency ("≈ 811.44 EUR" when converted),
+    else in its own; None when unknown."""
+    counted = portfolio.costs.get(pair.assessment_id)
+    own = pair.price.currency
+    if counted is not None and own is not None and own.upper() != portfolio.currency:
+        return "≈ " + t.money(counted, portfolio.currency)
+    cost = pair.cost
+    if cost is None:
+        return None
+    return t.money(cost, own)
+
+
+def conversion_sentences(portfolio: Portfolio, t: Words) -> list[str]:
+    """The rates the costs were converted at, and how a converted cost is rounded."""
+    said = [
+        t(
+            "compare.portfolio.converted",
+            currency=converted.original.currency,
+            rate=rate_text(converted, t),
+        )
+        for converted in portfolio.conversions
+    ]
+    if said:
+        said.append(t("compare.portfolio.rounded_up"))
+    return said

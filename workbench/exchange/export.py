@@ -16,6 +16,8 @@ from workbench.core.consensus import evaluate_consensus
 from workbench.core.freshness import FACTS_MAX_AGE_DAYS
 from workbench.core.grid import CRITERIA_BY_KEY, CRITERION_KEYS
 from workbench.core.memo import Messages, memo, sections
+from workbench.core.memo_money import reader_currency
+from workbench.core.money import Rates
 from workbench.core.scoring import Number
 from workbench.core.team import Team
 from workbench.exchange.csv_format import COLUMNS, cell, programme_cells
@@ -161,8 +163,11 @@ def export_markdown(
     progress: Progress = _ignore,
     prepared_by: str | None = None,
     facts_max_age_days: int = FACTS_MAX_AGE_DAYS,
+    currency: str | None = None,
 ) -> str:
-    """The decision memo of each selected team, one after the other."""
+    """The decision memo of each selected team, one after the other, each in ``currency``
+    (the setting), else in its pilot budgets' one currency, else in EUR."""
+    rates = Rates(selection.rates)
     programmes = {programme.id: programme for programme in selection.programmes}
     memos = []
     total = len(selection.teams)
@@ -170,7 +175,8 @@ def export_markdown(
     for assessment in selection.assessments:
         by_team.setdefault(assessment.team_id, []).append(assessment)
     for index, team in enumerate(selection.teams, start=1):
-        parts = sections(team, by_team.get(team.id, []), programmes)
+        parts = sections(team, by_team.get(team.id, []), programmes, pilots=selection.pilots)
+        own = (p.currency for p in selection.pilots if p.team_id == team.id)
         memos.append(
             memo(
                 team,
@@ -181,6 +187,8 @@ def export_markdown(
                 programmes=programmes,
                 prepared_by=prepared_by,
                 facts_max_age_days=facts_max_age_days,
+                currency=reader_currency(None, currency, own),
+                rates=rates,
             )
         )
         progress(index, total)

@@ -21,8 +21,11 @@ from workbench.core.portfolio import Pair, Portfolio, Reason
 from workbench.core.portfolio_words import (
     Name,
     Words,
+    conversion_sentences,
+    cost_text,
     next_step_sentence,
     proof_sentence,
+    reason_text,
     summary_sentences,
 )
 from workbench.exchange.csv_format import cell
@@ -37,6 +40,7 @@ CSV_COLUMNS = (
     "programme",
     "cost",
     "currency",
+    "budget_cost",
     "total",
     "solution",
 )
@@ -59,13 +63,19 @@ def _cost(pair: Pair) -> Decimal | None:
     return pair.cost
 
 
-def _price(pair: Pair, currency: str, t: Words) -> str:
-    cost = pair.cost
+def _counted(portfolio: Portfolio, pair: Pair) -> str:
+    """The cost the solver counted, in the budget's currency ("" when not a candidate)."""
+    counted = portfolio.costs.get(pair.assessment_id)
+    return "" if counted is None else str(counted)
+
+
+def _price(pair: Pair, portfolio: Portfolio, t: Words) -> str:
+    cost = cost_text(pair, portfolio, t)
     if cost is None:
         return t("compare.price.unknown")
     if pair.price.kind is PriceKind.FREE:
         return t("compare.price.free")
-    return t.money(cost, currency)
+    return cost
 
 
 def portfolio_markdown(portfolio: Portfolio, t: Words, team: Name, programme: Name) -> str:
@@ -81,6 +91,8 @@ def portfolio_markdown(portfolio: Portfolio, t: Words, team: Name, programme: Na
         lines.append(f"**{t('portfolio.not_proven')}** {proof_sentence(portfolio, t) or ''}")
     for sentence in summary_sentences(portfolio, t):
         lines += ["", sentence]
+    for sentence in conversion_sentences(portfolio, t):
+        lines += ["", inline(sentence)]
     lines.append("")
     if portfolio.next_step is not None:
 
@@ -107,7 +119,7 @@ def portfolio_markdown(portfolio: Portfolio, t: Words, team: Name, programme: Na
             cells = [
                 inline(team(pair.team_id)),
                 inline(programme(pair.programme_id)),
-                _price(pair, money, t),
+                _price(pair, portfolio, t),
                 t.smart(pair.total) if pair.total is not None else "—",
             ]
             lines.append("| " + " | ".join(cells) + " |")
@@ -123,7 +135,7 @@ def portfolio_markdown(portfolio: Portfolio, t: Words, team: Name, programme: Na
             cells = [
                 inline(team(pair.team_id)),
                 inline(programme(pair.programme_id)),
-                t(f"compare.reason.{reason}").lstrip("✗· "),
+                reason_text(pair, reason, money, t).lstrip("✗· "),
                 t.smart(pair.total) if pair.total is not None else "—",
             ]
             lines.append("| " + " | ".join(cells) + " |")
@@ -151,6 +163,7 @@ def portfolio_csv(portfolio: Portfolio, team: Name, programme: Name) -> str:
                 cell(programme(pair.programme_id)),
                 "" if cost is None else str(cost),
                 cell(pair.price.currency or ""),
+                _counted(portfolio, pair),
                 _number(pair.total),
                 status_word(portfolio),
             ]
@@ -169,6 +182,7 @@ def portfolio_json(portfolio: Portfolio, team: Name, programme: Name) -> str:
             "programme": programme(pair.programme_id),
             "cost": None if cost is None else str(cost),
             "currency": pair.price.currency,
+            "budget_cost": _counted(portfolio, pair) or None,
             "total": _number(pair.total),
         }
 
@@ -207,5 +221,18 @@ def portfolio_json(portfolio: Portfolio, team: Name, programme: Name) -> str:
             "total_gained": _number(step.total_gained),
         },
         "next_step_known": portfolio.next_step_known,
+        "rates": [
+            {
+                "from": converted.original.currency,
+                "to": converted.money.currency,
+                "rate": str(converted.rate),
+                "stored": None if converted.record is None else str(converted.record.rate),
+                "inverse": converted.inverse,
+                "date": None if converted.record is None else converted.record.on.isoformat(),
+                "source": None if converted.record is None else converted.record.source,
+                "stale": converted.stale,
+            }
+            for converted in portfolio.conversions
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -6,7 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.core.assessment import Rating
-from workbench.core.assessment_change import Outcome, PendingChange, RatingChange, Replayed, Value
+from workbench.core.assessment_change import (
+    Months,
+    MonthsChange,
+    Outcome,
+    PendingChange,
+    RatingChange,
+    Replayed,
+    Value,
+)
 from workbench.core.grid import CRITERIA_BY_KEY
 from workbench.i18n import Translator
 from workbench.storage.recovery import Recovered
@@ -25,6 +33,8 @@ def value_text(value: Value, i18n: Translator) -> str:
             return str(value.score)
         if value.low is not None and value.high is not None:
             return f"{value.low}–{value.high}"
+    if isinstance(value, Months):
+        return str(value.months)
     return i18n("recovery.none")
 
 
@@ -39,6 +49,9 @@ def describe(pending: PendingChange, repository: Repository, i18n: Translator) -
         f"{safe_str(programme.name if programme else pending.programme_id, limit=40)}"
     )
     change = pending.change
+    if isinstance(change, MonthsChange):
+        before, after = value_text(pending.before, i18n), value_text(pending.after, i18n)
+        return i18n("recovery.months", before=before, after=after), where
     if not isinstance(change, RatingChange):
         return i18n("recovery.weights"), where
     criterion = CRITERIA_BY_KEY[change.key].label(i18n.lang)

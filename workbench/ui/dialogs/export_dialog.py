@@ -160,6 +160,7 @@ class ExportDialog(Dialog[Path]):
                     today=workbench.today,
                     prepared_by=workbench.repository.author,
                     facts_max_age_days=workbench.settings.facts_max_age_days,
+                    currency=workbench.settings.currency,
                 )
                 content = text.encode("utf-8")
                 progress(1, 1)

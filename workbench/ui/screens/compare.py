@@ -28,6 +28,7 @@ from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
 from workbench.core.comparison import Compared, Filters, SortBy, matches, most_assessed, sort_key
 from workbench.core.grid import CRITERIA_BY_KEY
+from workbench.core.money import Rates
 from workbench.core.portfolio import Goal, Pair, Portfolio, choose, pairs_of, usual_currency
 from workbench.core.portfolio_solver import Cancelled
 from workbench.core.scoring import Evaluation, Verdict
@@ -623,6 +624,8 @@ class ComparePane(Pane):
         solver = self.solve_portfolio
         rows_of = self._rows_maker(solving.snapshot)
         theme = self.app.theme
+        rates = Rates(solving.snapshot.rates.values())
+        today = self.workbench.today
 
         def ended(found: Solved | None, error: Exception | None) -> None:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
@@ -639,6 +642,8 @@ class ComparePane(Pane):
                     step=budget.step,
                     time_limit=SOLVER_TIME_LIMIT,
                     cancel=solving.cancel,
+                    rates=rates,
+                    today=today,
                 )
                 solved = Solved(found, rows_of(found), theme)
             except Cancelled:
@@ -657,7 +662,9 @@ class ComparePane(Pane):
             return
         head = self.query_one("#compare-portfolio-head", Static)
         head.update(Text(self.t("compare.portfolio.solving"), style="italic"))
-        self._table("money").set_rows([])
+        table = self._table("money")
+        table.empty_text = ""  # not "No assessment to fund yet" while it is being worked out
+        table.set_rows([])
 
     def _cancel_solve(self) -> None:
         if self._solving is not None:
@@ -709,6 +716,7 @@ class ComparePane(Pane):
         head = portfolio_head(portfolio, words, team_name, self._programme_name)
         self.query_one("#compare-portfolio-head", Static).update(head)
         table = self._table("money")
+        table.empty_text = self.t("compare.portfolio_empty")
         table.set_columns(portfolio_columns(words))
         table.set_rows(rows)
 

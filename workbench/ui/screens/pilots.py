@@ -27,6 +27,7 @@ from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Input, Static
 
 from workbench.core.assessment import now_utc
+from workbench.core.memo_money import Exchange, reader_currency
 from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import (
     PHASE_ORDER,
@@ -69,6 +70,7 @@ from workbench.ui.dialogs.gate_dialog import GateDialog
 from workbench.ui.dialogs.journal_dialog import JournalDialog
 from workbench.ui.dialogs.kpi_dialog import KpiDialog
 from workbench.ui.dialogs.measurement_dialog import MeasurementDialog
+from workbench.ui.dialogs.months_dialog import MonthsChoice, MonthsDialog
 from workbench.ui.dialogs.participant_dialog import ParticipantDialog
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
@@ -98,6 +100,7 @@ WRITES = frozenset(
         "new_cost",
         "new_benefit",
         "note",
+        "months",
         "undo",
         *ROW_ACTIONS,
         *MEASUREMENT_ACTIONS,
@@ -222,6 +225,7 @@ class PilotsPane(TablePane[PilotView]):
         Binding("c", "new_cost", "pilots.keys.new_cost", show=False, id="pilots-new-cost"),
         Binding("b", "new_benefit", "pilots.keys.new_benefit", show=False, id="pilots-new-benefit"),
         Binding("j", "note", "pilots.keys.note", show=False, id="pilots-note"),
+        Binding("l", "months", "pilots.keys.months", show=False, id="pilots-months"),
         Binding("r", "report", "pilots.keys.report", id="pilots-report"),
         Binding("ctrl+z", "undo", "pilots.keys.undo", id="pilots-undo"),
         Binding("escape", "back", "pilots.keys.back", id="pilots-back"),
@@ -262,7 +266,11 @@ class PilotsPane(TablePane[PilotView]):
 
     def shown(self, count: int) -> None:
         """The totals across every pilot, in the list's header."""
-        found = totals(view.pilot for view in self.records)
+        pilots = [view.pilot for view in self.records]
+        currency = reader_currency(
+            None, self.workbench.settings.currency, (p.currency for p in pilots)
+        )
+        found = totals(pilots, Exchange(currency, self.workbench.repository.exchange(), self.today))
         for header in self.query("#pilots-totals").results(Static):
             header.update(totals_text(found, self.workbench.i18n))
 
@@ -879,6 +887,27 @@ class PilotsPane(TablePane[PilotView]):
             JournalDialog(self.today, self.workbench.assessor, self._checked(add_note)), done
         )
 
+    def action_months(self) -> None:
+        """The months of subscription the pilot counts (its programme's cost over it)."""
+        if self._refused("months"):
+            return
+        pilot = self.pilot
+        if pilot is None:
+            return
+        programme = self.workbench.repository.snapshot().programmes.get(pilot.programme_id)
+        typical = programme.price.months if programme is not None else None
+        current = pilot.months
+
+        def done(choice: MonthsChoice | None) -> None:
+            if choice is None or choice.months == current:
+                return
+            months = choice.months
+            label = self.t("money.months.undo")
+            self._change(label, lambda p: p.model_copy(update={"months": months}))
+            self.action_section("money")
+
+        self.app.push_screen(MonthsDialog(pilot.name, current, typical, pilot=True), done)
+
     def action_undo(self) -> None:
         if self._refused("undo"):
             return
@@ -939,6 +968,7 @@ class PilotsPane(TablePane[PilotView]):
             ("new_cost", self.action_new_cost),
             ("new_benefit", self.action_new_benefit),
             ("note", self.action_note),
+            ("months", self.action_months),
             ("back", self.action_back),
             ("report", self.action_report),
             ("undo", self.action_undo),

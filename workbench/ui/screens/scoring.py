@@ -16,14 +16,21 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from workbench.core.assessment import Assessment, Rating, now_utc
-from workbench.core.assessment_change import AssessmentChange, GridChange, RatingChange
-from workbench.core.catalogue import Programme, Status
+from workbench.core.assessment_change import (
+    AssessmentChange,
+    GridChange,
+    MonthsChange,
+    RatingChange,
+)
+from workbench.core.catalogue import PriceBasis, Programme, Status
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY, Grid
 from workbench.core.grid_report import GridReport, build_report
+from workbench.core.memo_money import PilotCost, arithmetic, pilot_cost
 from workbench.core.team import Team
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
+from workbench.ui.dialogs.months_dialog import MonthsChoice, MonthsDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
@@ -52,7 +59,9 @@ from workbench.ui.widgets.verdict_style import verdict_key
 WIDE = 120
 ROOMY = (160, 45)
 SCORE_GROUP = Binding.Group("scoring.keys.score")
-EDIT_ACTIONS = {"score", "clear", "reason", "range", "weights"}
+SUBSCRIPTION = (PriceBasis.SEAT_MONTH, PriceBasis.SEAT_YEAR)
+"""Prices whose cost over the pilot counts months: the context shows it, c changes them."""
+EDIT_ACTIONS = {"score", "clear", "reason", "range", "weights", "months"}
 NEEDS_ASSESSMENT = {"toggle_median", "toggle_details", "delete_assessment"}
 
 
@@ -112,6 +121,7 @@ class ScoringPane(Pane):
         Binding("M,shift+m", "memo", "reports.keys.memo", id="scoring-memo"),
         Binding("m", "toggle_median", "scoring.keys.median", id="scoring-median"),
         Binding("w", "weights", "scoring.keys.weights", id="scoring-weights"),
+        Binding("c", "months", "scoring.keys.months", id="scoring-months"),
         Binding("0,delete,backspace", "clear", "scoring.keys.clear", id="scoring-clear"),
         Binding("d", "toggle_details", "scoring.keys.details", id="scoring-details"),
         Binding("ctrl+y", "redo", "scoring.keys.redo", id="scoring-redo"),
@@ -294,9 +304,26 @@ class ScoringPane(Pane):
             )
             if old:
                 lines.append(Text(OLD_FACTS_MARK + old, style="bold"))
+        if team is not None and programme is not None and programme.price.basis in SUBSCRIPTION:
+            lines.append(self._cost_text(team, programme, assessment))
         if team is None or programme is None:
             lines.append(Text(t("scoring.choose_hint"), style="italic"))
         return Group(*lines)
+
+    def _cost_text(self, team: Team, programme: Programme, assessment: Assessment | None) -> Text:
+        """A subscription's cost over the pilot, with the months it counts (c changes them)."""
+        t = self.workbench.i18n
+        months = assessment.months if assessment else None
+        found = pilot_cost(programme, team.headcount, months)
+        text = Text(t("scoring.cost") + " ", style="dim", no_wrap=True, overflow="ellipsis")
+        if isinstance(found, PilotCost):
+            cost = t.money(found.money.amount, found.money.currency)
+            text.append_text(safe_text(arithmetic(found, cost, t)))
+        else:
+            text.append(t("reports.memo.months_unknown"))
+        key = self.workbench.bound_key("scoring-months")
+        text.append(f"  ({t('scoring.cost_key', shortcut=key)})", "dim")
+        return text
 
     def _summary_text(self, assessment: Assessment | None) -> Text:
         """Under the verdict: how robust it is, what to discuss, and where your column is."""
@@ -527,6 +554,29 @@ class ScoringPane(Pane):
                 self._record(replace(step, label=label, restore=apply(grid)))
 
         self.app.push_screen(WeightsDialog(grid), done)
+
+    def action_months(self) -> None:
+        """The months of subscription this assessment counts (the cost over the pilot)."""
+        team, programme, assessment = self.current()
+        if team is None or programme is None:
+            return
+        current = assessment.months if assessment else None
+
+        def done(choice: MonthsChoice | None) -> None:
+            if choice is None or choice.months == current:
+                return
+            by = self.assessor
+
+            def apply(value: int | None) -> MonthsChange:
+                return MonthsChange(value, by, now_utc())
+
+            step = self._edit(apply(choice.months))
+            if step is not None:
+                label = self.t("money.months.undo")
+                self._record(replace(step, label=label, restore=apply(current)))
+
+        dialog = MonthsDialog(programme.name, current, programme.price.months)
+        self.app.push_screen(dialog, done)
 
     def _replay(self, step: UndoStep, run: AssessmentChange, key: str) -> bool:
         """Run an undo or redo on its assessment, bringing that one on screen first."""
@@ -904,6 +954,7 @@ class ScoringPane(Pane):
             ("toggle_median", "scoring.commands.median", self.action_toggle_median),
             ("toggle_details", "scoring.commands.details", self.action_toggle_details),
             ("weights", "scoring.commands.weights", self.action_weights),
+            ("months", "scoring.commands.months", self.action_months),
             ("delete_assessment", "scoring.commands.delete", self.action_delete_assessment),
             ("undo", "scoring.commands.undo", self.action_undo),
             ("redo", "scoring.commands.redo", self.action_redo),

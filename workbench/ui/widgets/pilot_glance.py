@@ -4,7 +4,6 @@ its warnings; and, in the list's header, the totals across pilots."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 
@@ -17,7 +16,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from workbench.core.memo_money import Amount, figure
+from workbench.core.memo_money import figure
+from workbench.core.money import Money
 from workbench.core.percent import PERCENT_DECIMALS
 from workbench.core.pilot import Pilot
 from workbench.core.pilot_metrics import (
@@ -28,7 +28,7 @@ from workbench.core.pilot_metrics import (
     roi_so_far,
     warnings,
 )
-from workbench.core.pilot_overview import Totals, rates_line, totals_line
+from workbench.core.pilot_overview import Totals, rates_lines, totals_line
 from workbench.core.pilot_report import roi_text, warning_text
 from workbench.i18n import Translator
 from workbench.ui.text import safe_str, safe_text
@@ -40,12 +40,13 @@ BAR = 20
 """Cells of the budget and KPI bars."""
 
 
-def totals_text(found: Sequence[Totals], i18n: Translator) -> Text:
-    """The list's header: one line per currency, then which rates were used."""
-    if not found:
+def totals_text(found: Totals, i18n: Translator) -> Text:
+    """The list's header: the totals in one currency, then which rates were used and the
+    pilots left out for want of a rate."""
+    if found.pilots == 0 and not found.missing:
         return Text("")
-    lines = [safe_text(totals_line(item, i18n)) for item in found]
-    lines.append(Text(rates_line(found, i18n), style="dim"))
+    lines = [safe_text(totals_line(found, i18n))]
+    lines += [safe_text(line, "dim") for line in rates_lines(found, i18n)]
     return Text("\n").join(lines)
 
 
@@ -109,8 +110,8 @@ def _budget(pilot: Pilot, t: Translator) -> Text:
     text = Text(progress_bar(share, BAR) + " ")
     said = t(
         "pilots.glance.spent",
-        spent=figure(Amount(spent.spent, pilot.currency), None, t),
-        budget=figure(Amount(spent.planned, pilot.currency), None, t),
+        spent=figure(Money(spent.spent, pilot.currency), None, t),
+        budget=figure(Money(spent.planned, pilot.currency), None, t),
         percent=t.percent(share * 100, PERCENT_DECIMALS) if share is not None else "—",
     )
     text.append_text(safe_text(said))  # the currency comes from the data file

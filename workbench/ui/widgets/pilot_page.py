@@ -554,6 +554,7 @@ class PilotPage(WorkbenchNode, Vertical):
             f"{i18n.money(s.budget.spent, cur) if s.budget.spent is not None else unknown} / "
             f"{i18n.money(s.budget.planned, cur) if s.budget.planned is not None else unknown}"
         )
+        months_key = self.workbench.bound_key("pilots-months")
         pairs: list[tuple[str, Text | str]] = [
             (t("pilots.money.fees"), i18n.money(b[CostKind.FEES], cur)),
             (t("pilots.money.hours"), i18n.money(b[CostKind.HOURS], cur)),
@@ -568,6 +569,12 @@ class PilotPage(WorkbenchNode, Vertical):
             (t("pilots.money.roi"), Text(roi_text(roi_so_far(pilot), i18n), style="bold")),
             (t("pilots.money.ratio"), Text(ratio_text(ratio_so_far(pilot), i18n), style="bold")),
             (t("pilots.money.budget"), budget),
+            (
+                t("pilots.money.months"),
+                t("pilots.money.months_count", months=pilot.months, shortcut=months_key)
+                if pilot.months is not None
+                else t("pilots.money.months_programme", shortcut=months_key),
+            ),
         ]
         return self._fields(pairs)
 

@@ -1,8 +1,10 @@
 """The portfolio under a budget as the Compare tab shows it: a summary and one row per pair.
 
 The funded pairs first, then every pair left out with its reason (over budget, no price
-known, verdict not PILOT, objective to clarify, another currency, over the cap, the team's
-other programme). Names come from the data file: ``safe_text`` only.
+known, verdict not PILOT, objective to clarify, over the cap, the team's
+other programme, no exchange rate). A pair priced in another currency shows its cost as
+counted, converted ("≈ 811.44 EUR"), and the head states the rates used. Names come from
+the data file: ``safe_text`` only.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from rich.text import Text
 
 from workbench.core.catalogue import PriceKind
 from workbench.core.portfolio import Pair, Portfolio, Reason
-from workbench.core.portfolio_words import next_step_sentence, proof_sentence, summary_sentences
+from workbench.core.portfolio_words import (
+    conversion_sentences,
+    cost_text,
+    next_step_sentence,
+    proof_sentence,
+    reason_text,
+    summary_sentences,
+)
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.compare_words import CompareWords, stack
 from workbench.ui.widgets.virtual_table import Column, Row
@@ -37,26 +46,34 @@ def portfolio_columns(words: CompareWords) -> list[Column]:
 def portfolio_rows(
     portfolio: Portfolio, words: CompareWords, team: Name, programme: Name
 ) -> list[Row]:
-    rows = [pair_row(pair, None, words, team, programme) for pair in portfolio.chosen]
-    rows += [pair_row(pair, reason, words, team, programme) for pair, reason in portfolio.left_out]
+    rows = [pair_row(portfolio, pair, None, words, team, programme) for pair in portfolio.chosen]
+    rows += [
+        pair_row(portfolio, pair, reason, words, team, programme)
+        for pair, reason in portfolio.left_out
+    ]
     return rows
 
 
 def pair_row(
-    pair: Pair, reason: Reason | None, words: CompareWords, team: Name, programme: Name
+    portfolio: Portfolio,
+    pair: Pair,
+    reason: Reason | None,
+    words: CompareWords,
+    team: Name,
+    programme: Name,
 ) -> Row:
     i18n = words.i18n
     if reason is None:
         status = Text(words.t("compare.funded"), style=words.style("text-success"))
     else:
-        status = Text(words.t(f"compare.reason.{reason}"), style="dim")
-    cost = pair.cost
+        status = safe_text(reason_text(pair, reason, portfolio.currency, i18n), "dim")
+    cost = cost_text(pair, portfolio, i18n)
     if cost is None:
         price = words.t("compare.price.unknown")
     elif pair.price.kind is PriceKind.FREE:
         price = words.t("compare.price.free")
     else:
-        price = i18n.money(cost, pair.price.currency)
+        price = cost
     total = i18n.smart(pair.total) if pair.total is not None else "–"
     cells = (
         status,
@@ -74,6 +91,10 @@ def portfolio_head(portfolio: Portfolio, words: CompareWords, team: Name, progra
     t = words.t
     money = portfolio.currency
     lines = [Text(sentence) for sentence in summary_sentences(portfolio, i18n)]
+    lines += [
+        safe_text(sentence, "dim", one_line=False)  # a rate's source comes from the data file
+        for sentence in conversion_sentences(portfolio, i18n)
+    ]
     proof = proof_sentence(portfolio, i18n)
     if proof is not None:
         lines.append(Text(proof, style=words.style("text-warning")))
