@@ -62,7 +62,11 @@ def rich_file() -> dict[str, Any]:
         "url": "https://example.com/course",
         "source": "the provider's page",
         "notes": "Good reviews",
+        "status": "retired",
+        "status_date": today,
+        "successor_id": "prog-2",
     }
+    successor = {"id": "prog-2", "name": "Programme two", "provider": "Provider"}
     team = {
         "id": "team-1",
         "name": "Team one",
@@ -125,7 +129,7 @@ def rich_file() -> dict[str, Any]:
         "journal": [{"id": "note-1", "on": today, "text": "Kick-off held", "by": "claire"}],
     }
     return {
-        "programmes": {"1": programme},
+        "programmes": {"1": programme, "2": successor},
         "teams": {"1": team},
         "assessments": {"1": assessment},
         "pilots": {"1": pilot},

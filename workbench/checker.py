@@ -8,6 +8,7 @@ from pathlib import Path
 
 import orjson
 
+from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_between
 from workbench.core.json_position import bad_utf8
 from workbench.core.money import STALE_DAYS, is_stale
 from workbench.storage.meta import meta_problems
@@ -37,7 +38,9 @@ class CheckReport:
         return not self.problems
 
 
-def check_file(path: Path, today: date | None = None) -> CheckReport:
+def check_file(
+    path: Path, today: date | None = None, facts_max_age_days: int = FACTS_MAX_AGE_DAYS
+) -> CheckReport:
     report = CheckReport(path)
     try:
         content = path.read_bytes()
@@ -96,8 +99,30 @@ def check_file(path: Path, today: date | None = None) -> CheckReport:
     report.snapshot, problems = validate(raw, strict=True)
     report.problems.extend(meta_problems(report.snapshot.meta))
     report.problems.extend(problems)
-    report.warnings = stale_rates(report.snapshot, today or date.today())
+    today = today or date.today()
+    report.warnings = stale_rates(report.snapshot, today)
+    report.warnings += old_facts(report.snapshot, today, facts_max_age_days)
     return report
+
+
+def old_facts(snapshot: Snapshot, today: date, max_days: int) -> list[Problem]:
+    """A warning for each programme whose facts were checked more than ``max_days`` ago."""
+    warnings = []
+    for programme in sorted(snapshot.programmes.values(), key=lambda p: (p.checked_on, p.id)):
+        if programme.checked_on is None or not facts_are_old(programme, today, max_days):
+            continue
+        on = programme.checked_on.isoformat()
+        months = months_between(programme.checked_on, today)
+        warnings.append(
+            Problem(
+                f"programmes (id {programme.id})",
+                f"facts checked {months} months ago ({on}; more than {max_days} days): "
+                "check them again",
+                "check.old_facts",
+                {"months": months, "on": on, "limit": max_days},
+            )
+        )
+    return warnings
 
 
 def stale_rates(snapshot: Snapshot, today: date) -> list[Problem]:

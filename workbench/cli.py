@@ -222,9 +222,11 @@ def check_settings(lang: str | None) -> int:
 def run_check(path: Path, lang: str | None = None) -> int:
     from workbench.checker import check_file
     from workbench.i18n.messages import problem_text
+    from workbench.settings import Settings
 
     i18n = words(lang)
-    report = check_file(path)
+    max_age = Settings.load()[0].facts_max_age_days
+    report = check_file(path, facts_max_age_days=max_age)
     if report.migrations:
         first = report.migrations[0]
         print(

@@ -212,6 +212,7 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
             selection,
             Translator(_language(args)),
             today=date.today(),
+            facts_max_age_days=_facts_max_age(),
             currency=Settings.load()[0].currency,
         )
     _emit(content, args.out, Translator(_language(args)), data_file=path)
@@ -219,6 +220,7 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
 
 
 def run_import(args: argparse.Namespace, path: Path) -> int:
+    from workbench.exchange.import_words import change_lines
     from workbench.exchange.importer import apply_import, plan_import, what_is_there
     from workbench.storage.repository import Repository
 
@@ -255,6 +257,8 @@ def run_import(args: argparse.Namespace, path: Path) -> int:
         print(visible(i18n("cli.import_written", path=repository.path, **said)))
     else:
         print(visible(i18n("cli.import_nothing", **said)))
+    for line in change_lines(plan, i18n):
+        print(visible(line))
     return 0
 
 
@@ -323,8 +327,15 @@ def memo_text(
         pilots=pilots,
         programmes=snapshot.programmes,
         prepared_by=repository.author,
+        facts_max_age_days=_facts_max_age(),
         currency=currency,
         rates=Rates(snapshot.rates.values()),
     )
     programme = snapshot.programmes[programme_id] if programme_id else None
     return content, team, programme, today
+
+
+def _facts_max_age() -> int:
+    from workbench.settings import Settings
+
+    return Settings.load()[0].facts_max_age_days

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from workbench.core.freshness import FACTS_MAX_AGE_DAYS
+
 APP_NAME = "ai-certification-workbench"
 DATA_FILE_NAME = "workbench.json"
 LANGUAGES = ("en", "fr")
@@ -65,6 +67,8 @@ class Settings:
     """Binding id -> key(s), e.g. {"scoring-undo": "u"}: remaps keys (see the README)."""
     reports_folder: str | None = None
     """Where memos are written; None: beside the data file."""
+    facts_max_age_days: int = FACTS_MAX_AGE_DAYS
+    """A programme's facts checked longer ago than this are to re-check."""
     currency: str | None = None
     """The currency memos and pilot totals are given in; None: the one currency of the
     figures (a team's pilot budgets, every pilot) when they share one, else EUR."""
@@ -85,8 +89,14 @@ class Settings:
         lang = data.get("lang")
         keymap = data.get("keymap", {})
         reports = data.get("reports_folder")
+        max_age = data.get("facts_max_age_days", FACTS_MAX_AGE_DAYS)
         currency = data.get("currency")
         problem = None
+        if isinstance(max_age, bool) or not isinstance(max_age, int) or not 1 <= max_age <= 3650:
+            max_age, problem = (
+                FACTS_MAX_AGE_DAYS,
+                f"{path}: facts_max_age_days must be a whole number of days from 1 to 3650",
+            )
         if not isinstance(keymap, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
         ):
@@ -96,6 +106,7 @@ class Settings:
             lang=lang if lang in LANGUAGES else None,
             keymap=keymap,
             reports_folder=reports if isinstance(reports, str) and reports.strip() else None,
+            facts_max_age_days=max_age,
             currency=_currency(currency),
         ), problem
 

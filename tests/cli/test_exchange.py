@@ -192,8 +192,8 @@ def test_a_catalogue_csv_with_bad_rows_names_each_line_and_column(
     code, out, err = run(capsys, "--db", str(db), "import", str(source))
     assert (code, out) == (1, "")
     assert "2 problems; nothing was written" in err
-    assert "line 3 (id p-bad) level:" in err
-    assert "line 3 (id p-bad) url:" in err
+    assert "line 3 (id p-bad), level:" in err
+    assert "line 3 (id p-bad), url:" in err
     assert db.read_bytes() == before
 
 

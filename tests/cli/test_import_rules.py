@@ -60,7 +60,7 @@ def test_json_import_holds_new_text_to_the_form_rules(
 def test_the_same_text_in_a_csv_is_refused_too(db: Path, tmp_path: Path, capsys: Capture) -> None:
     source = tmp_path / "catalogue.csv"
     source.write_text("programme,provider\r\nOps\x1b]2;PWN\x07,Acme\r\n", encoding="utf-8")
-    assert "line 2 programme: Control characters" in refused(capsys, db, source)
+    assert "line 2, programme: Control characters" in refused(capsys, db, source)
 
 
 def test_a_key_given_twice_is_refused_with_its_line_and_column(

@@ -416,14 +416,14 @@ async def test_chromium_opens_the_page_with_the_token_and_f3_shows_the_teams(
             await page.call("Log.enable")
             await page.call("Page.addScriptToEvaluateOnNewDocument", source=KEEP_TERMINALS)
             await page.call("Page.navigate", url=f"{served.base}/?token={served.token}")
-            catalogue = await page.wait_for_screen("17 programmes")
+            catalogue = await page.wait_for_screen("19 programmes")
             assert "f3 Teams" in catalogue
             await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
             await page.press("F3")
             teams = await page.wait_for_screen("Data and ML engineering")
             await page.screenshot(tmp_path / "teams.png")
             assert "Department" in teams
-            assert "17 programmes" not in teams
+            assert "19 programmes" not in teams
             requested = [
                 event["params"]["request"]["url"]
                 for event in page.events

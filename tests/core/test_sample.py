@@ -96,7 +96,7 @@ def test_every_entry_validates_one_by_one() -> None:
 
 def test_load_sample_sizes(sample: SampleData) -> None:
     assert 12 <= len(sample.programmes) <= 20
-    assert len(sample.programmes) == 17
+    assert len(sample.programmes) == 19
     assert len(sample.teams) >= 5
     assert len(sample.assessments) >= 6
     assert len(sample.pilots) >= 1
@@ -107,7 +107,7 @@ def test_load_sample_from_another_folder(tmp_path: Path) -> None:
         (tmp_path / name).write_text(
             (SAMPLE_DIR / name).read_text(encoding="utf-8"), encoding="utf-8"
         )
-    assert len(load_sample(tmp_path).programmes) == 17
+    assert len(load_sample(tmp_path).programmes) == 19
 
 
 def test_an_invalid_entry_is_refused(tmp_path: Path) -> None:

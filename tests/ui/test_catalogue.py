@@ -84,7 +84,7 @@ async def fill(pilot: Pilot[None], app: WorkbenchApp, field: str, text: str) -> 
 async def test_search_narrows_as_you_type(sample_repo: Repository, make_app: AppFactory) -> None:
     app = make_app(sample_repo)
     async with app.run_test() as pilot:
-        assert "17 programmes" in screen_text(app)
+        assert "19 programmes" in screen_text(app)
         await pilot.press("slash")
         await wait_until(pilot, lambda: app.focused is app.screen.query_one("#catalogue-search"))
         assert app.focused is app.screen.query_one("#catalogue-search")
@@ -97,7 +97,7 @@ async def test_search_narrows_as_you_type(sample_repo: Repository, make_app: App
         assert len(narrowed) > len(ids)
         assert {p.provider for p in programmes(sample_repo, ids)} == {"AWS"}
         shown = screen_text(app)
-        assert "3 of 17 programmes" in shown
+        assert "3 of 19 programmes" in shown
         assert "“aws”" in shown
         assert "Google AI Essentials" not in shown
 
@@ -107,8 +107,8 @@ async def test_search_narrows_as_you_type(sample_repo: Repository, make_app: App
 
         await pilot.press("slash", "escape")  # Esc clears the search and leaves it
         assert app.focused is pane(app).table
-        assert len(shown_ids(app)) == 17
-        assert "17 programmes" in screen_text(app)
+        assert len(shown_ids(app)) == 19
+        assert "19 programmes" in screen_text(app)
 
 
 async def test_search_covers_topics(sample_repo: Repository, make_app: AppFactory) -> None:
@@ -132,12 +132,12 @@ async def test_filter_by_level_with_the_keyboard(
         await wait_until(pilot, lambda: set(shown_ids(app)) == beginners)
         assert set(shown_ids(app)) == beginners
         shown = screen_text(app)
-        assert f"{len(beginners)} of 17 programmes" in shown
+        assert f"{len(beginners)} of 19 programmes" in shown
         assert "level: beginner" in shown
 
         await pilot.press("x")  # clears every filter
-        await wait_until(pilot, lambda: len(shown_ids(app)) == 17)
-        assert len(shown_ids(app)) == 17
+        await wait_until(pilot, lambda: len(shown_ids(app)) == 19)
+        assert len(shown_ids(app)) == 19
         assert app.screen.query_one("#filter-level", Select).is_blank()
 
 
@@ -162,7 +162,8 @@ async def test_filters_combine_with_provider_and_topic(
     async with app.run_test(size=(120, 40)) as pilot:
         provider = app.screen.query_one("#filter-provider", Select)
         provider.value = "microsoft"
-        microsoft = {"microsoft-ai-900", "microsoft-ai-102", "microsoft-ab-730"}
+        microsoft = {"microsoft-ai-900", "microsoft-ai-901", "microsoft-ai-102", "microsoft-ai-103"}
+        microsoft.add("microsoft-ab-730")
         await wait_until(pilot, lambda: set(shown_ids(app)) == microsoft)
         topic = app.screen.query_one("#filter-topic", Select)
         topic.value = "responsible ai"
@@ -180,7 +181,8 @@ async def test_retired_programmes_are_shown_dimmed(
         rows = {row.key: row for row in pane(app).table.rows}
         assert rows["microsoft-ai-900"].style == "dim"
         assert rows[ESSENTIALS].style == ""
-        assert "retired 2026-06-30" in line_with(screen_text(app), "AI-900")
+        assert "retired → AI-901" in line_with(screen_text(app), "AI-900")
+        assert "retired 2026-03-31" in line_with(screen_text(app), "(MLS-C01)")
 
 
 # sort
@@ -279,7 +281,7 @@ async def test_80_columns_keep_the_essential_columns(
         keys = [column.key for column in pane(app).table.columns]
         assert keys == ["name", "provider", "level", "price", "status"]
         shown = screen_text(app)
-        assert "(MLA-C01)" in shown  # long names keep their exam code
+        assert "(AIF-C01)" in shown  # long names keep their exam code
         assert "(MLS-C01)" in shown
     app = make_app(sample_repo)
     async with app.run_test(size=(120, 40)):
@@ -472,7 +474,7 @@ async def test_valid_form_saves_and_shows_the_programme(
         assert pane(app).table.cursor_key == p.id
         shown = screen_text(app)
         assert "Prompt clinic" in shown
-        assert "18 programmes" in shown
+        assert "20 programmes" in shown
         # the new provider is offered by the provider filter at once
         provider = app.screen.query_one("#filter-provider", Select)
         provider.value = "acme learning"
@@ -585,7 +587,7 @@ async def test_delete_of_an_unused_programme_after_confirmation(
         await wait_until(pilot, lambda: IBM not in sample_repo.snapshot().programmes)
         assert IBM not in sample_repo.snapshot().programmes
         assert IBM not in shown_ids(app)
-        assert "16 programmes" in screen_text(app)
+        assert "18 programmes" in screen_text(app)
 
 
 async def test_delete_refused_when_someone_uses_it_meanwhile(
@@ -673,10 +675,10 @@ async def test_french_labels_after_f9(sample_repo: Repository, make_app: AppFact
     async with app.run_test() as pilot:
         await pilot.press("slash", *"aws", "enter")
         await pilot.press("f9")
-        shown = await wait_for_text(pilot, "3 sur 17 programmes")
+        shown = await wait_for_text(pilot, "3 sur 19 programmes")
         for label in ("Nom", "Fournisseur", "Niveau", "Prix", "Statut", "Tout niveau"):
             assert label in shown, label
-        assert "3 sur 17 programmes" in shown  # the search survives the switch
+        assert "3 sur 19 programmes" in shown  # the search survives the switch
         assert "tri par nom ▲" in shown
         assert "débutant" in shown
         assert "retiré" in shown

@@ -53,7 +53,7 @@ def add_priced(repo: Repository) -> None:
             80,
             {
                 "Google AI Essentials": "49 USD/mo",
-                "AI-102 Azure AI Engineer": "165 USD ",
+                "AI-102 Azure AI Eng": "165 USD ",
                 "A yearly seat": "300 EUR/yr",
                 "A team workshop": "900 EUR/team",
             },

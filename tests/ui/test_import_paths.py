@@ -38,3 +38,26 @@ async def test_what_is_not_a_file_is_named(
         summary = app.screen.query_one("#import-summary", Static)
         await wait_until(pilot, lambda: said in str(summary.render()), what=said)
         assert app.screen.query_one("#import-now", Button).disabled
+
+
+async def test_the_dialog_shows_each_field_a_catalogue_would_change(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path
+) -> None:
+    programme = sample_repo.programmes()[0]
+    source = tmp_path / "vendor.csv"
+    source.write_text(
+        f"programme_id,programme,provider,renewal\n{programme.id},{programme.name},"
+        f"{programme.provider},every two years\n",
+        encoding="utf-8",
+    )
+    app = make_app(sample_repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await run_palette(pilot, "Import a file")
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportDialog))
+        app.screen.query_one("#import-path", Input).value = str(source)
+        await pilot.press("enter")
+        summary = app.screen.query_one("#import-summary", Static)
+        said = "→ every two years"
+        await wait_until(pilot, lambda: said in str(summary.render()), what=said)
+        assert "matched by id, updated" in str(summary.render())
+        assert sample_repo.programme(programme.id).renewal != "every two years"

@@ -56,9 +56,9 @@ async def test_the_catalogue_keeps_the_highlighted_programme_on_its_line(
     async with app.run_test(size=(80, 24)) as pilot:
         catalogue = pane(app, "catalogue")
         table = catalogue.table
-        await wait_until(pilot, lambda: table.has_focus and len(table.rows) == 17)
+        await wait_until(pilot, lambda: table.has_focus and len(table.rows) == 19)
         await pilot.press("end", "up", "up")  # low enough that the table has scrolled
-        await wait_until(pilot, lambda: catalogue.view.cursor == table.rows[14].key)
+        await wait_until(pilot, lambda: catalogue.view.cursor == table.rows[16].key)
         chosen = table.cursor_key
         assert table.scroll_y > 0
         line = screen_line(table)

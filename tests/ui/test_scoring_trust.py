@@ -284,20 +284,20 @@ async def test_retired_programmes_are_marked_and_warn(
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         assert "AI-900 Azure AI Fundamentals  [RETIRED]" in screen_text(app)
-        await type_text(pilot, "AI-900")
+        await type_text(pilot, "MLS-C01")  # retired, no successor named
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        assert "is retired since 2026-06-30" in " ".join(screen_text(app).split())
+        assert "since 2026-03-31" in " ".join(screen_text(app).split())
         await pilot.press("n")
         assert app.state.programme_id == "iapp-aigp"
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
-        await type_text(pilot, "AI-900")
+        await type_text(pilot, "MLS-C01")
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
-        await wait_until(pilot, lambda: app.state.programme_id == "microsoft-ai-900")
-        assert "(retired)" in screen_text(app)
+        await wait_until(pilot, lambda: app.state.programme_id == "aws-mls-c01")
+        assert "(retired 2026-03-31)" in screen_text(app)
 
 
 # 9. the seed's first story, where a user looks first

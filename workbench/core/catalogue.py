@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -21,6 +23,9 @@ from workbench.core.rules import (
     optional_text,
     url,
 )
+
+EXAM_CODE = re.compile(r"[A-Z]{1,5}-[A-Z]?[0-9]{2,4}")
+"""An exam code as vendors write it: AI-901, AB-730, MLS-C01."""
 
 
 class Level(StrEnum):
@@ -132,6 +137,8 @@ class Programme(BaseModel):
     source: str | None = None
     checked_on: date | None = None
     notes: str | None = None
+    successor_id: Identifier | None = None
+    """The programme that replaces a retiring or retired one (AI-900 → AI-901)."""
 
     @field_validator("name", "provider")
     @classmethod
@@ -175,6 +182,13 @@ class Programme(BaseModel):
             raise fail("hours_order", "The longest duration is shorter than the shortest")
         if self.status in (Status.RETIRING, Status.RETIRED) and self.status_date is None:
             raise fail("status_date", "A retiring or retired programme needs its date")
+        if self.successor_id is not None:
+            if self.status not in (Status.RETIRING, Status.RETIRED):
+                raise fail(
+                    "successor_status", "Only a retiring or retired programme has a successor"
+                )
+            if self.successor_id == self.id:
+                raise fail("successor_self", "A programme cannot succeed itself")
         return self
 
     @property
@@ -186,6 +200,20 @@ class Programme(BaseModel):
         if low is None or high is None or low == high:
             return _fmt_hours(low if low is not None else high)
         return f"{_fmt_hours(low)}-{_fmt_hours(high)}"
+
+    @property
+    def short_name(self) -> str:
+        """The exam code that starts the name ("AI-901"), else the whole name."""
+        words = self.name.split(maxsplit=1)
+        return words[0] if words and EXAM_CODE.fullmatch(words[0]) else self.name
+
+    def successor_name(self, programmes: Mapping[str, Programme]) -> str | None:
+        """What a retiring or retired programme's successor is called ("AI-901"): its
+        short name, or its id when the catalogue no longer holds it; None without one."""
+        if self.successor_id is None:
+            return None
+        successor = programmes.get(self.successor_id)
+        return successor.short_name if successor is not None else self.successor_id
 
     def matches(self, text: str) -> bool:
         """Case-insensitive search over name, provider and topics."""

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from workbench.core.assessment import Assessment, now_utc
 from workbench.core.catalogue import Level, Programme, Status
 from workbench.core.consensus import DISAGREEMENT_GAP, evaluate_consensus, spreads
+from workbench.core.freshness import facts_are_old
 from workbench.core.grid import CRITERION_KEYS
-from workbench.core.memo import STALE_DAYS
 from workbench.core.money import Money
 from workbench.core.pilot import Direction, Kpi, KpiLevel, PhaseKind, Pilot
 from workbench.core.pilot_changes import objective_kpi, start_pilot
@@ -310,8 +310,7 @@ def candidates(
         )
         if over:
             continue
-        checked = programme.checked_on
-        stale = checked is None or (today - checked).days > STALE_DAYS
+        stale = programme.checked_on is None or facts_are_old(programme, today)
         found.append(Candidate(programme, cost, stale, over))
     return sorted(
         found,

@@ -17,6 +17,7 @@ from typing import Protocol
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import PriceKind, Programme, Status
 from workbench.core.consensus import CriterionSpread, evaluate_consensus, median_bounds, spreads
+from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_between
 from workbench.core.grid import CRITERIA, CRITERIA_BY_KEY
 from workbench.core.markdown import inline
 from workbench.core.memo_money import (
@@ -46,8 +47,6 @@ from workbench.core.robustness_words import headline_sentence, moves_text, point
 from workbench.core.scoring import Evaluation, Number, Verdict, apply_objective_rule
 from workbench.core.team import Team
 
-STALE_DAYS = 180
-"""Catalogue facts checked longer ago than this are flagged."""
 SIGN_COLUMNS = ("name", "role", "date", "signature")
 NEXT_STEP_CRITERIA = 3
 """An INVESTIGATE memo names at most this many criteria to look into."""
@@ -180,13 +179,15 @@ def memo(
     programmes: Mapping[str, Programme] | None = None,
     prepared_by: str | None = None,
     currency: str | None = None,
+    facts_max_age_days: int = FACTS_MAX_AGE_DAYS,
     rates: Rates | None = None,
 ) -> str:
     """The whole memo of ``team``, in ``t``'s language, as Markdown.
 
     ``pilots`` may hold every pilot of the data file: the memo keeps the team's own.
     ``currency`` is the reader's (None: each amount in its own currency); an amount in
-    another converts at the latest of ``rates`` and says so once per section.
+    another converts at the latest of ``rates`` and says so once per section. Facts checked
+    more than ``facts_max_age_days`` ago are flagged.
     """
     exchange = Exchange(currency, rates or Rates(), today) if currency else None
     names = {p.id: p.name for p in (programmes or {}).values()}
@@ -208,7 +209,16 @@ def memo(
         lines += [f"_{t('reports.memo.no_assessment')}_", ""]
     for part in parts:
         here = [p for p in running if p.programme_id == part.assessment.programme_id]
-        lines += _section(team, part, t, today=today, pilots=here, exchange=exchange)
+        lines += _section(
+            team,
+            part,
+            t,
+            today=today,
+            pilots=here,
+            exchange=exchange,
+            max_age=facts_max_age_days,
+            catalogue=programmes or {},
+        )
     lines += _sign_off(parts, running, t, today=today, prepared_by=prepared_by)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -479,6 +489,8 @@ def _section(
     today: date,
     pilots: Sequence[Pilot],
     exchange: Exchange | None,
+    max_age: int = FACTS_MAX_AGE_DAYS,
+    catalogue: Mapping[str, Programme] | None = None,
 ) -> list[str]:
     assessment, evaluation = part.assessment, part.evaluation
     programme = part.programme
@@ -518,7 +530,9 @@ def _section(
             + f" · {who}"
         )
     lines.append("")
-    lines += _facts(part, t, today=today, exchange=exchange)
+    lines += _facts(
+        part, t, today=today, exchange=exchange, max_age=max_age, catalogue=catalogue or {}
+    )
     for pilot in pilots:
         lines += [f"> **{t('reports.memo.already_running', name=inline(pilot.name))}**", ""]
     lines += _grid(part, t)
@@ -530,7 +544,15 @@ def _section(
     return lines
 
 
-def _facts(part: MemoSection, t: Messages, *, today: date, exchange: Exchange | None) -> list[str]:
+def _facts(
+    part: MemoSection,
+    t: Messages,
+    *,
+    today: date,
+    exchange: Exchange | None,
+    max_age: int = FACTS_MAX_AGE_DAYS,
+    catalogue: Mapping[str, Programme] | None = None,
+) -> list[str]:
     """What the programme costs the team over the pilot, and the catalogue's facts with
     their source and the date they were checked."""
     programme = part.programme
@@ -560,6 +582,9 @@ def _facts(part: MemoSection, t: Messages, *, today: date, exchange: Exchange | 
         status = t(f"catalogue.status.{programme.status.value}")
         if programme.status_date is not None:
             status += " " + t("reports.memo.since", date=programme.status_date.isoformat())
+        successor = programme.successor_name(catalogue or {})
+        if successor is not None:
+            status += f" → {inline(successor)}"
         lines.append(f"- **{t('reports.memo.status')}** {status}")
     if programme.notes:
         lines.append(f"- **{t('reports.memo.notes')}** {inline(programme.notes)}")
@@ -569,8 +594,8 @@ def _facts(part: MemoSection, t: Messages, *, today: date, exchange: Exchange | 
     checked = programme.checked_on
     if checked is not None:
         said = t("reports.memo.checked_on", date=checked.isoformat())
-        if (today - checked).days > STALE_DAYS:
-            said += " " + t("reports.memo.stale", days=(today - checked).days)
+        if facts_are_old(programme, today, max_age):
+            said += " " + t("reports.memo.stale", months=months_between(checked, today))
         source.append(said)
     else:
         source.append(t("reports.memo.never_checked"))

@@ -37,8 +37,12 @@ GRID_COLUMNS: tuple[str, ...] = (
     "high",
     "reason",
 )
+PROGRAMME_COLUMNS = ("programme_id", "programme")
 """The grid: which team, programme and assessor, the criterion (its key and its English
 label), its weight, the score or its range (low-high), and the reason."""
+
+GRID_ONLY_COLUMNS = tuple(column for column in GRID_COLUMNS if column not in PROGRAMME_COLUMNS)
+"""The grid columns that are not the programme's own (its id and name are)."""
 
 DECISION_COLUMNS: tuple[str, ...] = (
     "total",
@@ -82,6 +86,7 @@ PROGRAMME_FIELDS: dict[str, tuple[str, ...]] = {
     "source": ("source",),
     "checked_on": ("checked_on",),
     "programme_notes": ("notes",),
+    "successor_id": ("successor_id",),
 }
 """Catalogue column -> the programme field it holds (a path into the model)."""
 

@@ -13,6 +13,7 @@ import orjson
 
 from workbench.core.assessment import Assessment
 from workbench.core.consensus import evaluate_consensus
+from workbench.core.freshness import FACTS_MAX_AGE_DAYS
 from workbench.core.grid import CRITERIA_BY_KEY, CRITERION_KEYS
 from workbench.core.memo import Messages, memo, sections
 from workbench.core.memo_money import reader_currency
@@ -162,6 +163,7 @@ def export_markdown(
     today: date,
     progress: Progress = _ignore,
     prepared_by: str | None = None,
+    facts_max_age_days: int = FACTS_MAX_AGE_DAYS,
     currency: str | None = None,
 ) -> str:
     """The decision memo of each selected team, one after the other, each in ``currency``
@@ -185,6 +187,7 @@ def export_markdown(
                 pilots=selection.pilots,
                 programmes=programmes,
                 prepared_by=prepared_by,
+                facts_max_age_days=facts_max_age_days,
                 currency=reader_currency(None, currency, own),
                 rates=rates,
             )

@@ -26,11 +26,16 @@ from workbench.core.catalogue import Programme
 from workbench.core.json_position import DuplicateKeyError, loads_without_duplicates
 from workbench.core.pilot import Pilot
 from workbench.core.rules import MAX_AMOUNT, STORED, new_id
+from workbench.exchange.catalogue_match import AmbiguousMatch, Catalogue, How
 from workbench.exchange.csv_format import (
     COLUMNS,
+    DECISION_COLUMNS,
+    GRID_ONLY_COLUMNS,
     REQUIRED_CATALOGUE_COLUMNS,
     column_of,
+    programme_cells,
     programme_document,
+    restore,
 )
 from workbench.exchange.rates_csv import is_rates_header, read_rates
 from workbench.storage.errors import ConflictError
@@ -56,6 +61,26 @@ def _ignore(done: int, total: int) -> None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One catalogue column an import changes: its cell before and after."""
+
+    column: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class RowMatch:
+    """How a catalogue row matched the data file: by ``id``, by provider and ``name``, or
+    ``new``."""
+
+    line: int
+    programme_id: str
+    name: str
+    how: How
+
+
 @dataclass(slots=True)
 class ImportPlan:
     """What an import would do; ``records`` are written only when ``problems`` is empty."""
@@ -66,10 +91,30 @@ class ImportPlan:
     records: list[BaseModel] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     summary: ImportSummary = field(default_factory=ImportSummary)
+    matches: list[RowMatch] = field(default_factory=list)
+    """Each programme of a catalogue CSV, with how it matched the data file."""
+    changes: dict[str, list[Change]] = field(default_factory=dict)
+    """Per programme the import updates, each catalogue column it changes (old, new)."""
+    notes: list[Problem] = field(default_factory=list)
+    """Columns the import reads but does not apply, and why (not problems)."""
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def programme_changes(snapshot: Snapshot, writes: Iterable[BaseModel]) -> dict[str, list[Change]]:
+    """The catalogue columns each updated programme changes, as the CSV writes them."""
+    changes: dict[str, list[Change]] = {}
+    for record in writes:
+        stored = snapshot.programmes.get(record.id) if isinstance(record, Programme) else None
+        if stored is None or not isinstance(record, Programme):
+            continue
+        old, new = programme_cells(stored), programme_cells(record)
+        changes[record.id] = [
+            Change(column, old[column], new[column]) for column in old if old[column] != new[column]
+        ]
+    return changes
 
 
 def kind_of(path: Path, content: bytes) -> str:
@@ -104,7 +149,8 @@ def plan_import(path: Path, snapshot: Snapshot, progress: Progress = _ignore) ->
     plan.problems += _against_file(plan.records, snapshot)
     if not plan.problems:
         try:
-            _, plan.summary = merge_import(snapshot, plan.records)
+            writes, plan.summary = merge_import(snapshot, plan.records)
+            plan.changes = programme_changes(snapshot, writes)
         except ConflictError as error:  # not with the file as base; kept for safety
             plan.problems.append(Problem(error.item_id, str(error)))
     progress(STEPS, STEPS)
@@ -260,37 +306,147 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
     if plan.problems:
         return
     progress(2, STEPS)
+    try:
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as error:
+        plan.problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {error}"))
+        return
+    plan.notes += _columns_not_applied(header, rows)
+    catalogue = Catalogue(plan.base.programmes)
     found: dict[str, tuple[int, Programme]] = {}
     try:
-        for row in reader:
-            line = reader.line_num
+        for line, row in rows:
             if None in row:
                 plan.problems.append(Problem(f"line {line}", "more cells than columns"))
                 continue
             if not any((value or "").strip() for value in row.values()):
                 continue
-            document = programme_document(row, new_id)
-            where = f"line {line}" + (f" (id {document['id']})" if row.get("programme_id") else "")
-            try:
-                programme = Programme.model_validate(document)
-            except ValidationError as error:
-                for detail in error.errors(include_url=False):
-                    plan.problems.append(
-                        Problem(f"{where} {column_of(detail['loc'])}", detail["msg"])
-                    )
-                continue
-            earlier = found.get(programme.id)
-            if earlier is None:
-                found[programme.id] = (line, programme)
-            elif earlier[1] != programme:
-                plan.problems.append(
-                    Problem(where, f"describes programme {programme.id!r} unlike line {earlier[0]}")
-                )
+            _read_row(row, header, line, catalogue, found, plan)
     except csv.Error as error:
         plan.problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {error}"))
         return
     plan.kind = "csv"
     plan.records = [programme for _, programme in found.values()]
+
+
+def _columns_not_applied(
+    header: list[str], rows: list[tuple[int, dict[str, str]]]
+) -> list[Problem]:
+    """A note for the grid and the decision columns that hold something: a catalogue
+    import reads programmes only, and the decision is computed from the grid."""
+    notes = []
+    for columns, key, why in (
+        (
+            GRID_ONLY_COLUMNS,
+            "cli.import.grid_ignored",
+            "the catalogue import reads programmes only",
+        ),
+        (DECISION_COLUMNS, "cli.import.decision_ignored", "the workbench computes them"),
+    ):
+        filled = [
+            column
+            for column in columns
+            if column in header and any((row.get(column) or "").strip() for _, row in rows)
+        ]
+        if filled:
+            notes.append(
+                Problem(
+                    "header",
+                    f"{', '.join(filled)}: not applied, {why}",
+                    key,
+                    {"columns": ", ".join(filled)},
+                )
+            )
+    return notes
+
+
+def _read_row(
+    row: dict[str, str],
+    header: list[str],
+    line: int,
+    catalogue: Catalogue,
+    found: dict[str, tuple[int, Programme]],
+    plan: ImportPlan,
+) -> None:
+    """One catalogue row: matched with the data file's programmes, validated, kept."""
+    given_id = restore(row.get("programme_id") or "").strip()
+    where = f"line {line}" + (f" (id {given_id})" if given_id else "")
+    document = programme_document(row, new_id)
+    try:
+        how, stored = catalogue.match(given_id, document.get("provider"), document.get("name"))
+    except AmbiguousMatch as error:
+        plan.problems.append(
+            Problem(
+                where,
+                f"matches several programmes ({', '.join(error.ids)}): give its programme_id",
+                "check.csv_ambiguous",
+                {"line": line, "ids": ", ".join(error.ids)},
+            )
+        )
+        return
+    if stored is not None:
+        # a column the file does not have keeps the stored value
+        kept = programme_cells(stored)
+        document = programme_document(
+            kept | {column: row.get(column) or "" for column in header}, new_id
+        )
+        document["id"] = stored.id
+    else:
+        document["id"] = given_id or catalogue.new_id_for(document)
+    try:
+        programme = Programme.model_validate(document)
+    except ValidationError as error:
+        before = stored.model_dump(mode="json") if stored is not None else None
+        details = [
+            detail
+            for detail in error.errors(include_url=False)
+            if not _unchanged(document, before, detail["loc"])
+        ]
+        for detail in details:
+            column = column_of(detail["loc"])
+            plan.problems.append(_cell_problem(line, given_id, column, row.get(column), detail))
+        if details:
+            return
+        programme = Programme.model_validate(document, context=STORED)
+    earlier = found.get(programme.id)
+    if earlier is None:
+        found[programme.id] = (line, programme)
+        plan.matches.append(RowMatch(line, programme.id, programme.name, how))
+    elif earlier[1] != programme:
+        plan.problems.append(
+            Problem(where, f"describes programme {programme.id!r} unlike line {earlier[0]}")
+        )
+
+
+DATE_ERRORS = {
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_type",
+    "date_from_datetime_inexact",
+}
+
+
+def _cell_problem(line: int, given_id: str, column: str, value: str | None, detail: Any) -> Problem:
+    """A cell's problem, said as "line 4, checked_on: 30/11/2026 is not a date; write
+    YYYY-MM-DD" in the user's language."""
+    shown = restore(value or "").strip()
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    params: dict[str, Any] = {"line": line, "column": column, "id": given_id, "value": shown}
+    if given_id:
+        location, location_key = f"line {line} (id {given_id}), {column}", "check.csv_cell_id"
+    else:
+        location, location_key = f"line {line}, {column}", "check.csv_cell"
+    if detail["type"] in DATE_ERRORS and shown:
+        return Problem(
+            location,
+            f"{shown} is not a date; write YYYY-MM-DD",
+            "check.not_a_date",
+            params,
+            location_key,
+        )
+    params |= detail.get("ctx") or {}
+    return Problem(location, detail["msg"], f"errors.{detail['type']}", params, location_key)
 
 
 def _read_rates(

@@ -528,6 +528,11 @@ class Repository:
                 for p in tx.snapshot.pilots.values()
                 if p.programme_id == programme_id
             ]
+            used += [
+                f"programme {p.name}"
+                for p in tx.snapshot.programmes.values()
+                if p.successor_id == programme_id
+            ]
             if used:
                 raise InUseError("programme", programme_id, used)
             tx.remove(Programme, programme_id)

@@ -23,7 +23,7 @@ from workbench.core.pricing import basis_from_note
 from workbench.core.rules import STORED
 from workbench.core.team import Team
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META_TABLE = "_meta"
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -194,7 +194,21 @@ def _v2_to_v3(data: RawData) -> RawData:
     return migrated
 
 
-MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: RawData) -> RawData:
+    """Schema 4 lets a retiring or retired programme name its successor (``successor_id``);
+    no document changes, only the version: a workbench that does not know the field refuses
+    the file as newer ("upgrade the workbench") rather than as invalid."""
+    meta = dict(meta_record(data) or {})
+    meta["schema_version"] = 4
+    return {**data, META_TABLE: {"1": meta}}
+
+
+MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +381,7 @@ REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("pilots", "assessment_id", "assessments"),
     ("diagnostics", "team_id", "teams"),
     ("diagnostics", "pilot_id", "pilots"),
+    ("programmes", "successor_id", "programmes"),
 )
 """(table, field, table it points to): every reference a record can hold."""
 

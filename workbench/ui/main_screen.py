@@ -246,14 +246,21 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         new one); a programme alone: pick the team. Esc from the picker changes nothing."""
         state = self.workbench.state
         scoring = cast("ScoringPane", await self.build("scoring"))
-        if event.team_id is not None and event.programme_id is not None:
-            state.team_id, state.programme_id = event.team_id, event.programme_id
-        scoring.refresh_data()
-        self.action_show_tab("scoring")
-        if event.team_id is None:
-            scoring.action_pick_team(programme_id=event.programme_id)
-        elif event.programme_id is None:
-            scoring.pick_of_team(event.team_id)
+
+        def score(programme_id: str | None) -> None:
+            if event.team_id is not None and programme_id is not None:
+                state.team_id, state.programme_id = event.team_id, programme_id
+            scoring.refresh_data()
+            self.action_show_tab("scoring")
+            if event.team_id is None:
+                scoring.action_pick_team(programme_id=programme_id)
+            elif programme_id is None:
+                scoring.pick_of_team(event.team_id)
+
+        if event.programme_id is None:
+            score(None)
+        else:  # a retired programme: asked first, its successor offered
+            scoring.ask_if_retired(event.programme_id, score, team_id=event.team_id)
 
     @on(OpenPilot)
     async def _open_pilot(self, event: OpenPilot) -> None:

@@ -159,6 +159,7 @@ class ExportDialog(Dialog[Path]):
                     workbench.i18n,
                     today=workbench.today,
                     prepared_by=workbench.repository.author,
+                    facts_max_age_days=workbench.settings.facts_max_age_days,
                     currency=workbench.settings.currency,
                 )
                 content = text.encode("utf-8")

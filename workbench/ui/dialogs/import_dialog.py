@@ -1,7 +1,8 @@
 """Import a JSON export or a catalogue CSV: check first, show what it would do, then ask.
 
 The check (a dry run) runs in a thread with a progress bar and writes nothing. Its summary
-(added, updated, unchanged) or every problem, with its record and field, is shown; the
+(added, updated, unchanged, then per catalogue row how it matched and each field it changes,
+old → new) or every problem, with its record and field, is shown; the
 Import button is offered only for a file without problems. Writing is one transaction.
 """
 
@@ -16,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, ProgressBar, Static
 
+from workbench.exchange.import_words import change_lines
 from workbench.exchange.importer import ImportPlan, apply_import, plan_import, what_is_there
 from workbench.i18n.messages import problem_text, storage_message
 from workbench.storage.errors import StorageError
@@ -159,10 +161,11 @@ class ImportDialog(Dialog[ImportSummary]):
             return
         kind = self.t(f"reports.import.kind_{plan.kind}")
         would = self.t("reports.import.would", kind=kind, counts=self.counts(plan.summary))
+        details = "".join(f"\n{line}" for line in change_lines(plan, self.t))
         if not self._writable(plan):
-            self._report(would + "\n" + self.t("reports.import.nothing"))
+            self._report(would + "\n" + self.t("reports.import.nothing") + details)
             return
-        self._report(would + "\n" + self.t("reports.import.ask"))
+        self._report(would + "\n" + self.t("reports.import.ask") + details)
         self.query_one("#import-now", Button).focus()
 
     def counts(self, summary: ImportSummary) -> str:

@@ -69,6 +69,7 @@ FIELDS: tuple[FormField, ...] = (
     FormField("topics", "topics", "placeholder_topics"),
     FormField("status", "select"),
     FormField("status_date", "date", "placeholder_status_date"),
+    FormField("successor_id", "select"),
     FormField("validity_months", "whole", "placeholder_count"),
     FormField("renewal"),
     FormField("url", "text", "placeholder_url"),
@@ -81,6 +82,8 @@ FIELD_NAMES = tuple(field.name for field in FIELDS)
 MODEL_ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "hours_order": ("hours_max", ("hours_max",)),
     "status_date": ("status_date", ("status",)),
+    "successor_status": ("successor_id", ("status", "successor_id")),
+    "successor_self": ("successor_id", ("successor_id",)),
 }
 """Model-wide errors of a programme: the field that shows it, the fields that cause it."""
 
@@ -326,11 +329,18 @@ class ProgrammeForm(Dialog[Programme]):
                 (Text(t(f"catalogue.price_basis.{basis.value}")), basis.value)
                 for basis in PriceBasis
             ]
+        elif name == "successor_id":
+            own = self.programme.id if self.programme is not None else None
+            options = [
+                (Text(visible(f"{p.name} ({p.provider})")), p.id)
+                for p in self.workbench.repository.programmes()
+                if p.id != own
+            ]
         else:
             options = [
                 (Text(t(f"catalogue.status.{status.value}")), status.value) for status in Status
             ]
-        blank = name in ("level", "credential")
+        blank = name in ("level", "credential", "successor_id")
         return Select(
             options,
             prompt=t("catalogue.form.unknown_choice"),
@@ -370,6 +380,7 @@ class ProgrammeForm(Dialog[Programme]):
             "topics": ", ".join(p.topics),
             "status": p.status.value,
             "status_date": p.status_date.isoformat() if p.status_date else "",
+            "successor_id": p.successor_id or "",
             "validity_months": "" if p.validity_months is None else str(p.validity_months),
             "renewal": p.renewal or "",
             "url": p.url or "",

@@ -31,6 +31,8 @@ from workbench.ui.text import option_text, safe_str
 from workbench.ui.widgets.catalogue_view import (
     FILTERS,
     NOT_RETIRED,
+    OLD_FACTS,
+    OLD_FACTS_MARK,
     UNKNOWN_LEVEL,
     CatalogueTable,
     CatalogueView,
@@ -39,10 +41,12 @@ from workbench.ui.widgets.catalogue_view import (
     fitted_price,
     hours_text,
     level_label,
+    old_facts_text,
     price_text,
     row_style,
     sort_value,
     status_label,
+    with_successor,
 )
 from workbench.ui.widgets.virtual_table import Cell, Column, Row
 
@@ -68,7 +72,7 @@ WIDTHS: dict[str, dict[str, int | None]] = {
         "price": 21,
         "status": 21,
     },
-    "compact": {"name": None, "provider": 12, "level": 13, "price": 14, "status": 11},
+    "compact": {"name": None, "provider": 12, "level": 13, "price": 14, "status": 16},
 }
 NAME_MIN_WIDTH = 16
 
@@ -159,6 +163,7 @@ class CataloguePane(TablePane[Programme]):
         self._name_width = 0
         self._options: dict[str, list[tuple[str, str]]] = {}
         self._shown: tuple[Programme | None, str] | None = None
+        self._by_id: dict[str, Programme] = {}
 
     @property
     def help_title(self) -> str:
@@ -217,7 +222,11 @@ class CataloguePane(TablePane[Programme]):
         snapshot = repository.snapshot()
         self._assessments = Counter(a.programme_id for a in snapshot.assessments.values())
         self._pilots = Counter(p.programme_id for p in snapshot.pilots.values())
-        return repository.programmes()
+        self.view.today = self.workbench.today
+        self.view.max_age = self.workbench.settings.facts_max_age_days
+        programmes = repository.programmes()
+        self._by_id = {programme.id: programme for programme in programmes}
+        return programmes
 
     def refresh_data(self) -> None:
         self.load_records()
@@ -232,7 +241,11 @@ class CataloguePane(TablePane[Programme]):
             return [*levels, (t("catalogue.filters.level_unknown"), UNKNOWN_LEVEL)]
         if name == "status":
             statuses = [(t(f"catalogue.status.{status.value}"), status.value) for status in Status]
-            return [*statuses, (t("catalogue.filters.current"), NOT_RETIRED)]
+            return [
+                *statuses,
+                (t("catalogue.filters.current"), NOT_RETIRED),
+                (t("catalogue.filters.old_facts"), OLD_FACTS),
+            ]
         seen: dict[str, str] = {}
         for programme in self.records:
             values = [programme.provider] if name == "provider" else programme.topics
@@ -347,11 +360,16 @@ class CataloguePane(TablePane[Programme]):
         def known(text: str) -> Cell:
             return text if text else unknown
 
-        status = Text(status_label(i18n, p, with_date=full))
+        # with a successor the date gives way to it ("retired → AI-901"): the detail has both
+        dated = full and p.successor_id is None
+        status = Text(with_successor(i18n, status_label(i18n, p, with_date=dated), p, self._by_id))
         if p.status in (Status.RETIRING, Status.RETIRED):
             status.stylize("italic")
+        name: Cell = safe_str(p.name)
+        if self.view.facts_old(p):
+            name = Text.assemble((OLD_FACTS_MARK, "bold"), name)
         cells: dict[str, Cell] = {
-            "name": safe_str(p.name),
+            "name": name,
             "provider": p.provider,
             "level": known(level_label(i18n, p.level)),
             "credential": known(credential_label(i18n, p.credential, short=True)),
@@ -405,7 +423,13 @@ class CataloguePane(TablePane[Programme]):
         if self._shown is not None and self._shown[0] is record and self._shown[1] == used_by:
             return
         self._shown = (record, used_by)
-        self.query_one("#catalogue-detail", ProgrammeDetail).show(record, used_by)
+        old = (
+            old_facts_text(self.workbench.i18n, record, self.view.today, self.view.max_age)
+            if record is not None
+            else ""
+        )
+        detail = self.query_one("#catalogue-detail", ProgrammeDetail)
+        detail.show(record, used_by, old, self._by_id)
 
     def open_record(self, key: str) -> None:
         self.post_message(OpenScoring(programme_id=key))

@@ -500,7 +500,12 @@ class ComparePane(Pane):
         for item in items:
             programme_id = item.assessment.programme_id
             programme = self._programme(programme_id)
-            rows.append(team_row(item, programme, self._programme_name(programme_id), words))
+            name = self._programme_name(programme_id)
+            catalogue = self._snapshot.programmes if self._snapshot else {}
+            successor = programme.successor_name(catalogue) if programme else None
+            if successor is not None:  # the status column is narrow: the name says it
+                name = self.t("catalogue.with_successor", status=name, successor=successor)
+            rows.append(team_row(item, programme, name, words))
         table.set_rows(rows)
 
     # view 3: two side by side

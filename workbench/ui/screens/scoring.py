@@ -40,6 +40,12 @@ from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.saving import AssessmentEdit
 from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
+from workbench.ui.widgets.catalogue_view import (
+    INACTIVE,
+    OLD_FACTS_MARK,
+    old_facts_text,
+    with_successor,
+)
 from workbench.ui.widgets.robustness_panel import (
     RobustnessPanel,
     discuss_text,
@@ -269,7 +275,7 @@ class ScoringPane(Pane):
         if programme:
             title.append_text(safe_text(programme.name, "bold"))
             if programme.status in (Status.RETIRED, Status.RETIRING):
-                title.append(f"  ({t('scoring.status.' + programme.status.value)})", "bold")
+                title.append(f"  ({self.status_words(programme)})", "bold")
         else:
             title.append(t("scoring.no_programme"), "italic")
         mode = Text(style="dim", no_wrap=True)
@@ -303,6 +309,12 @@ class ScoringPane(Pane):
             flag = Text(f"⚠ {t('scoring.clarify')}", style="bold")
             flag.append(f" ({gaps})", "dim")
             lines.append(flag)
+        if programme is not None:
+            old = old_facts_text(
+                t, programme, self.workbench.today, self.workbench.settings.facts_max_age_days
+            )
+            if old:
+                lines.append(Text(OLD_FACTS_MARK + old, style="bold"))
         if team is not None and programme is not None and programme.price.basis in SUBSCRIPTION:
             lines.append(self._cost_text(team, programme, assessment))
         if team is None or programme is None:
@@ -715,13 +727,75 @@ class ScoringPane(Pane):
         )
         self._pick(self.t("scoring.pick.team"), choices, app.state.team_id, chosen, empty)
 
+    def status_words(self, programme: Programme) -> str:
+        """ "retired 2026-06-30 → AI-901": the status, its date and the successor."""
+        status = self.t("scoring.status." + programme.status.value)
+        if programme.status_date is not None:
+            status = f"{status} {programme.status_date.isoformat()}"
+        programmes = self.workbench.repository.snapshot().programmes
+        return safe_str(with_successor(self.workbench.i18n, status, programme, programmes))
+
     def programme_choice(self, programme: Programme) -> Choice:
         """A programme in the picker; a retired or retiring one says so first."""
         status = self.t("scoring.status." + programme.status.value)
         label = safe_str(programme.name)
         if programme.status in (Status.RETIRED, Status.RETIRING):
             label = f"{label}  [{status.upper()}]"
+            status = self.status_words(programme)
         return Choice(programme.id, label, f"{safe_str(programme.provider)} · {status}")
+
+    def ask_if_retired(
+        self, programme_id: str, then: Callable[[str], None], *, team_id: str | None = None
+    ) -> None:
+        """Score ``programme_id`` (``then``), asking first when it is retiring or retired
+        and not yet assessed for the team: its successor, when it names one, is offered."""
+        repo = self.workbench.repository
+        snapshot = repo.snapshot()
+        programme = snapshot.programmes.get(programme_id)
+        team_id = team_id or self.workbench.state.team_id
+        started = team_id is not None and repo.assessment_for(team_id, programme_id)
+        if programme is None or started or programme.status not in INACTIVE:
+            then(programme_id)
+            return
+        successor = snapshot.programmes.get(programme.successor_id or "")
+        if successor is not None:
+            choices = [
+                Choice(
+                    successor.id,
+                    self.t("scoring.retired.successor", name=safe_str(successor.name)),
+                    safe_str(successor.provider),
+                ),
+                Choice(
+                    programme.id,
+                    self.t("scoring.retired.anyway", name=safe_str(programme.name)),
+                    self.status_words(programme),
+                ),
+            ]
+            title = self.t(
+                "scoring.retired.which",
+                name=safe_str(programme.short_name),
+                status=self.status_words(programme),
+            )
+            self.app.push_screen(
+                PickerDialog(title, choices, current=successor.id),
+                lambda chosen: then(chosen) if chosen else None,
+            )
+            return
+        status = self.t("scoring.status." + programme.status.value)
+        when = programme.status_date.isoformat() if programme.status_date else "—"
+        self.app.push_screen(
+            ConfirmDialog(
+                self.t("scoring.retired.title"),
+                self.t(
+                    "scoring.retired.question",
+                    name=safe_str(programme.name),
+                    status=status,
+                    date=when,
+                ),
+                confirm_label=self.t("scoring.retired.confirm"),
+            ),
+            lambda go: then(programme_id) if go else None,
+        )
 
     def action_pick_programme(self, team_id: str | None = None) -> None:
         """Choose the programme to score (of ``team_id``, set only once one is chosen)."""
@@ -734,40 +808,7 @@ class ScoringPane(Pane):
             self.refresh_data()
 
         def chosen(programme_id: str) -> None:
-            programme = repo.snapshot().programmes.get(programme_id)
-            team = team_id or self.workbench.state.team_id
-            started = team is not None and repo.assessment_for(team, programme_id)
-            if (
-                programme is None
-                or started
-                or programme.status
-                not in (
-                    Status.RETIRED,
-                    Status.RETIRING,
-                )
-            ):
-                show(programme_id)
-                return
-            status = self.t("scoring.status." + programme.status.value)
-            when = programme.status_date.isoformat() if programme.status_date else "—"
-
-            def answered(go: bool | None) -> None:
-                if go:
-                    show(programme_id)
-
-            self.app.push_screen(
-                ConfirmDialog(
-                    self.t("scoring.retired.title"),
-                    self.t(
-                        "scoring.retired.question",
-                        name=safe_str(programme.name),
-                        status=status,
-                        date=when,
-                    ),
-                    confirm_label=self.t("scoring.retired.confirm"),
-                ),
-                answered,
-            )
+            self.ask_if_retired(programme_id, show, team_id=team_id)
 
         choices = [self.programme_choice(p) for p in repo.programmes()]
         current = self.workbench.state.programme_id

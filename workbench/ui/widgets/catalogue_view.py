@@ -6,7 +6,9 @@ Everything a user typed (names, providers, topics, notes, URLs) goes into ``Text
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -31,6 +33,7 @@ from workbench.core.catalogue import (
     Programme,
     Status,
 )
+from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_between
 from workbench.i18n import Translator
 from workbench.ui.panes.table_pane import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
@@ -42,6 +45,9 @@ STATUS_ORDER: dict[Status, int] = {status: index for index, status in enumerate(
 INACTIVE = (Status.RETIRING, Status.RETIRED)
 UNKNOWN_LEVEL = "-"
 NOT_RETIRED = "current"
+OLD_FACTS = "old_facts"
+"""The status filter's "facts to re-check": checked longer ago than the setting says."""
+OLD_FACTS_MARK = "◷ "
 FILTERS = ("level", "provider", "topic", "status")
 
 SortKey = tuple[Any, ...]
@@ -55,6 +61,12 @@ class CatalogueView(Listing):
     provider: str | None = None
     topic: str | None = None
     status: str | None = None
+    today: date = field(default_factory=date.today)
+    max_age: int = FACTS_MAX_AGE_DAYS
+    """Facts checked more than this many days before ``today`` are to re-check."""
+
+    def facts_old(self, p: Programme) -> bool:
+        return facts_are_old(p, self.today, self.max_age)
 
     @property
     def filtered(self) -> bool:
@@ -69,6 +81,9 @@ class CatalogueView(Listing):
             return False
         if self.status == NOT_RETIRED:
             if p.status is Status.RETIRED:
+                return False
+        elif self.status == OLD_FACTS:
+            if not self.facts_old(p):
                 return False
         elif self.status is not None and p.status.value != self.status:
             return False
@@ -116,6 +131,16 @@ def status_label(i18n: Translator, programme: Programme, *, with_date: bool) -> 
             "catalogue.status_with_date", status=status, date=i18n.date(programme.status_date)
         )
     return status
+
+
+def with_successor(
+    i18n: Translator, text: str, programme: Programme, programmes: Mapping[str, Programme]
+) -> str:
+    """ "retired 2026-06-30" and its successor: "retired 2026-06-30 → AI-901"."""
+    successor = programme.successor_name(programmes)
+    if successor is None:
+        return text
+    return i18n("catalogue.with_successor", status=text, successor=successor)
 
 
 def status_sentence(i18n: Translator, programme: Programme) -> str:
@@ -218,17 +243,26 @@ class ProgrammeDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield self._body
 
-    def show(self, programme: Programme | None, used_by: str = "") -> None:
+    def show(
+        self,
+        programme: Programme | None,
+        used_by: str = "",
+        old_facts: str = "",
+        programmes: Mapping[str, Programme] | None = None,
+    ) -> None:
         t = self._i18n
         if programme is None:
             self.border_title = Content(t("catalogue.detail.title"))
             self._body.update(Content(t("catalogue.detail.none")))
             return
         self.border_title = Content(safe_str(programme.name, limit=120))
-        self._body.update(DrawnOnce(self._render_fields(programme, used_by)))
+        fields = self._render_fields(programme, used_by, old_facts, programmes or {})
+        self._body.update(DrawnOnce(fields))
         self.scroll_home(animate=False)
 
-    def _render_fields(self, p: Programme, used_by: str) -> RenderableType:
+    def _render_fields(
+        self, p: Programme, used_by: str, old_facts: str, programmes: Mapping[str, Programme]
+    ) -> RenderableType:
         t = self._i18n
         unknown = Text(t("catalogue.unknown"), style="dim italic")
 
@@ -255,7 +289,7 @@ class ProgrammeDetail(VerticalScroll):
             rows.append(("subscription", value(subscription)))
         if price.note:
             rows.append(("price_note", value(price.note)))
-        status = Text(status_sentence(t, p))
+        status = Text(with_successor(t, status_sentence(t, p), p, programmes))
         if p.status in INACTIVE:
             status.stylize("bold")
         rows += [
@@ -273,7 +307,10 @@ class ProgrammeDetail(VerticalScroll):
             ("renewal", value(p.renewal)),
             ("url", value(p.url)),
             ("source", value(p.source)),
-            ("checked_on", value(t.date(p.checked_on) if p.checked_on else None)),
+            (
+                "checked_on",
+                _checked(value(t.date(p.checked_on) if p.checked_on else None), old_facts),
+            ),
             ("notes", value(p.notes, one_line=False)),
         ]
         grid = Table.grid(padding=(0, 1), expand=True)
@@ -282,3 +319,16 @@ class ProgrammeDetail(VerticalScroll):
         for key, text in rows:
             grid.add_row(Text(t(f"catalogue.detail.{key}")), text)
         return Group(Text(t("catalogue.detail.hint"), style="dim italic"), grid)
+
+
+def _checked(checked: Text, old_facts: str) -> Text:
+    if old_facts:
+        checked.append(f" {OLD_FACTS_MARK}{old_facts}", style="bold")
+    return checked
+
+
+def old_facts_text(i18n: Translator, programme: Programme, today: date, max_age: int) -> str:
+    """ "facts checked 7 months ago" when they are older than ``max_age`` days, else ''."""
+    if programme.checked_on is None or not facts_are_old(programme, today, max_age):
+        return ""
+    return i18n.plural("catalogue.facts_checked", months_between(programme.checked_on, today))
