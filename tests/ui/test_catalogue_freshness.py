@@ -13,6 +13,7 @@ from tests.ui.test_catalogue import choose, highlight, line_with, pane, shown_id
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.settings import Settings
 from workbench.storage.repository import Repository
+from workbench.ui.dialogs.picker import PickerDialog
 
 AIGP = "iapp-aigp"
 
@@ -66,5 +67,7 @@ async def test_scoring_says_how_old_the_facts_are(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: AIGP in shown_ids(app))
         await highlight(pilot, app, AIGP)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))  # the team
         await pilot.press("enter")
         await wait_for_text(pilot, "◷ facts checked 7 months ago")

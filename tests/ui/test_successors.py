@@ -4,6 +4,7 @@ Compare and the memo; scoring it asks first and offers the successor (issue 20).
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from tests.conftest import TODAY, AppFactory
@@ -14,6 +15,7 @@ from workbench.core.assessment import Assessment
 from workbench.core.memo import memo, sections
 from workbench.i18n import Translator
 from workbench.storage.repository import Repository
+from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.picker import PickerDialog
 
 AI900 = "microsoft-ai-900"
@@ -43,6 +45,15 @@ async def test_the_catalogue_shows_the_successor_at_80x24(
         assert said.casefold() in line.casefold(), line
 
 
+async def pick_the_team(pilot: Pilot[None], app: WorkbenchApp) -> None:
+    team_picker = app.i18n("scoring.pick.team")
+    await wait_until(
+        pilot,
+        lambda: isinstance(app.screen, PickerDialog) and app.screen.title_text == team_picker,
+    )
+    await pilot.press("enter")
+
+
 async def test_scoring_a_retired_programme_offers_its_successor(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
@@ -58,6 +69,7 @@ async def test_scoring_a_retired_programme_offers_its_successor(
         options = app.screen.query_one(OptionList)
         assert options.highlighted == 0
         await pilot.press("enter")
+        await pick_the_team(pilot, app)  # from the Catalogue: the team is asked next
         await wait_until(pilot, lambda: app.state.programme_id == AI901)
         assert sample_repo.snapshot().programmes[AI901].status == "active"
 
@@ -72,6 +84,7 @@ async def test_scoring_the_retired_one_anyway_says_its_successor(
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog))
         await pilot.press("down", "enter")
+        await pick_the_team(pilot, app)
         await wait_until(pilot, lambda: app.state.programme_id == AI900)
         await wait_for_text(pilot, "(retired 2026-06-30 → AI-901)")
 
