@@ -62,6 +62,38 @@ def pair(
     )
 
 
+def test_a_retired_programme_is_never_funded_and_its_successor_is_named() -> None:
+    from dataclasses import replace
+
+    from workbench.core.portfolio_words import reason_text
+    from workbench.i18n import Translator
+
+    retired = replace(pair(1, "t1", total=115), retired=True, successor="AI-901")
+    plain = replace(pair(2, "t2", total=20), retired=True)
+    current = pair(3, "t3", total=60)
+    result = choose([retired, plain, current], Decimal(1_000_000), "EUR")
+    assert [chosen.assessment_id for chosen in result.chosen] == ["a3"]
+    assert result.reasons == {"a1": Reason.RETIRED, "a2": Reason.RETIRED}
+    assert reason_text(retired, Reason.RETIRED, "EUR", Translator("en")) == "✗ retired → AI-901"
+    assert reason_text(plain, Reason.RETIRED, "EUR", Translator("fr")) == "✗ retiré"
+
+
+def test_the_sample_s_retired_programmes_say_their_successor() -> None:
+    from workbench.core.catalogue import Status
+    from workbench.core.sample import load_sample
+
+    sample = load_sample()
+    programmes = {p.id: p for p in sample.programmes}
+    teams = {t.id: t for t in sample.teams}
+    retired = [p for p in programmes.values() if p.status is Status.RETIRED and p.successor_id]
+    assert retired
+    team = sample.teams[0]
+    assessments = [Assessment(team_id=team.id, programme_id=p.id) for p in retired]
+    found = pairs_of(assessments, teams, programmes, lambda a, t: evaluate(a.grid, {}))
+    assert {p.successor for p in found} >= {"AI-901", "AI-103"}
+    assert all(p.retired for p in found)
+
+
 def test_unknown_price_is_never_free() -> None:
     unknown = pair(1, "t1", price=Price(kind=PriceKind.UNKNOWN))
     result = choose([unknown], Decimal(1_000_000), "EUR")

@@ -28,7 +28,7 @@ from fractions import Fraction
 from math import lcm
 
 from workbench.core.assessment import Assessment
-from workbench.core.catalogue import Price, Programme
+from workbench.core.catalogue import Price, Programme, Status
 from workbench.core.money import Converted, MissingRate, Money, Rates
 from workbench.core.portfolio_solver import Cancel, Problem, Solution, best, cheapest_better
 from workbench.core.pricing import CostUnknown, cost_over_pilot
@@ -58,6 +58,8 @@ class Reason(StrEnum):
 
     NOT_PILOT = "not_pilot"
     CLARIFY_OBJECTIVE = "clarify_objective"
+    RETIRED = "retired"
+    """The programme is no longer sold: its successor, if any, is named instead."""
     NO_PRICE = "no_price"
     NO_RATE = "no_rate"
     """Priced in another currency, with no exchange rate to the budget's."""
@@ -82,6 +84,9 @@ class Pair:
     """Hours per seat (the longest duration the catalogue gives), None when unknown."""
     months: int | None = None
     """The assessment's months of subscription, when it overrides the programme's."""
+    retired: bool = False
+    successor: str | None = None
+    """What a retired programme's successor is called ("AI-901"), when it names one."""
 
     @property
     def cost(self) -> Decimal | None:
@@ -170,6 +175,8 @@ def exclusion(
         return Reason.CLARIFY_OBJECTIVE
     if pair.verdict is not Verdict.PILOT or pair.total is None:
         return Reason.NOT_PILOT
+    if pair.retired:
+        return Reason.RETIRED
     if cost is None:
         return Reason.NO_PRICE
     if isinstance(cost, MissingRate):
@@ -569,6 +576,8 @@ def pairs_of(
                 price=programme.price,
                 hours=hours,
                 months=assessment.months,
+                retired=programme.status is Status.RETIRED,
+                successor=programme.successor_name(programmes),
             )
         )
     pairs.sort(key=lambda p: (teams[p.team_id].name.casefold(), p.assessment_id))

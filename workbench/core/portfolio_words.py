@@ -126,6 +126,8 @@ def reason_text(pair: Pair, reason: Reason, currency: str, t: Words) -> str:
     """Why a pair is left out: "✗ over budget", "✗ no GBP→EUR rate"."""
     if reason is Reason.NO_RATE:
         return t("compare.reason.no_rate", from_=pair.price.currency or "?", to=currency)
+    if reason is Reason.RETIRED and pair.successor:
+        return t("compare.reason.retired_to", successor=pair.successor)
     return t(f"compare.reason.{reason}")
 
 
