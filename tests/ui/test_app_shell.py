@@ -43,7 +43,7 @@ async def test_help_lists_keys_in_the_current_language(
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
-        assert "Touches partout" in shown
+        assert "L’atelier" in shown
         assert "Quitter" in shown
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, HelpScreen))
@@ -61,9 +61,36 @@ async def test_help_names_no_class_and_no_framework_default(
         await pilot.press("f1")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
         shown = screen_text(app)
-        assert "Keys everywhere" in shown
+        assert "The workbench" in shown
+        assert "Score and change" in shown or "Find and sort" in shown
         for internal in ("Table", "Grid", "Input", "Scroll Left", "Focus Next", "Pane", "Dialog"):
             assert internal not in shown.replace("Dialogs", ""), internal
+
+
+def test_every_key_has_a_task_and_the_usual_ones_the_right_one() -> None:
+    from workbench.ui.help_screen import TASKS, task_of
+    from workbench.ui.keymap import known_bindings
+
+    assert {task_of(binding_id) for binding_id in known_bindings()} <= set(TASKS)
+    expected = {
+        "catalogue-sort": "find",
+        "catalogue-clear": "find",
+        "teams-filter": "find",
+        "scoring-clear": "edit",
+        "scoring-undo": "edit",
+        "scoring-3": "edit",
+        "scoring-up": "move",
+        "tab-teams": "move",
+        "pilots-section-2": "move",
+        "teams-memo": "reports",
+        "pilots-report": "reports",
+        "quit": "workbench",
+        "help": "workbench",
+        "help-alt": "workbench",
+        "catalogue-new": "edit",
+        "pilots-delete": "edit",
+    }
+    assert {key: task_of(key) for key in expected} == expected
 
 
 async def test_language_switch_relabels_tabs_and_is_remembered(

@@ -1,4 +1,4 @@
-"""F1: the keys of what has focus, of this tab and of the app, in the current language."""
+"""F1: the keys that work where you are, grouped by task, in the current language."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import Screen
 from textual.widgets import Static
 
 from workbench.i18n import Translator
@@ -18,31 +17,95 @@ from workbench.settings import config_path
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.text import safe_str
 
+TASKS: tuple[str, ...] = ("edit", "move", "find", "reports", "workbench")
+"""The help's groups, in this order: what a key is for, whatever widget holds it."""
+_WORDS: dict[str, tuple[str, ...]] = {
+    "workbench": ("help", "language", "theme", "retry-save", "dismiss-messages", "quit", "close"),
+    "reports": ("memo", "report", "copy-url", "export", "import", "diagnostic", "write"),
+    "find": ("search", "filter", "filters", "clear-filter", "sort", "reverse", "escape"),
+    "move": (
+        "up",
+        "down",
+        "left",
+        "right",
+        "first",
+        "last",
+        "page-up",
+        "page-down",
+        "page-left",
+        "page-right",
+        "next",
+        "previous",
+        "section",
+        "tab",
+        "back",
+        "leave",
+        "open",
+        "view",
+        "bars",
+        "details",
+        "median",
+        "next-field",
+        "previous-field",
+        "score",
+        "team",
+        "programme",
+        "assessor",
+        "down-arrow",
+    ),
+}
+_EXCEPTIONS: dict[str, str] = {
+    "catalogue-clear": "find",
+    "compare-clear": "find",
+    "scoring-score": "edit",
+    "help-alt": "workbench",
+}
+
+
+def task_of(binding_id: str) -> str:
+    """The task a binding serves, from its id ("catalogue-sort" → "find"); changing the data
+    is the default."""
+    if binding_id in _EXCEPTIONS:
+        return _EXCEPTIONS[binding_id]
+    if binding_id.startswith(("tab-", "pilots-section-")):
+        return "move"
+    words = binding_id.split("-")
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            part = "-".join(words[start : start + size])
+            for task in ("workbench", "reports", "find", "move"):
+                if part in _WORDS[task] and (size == 2 or start > 0 or len(words) == 1):
+                    return task
+    return "edit"
+
 
 def binding_groups(
     active: dict[str, ActiveBinding], i18n: Translator
 ) -> list[tuple[str, list[tuple[list[str], str]]]]:
-    """(title, [(keys, description)]) per node, from the focused widget up to the app.
+    """(task, [(keys, description)]): the keys that work here, grouped by what they are for
+    (change, move, find, reports, the workbench), the focused widget's first in each group.
 
     Keys with the same description are listed together ("1, 2, 3, 4, 5  Score").
 
     ``active`` is a screen's ``active_bindings``, already translated. Only the workbench's
     own keys are listed (those with an id): a framework default the user cannot rely on
-    ("Scroll Left", "Focus Next") is not. A widget without a title of its own is listed
-    under the nearest part of the screen that has one, never under its class name.
+    ("Scroll Left", "Focus Next") is not, and no group is named after a widget's class.
     """
-    groups: dict[int, tuple[DOMNode, dict[str, tuple[list[str], str]]]] = {}
-    for key, (node, binding, _enabled, _tooltip) in active.items():
+    ordered = sorted(active.items(), key=lambda item: -_depth(item[1][0]))
+    groups: dict[str, dict[str, tuple[list[str], str]]] = {task: {} for task in TASKS}
+    for key, (_node, binding, _enabled, _tooltip) in ordered:
         if not binding.description or not binding.id:
             continue
-        titled = _titled(node, i18n)
-        _, actions = groups.setdefault(id(titled), (titled, {}))
+        actions = groups[task_of(binding.id)]
         keys, _ = actions.setdefault(binding.description, ([], binding.description))
         shown = binding.key_display or key  # alt+1 once, not also the ¡ it arrives as
         if shown not in keys:
             keys.append(shown)
-    ordered = sorted(groups.values(), key=lambda item: -_depth(item[0]))
-    return [(_title(node, i18n), list(actions.values())) for node, actions in ordered]
+    return [
+        (i18n(f"app.help.task.{task}"), list(actions.values()))
+        for task, actions in groups.items()
+        if actions
+    ]
 
 
 def _depth(node: DOMNode) -> int:
@@ -51,29 +114,6 @@ def _depth(node: DOMNode) -> int:
         node = node.parent
         depth += 1
     return depth
-
-
-def _own_title(node: DOMNode) -> str | None:
-    label = getattr(node, "help_title", None)
-    return label if isinstance(label, str) else None
-
-
-def _titled(node: DOMNode, i18n: Translator) -> DOMNode:
-    """``node``, or its nearest ancestor with a title (the screen at the latest)."""
-    while not isinstance(node, App | Screen) and _own_title(node) is None:
-        if node.parent is None:
-            break
-        node = node.parent
-    return node
-
-
-def _title(node: DOMNode, i18n: Translator) -> str:
-    if isinstance(node, App):
-        return i18n("app.help.app")
-    label = _own_title(node)
-    if isinstance(node, Screen) or label is None:
-        return i18n("app.help.screen")
-    return i18n("app.help.focused", widget=i18n(label) if i18n.has(label) else label)
 
 
 class HelpScreen(TranslatedModalScreen[None]):
