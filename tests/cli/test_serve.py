@@ -418,6 +418,8 @@ async def test_chromium_opens_the_page_with_the_token_and_f3_shows_the_teams(
             await page.call("Page.navigate", url=f"{served.base}/?token={served.token}")
             catalogue = await page.wait_for_screen("19 programmes")
             assert "f3 Teams" in catalogue
+            # the first screen's footer, before any key (it once waited for one)
+            await page.wait_for_screen("All keys", timeout=20)
             await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
             await page.press("F3")
             teams = await page.wait_for_screen("Data and ML engineering")
