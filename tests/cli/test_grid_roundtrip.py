@@ -132,6 +132,9 @@ def test_a_rating_a_colleague_changed_since_is_not_overwritten(
     (first,) = scored(rows)[:1]
     row = rows[first]
     rows[first]["score"] = str(int(row["score"]) % 5 + 1)
+    for other in rows:  # and a programme field: written with the ratings, or not at all
+        if other["programme_id"] == row["programme_id"]:
+            other["programme_notes"] = "Refreshed by the committee"
     write(source, rows)
     repository = Repository(db)
     plan = plan_import(source, repository.snapshot())
@@ -151,6 +154,9 @@ def test_a_rating_a_colleague_changed_since_is_not_overwritten(
     with pytest.raises(GridConflictError):
         apply_import(repository, plan)
     assert db.read_bytes() == before
+    assert repository.snapshot().programmes[row["programme_id"]].notes != (
+        "Refreshed by the committee"
+    )
 
 
 def test_ratings_of_a_team_the_data_file_lacks_are_said_not_applied(

@@ -20,7 +20,6 @@ from workbench.core.assessment import Assessment, Rating, now_utc
 from workbench.core.grid import CRITERION_KEYS
 from workbench.exchange.csv_format import restore
 from workbench.storage.errors import StorageError
-from workbench.storage.repository import Repository
 from workbench.storage.schema import Problem, Snapshot
 
 RATING_COLUMNS = ("score", "low", "high", "reason")
@@ -205,18 +204,22 @@ def _not_there(what: str, name: str, lines_of: list[int]) -> Problem:
     )
 
 
-def apply_grid(repository: Repository, changes: list[RatingChange]) -> int:
-    """Write ``changes`` in one transaction, each rating merged as a score key: where the
-    data file still holds the old value (or already the new one). Returns how many ratings
-    were written."""
+Edit = tuple[str, str, Callable[[Assessment], Assessment]]
+
+
+def grid_edits(changes: list[RatingChange]) -> list[Edit]:
+    """The assessment edits (``Repository.edit_assessments``) that write ``changes``, each
+    rating merged as a score key: written where the data file still holds the old value
+    (or already the new one); a rating changed since to another value raises
+    ``GridConflictError`` and the transaction writes nothing."""
     by_pair: dict[tuple[str, str], list[RatingChange]] = defaultdict(list)
     for change in changes:
         by_pair[(change.team_id, change.programme_id)].append(change)
-    clashes: list[RatingChange] = []
     at = now_utc()
 
     def edit(mine: list[RatingChange]) -> Callable[[Assessment], Assessment]:
         def change(assessment: Assessment) -> Assessment:
+            clashes = []
             for one in mine:
                 theirs = _values(assessment.rating(one.assessor, one.criterion))
                 if theirs == _values(one.new):
@@ -231,9 +234,6 @@ def apply_grid(repository: Repository, changes: list[RatingChange]) -> int:
 
         return change
 
-    if not by_pair:
-        return 0
-    repository.edit_assessments(
+    return [
         (team_id, programme_id, edit(mine)) for (team_id, programme_id), mine in by_pair.items()
-    )
-    return len(changes)
+    ]

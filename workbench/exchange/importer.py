@@ -37,7 +37,7 @@ from workbench.exchange.csv_format import (
     programme_document,
     restore,
 )
-from workbench.exchange.grid_import import KEY_COLUMNS, RatingChange, apply_grid, read_grid
+from workbench.exchange.grid_import import KEY_COLUMNS, RatingChange, grid_edits, read_grid
 from workbench.exchange.rates_csv import is_rates_header, read_rates
 from workbench.storage.errors import ConflictError
 from workbench.storage.repository import ImportSummary, Repository, merge_import
@@ -199,12 +199,11 @@ def _read_regular(path: Path) -> bytes:
 
 
 def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
-    """Write a valid plan: one transaction, merged with what changed since it was checked."""
+    """Write a valid plan: one transaction, merged with what changed since it was checked
+    (programmes as a form's edit, ratings as a score key)."""
     if not plan.ok:
         raise ValueError("an import with problems is never written")
-    summary = repository.import_records(plan.records, base=plan.base)
-    apply_grid(repository, plan.ratings)
-    return summary
+    return repository.import_records(plan.records, base=plan.base, edits=grid_edits(plan.ratings))
 
 
 def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
