@@ -170,3 +170,15 @@ def test_ratings_of_a_team_the_data_file_lacks_are_said_not_applied(
     last = max(i for i, row in enumerate(rows) if row["team_id"] == team) + 2
     assert f"ratings of line 2-{last} not applied: no team {team} in the data file" in out
     assert not Repository(fresh).snapshot().assessments
+
+
+def test_a_new_assessor_name_is_held_to_the_name_rules(tmp_path: Path, capsys: Capture) -> None:
+    db, source, rows = exported(tmp_path, capsys)
+    (first,) = scored(rows)[:1]
+    rows[first]["assessor"] = "x" * 300
+    write(source, rows)
+    before = db.read_bytes()
+    code, _, err = run(capsys, "--db", str(db), "import", str(source))
+    assert code == 1
+    assert f"line {first + 2}, assessor" in err
+    assert db.read_bytes() == before

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from workbench.core.assessment import Assessment, Rating, now_utc
 from workbench.core.grid import CRITERION_KEYS
+from workbench.core.rules import non_blank
 from workbench.exchange.csv_format import restore
 from workbench.storage.errors import StorageError
 from workbench.storage.schema import Problem, Snapshot
@@ -130,6 +132,18 @@ def read_grid(
                 )
             )
             continue
+        assessment = index.get((team_id, programme_id))
+        if assessment is None or assessor not in assessment.ratings:
+            try:  # a new assessor's name, as the Scoring tab's field checks it
+                non_blank(restore(row.get("assessor") or ""))
+            except PydanticCustomError as error:
+                problem: dict[str, Any] = {
+                    "type": error.type,
+                    "msg": error.message(),
+                    "ctx": error.context,
+                }
+                read.problems.append(cell_problem(line, "", "assessor", assessor, problem))
+                continue
         document: dict[str, Any] = {c: _cell(row, c) or None for c in ("score", "low", "high")}
         document["reason"] = restore(row.get("reason") or "")
         try:
@@ -155,7 +169,6 @@ def read_grid(
                 )
             continue
         seen[where] = (line, new)
-        assessment = index.get((team_id, programme_id))
         old = assessment.rating(assessor, criterion) if assessment else Rating()
         weight = _cell(row, "weight")
         if assessment is not None and weight and weight != str(assessment.grid.weight(criterion)):
