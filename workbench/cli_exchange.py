@@ -253,7 +253,7 @@ def run_import(args: argparse.Namespace, path: Path) -> int:
     said = {"source": source, "kind": i18n(f"cli.kind_{plan.kind}"), "counts": counts}
     if args.dry_run:
         print(visible(i18n("cli.import_dry_run", **said)))
-    elif summary.count("added") or summary.count("updated"):
+    elif summary.count("added") or summary.count("updated") or plan.ratings:
         print(visible(i18n("cli.import_written", path=repository.path, **said)))
     else:
         print(visible(i18n("cli.import_nothing", **said)))

@@ -37,6 +37,7 @@ from workbench.exchange.csv_format import (
     programme_document,
     restore,
 )
+from workbench.exchange.grid_import import KEY_COLUMNS, RatingChange, grid_edits, read_grid
 from workbench.exchange.rates_csv import is_rates_header, read_rates
 from workbench.storage.errors import ConflictError
 from workbench.storage.repository import ImportSummary, Repository, merge_import
@@ -97,6 +98,9 @@ class ImportPlan:
     """Per programme the import updates, each catalogue column it changes (old, new)."""
     notes: list[Problem] = field(default_factory=list)
     """Columns the import reads but does not apply, and why (not problems)."""
+    ratings: list[RatingChange] = field(default_factory=list)
+    """The grid ratings a CSV export changes, in its line order."""
+    ratings_unchanged: int = 0
 
     @property
     def ok(self) -> bool:
@@ -195,10 +199,11 @@ def _read_regular(path: Path) -> bytes:
 
 
 def apply_import(repository: Repository, plan: ImportPlan) -> ImportSummary:
-    """Write a valid plan: one transaction, merged with what changed since it was checked."""
+    """Write a valid plan: one transaction, merged with what changed since it was checked
+    (programmes as a form's edit, ratings as a score key)."""
     if not plan.ok:
         raise ValueError("an import with problems is never written")
-    return repository.import_records(plan.records, base=plan.base)
+    return repository.import_records(plan.records, base=plan.base, edits=grid_edits(plan.ratings))
 
 
 def _read_json(content: bytes, plan: ImportPlan, progress: Progress) -> None:
@@ -312,6 +317,10 @@ def _read_csv(content: bytes, plan: ImportPlan, progress: Progress) -> None:
         plan.problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {error}"))
         return
     plan.notes += _columns_not_applied(header, rows)
+    grid = read_grid(rows, header, plan.base, _cell_problem)
+    plan.problems += grid.problems
+    plan.notes += grid.notes
+    plan.ratings, plan.ratings_unchanged = grid.changes, grid.unchanged
     catalogue = Catalogue(plan.base.programmes)
     found: dict[str, tuple[int, Programme]] = {}
     try:
@@ -335,11 +344,12 @@ def _columns_not_applied(
     """A note for the grid and the decision columns that hold something: a catalogue
     import reads programmes only, and the decision is computed from the grid."""
     notes = []
+    grid_applied = all(column in header for column in KEY_COLUMNS)
     for columns, key, why in (
         (
-            GRID_ONLY_COLUMNS,
+            () if grid_applied else GRID_ONLY_COLUMNS,
             "cli.import.grid_ignored",
-            "the catalogue import reads programmes only",
+            "a rating needs the team_id, assessor and criterion columns",
         ),
         (DECISION_COLUMNS, "cli.import.decision_ignored", "the workbench computes them"),
     ):

@@ -577,23 +577,28 @@ class Repository:
         that pair, created if there is none yet, in order and in one transaction: a burst
         of score keys costs one write. All of them are written, or none."""
         with self.transaction() as tx:
-            index = dict(self._assessment_index(tx.snapshot))
-            results: list[Assessment] = []
-            for team_id, programme_id, change in edits:
-                current = index.get((team_id, programme_id))
-                if current is None:
-                    _get(tx.snapshot.teams, "team", team_id)
-                    _get(tx.snapshot.programmes, "programme", programme_id)
-                    current = Assessment(
-                        team_id=team_id,
-                        programme_id=programme_id,
-                        created_by=self.author,
-                        updated_by=self.author,
-                    )
-                updated = change(current)
-                tx.put(updated)
-                index[(team_id, programme_id)] = updated
-                results.append(updated)
+            return self._edit_assessments_in(tx, edits)
+
+    def _edit_assessments_in(
+        self, tx: Transaction, edits: Iterable[tuple[str, str, Callable[[Assessment], Assessment]]]
+    ) -> list[Assessment]:
+        index = dict(self._assessment_index(tx.snapshot))
+        results: list[Assessment] = []
+        for team_id, programme_id, change in edits:
+            current = index.get((team_id, programme_id))
+            if current is None:
+                _get(tx.snapshot.teams, "team", team_id)
+                _get(tx.snapshot.programmes, "programme", programme_id)
+                current = Assessment(
+                    team_id=team_id,
+                    programme_id=programme_id,
+                    created_by=self.author,
+                    updated_by=self.author,
+                )
+            updated = change(current)
+            tx.put(updated)
+            index[(team_id, programme_id)] = updated
+            results.append(updated)
         return results
 
     def replay_changes(self, changes: Iterable[PendingChange]) -> list[Replayed]:
@@ -678,9 +683,14 @@ class Repository:
         return self.save_edit(conflict.theirs, conflict.resolve(keep_mine))
 
     def import_records(
-        self, records: Iterable[BaseModel], *, base: Snapshot | None = None
+        self,
+        records: Iterable[BaseModel],
+        *,
+        base: Snapshot | None = None,
+        edits: Iterable[tuple[str, str, Callable[[Assessment], Assessment]]] = (),
     ) -> ImportSummary:
-        """Add or update ``records`` in one transaction: all of them, or none.
+        """Add or update ``records`` in one transaction: all of them, or none; then, in the
+        same transaction, the assessment ``edits`` as ``edit_assessments`` applies them.
 
         Existing ids are merged with ``merge_import`` (``base``: the snapshot the import was
         checked against). A reference the result would leave dangling, or a second
@@ -691,6 +701,7 @@ class Repository:
             writes, summary = merge_import(tx.snapshot, records, base)
             for record in writes:
                 tx.put(record)
+            self._edit_assessments_in(tx, edits)
             problems = reference_problems(tx.patched(dict(tx.snapshot.meta)))
             if problems:
                 raise ImportRefusedError([str(problem) for problem in problems])

@@ -85,7 +85,7 @@ class ImportDialog(Dialog[ImportSummary]):
         """A plan without problems that changes something."""
         if plan is None or not plan.ok:
             return False
-        return bool(plan.summary.count("added") or plan.summary.count("updated"))
+        return bool(plan.summary.count("added") or plan.summary.count("updated") or plan.ratings)
 
     # the dry run
 
