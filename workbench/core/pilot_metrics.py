@@ -376,8 +376,11 @@ def warnings(pilot: Pilot, today: date) -> list[PilotWarning]:
 
     KPI warnings first (no_kpi / reaction_only), then per phase in the diagnose, pilot,
     scale order (phase_overdue, over_budget, gate_without_measurement), then expired
-    certifications, then expiring ones, each by expiry date, name and id.
+    certifications, then expiring ones, each by expiry date, name and id. A cancelled
+    pilot has none.
     """
+    if pilot.cancelled:
+        return []
     found = _kpi_warnings(pilot)
     for kind in PHASE_ORDER:
         found.extend(_phase_warnings(pilot, pilot.phase(kind), today))
