@@ -364,11 +364,15 @@ class PilotsPane(TablePane[PilotView]):
             Column("team", t("pilots.columns.team"), min_width=12),
             Column("programme", t("pilots.columns.programme"), min_width=12),
             Column("phase", t("pilots.columns.phase"), 10),
-            Column("status", t("pilots.columns.status"), 11),
+            Column("status", t("pilots.columns.status"), 22 if self._cancelled_shown() else 11),
             Column("due", t("pilots.columns.due"), 10),
             Column("roi", t("pilots.columns.roi"), 10, align="right"),
             Column("warnings", "⚠", 2, align="right"),
         ]
+
+    def _cancelled_shown(self) -> bool:
+        """A cancelled pilot is listed: its status column holds "✗ cancelled <date>"."""
+        return any(view.pilot.cancelled for view in self.records)
 
     def matches(self, record: PilotView, needle: str) -> bool:
         view = record
