@@ -199,7 +199,9 @@ def next_due(pilot: Pilot) -> date | None:
 
 
 def pilot_status(pilot: Pilot) -> str:
-    """One word for the whole pilot: stopped, finished, in_progress or planned."""
+    """One word for the whole pilot: cancelled, stopped, finished, in_progress or planned."""
+    if pilot.cancelled:
+        return "cancelled"
     if stopped(pilot):
         return "stopped"
     phase = current_phase(pilot)
