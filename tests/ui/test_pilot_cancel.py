@@ -97,3 +97,17 @@ def test_a_cancelled_pilot_raises_no_warnings(sample_repo: Repository) -> None:
     assert warnings(pilot, TODAY)
     cancelled = pilot.model_copy(update={"cancelled_on": date(2026, 11, 1)})
     assert warnings(cancelled, TODAY) == []
+
+
+async def test_a_cancelled_pilot_no_longer_counts_in_the_tab_badge(
+    sample_repo: Repository, make_app: AppFactory
+) -> None:
+    ecommerce = sample_repo.pilot(ECOMMERCE)
+    managers = len(warnings(sample_repo.pilot(MANAGERS), TODAY))
+    assert warnings(ecommerce, TODAY)
+    sample_repo.save_pilot(ecommerce.model_copy(update={"cancelled_on": TODAY}))
+    app = make_app(sample_repo, pilot_summary=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_text(pilot, f"f6 Pilots ⚠ {managers}" if managers else "f6 Pilots")
+        await open_tab(pilot, app)
+        await wait_until(pilot, lambda: listed(app) == {MANAGERS})

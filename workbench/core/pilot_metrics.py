@@ -193,7 +193,7 @@ def current_phase(pilot: Pilot) -> Phase | None:
 def next_due(pilot: Pilot) -> date | None:
     """The next date to watch: the current phase's planned end, else its planned start."""
     phase = current_phase(pilot)
-    if phase is None or stopped(pilot):
+    if phase is None or stopped(pilot) or pilot.cancelled:
         return None
     return phase.planned_end or phase.planned_start
 

@@ -384,7 +384,6 @@ class PilotsPane(TablePane[PilotView]):
                 view.pilot.name,
                 phase,
                 self.t(f"pilots.status.{view.status}"),
-                self.t("pilots.cancelled.word") if view.pilot.cancelled else "",
             ]
         )
         return needle in haystack.casefold()
