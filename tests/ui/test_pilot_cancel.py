@@ -51,6 +51,8 @@ async def test_cancel_asks_hides_shows_marked_undoes_and_reopens(
         await pilot.press("h")
         await wait_until(pilot, lambda: listed(app) == {MANAGERS, ECOMMERCE})
         await wait_for_text(pilot, f"✗ cancelled {TODAY.isoformat()}")
+        pane(app).table.move_to(ECOMMERCE)
+        await wait_for_text(pilot, f"✗ cancelled {TODAY.isoformat()}: No budget left")
 
         await pilot.press("ctrl+z")
         await wait_until(pilot, lambda: sample_repo.pilot(ECOMMERCE).cancelled_on is None)
