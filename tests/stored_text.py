@@ -107,6 +107,8 @@ def rich_file() -> dict[str, Any]:
         "workflow": "Writing answers",
         "start_verdict": "investigate",
         "start_reason": "the director asked",
+        "cancelled_on": "2026-11-20",
+        "cancel_reason": "no budget left",
         "phases": [
             {"kind": "diagnose", "status": "done", "gate": gate},
             {"kind": "pilot"},

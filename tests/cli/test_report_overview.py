@@ -16,6 +16,7 @@ from workbench.core.pilot_metrics import budget
 from workbench.core.pilot_overview import totals
 from workbench.core.sample import load_sample
 from workbench.settings import Settings
+from workbench.storage.repository import Repository
 
 Capture = pytest.CaptureFixture[str]
 
@@ -164,3 +165,16 @@ def test_the_currency_setting_is_read_as_a_code(
     settings, problem = Settings.load(path)
     assert problem is None
     assert settings.currency == read
+
+
+def test_report_pilots_lists_a_cancelled_pilot_apart_from_the_totals(
+    db: Path, capsys: Capture
+) -> None:
+    repo = Repository(db)
+    pilot = repo.pilot("pilot-ecommerce-ai-essentials")
+    repo.save_pilot(pilot.model_copy(update={"cancelled_on": date(2026, 12, 1)}))
+    assert main(["--db", str(db), "report", "pilots", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "| cancelled |" in out
+    assert "- 1 pilot in EUR:" in out
+    assert "Cancelled pilots listed above but left out of the totals: 1." in out

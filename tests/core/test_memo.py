@@ -157,3 +157,18 @@ def test_a_flip_towards_pilot_without_an_objective_says_clarify() -> None:
     text = memo(team, [part], Translator("en"), today=TODAY)
     assert "Business impact from 3 to 4: CLARIFY THE OBJECTIVE" in text
     assert "to 4: PILOT" not in text
+
+
+def test_a_cancelled_pilot_is_mentioned_as_cancelled(sample: SampleData) -> None:
+    team = next(t for t in sample.teams if t.id == "team-ecommerce-content")
+    pilot = next(p for p in sample.pilots if p.team_id == team.id)
+    parts = sections(team, sample.assessments, {p.id: p for p in sample.programmes})
+    running = memo(team, parts, Translator("en"), today=TODAY, pilots=[pilot])
+    cancelled = pilot.model_copy(update={"cancelled_on": date(2026, 11, 20)})
+    text = memo(team, parts, Translator("en"), today=TODAY, pilots=[cancelled])
+    line = next(x for x in text.splitlines() if inline(pilot.name) in x and x.startswith("- "))
+    assert "cancelled" in line
+    assert "in progress" not in line
+    assert "cancelled" not in next(
+        x for x in running.splitlines() if inline(pilot.name) in x and x.startswith("- ")
+    )

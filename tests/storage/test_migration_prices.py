@@ -79,7 +79,7 @@ def test_unknown_stays_unknown() -> None:
         "Generative AI for Everyone",  # free: no amount, no basis
     ):
         assert after[name] == before[name], name
-    assert pending_migrations(raw) == [Migration(2, 3, prices=5), Migration(3, 4)]
+    assert pending_migrations(raw) == [Migration(2, 3, prices=5), Migration(3, 4), Migration(4, 5)]
 
 
 def test_the_next_save_migrates_the_file_and_keeps_every_record(old_file: Path) -> None:

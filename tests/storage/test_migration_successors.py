@@ -34,14 +34,13 @@ def test_the_fixture_is_schema_3_without_successors() -> None:
     raw = orjson.loads(SCHEMA3.read_bytes())
     assert raw["_meta"]["1"]["schema_version"] == 3
     assert all("successor_id" not in doc for doc in raw["programmes"].values())
-    assert SCHEMA_VERSION == 4
 
 
 def test_only_the_version_changes() -> None:
     raw = orjson.loads(SCHEMA3.read_bytes())
-    assert pending_migrations(raw) == [Migration(3, 4)]
+    assert pending_migrations(raw) == [Migration(3, 4), Migration(4, 5)]
     migrated = migrate(raw)
-    assert migrated["_meta"]["1"]["schema_version"] == 4
+    assert migrated["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert {k: v for k, v in migrated.items() if k != "_meta"} == {
         k: v for k, v in raw.items() if k != "_meta"
     }
@@ -57,7 +56,7 @@ def test_check_says_the_step_and_a_save_names_a_successor(
     ai900 = repo.programme("microsoft-ai-900")
     repo.save_programme(ai900.model_copy(update={"successor_id": "microsoft-ai-102"}))
     raw = orjson.loads(old_file.read_bytes())
-    assert raw["_meta"]["1"]["schema_version"] == 4
+    assert raw["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert Repository(old_file).programme("microsoft-ai-900").successor_id == "microsoft-ai-102"
 
 

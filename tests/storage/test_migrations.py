@@ -49,7 +49,7 @@ def test_the_fixture_is_schema_1_without_measurement_ids() -> None:
     measurements = [m for p in raw["pilots"].values() for k in p["kpis"] for m in k["measurements"]]
     assert len(measurements) == MEASUREMENTS_IN_FIXTURE
     assert all("id" not in m for m in measurements)
-    assert SCHEMA_VERSION == 4
+    assert SCHEMA_VERSION == 5
 
 
 def test_an_old_file_opens_unchanged_with_the_same_ids_at_every_read(old_file: Path) -> None:
@@ -137,6 +137,7 @@ def test_pending_migrations_say_what_a_save_would_do() -> None:
         Migration(1, 2, MEASUREMENTS_IN_FIXTURE),
         Migration(2, 3, prices=PRICE_NOTES_IN_FIXTURE),
         Migration(3, 4),
+        Migration(4, 5),
     ]
     assert pending_migrations(migrate(raw)) == []
     assert pending_migrations({"teams": {}}) == [
@@ -144,6 +145,7 @@ def test_pending_migrations_say_what_a_save_would_do() -> None:
         Migration(1, 2),
         Migration(2, 3),
         Migration(3, 4),
+        Migration(4, 5),
     ]
 
 
@@ -157,11 +159,12 @@ def test_check_says_what_it_would_migrate_and_writes_nothing(
         Migration(1, 2, MEASUREMENTS_IN_FIXTURE),
         Migration(2, 3, prices=PRICE_NOTES_IN_FIXTURE),
         Migration(3, 4),
+        Migration(4, 5),
     ]
     assert main(["--lang", "en", "check", "--db", str(old_file)]) == 0
     out = capsys.readouterr().out
     assert (
-        f"{old_file} is in schema 1: the next save by the app migrates it to schema 4 "
+        f"{old_file} is in schema 1: the next save by the app migrates it to schema 5 "
         "(check writes nothing)." in out
     )
     assert f"schema 1 → 2: give {MEASUREMENTS_IN_FIXTURE} KPI measurements an id" in out

@@ -44,6 +44,9 @@ async def test_the_pilot_page_opens_and_shows_the_text_inert(
     app = make_app(repository)
     async with app.run_test(size=(160, 50)) as pilot:
         await open_tab(pilot, app)
+        await pilot.press("h")  # the rich file's pilot is cancelled, with a hostile reason
+        await wait_until(pilot, lambda: "pilot-1" in pane(app).by_key, what="the pilot")
+        await wait_until(pilot, lambda: "no budget left" in inert_screen(app), what="the reason")
         await pilot.press("enter")
         await wait_until(pilot, lambda: pane(app).open_id == "pilot-1", what="the pilot page")
         await pilot.press("5")

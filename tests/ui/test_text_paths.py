@@ -49,6 +49,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.dialogs.team_form": "inputs show visible(), untouched fields kept",
     "workbench.ui.dialogs.reason_dialog": "editor shows visible(), pastes made visible",
     "workbench.ui.dialogs.range_dialog": "criterion labels and numbers only",
+    "workbench.ui.dialogs.cancel_pilot_dialog": "the name via safe_str; the reason is typed",
     "workbench.ui.dialogs.months_dialog": "the name in the title via safe_str; numbers",
     "workbench.ui.dialogs.weights_dialog": "criterion labels and numbers only",
     "workbench.ui.widgets.virtual_table": "str cells through safe_text",

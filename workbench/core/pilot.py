@@ -315,6 +315,9 @@ class Pilot(BaseModel):
     """The assessment's verdict when the pilot was started (e.g. "investigate")."""
     start_reason: str | None = None
     """Why the pilot was started although the verdict was not "pilot"."""
+    cancelled_on: date | None = None
+    """When the pilot was cancelled: kept, but hidden from the list and its warnings."""
+    cancel_reason: str | None = None
     created_at: datetime = Field(default_factory=now_utc)
     updated_at: datetime = Field(default_factory=now_utc)
 
@@ -323,7 +326,7 @@ class Pilot(BaseModel):
     def _required(cls, value: str, info: ValidationInfo) -> str:
         return non_blank(value, info)
 
-    @field_validator("workflow", "start_verdict", "start_reason")
+    @field_validator("workflow", "start_verdict", "start_reason", "cancel_reason")
     @classmethod
     def _optional(cls, value: str | None, info: ValidationInfo) -> str | None:
         return optional_text(value, info)
@@ -339,6 +342,10 @@ class Pilot(BaseModel):
         if tuple(p.kind for p in value) != PHASE_ORDER:
             raise fail("phases", "A pilot has exactly three phases: diagnose, pilot, scale")
         return value
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_on is not None
 
     def phase(self, kind: PhaseKind) -> Phase:
         return self.phases[PHASE_ORDER.index(kind)]

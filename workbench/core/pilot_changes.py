@@ -297,3 +297,14 @@ def decide_gate(pilot: Pilot, kind: PhaseKind, gate: Gate) -> Pilot:
                     actual_start=following.actual_start or on,
                 )
     return revalidated(pilot, phases=phases)
+
+
+def cancel_pilot(pilot: Pilot, on: date, reason: str | None) -> Pilot:
+    """The pilot cancelled on ``on`` (kept, hidden from the list, no warnings); a blank
+    reason is none."""
+    return revalidated(pilot, cancelled_on=on, cancel_reason=(reason or "").strip() or None)
+
+
+def reopen_pilot(pilot: Pilot) -> Pilot:
+    """A cancelled pilot running again."""
+    return revalidated(pilot, cancelled_on=None, cancel_reason=None)

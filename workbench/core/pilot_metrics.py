@@ -193,13 +193,15 @@ def current_phase(pilot: Pilot) -> Phase | None:
 def next_due(pilot: Pilot) -> date | None:
     """The next date to watch: the current phase's planned end, else its planned start."""
     phase = current_phase(pilot)
-    if phase is None or stopped(pilot):
+    if phase is None or stopped(pilot) or pilot.cancelled:
         return None
     return phase.planned_end or phase.planned_start
 
 
 def pilot_status(pilot: Pilot) -> str:
-    """One word for the whole pilot: stopped, finished, in_progress or planned."""
+    """One word for the whole pilot: cancelled, stopped, finished, in_progress or planned."""
+    if pilot.cancelled:
+        return "cancelled"
     if stopped(pilot):
         return "stopped"
     phase = current_phase(pilot)
@@ -376,8 +378,11 @@ def warnings(pilot: Pilot, today: date) -> list[PilotWarning]:
 
     KPI warnings first (no_kpi / reaction_only), then per phase in the diagnose, pilot,
     scale order (phase_overdue, over_budget, gate_without_measurement), then expired
-    certifications, then expiring ones, each by expiry date, name and id.
+    certifications, then expiring ones, each by expiry date, name and id. A cancelled
+    pilot has none.
     """
+    if pilot.cancelled:
+        return []
     found = _kpi_warnings(pilot)
     for kind in PHASE_ORDER:
         found.extend(_phase_warnings(pilot, pilot.phase(kind), today))

@@ -180,7 +180,8 @@ def overview_report(
     exchange: Exchange,
 ) -> str:
     """`workbench report pilots`: a table of every pilot in its own currency, then the
-    totals in ``exchange.currency`` with the rates they used."""
+    totals in ``exchange.currency`` with the rates they used (cancelled pilots are listed,
+    marked, and left out of the totals)."""
     lines = [f"# {t('pilots.totals.title')}", "", t("pilots.report.as_of") + f": {today}", ""]
     ordered = sorted(pilots, key=lambda p: (teams.get(p.team_id, "").casefold(), p.name, p.id))
     if not ordered:
@@ -222,8 +223,10 @@ def overview_report(
             )
             + " |"
         )
-    found = totals(ordered, exchange)
+    found = totals([p for p in ordered if not p.cancelled], exchange)
     lines += ["", f"## {t('pilots.totals.heading')}", "", f"- {totals_line(found, t)}", ""]
+    if cancelled := sum(p.cancelled for p in ordered):
+        lines += [f"- {t('pilots.totals.cancelled_left_out', count=cancelled)}", ""]
     lines += [f"- {line}" for line in rates_lines(found, t)]
     lines.append("")
     if any(p.start_reason for p in ordered):

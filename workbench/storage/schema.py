@@ -23,7 +23,7 @@ from workbench.core.pricing import basis_from_note
 from workbench.core.rules import STORED
 from workbench.core.team import Team
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 META_TABLE = "_meta"
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -203,11 +203,20 @@ def _v3_to_v4(data: RawData) -> RawData:
     return {**data, META_TABLE: {"1": meta}}
 
 
+def _v4_to_v5(data: RawData) -> RawData:
+    """Schema 5 lets a pilot be cancelled (``cancelled_on``, ``cancel_reason``); no document
+    changes, only the version, so that an older workbench asks to be upgraded."""
+    meta = dict(meta_record(data) or {})
+    meta["schema_version"] = 5
+    return {**data, META_TABLE: {"1": meta}}
+
+
 MIGRATIONS: dict[int, Callable[[RawData], RawData]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 

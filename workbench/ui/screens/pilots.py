@@ -47,6 +47,7 @@ from workbench.core.pilot_changes import (
     add_benefit,
     add_cost,
     add_note,
+    cancel_pilot,
     correct_measurement,
     decide_gate,
     edit_benefit,
@@ -54,6 +55,7 @@ from workbench.core.pilot_changes import (
     edit_kpi,
     gate_needs_reason,
     record_measurement,
+    reopen_pilot,
     revalidated,
     save_kpi,
     save_participant,
@@ -66,6 +68,7 @@ from workbench.core.pilot_report import pilot_report, report_filename
 from workbench.exchange.files import write_atomically
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.benefit_dialog import BenefitDialog
+from workbench.ui.dialogs.cancel_pilot_dialog import CancelPilotDialog
 from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.cost_dialog import CostDialog
 from workbench.ui.dialogs.gate_dialog import GateDialog
@@ -104,12 +107,13 @@ WRITES = frozenset(
         "note",
         "months",
         "undo",
+        "cancel_pilot",
         *ROW_ACTIONS,
         *MEASUREMENT_ACTIONS,
     }
 )
-PAGE_ACTIONS = {*WRITES - {"undo"}, "section", "next_section"}
-LIST_ACTIONS = {"filter", "sort", "reverse"}
+PAGE_ACTIONS = {*WRITES - {"undo", "cancel_pilot"}, "section", "next_section"}
+LIST_ACTIONS = {"filter", "sort", "reverse", "cancel_pilot", "show_cancelled"}
 SECTION_GROUP = Binding.Group("pilots.keys.section")
 
 
@@ -236,6 +240,10 @@ class PilotsPane(TablePane[PilotView]):
         Binding("escape", "back", "pilots.keys.back", id="pilots-back"),
         Binding("e", "edit", "pilots.keys.edit", id="pilots-edit"),
         Binding("d,delete", "delete", "pilots.keys.delete", id="pilots-delete"),
+        Binding("x", "cancel_pilot", "pilots.keys.cancel_pilot", id="pilots-cancel"),
+        Binding(
+            "h", "show_cancelled", "pilots.keys.show_cancelled", show=False, id="pilots-cancelled"
+        ),
         Binding(
             "v",
             "correct_measurement",
@@ -255,6 +263,9 @@ class PilotsPane(TablePane[PilotView]):
         self.mode = "list"
         self.open_id: str | None = None
         self.undo_steps: list[UndoStep] = []
+        self.show_cancelled = False
+        self.hidden = 0
+        """How many cancelled pilots the list leaves out."""
 
     # layout
 
@@ -271,13 +282,20 @@ class PilotsPane(TablePane[PilotView]):
 
     def shown(self, count: int) -> None:
         """The totals across every pilot, in the list's header."""
-        pilots = [view.pilot for view in self.records]
+        pilots = [view.pilot for view in self.records if not view.pilot.cancelled]
         currency = reader_currency(
             None, self.workbench.settings.currency, (p.currency for p in pilots)
         )
         found = totals(pilots, Exchange(currency, self.workbench.repository.exchange(), self.today))
         for header in self.query("#pilots-totals").results(Static):
-            header.update(totals_text(found, self.workbench.i18n))
+            text = totals_text(found, self.workbench.i18n)
+            if self.hidden:
+                key = (
+                    "pilots.cancelled.hidden_one" if self.hidden == 1 else "pilots.cancelled.hidden"
+                )
+                hidden = Text(self.t(key, count=self.hidden, shortcut="h"), style="dim")
+                text = Text("\n").join([text, hidden]) if text else hidden
+            header.update(text)
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="pilots-list-view"):
@@ -309,7 +327,11 @@ class PilotsPane(TablePane[PilotView]):
         snapshot = self.workbench.repository.snapshot()
         unknown = self.t("pilots.unknown")
         views = []
+        self.hidden = 0
         for pilot in snapshot.pilots.values():
+            if pilot.cancelled and not self.show_cancelled:
+                self.hidden += 1
+                continue
             team = snapshot.teams.get(pilot.team_id)
             programme = snapshot.programmes.get(pilot.programme_id)
             phase = current_phase(pilot)
@@ -342,11 +364,15 @@ class PilotsPane(TablePane[PilotView]):
             Column("team", t("pilots.columns.team"), min_width=12),
             Column("programme", t("pilots.columns.programme"), min_width=12),
             Column("phase", t("pilots.columns.phase"), 10),
-            Column("status", t("pilots.columns.status"), 11),
+            Column("status", t("pilots.columns.status"), 22 if self._cancelled_shown() else 11),
             Column("due", t("pilots.columns.due"), 10),
             Column("roi", t("pilots.columns.roi"), 10, align="right"),
             Column("warnings", "⚠", 2, align="right"),
         ]
+
+    def _cancelled_shown(self) -> bool:
+        """A cancelled pilot is listed: its status column holds "✗ cancelled <date>"."""
+        return any(view.pilot.cancelled for view in self.records)
 
     def matches(self, record: PilotView, needle: str) -> bool:
         view = record
@@ -374,6 +400,10 @@ class PilotsPane(TablePane[PilotView]):
         else:
             roi = i18n.percent(view.roi, PERCENT_DECIMALS)
         programme = safe_text(view.programme)
+        status: str | Text = t(f"pilots.status.{view.status}")
+        if view.pilot.cancelled_on is not None:
+            on = view.pilot.cancelled_on.isoformat()
+            status = Text(t("pilots.cancelled.mark", on=on), style="dim")
         if view.pilot.start_reason:  # first, so that a long name cut short keeps it
             programme = Text.assemble((f"{MARK} ", "bold"), programme)
         return Row(
@@ -382,7 +412,7 @@ class PilotsPane(TablePane[PilotView]):
                 safe_text(view.team),
                 programme,
                 t(f"pilots.phase_short.{view.phase.value}") if view.phase else "—",
-                t(f"pilots.status.{view.status}"),
+                status,
                 view.due.isoformat() if view.due else "—",
                 roi,
                 Text(str(view.warnings), style="bold") if view.warnings else "",
@@ -468,7 +498,7 @@ class PilotsPane(TablePane[PilotView]):
 
     def applies(self, action: str) -> bool:
         """Whether ``action`` belongs in the footer here at all (mode and section)."""
-        if action == "delete" and self.mode == "list":
+        if action in ("delete", "cancel_pilot") and self.mode == "list":
             return self.table.cursor_key is not None  # the highlighted pilot
         if action in PAGE_ACTIONS and self.mode != "page":
             return False
@@ -568,9 +598,12 @@ class PilotsPane(TablePane[PilotView]):
         }[self.page.section]
         return key if key in rows else None
 
-    def _change(self, label: str, change: Callable[[Pilot], Pilot]) -> None:
-        """Apply ``change`` to the latest stored pilot under the lock; remember how to undo."""
-        pilot_id = self.open_id
+    def _change(
+        self, label: str, change: Callable[[Pilot], Pilot], pilot_id: str | None = None
+    ) -> None:
+        """Apply ``change`` to the latest stored pilot under the lock (the open one unless
+        ``pilot_id`` says which); remember how to undo."""
+        pilot_id = pilot_id or self.open_id
         if pilot_id is None:
             return
         seen: list[Pilot] = []
@@ -837,6 +870,55 @@ class PilotsPane(TablePane[PilotView]):
             answered,
         )
 
+    def action_cancel_pilot(self) -> None:
+        """Cancel the highlighted pilot (asked, with an optional reason); reopen a
+        cancelled one (asked)."""
+        if self._refused("cancel_pilot"):
+            return
+        key = self.table.cursor_key
+        view = self.by_key.get(key) if key else None
+        if view is None:
+            return
+        pilot = view.pilot
+        t = self.t
+        if pilot.cancelled:
+
+            def reopen(yes: bool | None) -> None:
+                if yes:
+                    label = t("pilots.undo.reopen", name=pilot.name)
+                    self._change(label, reopen_pilot, pilot.id)
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    t("pilots.reopen.title"),
+                    f"{t('pilots.reopen.question', name=pilot.name)} "
+                    f"{t('pilots.delete.undo_hint')}",
+                    confirm_label=t("pilots.reopen.yes"),
+                    cancel_label=t("pilots.cancel.no"),
+                    danger=True,
+                ),
+                reopen,
+            )
+            return
+        today = self.today
+
+        def check(reason: str) -> None:
+            cancel_pilot(pilot, today, reason)
+
+        def answered(reason: str | None) -> None:
+            if reason is not None:
+                label = t("pilots.undo.cancel", name=pilot.name)
+                self._change(label, lambda p: cancel_pilot(p, today, reason), pilot.id)
+
+        self.app.push_screen(CancelPilotDialog(pilot.name, check), answered)
+
+    def action_show_cancelled(self) -> None:
+        """Show the cancelled pilots too, marked; again hides them."""
+        self.show_cancelled = not self.show_cancelled
+        self.refresh_data()
+        key = "pilots.cancelled.shown" if self.show_cancelled else "pilots.cancelled.hidden_now"
+        self.notify(self.t(key), timeout=3, markup=False)
+
     def remember_start(self, pilot_id: str) -> None:
         """A pilot just started (Scoring, Compare): ctrl+z here takes it back."""
         pilot = self.workbench.repository.snapshot().pilots.get(pilot_id)
@@ -1051,6 +1133,8 @@ class PilotsPane(TablePane[PilotView]):
             ("new_participant", self.action_new_participant),
             ("edit", self.action_edit),
             ("delete", self.action_delete),
+            ("cancel_pilot", self.action_cancel_pilot),
+            ("show_cancelled", self.action_show_cancelled),
             ("new_cost", self.action_new_cost),
             ("new_benefit", self.action_new_benefit),
             ("note", self.action_note),

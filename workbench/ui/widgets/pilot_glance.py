@@ -71,6 +71,12 @@ def glance(pilot: Pilot, today: date, i18n: Translator, width: int) -> Renderabl
             where.append(" · " + t(key, date=phase.planned_end.isoformat(), days=abs(days)))
     where.append(" · " + t("pilots.page.roi", roi=roi_text(roi_so_far(pilot), t)))
     row(grid, t("pilots.glance.status"), where)
+    if pilot.cancelled_on is not None:
+        cancelled = Text(t("pilots.cancelled.mark", on=pilot.cancelled_on.isoformat()))
+        if pilot.cancel_reason:
+            cancelled.append(": ")
+            cancelled.append_text(safe_text(pilot.cancel_reason))
+        row(grid, "", cancelled)
     spans = [(p.planned_start, p.planned_end, p.status.value) for p in pilot.phases]
     first, last = pilot.phases[0].planned_start, pilot.phases[-1].planned_end
     bar = timeline(spans, today, max(width - 50, 12))
