@@ -58,8 +58,8 @@ from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.messages import DataChanged
+from workbench.ui.panes.pane import Evaluations
 from workbench.ui.screens.compare import ComparePane
-from workbench.ui.screens.pane import Evaluations
 from workbench.ui.themes import load_themes
 
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -13,7 +13,7 @@ from workbench.core.consensus import evaluate_consensus
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.pane import Pane
+from workbench.ui.panes.pane import Pane
 
 
 def built(app: WorkbenchApp) -> list[str]:

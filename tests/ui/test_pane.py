@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from workbench.core.assessment import Assessment, Rating
 from workbench.core.consensus import evaluate_consensus
-from workbench.ui.screens.pane import Evaluations
+from workbench.ui.panes.pane import Evaluations
 
 AT = datetime(2026, 11, 23, tzinfo=UTC)
 

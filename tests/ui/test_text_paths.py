@@ -36,7 +36,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.help_screen": "key names and i18n text only",
     "workbench.ui.widgets.key_footer": "key names and i18n binding descriptions only",
     "workbench.ui.bindings": "base screens: binding descriptions are i18n keys",
-    "workbench.ui.screens.pane": "base class, draws nothing itself",
+    "workbench.ui.panes.pane": "base class, draws nothing itself",
     "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
     "workbench.ui.screens.teams": "rows and detail via safe_text",
     "workbench.ui.screens.scoring": "context, assessors and reason via safe_text/safe_str",

@@ -42,10 +42,10 @@ from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS, MainScreen
 from workbench.ui.messages import DataChanged, OpenPilot
+from workbench.ui.panes.pane import Evaluations, PaletteCommand
 from workbench.ui.recovery import offer_recovered
 from workbench.ui.reports import report_commands
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
-from workbench.ui.screens.pane import Evaluations, PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
 from workbench.ui.toasts import ToastQueue, toast_seconds

@@ -15,7 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp
-    from workbench.ui.screens.pane import PaletteCommand
+    from workbench.ui.panes.pane import PaletteCommand
 
 
 class _Commands(Provider):

@@ -25,7 +25,7 @@ from workbench.ui.bindings import TranslatedScreen
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.keymap import character_key
 from workbench.ui.messages import DataChanged, OpenPilot, OpenScoring
-from workbench.ui.screens.pane import Pane
+from workbench.ui.panes.pane import Pane
 from workbench.ui.widgets.filter_input import TAB_CHARACTERS
 from workbench.ui.widgets.key_footer import KeyFooter
 

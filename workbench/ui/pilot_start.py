@@ -16,7 +16,7 @@ from workbench.core.team import Team
 from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.start_pilot_dialog import StartPilotDialog
 from workbench.ui.messages import OpenPilot
-from workbench.ui.screens.pane import Pane
+from workbench.ui.panes.pane import Pane
 
 
 def start_pilot_from(

@@ -18,7 +18,7 @@ from workbench.storage.repository import ImportSummary
 from workbench.ui.dialogs.export_dialog import ExportDialog, ExportRequest
 from workbench.ui.dialogs.import_dialog import ImportDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
-from workbench.ui.screens.pane import PaletteCommand
+from workbench.ui.panes.pane import PaletteCommand
 
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp

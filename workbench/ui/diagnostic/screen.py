@@ -41,7 +41,7 @@ from workbench.ui.diagnostic.objective import ObjectiveStep
 from workbench.ui.diagnostic.pilot_plan import PilotPlanStep
 from workbench.ui.diagnostic.shortlist import ShortlistStep
 from workbench.ui.diagnostic.step import StepView
-from workbench.ui.screens.pane import PaletteCommand
+from workbench.ui.panes.pane import PaletteCommand
 from workbench.ui.text import safe_str
 from workbench.ui.widgets.key_footer import KeyFooter
 

@@ -32,7 +32,7 @@ from workbench.core.assessment import Assessment
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
 from workbench.ui.focus import focus_now
-from workbench.ui.screens.pane import Pane
+from workbench.ui.panes.pane import Pane
 from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 

@@ -25,8 +25,8 @@ from workbench.core.catalogue import Level, Programme, Status
 from workbench.core.rules import url
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.messages import OpenScoring
+from workbench.ui.panes.pane import PaletteCommand
 from workbench.ui.panes.table_pane import Listing, TablePane, describe_uses
-from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import option_text, safe_str
 from workbench.ui.widgets.catalogue_view import (
     FILTERS,

@@ -39,8 +39,8 @@ from workbench.ui.dialogs.budget_dialog import BudgetChoice, BudgetDialog, Budge
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.focus import focus_now
 from workbench.ui.messages import OpenScoring
+from workbench.ui.panes.pane import PaletteCommand, Pane
 from workbench.ui.pilot_start import start_pilot_from
-from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.compare_bars import CompareBars
 from workbench.ui.widgets.compare_grid import CompareGrid

@@ -81,8 +81,8 @@ from workbench.ui.dialogs.phase_dialog import PhaseDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.pilot_removal import Removal, measurement_removal, row_removal
 from workbench.ui.focus import focus_now
+from workbench.ui.panes.pane import PaletteCommand
 from workbench.ui.panes.table_pane import TablePane
-from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_text
 from workbench.ui.widgets.pilot_glance import PilotGlance, totals_text
 from workbench.ui.widgets.pilot_page import SECTIONS, PilotContext, PilotPage, SectionTable

@@ -36,9 +36,9 @@ from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
 from workbench.ui.focus import focus_now
+from workbench.ui.panes.pane import PaletteCommand, Pane
 from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.saving import AssessmentEdit
-from workbench.ui.screens.pane import PaletteCommand, Pane
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.catalogue_view import (
     INACTIVE,

@@ -26,8 +26,8 @@ from workbench.core.team import Team
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.messages import OpenScoring
+from workbench.ui.panes.pane import PaletteCommand
 from workbench.ui.panes.table_pane import TablePane, describe_uses
-from workbench.ui.screens.pane import PaletteCommand
 from workbench.ui.text import safe_text
 from workbench.ui.widgets.drawn_once import DrawnOnce
 from workbench.ui.widgets.objective_badge import (
