@@ -53,7 +53,7 @@ from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.scoring import ScoringPane
+from workbench.ui.scoring.pane import ScoringPane
 from workbench.ui.themes import load_themes
 from workbench.ui.widgets.virtual_table import VirtualTable
 

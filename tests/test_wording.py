@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel, Field, ValidationError
 
 from workbench.i18n import Translator, catalogue
-from workbench.ui.dialogs.range_dialog import parse_range
+from workbench.ui.scoring.range_dialog import parse_range
 from workbench.ui.validation import errors_by_field
 
 

@@ -16,8 +16,8 @@ from tests.ui.waiting import palette_offers, saved, steady, wait_until
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
 from workbench.ui.help_screen import HelpScreen
+from workbench.ui.scoring.score_grid import ScoreGrid
 from workbench.ui.themes import THEMES_DIR, load_themes
-from workbench.ui.widgets.score_grid import ScoreGrid
 
 
 async def test_f_keys_switch_tabs(sample_repo: Repository, make_app: AppFactory) -> None:

@@ -117,7 +117,7 @@ async def test_the_scoring_cursor_row_reads_at_4_5_to_1_on_a_disputed_criterion(
     warning colour and the gauge's left holes in the bar (yellow on light grey in 16 colours)."""
     from textual.geometry import Region
 
-    from workbench.ui.widgets.score_grid import ScoreGrid
+    from workbench.ui.scoring.score_grid import ScoreGrid
 
     palette = dict(enumerate(XTERM_PALETTE.values()))
     app = make_app(sample_repo, theme=theme)  # type: ignore[operator]

@@ -11,8 +11,8 @@ from tests.ui.screen import screen_text
 from tests.ui.waiting import steady, wait_for_text, wait_until
 from workbench.i18n import Translator
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.weights_dialog import WeightsDialog
 from workbench.ui.help_screen import HelpScreen
+from workbench.ui.scoring.weights_dialog import WeightsDialog
 
 SIZE = (80, 24)
 FR = Translator("fr")

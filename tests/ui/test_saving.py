@@ -26,9 +26,9 @@ from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.saving import SaveState
-from workbench.ui.screens.scoring import ScoringPane
+from workbench.ui.scoring.pane import ScoringPane
+from workbench.ui.scoring.score_grid import ScoreGrid
 from workbench.ui.widgets.reason_editor import ReasonEditor
-from workbench.ui.widgets.score_grid import ScoreGrid
 
 NEW_PAIR = ("team-ecommerce-content", "aws-aif-c01")
 SCORED_PAIR = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")

@@ -15,9 +15,9 @@ from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.picker import Choice, PickerDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
-from workbench.ui.dialogs.weights_dialog import WeightsDialog
-from workbench.ui.screens.scoring import ScoringPane
-from workbench.ui.widgets.score_grid import ScoreGrid
+from workbench.ui.scoring.pane import ScoringPane
+from workbench.ui.scoring.score_grid import ScoreGrid
+from workbench.ui.scoring.weights_dialog import WeightsDialog
 
 NEW_PAIR = ("team-ecommerce-content", "aws-aif-c01")
 

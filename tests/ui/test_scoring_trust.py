@@ -17,9 +17,9 @@ from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.picker import PickerDialog
-from workbench.ui.dialogs.weights_dialog import WeightsDialog
-from workbench.ui.screens.scoring import ScoringPane
-from workbench.ui.widgets.score_grid import ScoreGrid
+from workbench.ui.scoring.pane import ScoringPane
+from workbench.ui.scoring.score_grid import ScoreGrid
+from workbench.ui.scoring.weights_dialog import WeightsDialog
 
 ECOMMERCE = "team-ecommerce-content"
 ESSENTIALS = ("team-ecommerce-content", "google-ai-essentials")

@@ -12,7 +12,7 @@ from tests.ui.waiting import wait_until
 from workbench.storage.repository import Repository
 from workbench.ui.help_screen import HelpScreen, binding_groups
 from workbench.ui.main_screen import OPTION_DIGITS, MainScreen
-from workbench.ui.widgets.score_grid import ROW_META, SCORE_META, ScoreGrid
+from workbench.ui.scoring.score_grid import ROW_META, SCORE_META, ScoreGrid
 
 TABS = ("catalogue", "teams", "scoring", "compare", "pilots")
 

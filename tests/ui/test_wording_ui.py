@@ -113,7 +113,7 @@ def test_key_names_in_french(key: str, french: str) -> None:
 async def test_a_range_typed_high_to_low_is_stored_low_to_high(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
-    from workbench.ui.dialogs.range_dialog import RangeDialog
+    from workbench.ui.scoring.range_dialog import RangeDialog
 
     team_id, programme_id = "team-ecommerce-content", "aws-aif-c01"
     app = make_app(sample_repo)

@@ -30,13 +30,13 @@ from workbench.ui.widgets.filter_input import TAB_CHARACTERS
 from workbench.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
+    from workbench.ui.scoring.pane import ScoringPane
     from workbench.ui.screens.pilots import PilotsPane
-    from workbench.ui.screens.scoring import ScoringPane
 
 PANE_CLASSES: dict[str, str] = {
     "catalogue": "workbench.ui.screens.catalogue:CataloguePane",
     "teams": "workbench.ui.screens.teams:TeamsPane",
-    "scoring": "workbench.ui.screens.scoring:ScoringPane",
+    "scoring": "workbench.ui.scoring.pane:ScoringPane",
     "compare": "workbench.ui.screens.compare:ComparePane",
     "pilots": "workbench.ui.screens.pilots:PilotsPane",
 }

@@ -32,13 +32,21 @@ from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.months_dialog import MonthsChoice, MonthsDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
-from workbench.ui.dialogs.range_dialog import RangeChoice, RangeDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
-from workbench.ui.dialogs.weights_dialog import WeightsDialog
 from workbench.ui.focus import focus_now
 from workbench.ui.panes.pane import PaletteCommand, Pane
 from workbench.ui.pilot_start import start_pilot_from
 from workbench.ui.saving import AssessmentEdit
+from workbench.ui.scoring.range_dialog import RangeChoice, RangeDialog
+from workbench.ui.scoring.robustness_panel import (
+    RobustnessPanel,
+    discuss_text,
+    headline_text,
+    thresholds_text,
+)
+from workbench.ui.scoring.score_grid import ScoreGrid, rating_cell
+from workbench.ui.scoring.verdict_bar import VerdictBar
+from workbench.ui.scoring.weights_dialog import WeightsDialog
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.catalogue_view import (
     INACTIVE,
@@ -46,14 +54,6 @@ from workbench.ui.widgets.catalogue_view import (
     old_facts_text,
     with_successor,
 )
-from workbench.ui.widgets.robustness_panel import (
-    RobustnessPanel,
-    discuss_text,
-    headline_text,
-    thresholds_text,
-)
-from workbench.ui.widgets.score_grid import ScoreGrid, rating_cell
-from workbench.ui.widgets.verdict_bar import VerdictBar
 from workbench.ui.widgets.verdict_style import verdict_key
 
 WIDE = 120
