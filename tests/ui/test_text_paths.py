@@ -39,7 +39,14 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.panes.pane": "base class, draws nothing itself",
     "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
     "workbench.ui.screens.teams": "rows and detail via safe_text",
-    "workbench.ui.scoring.pane": "context, assessors and reason via safe_text/safe_str",
+    "workbench.ui.scoring.pane": "composes the panels; their text from the modules below",
+    "workbench.ui.scoring.base": "state of the Scoring tab, draws nothing itself",
+    "workbench.ui.scoring.retired": "names and providers via safe_str, in dialogs",
+    "workbench.ui.scoring.picking": "picker choices via safe_str (option_text in the picker)",
+    "workbench.ui.scoring.history": "undo messages: names via safe_str, notify() is inert",
+    "workbench.ui.scoring.ratings": "criterion labels only; the reason dialog shows visible()",
+    "workbench.ui.scoring.weights_and_months": "criterion labels and numbers only",
+    "workbench.ui.scoring.deleting": "names via safe_str, in dialogs",
     "workbench.ui.dialogs.base": "frame only",
     "workbench.ui.dialogs.confirm": "_plain() makes titles, messages and details inert",
     "workbench.ui.dialogs.recovery_dialog": "i18n text; each change's line (names from the "
@@ -129,7 +136,7 @@ ALLOWED: dict[str, set[str]] = {
     # (file name, error) pairs, printed through visible() or notify()
     "workbench.ui.themes": {"problems.append("},
     # the assessors' names, each drawn through safe_text
-    "workbench.ui.scoring.pane": {"names.append("},
+    "workbench.ui.scoring.criterion_help": {"names.append("},
     "workbench.ui.scoring.score_grid": {"names.append("},
     # rows whose user text is already wrapped in safe_text, or drawn by VirtualTable
     "workbench.ui.screens.pilots": {"views.append("},
