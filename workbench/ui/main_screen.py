@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.reactive import Reactive
 from textual.widget import AwaitMount
 from textual.widgets import Header, Static, TabbedContent, TabPane, Tabs
 
@@ -99,6 +100,9 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
             id="tab-previous",
         ),
     ]
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
+    """The save state, which the header's title shows: a score key sets it, and only the
+    title is drawn again (Textual's default repaints the whole screen)."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -46,6 +46,8 @@ class ScoringBase(Pane):
         self.report: GridReport | None = None
         self._shown: tuple[str | None, str | None] | None = None
         self._reported: tuple[tuple[object, ...], GridReport] | None = None
+        self._context_drawn: tuple[object, ...] | None = None
+        """What the context lines were drawn from (``context_inputs``)."""
         self._choices: dict[str, tuple[Assessment, Team, Programme, Choice]] = {}
         """The assessment picker's line of each assessment, while it and its team and
         programme stay the same objects (the pane is recomposed on a language switch)."""

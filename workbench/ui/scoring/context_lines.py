@@ -83,6 +83,30 @@ def context_text(
     return Group(*lines)
 
 
+def context_inputs(
+    pane: RetiredProgrammes,
+    team: Team | None,
+    programme: Programme | None,
+    assessment: Assessment | None,
+) -> tuple[object, ...]:
+    """What ``context_text`` reads that a change can alter (a score key alters none of it:
+    the lines are not drawn again)."""
+    report = pane.report
+    grid = report.grid if report is not None else None
+    inactive = programme is not None and programme.status in (Status.RETIRED, Status.RETIRING)
+    return (
+        team,
+        programme,
+        assessment.months if assessment else None,
+        len(assessment.assessors) if assessment else 0,
+        report.consensus if report is not None else None,
+        (grid.pilot_above, grid.alternatives_below) if grid is not None else None,
+        pane.assessor,
+        pane.workbench.today,
+        pane.status_words(programme) if programme is not None and inactive else None,
+    )
+
+
 def cost_text(
     pane: RetiredProgrammes, team: Team, programme: Programme, assessment: Assessment | None
 ) -> Text:

@@ -15,13 +15,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from workbench.core.assessment import Assessment
 from workbench.core.grid import CRITERIA
 from workbench.ui.focus import focus_now
 from workbench.ui.panes.pane import PaletteCommand
 from workbench.ui.pilot_start import start_pilot_from
-from workbench.ui.scoring.context_lines import context_text
+from workbench.ui.scoring.context_lines import context_inputs, context_text
 from workbench.ui.scoring.criterion_help import criterion_help_text
 from workbench.ui.scoring.deleting import Deleting
+from workbench.ui.scoring.fitting import update_fitted
 from workbench.ui.scoring.picking import Picking
 from workbench.ui.scoring.ratings import Ratings
 from workbench.ui.scoring.robustness_panel import RobustnessPanel
@@ -154,30 +156,30 @@ class ScoringPane(Picking, Ratings, WeightsAndMonths, Deleting):
         ready = team is not None and programme is not None
         group = self.consensus and assessment is not None and bool(assessment.assessors)
         self.report = self._report(assessment, measurable, group) if ready else None
-        self.query_one("#scoring-context", Static).update(
-            context_text(self, team, programme, assessment)
-        )
+        context = context_inputs(self, team, programme, assessment)
+        if context != self._context_drawn:  # a score key changes none of it
+            self._context_drawn = context
+            context_lines = context_text(self, team, programme, assessment)
+            update_fitted(self.query_one("#scoring-context", Static), context_lines)
         self.query_one(VerdictBar).show(self.report.evaluation if self.report else None)
         summary = summary_text(self.report, assessment, self.assessor, self.workbench.i18n)
-        self.query_one("#scoring-summary", Static).update(summary)
+        update_fitted(self.query_one("#scoring-summary", Static), summary)
         grid = self.query_one(ScoreGrid)
         grid.show(self.report, assessment, self.assessor)
         self.query_one(RobustnessPanel).show(self.report)
         self.query_one("#scoring-side").set_class(not self.details, "-hidden")
         self.query_one("#criterion-help").set_class(self.details, "-hidden")
-        self._show_criterion_help()
+        self._show_criterion_help(assessment)
         self.refresh_bindings_if_changed()
 
-    def _show_criterion_help(self) -> None:
+    def _show_criterion_help(self, assessment: Assessment | None) -> None:
         criterion = CRITERIA[self.query_one(ScoreGrid).cursor]
-        help_text = criterion_help_text(
-            criterion, self.current()[2], self.assessor, self.workbench.i18n
-        )
-        self.query_one("#criterion-help", Static).update(help_text)
+        help_text = criterion_help_text(criterion, assessment, self.assessor, self.workbench.i18n)
+        update_fitted(self.query_one("#criterion-help", Static), help_text)
 
     @on(ScoreGrid.Moved)
     def _moved(self) -> None:
-        self._show_criterion_help()
+        self._show_criterion_help(self.current()[2])
 
     # which keys work, and why not
 
@@ -198,7 +200,7 @@ class ScoringPane(Picking, Ratings, WeightsAndMonths, Deleting):
             return "scoring.why.nothing_to_undo"
         if action == "redo" and not self.redo_steps:
             return "scoring.why.nothing_to_redo"
-        if action == "pick_assessment" and not self.workbench.repository.assessments():
+        if action == "pick_assessment" and not self.workbench.repository.snapshot().assessments:
             return "scoring.why.no_assessments"
         if action == "memo" and self.workbench.state.team_id is None:
             return "scoring.why.no_team"

@@ -18,6 +18,7 @@ from workbench.core.robustness_words import headline_parts, moves_text, points_t
 from workbench.core.scoring import Number
 from workbench.i18n import Translator
 from workbench.ui.context import WorkbenchNode
+from workbench.ui.scoring.fitting import fit
 from workbench.ui.text import safe_text
 
 EXACT_DECIMALS = 3
@@ -110,7 +111,8 @@ class RobustnessPanel(WorkbenchNode, Widget):
 
     def show(self, report: GridReport | None) -> None:
         self.report = report
-        self.refresh(layout=True)
+        self.refresh()
+        fit(self)
 
     def render(self) -> RenderResult:
         t = self.workbench.i18n

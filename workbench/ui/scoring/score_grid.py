@@ -19,6 +19,7 @@ from workbench.core.assessment import Assessment, Rating
 from workbench.core.grid import CRITERIA, MAX_SCORE
 from workbench.core.grid_report import GridReport
 from workbench.ui.context import WorkbenchNode
+from workbench.ui.scoring.fitting import fit
 from workbench.ui.text import safe_text
 
 GAUGE_ON, GAUGE_OFF, GAUGE_MAYBE = "■", "□", "▫"
@@ -82,7 +83,8 @@ class ScoreGrid(WorkbenchNode, Widget, can_focus=True):
         self.report = report
         self.assessment = assessment
         self.assessor = assessor
-        self.refresh(layout=True)
+        self.refresh()
+        fit(self)
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(CRITERIA) - 1))
