@@ -103,6 +103,7 @@ def context_inputs(
         (grid.pilot_above, grid.alternatives_below) if grid is not None else None,
         pane.assessor,
         pane.workbench.today,
+        pane.workbench.settings.facts_max_age_days,
         pane.status_words(programme) if programme is not None and inactive else None,
     )
 
