@@ -13,7 +13,7 @@ from tests.ui.test_teams import open_teams
 from tests.ui.test_type_ahead import burst
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.budget_dialog import BudgetDialog
+from workbench.ui.compare.budget_dialog import BudgetDialog
 from workbench.ui.dialogs.team_form import TeamForm
 
 

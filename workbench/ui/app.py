@@ -33,7 +33,7 @@ from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 from workbench.storage.schema import Snapshot
 from workbench.ui.commands import AppCommands, TabCommands
-from workbench.ui.compare_state import CompareState
+from workbench.ui.compare.state import CompareState
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog, local_time

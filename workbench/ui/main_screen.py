@@ -37,7 +37,7 @@ PANE_CLASSES: dict[str, str] = {
     "catalogue": "workbench.ui.screens.catalogue:CataloguePane",
     "teams": "workbench.ui.screens.teams:TeamsPane",
     "scoring": "workbench.ui.screens.scoring:ScoringPane",
-    "compare": "workbench.ui.screens.compare:ComparePane",
+    "compare": "workbench.ui.compare.pane:ComparePane",
     "pilots": "workbench.ui.screens.pilots:PilotsPane",
 }
 """Each tab's pane, in the order of the tabs; a tab's module is imported when it is built."""
