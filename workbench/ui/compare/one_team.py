@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widget import Widget
 
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme, Status
@@ -57,18 +56,10 @@ def team_row(item: Compared, programme: Programme | None, name: str, words: Comp
 
 
 class OneTeamView(CompareView):
+    table_id = "compare-team"
+
     def compose(self) -> ComposeResult:
-        yield CompareTable(empty_text=self.t("compare.team_empty"), id="compare-team")
-
-    @property
-    def table(self) -> CompareTable:
-        return self.query_one("#compare-team", CompareTable)
-
-    def focus_target(self) -> Widget:
-        return self.table
-
-    def cursor_key(self) -> str | None:
-        return self.table.cursor_key
+        yield CompareTable(empty_text=self.t("compare.team_empty"), id=self.table_id)
 
     def shows_any(self, changed: list[Assessment]) -> bool:
         return any(a.team_id == self.state.team_id for a in changed)

@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.widgets import Static
 
 from workbench.core.assessment import Assessment
@@ -66,6 +65,7 @@ class PortfolioView(CompareView):
         padding: 0 1;
     }
     """
+    table_id = "compare-money"
     solve_portfolio: Callable[..., Portfolio] = staticmethod(choose)
     """The portfolio's solver (``choose``); tests put a slow one in its place."""
 
@@ -80,24 +80,14 @@ class PortfolioView(CompareView):
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-portfolio-head", markup=False)
-        yield CompareTable(empty_text=self.t("compare.portfolio_empty"), id="compare-money")
+        yield CompareTable(empty_text=self.t("compare.portfolio_empty"), id=self.table_id)
 
     def on_unmount(self) -> None:
         self._cancel_solve()  # a closing app does not wait for the solver's time limit
 
     @property
-    def table(self) -> CompareTable:
-        return self.query_one("#compare-money", CompareTable)
-
-    @property
     def head(self) -> Static:
         return self.query_one("#compare-portfolio-head", Static)
-
-    def focus_target(self) -> Widget:
-        return self.table
-
-    def cursor_key(self) -> str | None:
-        return self.table.cursor_key
 
     def _pairs(self) -> list[Pair]:
         """Every assessment as the portfolio sees it, once per data version."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.widgets import Static
 
 from workbench.core.assessment import Assessment
@@ -56,6 +55,7 @@ def two_rows(left: Compared, right: Compared, words: CompareWords) -> list[Row]:
 
 
 class TwoTeamsView(CompareView):
+    table_id = "compare-two"
     DEFAULT_CSS = """
     TwoTeamsView #compare-two-head {
         height: auto;
@@ -71,15 +71,8 @@ class TwoTeamsView(CompareView):
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-two-head", markup=False)
-        yield CompareTable(empty_text=self.t("compare.two_empty"), id="compare-two")
+        yield CompareTable(empty_text=self.t("compare.two_empty"), id=self.table_id)
         yield TextPanel(id="compare-two-detail")
-
-    @property
-    def table(self) -> CompareTable:
-        return self.query_one("#compare-two", CompareTable)
-
-    def focus_target(self) -> Widget:
-        return self.table
 
     def cursor_key(self) -> str | None:
         pair = self.state.pair

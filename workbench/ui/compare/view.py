@@ -41,6 +41,9 @@ class CompareView(WorkbenchNode, Vertical):
     so the tab's title and keys follow.
     """
 
+    table_id: ClassVar[str] = ""
+    """The id of the view's table, where the focus goes and the cursor is read."""
+
     def __init__(self, data: CompareData, show_again: ShowAgain, *, id: str) -> None:
         super().__init__(id=id)
         self.data = data
@@ -62,13 +65,17 @@ class CompareView(WorkbenchNode, Vertical):
         """Draw the view from the data and the tab's state."""
         raise NotImplementedError
 
+    @property
+    def table(self) -> CompareTable:
+        return self.query_one(f"#{self.table_id}", CompareTable)
+
     def focus_target(self) -> Widget:
         """Where the focus goes in this view."""
-        raise NotImplementedError
+        return self.table
 
     def cursor_key(self) -> str | None:
         """The assessment under the cursor (what P starts a pilot of)."""
-        raise NotImplementedError
+        return self.table.cursor_key
 
     def shows_any(self, changed: list[Assessment]) -> bool:
         """Whether this view shows one of the ``changed`` assessments."""
