@@ -38,7 +38,8 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.bindings": "base screens: binding descriptions are i18n keys",
     "workbench.ui.panes.pane": "base class, draws nothing itself",
     "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
-    "workbench.ui.screens.teams": "rows and detail via safe_text",
+    "workbench.ui.teams.pane": "detail via team_detail (safe_text); rows from teams.table",
+    "workbench.ui.teams.table": "rows via safe_text and objective_cell",
     "workbench.ui.screens.scoring": "context, assessors and reason via safe_text/safe_str",
     "workbench.ui.dialogs.base": "frame only",
     "workbench.ui.dialogs.confirm": "_plain() makes titles, messages and details inert",
@@ -46,7 +47,7 @@ REVIEWED: dict[str, str] = {
     "file, assessors from the journal) through safe_str, as plain Content",
     "workbench.ui.dialogs.picker": "title via safe_str, choices via option_text",
     "workbench.ui.dialogs.programme_form": "inputs show visible(), untouched fields kept",
-    "workbench.ui.dialogs.team_form": "inputs show visible(), untouched fields kept",
+    "workbench.ui.teams.form": "inputs show visible(), untouched fields kept",
     "workbench.ui.dialogs.reason_dialog": "editor shows visible(), pastes made visible",
     "workbench.ui.dialogs.range_dialog": "criterion labels and numbers only",
     "workbench.ui.dialogs.cancel_pilot_dialog": "the name via safe_str; the reason is typed",
@@ -115,7 +116,8 @@ USER_FIELDS = {
 """Attributes that hold text from the data file or typed by people."""
 
 SAFE_CALLS = {"safe_text", "safe_str", "option_text", "visible", "_plain", "len", "value"}
-"""``value`` is the detail panels' local helper (catalogue_view, teams): it calls safe_text."""
+"""``value`` is the detail panels' local helper (catalogue_view, teams.detail): it calls
+safe_text."""
 TRANSLATORS = {"t", "i18n"}
 SINK_CALLS = {"Text", "Static", "Label", "Content", "Option", "Button"}
 SINK_METHODS = {"update", "append", "add_row", "assemble", "set_options", "add_option"}
@@ -125,7 +127,7 @@ ALLOWED: dict[str, set[str]] = {
     # lists of reasons for MessageDialog, whose _plain() makes them inert
     "workbench.ui.screens.catalogue": {"reasons.append(", "described.append("},
     # lists of names, drawn later through safe_text
-    "workbench.ui.screens.teams": {"pilots.setdefault(", "scored.append("},
+    "workbench.ui.teams.records": {"pilots.setdefault(", "scored.append("},
     # (file name, error) pairs, printed through visible() or notify()
     "workbench.ui.themes": {"problems.append("},
     # the assessors' names, each drawn through safe_text

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 PANE_CLASSES: dict[str, str] = {
     "catalogue": "workbench.ui.screens.catalogue:CataloguePane",
-    "teams": "workbench.ui.screens.teams:TeamsPane",
+    "teams": "workbench.ui.teams.pane:TeamsPane",
     "scoring": "workbench.ui.screens.scoring:ScoringPane",
     "compare": "workbench.ui.screens.compare:ComparePane",
     "pilots": "workbench.ui.screens.pilots:PilotsPane",
