@@ -31,7 +31,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.diagnostic.pilot_plan": "plan name, KPI names, units via safe_text",
     "workbench.ui.diagnostic.memo_step": "names and file name via safe_str",
     "workbench.ui.dialogs.rates_dialog": "a rate's source through visible() and safe_str",
-    "workbench.ui.app": "notify() makes every notification inert",
+    "workbench.ui.app_notices": "notify() makes every notification inert",
     "workbench.ui.main_screen": "sub_title through safe_str",
     "workbench.ui.help_screen": "key names and i18n text only",
     "workbench.ui.widgets.key_footer": "key names and i18n binding descriptions only",
