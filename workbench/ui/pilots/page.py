@@ -36,10 +36,10 @@ from workbench.core.pilot_metrics import (
 )
 from workbench.core.pilot_report import ratio_text, roi_text, warning_text
 from workbench.ui.context import WorkbenchNode
+from workbench.ui.pilots.pilot_cells import progress_bar, sparkline, timeline
+from workbench.ui.pilots.started_against import started_against
 from workbench.ui.text import safe_text
 from workbench.ui.widgets.drawn_once import DrawnOnce
-from workbench.ui.widgets.pilot_cells import progress_bar, sparkline, timeline
-from workbench.ui.widgets.started_against import started_against
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 SECTIONS = ("phases", "kpis", "people", "money", "journal", "warnings")

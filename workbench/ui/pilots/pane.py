@@ -67,26 +67,26 @@ from workbench.core.pilot_overview import totals
 from workbench.core.pilot_report import pilot_report, report_filename
 from workbench.exchange.files import write_atomically
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.benefit_dialog import BenefitDialog
-from workbench.ui.dialogs.cancel_pilot_dialog import CancelPilotDialog
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.cost_dialog import CostDialog
-from workbench.ui.dialogs.gate_dialog import GateDialog
-from workbench.ui.dialogs.journal_dialog import JournalDialog
 from workbench.ui.dialogs.kpi_dialog import KpiDialog
-from workbench.ui.dialogs.measurement_dialog import MeasurementDialog
 from workbench.ui.dialogs.months_dialog import MonthsChoice, MonthsDialog
-from workbench.ui.dialogs.participant_dialog import ParticipantDialog
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
 from workbench.ui.dialogs.picker import Choice, PickerDialog
-from workbench.ui.dialogs.pilot_removal import Removal, measurement_removal, row_removal
 from workbench.ui.focus import focus_now
 from workbench.ui.panes.pane import PaletteCommand
 from workbench.ui.panes.table_pane import TablePane
+from workbench.ui.pilots.benefit_dialog import BenefitDialog
+from workbench.ui.pilots.cancel_pilot_dialog import CancelPilotDialog
+from workbench.ui.pilots.cost_dialog import CostDialog
+from workbench.ui.pilots.gate_dialog import GateDialog
+from workbench.ui.pilots.journal_dialog import JournalDialog
+from workbench.ui.pilots.measurement_dialog import MeasurementDialog
+from workbench.ui.pilots.page import SECTIONS, PilotContext, PilotPage, SectionTable
+from workbench.ui.pilots.participant_dialog import ParticipantDialog
+from workbench.ui.pilots.pilot_glance import PilotGlance, totals_text
+from workbench.ui.pilots.pilot_removal import Removal, measurement_removal, row_removal
+from workbench.ui.pilots.started_against import MARK
 from workbench.ui.text import safe_text
-from workbench.ui.widgets.pilot_glance import PilotGlance, totals_text
-from workbench.ui.widgets.pilot_page import SECTIONS, PilotContext, PilotPage, SectionTable
-from workbench.ui.widgets.started_against import MARK
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 T = TypeVar("T")
