@@ -79,8 +79,18 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.dialogs.phase_dialog": "fields of PilotForm",
     "workbench.ui.dialogs.start_pilot_dialog": "fields of PilotForm",
     "workbench.ui.dialogs.search_dialog": "fields of PilotForm (the text typed, in a SafeInput)",
-    "workbench.ui.pilots.pane": "rows via VirtualTable (str cells through safe_text)",
-    "workbench.ui.pilots.page": "names, labels, notes via safe_text",
+    "workbench.ui.pilots.pane": "i18n text only; notices via notify (inert)",
+    "workbench.ui.pilots.editing": "notices via notify (inert)",
+    "workbench.ui.pilots.lifecycle": "questions via ConfirmDialog (_plain), notices via notify",
+    "workbench.ui.pilots.list_view": "rows via VirtualTable (str cells through safe_text)",
+    "workbench.ui.pilots.page": "heading, names and warnings via safe_text",
+    "workbench.ui.pilots.section": "rows via VirtualTable, detail labels i18n, values safe_text",
+    "workbench.ui.pilots.phases": "gate authors and reasons via safe_text",
+    "workbench.ui.pilots.kpis": "KPI names, units and notes via safe_text",
+    "workbench.ui.pilots.people": "names via safe_text",
+    "workbench.ui.pilots.money": "labels and bases via safe_text",
+    "workbench.ui.pilots.journal": "authors and notes via safe_text",
+    "workbench.ui.pilots.warnings": "warnings via safe_text",
     "workbench.ui.widgets.filter_input": "the user's own typing; tab keys passed on",
     "workbench.ui.panes.table_pane": "base of the table tabs: i18n labels, rows via VirtualTable",
     "workbench.ui.widgets.safe_input": "value drawn through visible_in_place",
@@ -132,8 +142,8 @@ ALLOWED: dict[str, set[str]] = {
     "workbench.ui.screens.scoring": {"names.append("},
     "workbench.ui.widgets.score_grid": {"names.append("},
     # rows whose user text is already wrapped in safe_text, or drawn by VirtualTable
-    "workbench.ui.pilots.pane": {"views.append("},
-    "workbench.ui.pilots.page": {"rows.append("},
+    "workbench.ui.pilots.list_view": {"views.append("},
+    "workbench.ui.pilots.money": {"rows.append("},
 }
 """Reviewed list appends, by module and the start of the statement (``append`` is also
 ``Text.append``, so lists that hold user text are listed here once read)."""
