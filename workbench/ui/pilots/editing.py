@@ -19,6 +19,7 @@ from workbench.core.pilot import Pilot
 from workbench.core.pilot_changes import revalidated
 from workbench.core.pilot_input import InputError
 from workbench.storage.repository import Repository
+from workbench.ui.dialogs.pilot_form import Check, PilotForm
 from workbench.ui.pilots.list_view import PilotsList
 from workbench.ui.pilots.pilot_removal import Removal
 
@@ -126,7 +127,7 @@ class PilotEditing(PilotsList):
             return self.t(f"pilots.input.{problem.key}", **problem.params)
         return str(problem)
 
-    def _checked(self, change: Callable[[Pilot, T], Pilot]) -> Callable[[T], None]:
+    def _checked(self, change: Callable[[Pilot, T], Pilot]) -> Check[T]:
         """A form's check: the change must apply to the pilot as it is now."""
 
         def check(value: T) -> None:
@@ -135,6 +136,29 @@ class PilotEditing(PilotsList):
                 change(pilot, value)
 
         return check
+
+    def _ask(
+        self,
+        form: Callable[[Check[T]], PilotForm[T]],
+        change: Callable[[Pilot, T], Pilot],
+        label: Callable[[T], str],
+        section: str | None = None,
+    ) -> None:
+        """Open ``form`` (checked against ``change``), apply ``change`` to what it returns,
+        ``label`` naming it for ctrl+z, then show ``section``."""
+
+        def done(value: T | None) -> None:
+            if value is None:
+                return
+            self._change(label(value), lambda pilot: change(pilot, value))
+            if section is not None:
+                self.action_section(section)
+
+        self.app.push_screen(form(self._checked(change)), done)
+
+    def _ready(self, action: str) -> Pilot | None:
+        """The pilot on the page, when ``action`` can run (else None, having said why)."""
+        return None if self._refused(action) else self.pilot
 
     def _confirm_removal(self, removal: Removal) -> None:
         def answered(yes: bool | None) -> None:

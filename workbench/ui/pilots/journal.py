@@ -7,7 +7,6 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
 
-from workbench.core.pilot import JournalNote
 from workbench.core.pilot_changes import add_note
 from workbench.ui.pilots.editing import PilotEditing
 from workbench.ui.pilots.journal_dialog import JournalDialog
@@ -50,16 +49,10 @@ class JournalSection(PilotSection):
 
 class JournalActions(PilotEditing):
     def action_note(self) -> None:
-        if self._refused("note"):
-            return
-        if self.pilot is None:
-            return
-
-        def done(note: JournalNote | None) -> None:
-            if note is not None:
-                self._change(self.t("pilots.undo.note"), lambda p: add_note(p, note))
-                self.action_section("journal")
-
-        self.app.push_screen(
-            JournalDialog(self.today, self.workbench.assessor, self._checked(add_note)), done
-        )
+        if self._ready("note") is not None:
+            self._ask(
+                lambda check: JournalDialog(self.today, self.workbench.assessor, check),
+                add_note,
+                lambda note: self.t("pilots.undo.note"),
+                "journal",
+            )

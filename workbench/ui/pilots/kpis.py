@@ -156,54 +156,32 @@ class KpiActions(PilotEditing):
         return next((k for k in pilot.kpis if k.id == key), None)
 
     def action_measure(self) -> None:
-        if self._refused("measure"):
-            return
-        pilot = self.pilot
+        pilot = self._ready("measure")
         if pilot is None or not pilot.kpis:
             return
         key = self.page.table("kpis").cursor_key if self.page.section == "kpis" else None
         kpi = next((k for k in pilot.kpis if k.id == key), pilot.kpis[0])
         kpi_id = kpi.id
 
-        def done(measurement: Measurement | None) -> None:
-            if measurement is None:
-                return
-            self._change(
-                self.t("pilots.undo.measure", kpi=kpi.name),
-                lambda p: record_measurement(p, kpi_id, measurement),
-            )
-
         def measured(pilot: Pilot, measurement: Measurement) -> Pilot:
             return record_measurement(pilot, kpi_id, measurement)
 
-        check = self._checked(measured)
-        self.app.push_screen(MeasurementDialog(kpi, self.today, check), done)
+        self._ask(
+            lambda check: MeasurementDialog(kpi, self.today, check),
+            measured,
+            lambda measurement: self.t("pilots.undo.measure", kpi=kpi.name),
+        )
 
     def action_new_kpi(self) -> None:
-        if self._refused("new_kpi"):
-            return
-        if self.pilot is None:
-            return
-
-        def done(kpi: Kpi | None) -> None:
-            if kpi is not None:
-                self._change(
-                    self.t("pilots.undo.kpi"),
-                    lambda p: save_kpi(p, kpi),
-                )
-                self.action_section("kpis")
-
-        self.app.push_screen(KpiDialog(self._checked(save_kpi)), done)
+        if self._ready("new_kpi") is not None:
+            self._ask(KpiDialog, save_kpi, lambda kpi: self.t("pilots.undo.kpi"), "kpis")
 
     def _edit_kpi(self, kpi: Kpi) -> None:
-        def done(edited: Kpi | None) -> None:
-            if edited is not None:
-                self._change(
-                    self.t("pilots.undo.edit_kpi", name=edited.name),
-                    lambda p: edit_kpi(p, edited),
-                )
-
-        self.app.push_screen(KpiDialog(self._checked(edit_kpi), kpi), done)
+        self._ask(
+            lambda check: KpiDialog(check, kpi),
+            edit_kpi,
+            lambda edited: self.t("pilots.undo.edit_kpi", name=edited.name),
+        )
 
     def _pick_measurement(self, title_key: str, then: Callable[[Kpi, Measurement], None]) -> None:
         """Choose one measurement of the highlighted KPI, latest first, then ``then``."""
@@ -238,18 +216,14 @@ class KpiActions(PilotEditing):
         def correct(kpi: Kpi, measurement: Measurement) -> None:
             kpi_id = kpi.id
 
-            def done(fixed: Measurement | None) -> None:
-                if fixed is not None:
-                    self._change(
-                        self.t("pilots.undo.correct_measurement", kpi=kpi.name),
-                        lambda p: correct_measurement(p, kpi_id, fixed),
-                    )
-
             def corrected(pilot: Pilot, fixed: Measurement) -> Pilot:
                 return correct_measurement(pilot, kpi_id, fixed)
 
-            check = self._checked(corrected)
-            self.app.push_screen(MeasurementDialog(kpi, self.today, check, measurement), done)
+            self._ask(
+                lambda check: MeasurementDialog(kpi, self.today, check, measurement),
+                corrected,
+                lambda fixed: self.t("pilots.undo.correct_measurement", kpi=kpi.name),
+            )
 
         self._pick_measurement("pilots.measure.pick_title", correct)
 

@@ -21,8 +21,7 @@ CANCEL = Binding("x", "cancel_pilot", "pilots.keys.cancel_pilot", id="pilots-can
 class PilotLifecycle(PilotEditing):
     def _delete_pilot(self) -> None:
         """Delete the highlighted pilot of the list, once confirmed (ctrl+z saves it again)."""
-        key = self.table.cursor_key
-        view = self.by_key.get(key) if key else None
+        view = self.current
         if view is None:
             return
         pilot = view.pilot
@@ -69,8 +68,7 @@ class PilotLifecycle(PilotEditing):
         cancelled one (asked)."""
         if self._refused("cancel_pilot"):
             return
-        key = self.table.cursor_key
-        view = self.by_key.get(key) if key else None
+        view = self.current
         if view is None:
             return
         pilot = view.pilot

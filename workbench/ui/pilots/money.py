@@ -8,7 +8,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
 
-from workbench.core.pilot import Benefit, Cost, CostKind
+from workbench.core.pilot import CostKind
 from workbench.core.pilot_changes import add_benefit, add_cost, edit_benefit, edit_cost
 from workbench.core.pilot_metrics import ratio_so_far, roi_so_far
 from workbench.core.pilot_report import ratio_text, roi_text
@@ -124,34 +124,24 @@ class MoneySection(PilotSection):
 
 class MoneyActions(PilotEditing):
     def action_new_cost(self) -> None:
-        if self._refused("new_cost"):
-            return
-        pilot = self.pilot
-        if pilot is None:
-            return
-
-        def done(cost: Cost | None) -> None:
-            if cost is not None:
-                self._change(self.t("pilots.undo.cost"), lambda p: add_cost(p, cost))
-                self.action_section("money")
-
-        self.app.push_screen(CostDialog(pilot.currency, self.today, self._checked(add_cost)), done)
+        pilot = self._ready("new_cost")
+        if pilot is not None:
+            self._ask(
+                lambda check: CostDialog(pilot.currency, self.today, check),
+                add_cost,
+                lambda cost: self.t("pilots.undo.cost"),
+                "money",
+            )
 
     def action_new_benefit(self) -> None:
-        if self._refused("new_benefit"):
-            return
-        pilot = self.pilot
-        if pilot is None:
-            return
-
-        def done(benefit: Benefit | None) -> None:
-            if benefit is not None:
-                self._change(self.t("pilots.undo.benefit"), lambda p: add_benefit(p, benefit))
-                self.action_section("money")
-
-        self.app.push_screen(
-            BenefitDialog(pilot.currency, self.today, self._checked(add_benefit)), done
-        )
+        pilot = self._ready("new_benefit")
+        if pilot is not None:
+            self._ask(
+                lambda check: BenefitDialog(pilot.currency, self.today, check),
+                add_benefit,
+                lambda benefit: self.t("pilots.undo.benefit"),
+                "money",
+            )
 
     def _edit_money(self, key: str) -> None:
         """Edit the cost or benefit of the row ``key`` ("cost:<id>", "benefit:<id>")."""
@@ -159,48 +149,23 @@ class MoneyActions(PilotEditing):
         if pilot is None:
             return
         if key.startswith("cost:"):
-            self._edit_cost(next(c for c in pilot.costs if f"cost:{c.id}" == key))
+            cost = next(c for c in pilot.costs if f"cost:{c.id}" == key)
+            self._ask(
+                lambda check: CostDialog(pilot.currency, self.today, check, cost),
+                edit_cost,
+                lambda edited: self.t("pilots.undo.edit_cost", label=edited.label),
+            )
         else:
-            self._edit_benefit(next(b for b in pilot.benefits if f"benefit:{b.id}" == key))
-
-    def _edit_cost(self, cost: Cost) -> None:
-        pilot = self.pilot
-        if pilot is None:
-            return
-
-        def done(edited: Cost | None) -> None:
-            if edited is not None:
-                self._change(
-                    self.t("pilots.undo.edit_cost", label=edited.label),
-                    lambda p: edit_cost(p, edited),
-                )
-
-        self.app.push_screen(
-            CostDialog(pilot.currency, self.today, self._checked(edit_cost), cost), done
-        )
-
-    def _edit_benefit(self, benefit: Benefit) -> None:
-        pilot = self.pilot
-        if pilot is None:
-            return
-
-        def done(edited: Benefit | None) -> None:
-            if edited is not None:
-                self._change(
-                    self.t("pilots.undo.edit_benefit", label=edited.label),
-                    lambda p: edit_benefit(p, edited),
-                )
-
-        self.app.push_screen(
-            BenefitDialog(pilot.currency, self.today, self._checked(edit_benefit), benefit),
-            done,
-        )
+            benefit = next(b for b in pilot.benefits if f"benefit:{b.id}" == key)
+            self._ask(
+                lambda check: BenefitDialog(pilot.currency, self.today, check, benefit),
+                edit_benefit,
+                lambda edited: self.t("pilots.undo.edit_benefit", label=edited.label),
+            )
 
     def action_months(self) -> None:
         """The months of subscription the pilot counts (its programme's cost over it)."""
-        if self._refused("months"):
-            return
-        pilot = self.pilot
+        pilot = self._ready("months")
         if pilot is None:
             return
         programme = self.workbench.repository.snapshot().programmes.get(pilot.programme_id)

@@ -80,18 +80,13 @@ class PeopleSection(PilotSection):
 
 class ParticipantActions(PilotEditing):
     def _participant_form(self, participant: Participant | None) -> None:
-        def done(saved: Participant | None) -> None:
-            if saved is not None:
-                self._change(
-                    self.t("pilots.undo.participant"),
-                    lambda p: save_participant(p, saved),
-                )
-                self.action_section("people")
-
-        self.app.push_screen(ParticipantDialog(participant, self._checked(save_participant)), done)
+        self._ask(
+            lambda check: ParticipantDialog(participant, check),
+            save_participant,
+            lambda saved: self.t("pilots.undo.participant"),
+            "people",
+        )
 
     def action_new_participant(self) -> None:
-        if self._refused("new_participant"):
-            return
-        if self.pilot is not None:
+        if self._ready("new_participant") is not None:
             self._participant_form(None)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from workbench.core.pilot import Gate, GateDecision, Phase, PhaseKind
+from workbench.core.pilot import Gate, GateDecision, PhaseKind, Pilot
 from workbench.core.pilot_changes import decide_gate, gate_needs_reason, save_phase
 from workbench.core.pilot_metrics import PilotSummary, current_phase
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
@@ -158,54 +158,37 @@ class PhaseActions(PilotEditing):
         return phase.kind if phase else PhaseKind.SCALE
 
     def action_gate(self) -> None:
-        if self._refused("gate"):
-            return
-        pilot = self.pilot
+        pilot = self._ready("gate")
         if pilot is None:
             return
         kind = self._phase()
-        phase = pilot.phase(kind)
 
         def needs_reason(decision: GateDecision, on: date) -> bool:
             latest = self.pilot or pilot
             return gate_needs_reason(latest, kind, decision, on)
 
-        def done(gate: Gate | None) -> None:
-            if gate is None:
-                return
-            phase_name = self.t(f"pilots.phase.{kind.value}")
-            self._change(
-                self.t("pilots.undo.gate", phase=phase_name),
-                lambda p: decide_gate(p, kind, gate),
-            )
+        def decide(pilot: Pilot, gate: Gate) -> Pilot:
+            return decide_gate(pilot, kind, gate)
 
-        self.app.push_screen(
-            GateDialog(
-                phase,
+        self._ask(
+            lambda check: GateDialog(
+                pilot.phase(kind),
                 today=self.today,
                 author=self.workbench.assessor,
                 needs_reason=needs_reason,
-                check=self._checked(lambda p, g: decide_gate(p, kind, g)),
+                check=check,
             ),
-            done,
+            decide,
+            lambda gate: self.t("pilots.undo.gate", phase=self.t(f"pilots.phase.{kind.value}")),
         )
 
     def action_phase_dates(self) -> None:
-        if self._refused("phase_dates"):
-            return
-        pilot = self.pilot
+        pilot = self._ready("phase_dates")
         if pilot is None:
             return
         kind = self._phase()
-
-        def done(phase: Phase | None) -> None:
-            if phase is not None:
-                phase_name = self.t(f"pilots.phase.{kind.value}")
-                self._change(
-                    self.t("pilots.undo.phase", phase=phase_name),
-                    lambda p: save_phase(p, phase),
-                )
-
-        self.app.push_screen(
-            PhaseDialog(pilot.phase(kind), pilot.currency, self._checked(save_phase)), done
+        self._ask(
+            lambda check: PhaseDialog(pilot.phase(kind), pilot.currency, check),
+            save_phase,
+            lambda phase: self.t("pilots.undo.phase", phase=self.t(f"pilots.phase.{kind.value}")),
         )
