@@ -30,7 +30,7 @@ from workbench.ui.widgets.filter_input import TAB_CHARACTERS
 from workbench.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
-    from workbench.ui.screens.pilots import PilotsPane
+    from workbench.ui.pilots.pane import PilotsPane
     from workbench.ui.screens.scoring import ScoringPane
 
 PANE_CLASSES: dict[str, str] = {
@@ -38,7 +38,7 @@ PANE_CLASSES: dict[str, str] = {
     "teams": "workbench.ui.teams.pane:TeamsPane",
     "scoring": "workbench.ui.screens.scoring:ScoringPane",
     "compare": "workbench.ui.screens.compare:ComparePane",
-    "pilots": "workbench.ui.screens.pilots:PilotsPane",
+    "pilots": "workbench.ui.pilots.pane:PilotsPane",
 }
 """Each tab's pane, in the order of the tabs; a tab's module is imported when it is built."""
 TABS: tuple[str, ...] = tuple(PANE_CLASSES)
