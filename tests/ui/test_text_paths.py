@@ -31,14 +31,15 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.diagnostic.pilot_plan": "plan name, KPI names, units via safe_text",
     "workbench.ui.diagnostic.memo_step": "names and file name via safe_str",
     "workbench.ui.dialogs.rates_dialog": "a rate's source through visible() and safe_str",
-    "workbench.ui.app": "notify() makes every notification inert",
+    "workbench.ui.app_notices": "notify() makes every notification inert",
     "workbench.ui.main_screen": "sub_title through safe_str",
     "workbench.ui.help_screen": "key names and i18n text only",
     "workbench.ui.widgets.key_footer": "key names and i18n binding descriptions only",
     "workbench.ui.bindings": "base screens: binding descriptions are i18n keys",
     "workbench.ui.panes.pane": "base class, draws nothing itself",
     "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
-    "workbench.ui.screens.teams": "rows and detail via safe_text",
+    "workbench.ui.teams.pane": "detail via team_detail (safe_text); rows from teams.table",
+    "workbench.ui.teams.table": "rows via safe_text and objective_cell",
     "workbench.ui.screens.scoring": "context, assessors and reason via safe_text/safe_str",
     "workbench.ui.dialogs.base": "frame only",
     "workbench.ui.dialogs.confirm": "_plain() makes titles, messages and details inert",
@@ -46,10 +47,10 @@ REVIEWED: dict[str, str] = {
     "file, assessors from the journal) through safe_str, as plain Content",
     "workbench.ui.dialogs.picker": "title via safe_str, choices via option_text",
     "workbench.ui.dialogs.programme_form": "inputs show visible(), untouched fields kept",
-    "workbench.ui.dialogs.team_form": "inputs show visible(), untouched fields kept",
+    "workbench.ui.teams.form": "inputs show visible(), untouched fields kept",
     "workbench.ui.dialogs.reason_dialog": "editor shows visible(), pastes made visible",
     "workbench.ui.dialogs.range_dialog": "criterion labels and numbers only",
-    "workbench.ui.dialogs.cancel_pilot_dialog": "the name via safe_str; the reason is typed",
+    "workbench.ui.pilots.cancel_pilot_dialog": "the name via safe_str; the reason is typed",
     "workbench.ui.dialogs.months_dialog": "the name in the title via safe_str; numbers",
     "workbench.ui.dialogs.weights_dialog": "criterion labels and numbers only",
     "workbench.ui.widgets.virtual_table": "str cells through safe_text",
@@ -71,21 +72,31 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.compare.grid": "cells built by compare.cells through safe_text",
     "workbench.ui.compare.bars": "cells from bar_row (names via safe_text)",
     "workbench.ui.widgets.text_panel": "shows Text built by its callers through safe_text",
-    "workbench.ui.widgets.pilot_glance": "names, reasons, warnings and totals via safe_text",
+    "workbench.ui.pilots.pilot_glance": "names, reasons, warnings and totals via safe_text",
     "workbench.ui.dialogs.conflict_dialog": "theirs and yours via safe_text",
     "workbench.ui.dialogs.pilot_form": "title, labels, options and errors via safe_text/safe_str",
-    "workbench.ui.dialogs.benefit_dialog": "fields of PilotForm",
-    "workbench.ui.dialogs.cost_dialog": "fields of PilotForm",
-    "workbench.ui.dialogs.gate_dialog": "fields of PilotForm",
-    "workbench.ui.dialogs.journal_dialog": "fields of PilotForm",
+    "workbench.ui.pilots.benefit_dialog": "fields of PilotForm",
+    "workbench.ui.pilots.cost_dialog": "fields of PilotForm",
+    "workbench.ui.pilots.gate_dialog": "fields of PilotForm",
+    "workbench.ui.pilots.journal_dialog": "fields of PilotForm",
     "workbench.ui.dialogs.kpi_dialog": "fields of PilotForm",
-    "workbench.ui.dialogs.measurement_dialog": "fields of PilotForm",
-    "workbench.ui.dialogs.participant_dialog": "fields of PilotForm",
+    "workbench.ui.pilots.measurement_dialog": "fields of PilotForm",
+    "workbench.ui.pilots.participant_dialog": "fields of PilotForm",
     "workbench.ui.dialogs.phase_dialog": "fields of PilotForm",
     "workbench.ui.dialogs.start_pilot_dialog": "fields of PilotForm",
     "workbench.ui.dialogs.search_dialog": "fields of PilotForm (the text typed, in a SafeInput)",
-    "workbench.ui.screens.pilots": "rows via VirtualTable (str cells through safe_text)",
-    "workbench.ui.widgets.pilot_page": "names, labels, notes via safe_text",
+    "workbench.ui.pilots.pane": "i18n text only; notices via notify (inert)",
+    "workbench.ui.pilots.editing": "notices via notify (inert)",
+    "workbench.ui.pilots.lifecycle": "questions via ConfirmDialog (_plain), notices via notify",
+    "workbench.ui.pilots.list_view": "rows via VirtualTable (str cells through safe_text)",
+    "workbench.ui.pilots.page": "heading, names and warnings via safe_text",
+    "workbench.ui.pilots.section": "rows via VirtualTable, detail labels i18n, values safe_text",
+    "workbench.ui.pilots.phases": "gate authors and reasons via safe_text",
+    "workbench.ui.pilots.kpis": "KPI names, units and notes via safe_text",
+    "workbench.ui.pilots.people": "names via safe_text",
+    "workbench.ui.pilots.money": "labels and bases via safe_text",
+    "workbench.ui.pilots.journal": "authors and notes via safe_text",
+    "workbench.ui.pilots.warnings": "warnings via safe_text",
     "workbench.ui.widgets.filter_input": "the user's own typing; tab keys passed on",
     "workbench.ui.panes.table_pane": "base of the table tabs: i18n labels, rows via VirtualTable",
     "workbench.ui.widgets.safe_input": "value drawn through visible_in_place",
@@ -120,7 +131,8 @@ USER_FIELDS = {
 """Attributes that hold text from the data file or typed by people."""
 
 SAFE_CALLS = {"safe_text", "safe_str", "option_text", "visible", "_plain", "len", "value"}
-"""``value`` is the detail panels' local helper (catalogue_view, teams): it calls safe_text."""
+"""``value`` is the detail panels' local helper (catalogue_view, teams.detail): it calls
+safe_text."""
 TRANSLATORS = {"t", "i18n"}
 SINK_CALLS = {"Text", "Static", "Label", "Content", "Option", "Button"}
 SINK_METHODS = {"update", "append", "add_row", "assemble", "set_options", "add_option"}
@@ -130,15 +142,15 @@ ALLOWED: dict[str, set[str]] = {
     # lists of reasons for MessageDialog, whose _plain() makes them inert
     "workbench.ui.screens.catalogue": {"reasons.append(", "described.append("},
     # lists of names, drawn later through safe_text
-    "workbench.ui.screens.teams": {"pilots.setdefault(", "scored.append("},
+    "workbench.ui.teams.records": {"pilots.setdefault(", "scored.append("},
     # (file name, error) pairs, printed through visible() or notify()
     "workbench.ui.themes": {"problems.append("},
     # the assessors' names, each drawn through safe_text
     "workbench.ui.screens.scoring": {"names.append("},
     "workbench.ui.widgets.score_grid": {"names.append("},
     # rows whose user text is already wrapped in safe_text, or drawn by VirtualTable
-    "workbench.ui.screens.pilots": {"views.append("},
-    "workbench.ui.widgets.pilot_page": {"rows.append("},
+    "workbench.ui.pilots.list_view": {"views.append("},
+    "workbench.ui.pilots.money": {"rows.append("},
 }
 """Reviewed list appends, by module and the start of the statement (``append`` is also
 ``Text.append``, so lists that hold user text are listed here once read)."""
