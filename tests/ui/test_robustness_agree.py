@@ -19,8 +19,8 @@ from workbench.core.robustness import Level
 from workbench.core.sample import load_sample
 from workbench.core.team import Objective, Team
 from workbench.i18n import Translator
+from workbench.ui.compare.words import CompareWords
 from workbench.ui.scoring.robustness_panel import headline_text
-from workbench.ui.widgets.compare_words import CompareWords
 
 MEASURABLE = Objective(metric="tickets", target=10, baseline=20, horizon_months=6)
 
