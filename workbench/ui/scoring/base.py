@@ -44,6 +44,9 @@ class ScoringBase(Pane):
         self.undo_steps: list[UndoStep] = []
         self.redo_steps: list[UndoStep] = []
         self.report: GridReport | None = None
+        self.on_screen: Assessment | None = None
+        """The assessment shown since the last ``refresh_data`` (which keys work: asked
+        for every key of the footer, without reading the repository each time)."""
         self._shown: tuple[str | None, str | None] | None = None
         self._reported: tuple[tuple[object, ...], GridReport] | None = None
         self._context_drawn: tuple[object, ...] | None = None

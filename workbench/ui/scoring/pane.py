@@ -152,6 +152,7 @@ class ScoringPane(Picking, Ratings, WeightsAndMonths, Deleting):
         self._shown = shown
         self._fit()
         team, programme, assessment = self.current()
+        self.on_screen = assessment
         measurable = team.objective.is_measurable if team else True
         ready = team is not None and programme is not None
         group = self.consensus and assessment is not None and bool(assessment.assessors)
@@ -191,7 +192,7 @@ class ScoringPane(Picking, Ratings, WeightsAndMonths, Deleting):
         if action in EDIT_ACTIONS and not ready:
             return "scoring.why.choose"
         if action in NEEDS_ASSESSMENT:
-            assessment = self.current()[2] if ready else None
+            assessment = self.on_screen if ready else None
             if assessment is None:
                 return "scoring.why.no_assessment"
             if action == "toggle_median" and not assessment.assessors:
@@ -204,7 +205,7 @@ class ScoringPane(Picking, Ratings, WeightsAndMonths, Deleting):
             return "scoring.why.no_assessments"
         if action == "memo" and self.workbench.state.team_id is None:
             return "scoring.why.no_team"
-        if action == "start_pilot" and (not ready or self.current()[2] is None):
+        if action == "start_pilot" and (not ready or self.on_screen is None):
             return "scoring.why.no_assessment"
         return None
 
