@@ -7,6 +7,7 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+FIRST_BYTE = "first byte ms"
 SECTIONS = ("start-up", "memory", "tmux keys", "command line", "keys", "storage")
 
 
@@ -167,8 +168,11 @@ def table(figures: Figures) -> list[str]:
         if p90_ratio is not None and figure.p90_target is not None:
             ratio_text += f" (p90 {p90_ratio:.2f}x)"
         name = f"{figure.section}, {figure.data}: {figure.name}"
-        if figure.note:
-            name += f" ({figure.note})"
+        notes = [figure.note] if figure.note else []
+        if first := figure.extra.get(FIRST_BYTE):
+            notes.append(f"first byte {fmt(statistics.median(first))}{unit}")
+        if notes:
+            name += f" ({'; '.join(notes)})"
         lines.append(
             f"| {name} | {fmt(figure.median)}{unit} | {fmt(figure.p90)}{unit} | {base_text} | "
             f"{ratio_text} | {target_text(figure)} | {verdict(figures, figure)} |"

@@ -102,7 +102,7 @@ def data_files(folder: Path, scale: float) -> dict[str, tuple[Path, str]]:
     counts = Counts.at(scale)
     megabytes = large.stat().st_size / 1e6
     return {
-        "sample": (sample, "sample data (17 programmes, 6 teams, 8 assessments, 2 pilots)"),
+        "sample": (sample, "sample data (as a new data file holds it)"),
         "large": (
             large,
             f"large organisation ({counts.programmes} programmes, {counts.teams:,} teams, "
@@ -242,6 +242,39 @@ def storage_of(figures: Figures, data: str, source: Path, repeat: int) -> None:
 # reporting
 
 
+def methods(meta: dict[str, Any]) -> list[str]:
+    """How the parts that ran measured, one line each."""
+    parts = meta["parts"].split(", ")
+    found = []
+    if "startup" in parts:
+        found.append(
+            f"- start-up: {meta['startup_runs']} launches of each, alternating with the bare "
+            "app, in a private tmux 80x24, `capture-pane` every 10 ms until a programme of the "
+            "first rows shows"
+        )
+    if "tmuxkeys" in parts:
+        found.append(
+            f"- tmux keys: {meta['repeat']} timed keys of each app (after {WARMUP} untimed), "
+            "the workbench and the bare app in turn, in one tmux 80x24; from `send-keys` "
+            "(through a control-mode client) to the last byte of the pane's `%output` burst, "
+            f"which ends when the pane stays quiet {meta['quiet_ms']:g} ms (the first byte in "
+            "brackets); both apps settled (no output, no processor time) before each key"
+        )
+    if "cli" in parts:
+        found.append(
+            f"- command line: {meta['cli_runs']} runs of each process (after an untimed one), "
+            "each followed by the cold load; quitting: ctrl+q in tmux to the process's exit"
+        )
+    if "storage" in parts:
+        found.append("- storage: saves and loads in this process, each followed by its floor")
+    if "keys" in parts:
+        found.append(
+            f"- keys: headless Pilot 80x24, `press` + `pause`, {meta['rounds']} rounds "
+            "alternating the workbench and the bare app (issue 13)"
+        )
+    return found
+
+
 def markdown(figures: Figures, meta: dict[str, Any]) -> str:
     held, measured = figures.summary()
     quick = " (QUICK run: fewer samples, a smaller large file)" if meta["quick"] else ""
@@ -253,16 +286,7 @@ def markdown(figures: Figures, meta: dict[str, Any]) -> str:
         f"{meta['load_after']} at the end (other sessions share the cores)",
         f"- versions: {meta['versions']}",
         f"- data: {'; '.join(meta['data'].values())}",
-        f"- start-up: {meta['startup_runs']} launches of each, alternating with the bare app, "
-        "in a private tmux 80x24, `capture-pane` every 10 ms until a programme of the first "
-        "rows shows",
-        f"- tmux keys: {meta['repeat']} timed keys of each app (after {WARMUP} untimed), the "
-        "workbench and the bare app in turn, in one tmux 80x24; key (`send-keys` through a "
-        "control-mode client) to the last byte of the pane's `%output` burst, which ends "
-        f"when the pane stays quiet {meta['quiet_ms']:g} ms; both apps settled (no output, no "
-        "processor time) before each key",
-        f"- command line: {meta['cli_runs']} runs of each process, each followed by the cold "
-        "load; quitting: ctrl+q in tmux to the process's exit",
+        *methods(meta),
         "- ratio: median / the baseline's median; a target holds when the median is within it",
         "",
         *table(figures),

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bare_apps import BARE_KEYS_MARKER
 from control_mode import Burst, ControlClient
-from figures import Figures
+from figures import FIRST_BYTE, Figures
 from startup_bench import Tmux
 from terminal import Launcher, Window
 
@@ -88,7 +88,7 @@ class KeyBench:
 
     def record(self, name: str, burst: Burst, **options: object) -> None:
         figure = self.figures.add(SECTION, self.data, name, burst.last_ms, **options)
-        figure.extra.setdefault("first byte ms", []).append(burst.first_ms)
+        figure.extra.setdefault(FIRST_BYTE, []).append(burst.first_ms)
         figure.extra.setdefault("bytes", []).append(burst.size)
 
     def alternate(
