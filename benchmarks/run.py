@@ -277,7 +277,7 @@ def methods(meta: dict[str, Any]) -> list[str]:
 
 def markdown(figures: Figures, meta: dict[str, Any]) -> str:
     held, measured = figures.summary()
-    quick = " (QUICK run: fewer samples, a smaller large file)" if meta["quick"] else ""
+    quick = f" (QUICK run: fewer samples, scale {meta['scale']:g})" if meta["quick"] else ""
     lines = [
         f"# Benchmark: issue 22's figures{quick}",
         "",

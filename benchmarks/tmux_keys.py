@@ -206,6 +206,7 @@ def keys_of(
     launcher.close(big.window)
     bench.untimed(wb, "F4")
     bench.untimed(wb, "End")  # the last criterion: a score key leaves the cursor there
+    bench.untimed(wb, "2")  # then 3 and 4 in turn each change the score (the same does not)
     bench.untimed(small, "F4")  # the bare app's tab of the Static
     bench.alternate(
         presses,
