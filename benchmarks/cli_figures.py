@@ -116,7 +116,7 @@ def measure_cli(
             window = launcher.launch(workbench)
             try:
                 launcher.wait_for(window, marker)
-                if not client.settle(window.pane, window.pid):
+                if not client.settle((window.pane, window.pid)):
                     progress("the workbench never settled before ctrl+q: going on")
                 watch = exit_watch(window.pid)
                 try:

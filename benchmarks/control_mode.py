@@ -235,26 +235,28 @@ class ControlClient:
 
     def settle(
         self,
-        pane: str,
-        pid: int,
-        *,
+        *apps: tuple[str, int],
         quiet: float = 0.3,
         cpu_share: float = 0.03,
         limit: float = 60.0,
     ) -> bool:
-        """Until ``pane`` printed nothing for ``quiet`` seconds while ``pid`` used at most
-        ``cpu_share`` of a core (a save, a warm-up, a blink finished). False after ``limit``."""
+        """Until each ``(pane, pid)`` printed nothing for ``quiet`` seconds while its process
+        used at most ``cpu_share`` of a core (a save, a warm-up, a blink finished): all at
+        once, so one's late work cannot slow the other's next key. False after ``limit``."""
         window = 0.05
+        panes = {pane for pane, _ in apps}
         start = time.perf_counter()
         calm_since = start
-        cpu = cpu_seconds(pid)
+        cpu = [cpu_seconds(pid) for _, pid in apps]
         while time.perf_counter() - start < limit:
             window_end = time.perf_counter() + window
             printed = False
             while (left := window_end - time.perf_counter()) > 0:
-                printed |= any(n.kind == "output" and n.pane == pane for n in self.read(left))
-            now_cpu = cpu_seconds(pid)
-            busy = now_cpu - cpu > cpu_share * window
+                printed |= any(n.kind == "output" and n.pane in panes for n in self.read(left))
+            now_cpu = [cpu_seconds(pid) for _, pid in apps]
+            busy = any(
+                new - old > cpu_share * window for new, old in zip(now_cpu, cpu, strict=True)
+            )
             cpu = now_cpu
             now = time.perf_counter()
             if printed or busy:

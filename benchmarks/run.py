@@ -173,13 +173,13 @@ def storage_of(figures: Figures, data: str, source: Path, repeat: int) -> None:
                 data,
                 "save one rating (lock, write, fsync, replace, backup)",
                 ms,
-                baseline="BASELINE: save floor (dumps + write + fsync + os.replace)",
+                baseline="save floor (dumps + write + fsync + os.replace)",
                 target=SAVE_TARGET,
             )
             figures.add(
                 "storage",
                 data,
-                "BASELINE: save floor (dumps + write + fsync + os.replace)",
+                "save floor (dumps + write + fsync + os.replace)",
                 floor_ms,
             )
 
@@ -199,7 +199,7 @@ def storage_of(figures: Figures, data: str, source: Path, repeat: int) -> None:
         orjson.loads(content)
         parse_ms = (time.perf_counter() - start) * 1000
         if i >= WARMUP:
-            floor = "BASELINE: orjson.loads of the same bytes"
+            floor = "orjson.loads of the same bytes"
             figures.add(
                 "storage", data, "reload after another writer's save", reload_ms, baseline=floor
             )

@@ -73,17 +73,19 @@ class KeyBench:
         return app
 
     def settle(self, *apps: App) -> None:
-        for app in apps:
-            if not self.client.settle(app.window.pane, app.window.pid):
-                self.progress(f"{app.name} never settled (output or processor time): going on")
+        if not self.client.settle(*((app.window.pane, app.window.pid) for app in apps)):
+            names = " and ".join(app.name for app in apps)
+            self.progress(f"{names}: never settled (output or processor time), going on")
 
     def untimed(self, app: App, *keys: str) -> None:
         for key in keys:
             self.client.untimed(app.window.pane, key)
         self.settle(app)
 
-    def press(self, app: App, key: str) -> Burst:
-        self.settle(app)
+    def press(self, app: App, key: str, other: App) -> Burst:
+        """``key`` timed in ``app`` once both apps settled: the other's save or warm-up
+        would take the processor from this one."""
+        self.settle(other, app)
         return self.client.press(app.window.pane, key, self.quiet)
 
     def record(self, name: str, burst: Burst, **options: object) -> None:
@@ -108,10 +110,10 @@ class KeyBench:
             if home and i % HOME_EVERY == 0:
                 self.untimed(app, "Home")
                 self.untimed(bare_app, "Home")
-            burst = self.press(app, key(i))
+            burst = self.press(app, key(i), bare_app)
             if after is not None:
                 after(i)
-            base = self.press(bare_app, bare_key(i))
+            base = self.press(bare_app, bare_key(i), app)
             if i < WARMUP:
                 continue
             self.record(name, burst, baseline=bare_name, **options)
