@@ -62,31 +62,16 @@ PARTS = ("startup", "tmuxkeys", "cli", "storage", "keys")
 DEFAULT_PARTS = "startup,tmuxkeys,cli,storage"
 
 
-def make_sample(path: Path) -> None:
-    """The sample data, as the workbench writes it into a new file."""
-    from workbench.core.sample import load_sample
-    from workbench.storage.repository import Repository
-
-    sample = load_sample()
-    records = [
-        *sample.programmes,
-        *sample.teams,
-        *sample.assessments,
-        *sample.pilots,
-        *sample.rates,
-        *sample.diagnostics,
-    ]
-    Repository(path).ensure_exists(records)
-
-
 # the data files
 
 
 def data_files(folder: Path, scale: float) -> dict[str, tuple[Path, str]]:
     """The sample data and the large organisation (cached between runs), each copied into
     ``folder``: the runs write to their copy, never to the cache."""
+    from workbench.cli import open_repository
+
     sample = folder / "sample.json"
-    make_sample(sample)
+    open_repository(sample, empty=False)
     source = Path(__file__).with_name("large_org.py").read_bytes()
     digest = hashlib.sha256(source + repr(scale).encode()).hexdigest()[:12]
     cached = CACHE / f"large-org-{scale:g}-{digest}.json"
