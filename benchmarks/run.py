@@ -360,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--portfolio", action="store_true", help="also portfolio_bench.py")
     parser.add_argument("--compare", action="store_true", help="also compare_bench.py (long)")
+    for gone in ("--no-compare", "--no-portfolio"):  # the default since issue 22
+        parser.add_argument(gone, action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, default=RESULTS, help="the results folder")
     parser.add_argument(
         "--name", help="the results' file name, .md and .json (default: latest, or quick)"
