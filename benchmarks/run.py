@@ -248,7 +248,8 @@ def methods(meta: dict[str, Any]) -> list[str]:
     if "cli" in parts:
         found.append(
             f"- command line: {meta['cli_runs']} runs of each process (after an untimed one), "
-            "each followed by the cold load; quitting: ctrl+q in tmux to the process's exit"
+            "each followed by the cold load; quitting: every tab shown, then ctrl+q in tmux to the "
+            "process's exit"
         )
     if "storage" in parts:
         found.append("- storage: saves and loads in this process, each followed by its floor")
