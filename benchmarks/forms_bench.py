@@ -28,19 +28,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from figures import Figures, fmt
-from pilot_keys import (
+from figures import fmt
+from run import (
     BARE_DOWN,
     BARE_FORM,
     CASES,
     SIZE,
+    Figures,
     KeyCase,
     Presser,
     bare_picker,
     bench_app,
+    data_files,
+    progress,
 )
-from run import data_files
-from startup_figures import progress
 
 FORM_CASES = ("programme_form", "team_form", "t", "p", "o")
 

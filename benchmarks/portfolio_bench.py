@@ -204,7 +204,7 @@ async def in_the_app(path: Path) -> dict[str, Any]:
     answer shows; then, for other budgets, while the solver runs: a message through the
     app's queue until handled, and key 1 (the side-by-side view of 500 teams) until the
     view changed; a portfolio shown again from the cache."""
-    from pilot_keys import bench_app
+    from run import bench_app
     from textual import events
 
     from workbench.ui.dialogs.budget_dialog import BudgetChoice
