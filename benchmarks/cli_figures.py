@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from control_mode import ControlClient
-from figures import Figures
+from figures import CPU, Figures
 from startup_bench import Tmux
 from terminal import Launcher, exit_watch, wait_exit
 
@@ -58,14 +59,19 @@ def file_facts(path: Path, env: dict[str, str], cwd: Path) -> dict[str, str | in
     return facts
 
 
-def timed_process(command: list[str], env: dict[str, str], cwd: Path) -> float:
+def timed_process(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Milliseconds from launch to exit, and of processor time (user + system: steadier than
+    the wall clock on a busy machine)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, env=env, cwd=cwd, check=False)
     ms = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         error = done.stderr.decode(errors="replace")[-2000:]
         raise RuntimeError(f"{' '.join(command)}: exit {done.returncode}\n{error}")
-    return ms
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return ms, cpu
 
 
 def commands(path: Path, facts: dict[str, str | int], out: Path) -> dict[str, list[str]]:
@@ -135,10 +141,18 @@ def measure_cli(
 
         for run in range(runs + 1):  # run 0 warms the disk cache, untimed
             for name, command in [*named.items(), (QUIT, None)]:
-                ms = quit_app() if command is None else timed_process(command, process_env, folder)
-                base = timed_process(cold_load, process_env, folder)
+                ms, cpu = (
+                    (quit_app(), None)
+                    if command is None
+                    else timed_process(command, process_env, folder)
+                )
+                base, base_cpu = timed_process(cold_load, process_env, folder)
                 if not run:
                     continue
                 progress(f"command line {data} run {run}: {name} {ms:.0f} ms, cold load {base:.0f}")
-                figures.add(SECTION, data, name, ms, baseline=COLD_LOAD, target=TARGET)
-                figures.add(SECTION, data, COLD_LOAD, base)
+                figure = figures.add(SECTION, data, name, ms, baseline=COLD_LOAD, target=TARGET)
+                if cpu is not None:
+                    figure.extra.setdefault(CPU, []).append(cpu)
+                figures.add(SECTION, data, COLD_LOAD, base).extra.setdefault(CPU, []).append(
+                    base_cpu
+                )

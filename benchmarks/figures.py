@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 FIRST_BYTE = "first byte ms"
+CPU = "cpu ms"
 SECTIONS = ("start-up", "memory", "tmux keys", "command line", "keys", "storage")
 
 
@@ -171,6 +172,10 @@ def table(figures: Figures) -> list[str]:
         notes = [figure.note] if figure.note else []
         if first := figure.extra.get(FIRST_BYTE):
             notes.append(f"first byte {fmt(statistics.median(first))}{unit}")
+        base_cpu = base.extra.get(CPU) if base else None
+        if (cpu := figure.extra.get(CPU)) and base_cpu:
+            ratio_cpu = statistics.median(cpu) / statistics.median(base_cpu)
+            notes.append(f"CPU {fmt(statistics.median(cpu))}{unit}, {ratio_cpu:.2f}x")
         if notes:
             name += f" ({'; '.join(notes)})"
         lines.append(

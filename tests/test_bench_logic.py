@@ -85,7 +85,7 @@ def test_a_figure_holds_its_target_as_a_ratio_or_in_milliseconds(
     assert [f.name for f in figures.rows()] == ["Down", "score"]  # baselines: in their rows
 
 
-def test_the_table_names_the_baseline_the_ratio_and_the_first_byte(
+def test_the_table_names_the_baseline_the_ratio_the_first_byte_and_the_cpu(
     bench: tuple[ModuleType, ModuleType],
 ) -> None:
     _, figures_module = bench
@@ -94,6 +94,9 @@ def test_the_table_names_the_baseline_the_ratio_and_the_first_byte(
     down.extra[figures_module.FIRST_BYTE] = [8.0]
     figures.add("tmux keys", "sample", "bare Down", 10.0)
     figures.add("memory", "large", "peak RSS", 266.0, unit="MB", target=300.0)
+    check = figures.add("command line", "large", "check", 3000.0, baseline="cold", target=2.0)
+    check.extra[figures_module.CPU] = [2400.0]
+    figures.add("command line", "large", "cold", 1000.0).extra[figures_module.CPU] = [800.0]
     header, _, *rows = figures_module.table(figures)
     assert header.split("|")[1:-1] == [
         " figure ",
@@ -108,4 +111,6 @@ def test_the_table_names_the_baseline_the_ratio_and_the_first_byte(
         "| memory, large: peak RSS | 266 MB | 266 MB |  |  | ≤ 300 MB | yes |",
         "| tmux keys, sample: Down (first byte 8.00 ms) | 30.0 ms | 30.0 ms | "
         "bare Down: 10.0 ms | 3.00x | ≤ 2x | **no** |",
+        "| command line, large: check (CPU 2400 ms, 3.00x) | 3000 ms | 3000 ms | cold: 1000 ms | "
+        "3.00x | ≤ 2x | **no** |",
     ]
