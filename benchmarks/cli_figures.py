@@ -23,7 +23,7 @@ from pathlib import Path
 from control_mode import ControlClient
 from figures import CPU, Figures
 from startup_bench import Tmux
-from terminal import Launcher, exit_watch, wait_exit
+from terminal import SIZE, Launcher, exit_watch, wait_exit
 
 SECTION = "command line"
 TARGET = 2.0
@@ -117,7 +117,7 @@ def measure_cli(
     cold_load = [sys.executable, "-c", COLD_LOAD_SCRIPT, str(path)]
     named = commands(path, facts, folder / "cli-out")
     workbench = [sys.executable, "-m", "workbench.cli", "--db", str(path)]
-    with Tmux(80, 24) as tmux, ControlClient(tmux.socket, tmux.session) as client:
+    with Tmux(*SIZE) as tmux, ControlClient(tmux.socket, tmux.session) as client:
         launcher = Launcher(tmux, env, timeout=180, cwd=folder)
 
         def quit_app() -> float:

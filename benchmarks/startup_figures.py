@@ -11,15 +11,15 @@ stayed the same 1.5 s).
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from bare_apps import BARE_MARKER, BARE_STARTUP_APP
 from figures import Figures
 from startup_bench import Tmux
-from terminal import Launcher, process_tree_peak_mb
+from terminal import SIZE, Launcher, process_tree_peak_mb
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE = (80, 24)
 SAMPLE_MARKER = "AI Foundations"
 LARGE_MARKER = "AI programme 0"
 MARKERS = {"sample": SAMPLE_MARKER, "large": LARGE_MARKER}
@@ -28,8 +28,6 @@ RSS_TARGET_MB = 300.0
 
 
 def progress(message: str) -> None:
-    import time
-
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 

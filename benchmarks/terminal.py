@@ -17,6 +17,7 @@ from pathlib import Path
 from startup_bench import Tmux
 
 POLL = 0.01
+SIZE = (80, 24)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from bare_apps import BARE_KEYS_MARKER
 from control_mode import Burst, ControlClient
 from figures import FIRST_BYTE, Figures
 from startup_bench import Tmux
-from terminal import Launcher, Window
+from terminal import SIZE, Launcher, Window
 
 HERE = Path(__file__).resolve().parent
 SECTION = "tmux keys"
@@ -146,7 +146,7 @@ def measure_tmux_keys(
     progress: Callable[[str], None],
 ) -> None:
     """``rows[data]``: how many programmes and teams the file holds (the bare tables')."""
-    with Tmux(80, 24) as tmux, ControlClient(tmux.socket, tmux.session) as client:
+    with Tmux(*SIZE) as tmux, ControlClient(tmux.socket, tmux.session) as client:
         launcher = Launcher(tmux, env, timeout=180, cwd=folder)
         for data, (path, _) in files.items():
             bench = KeyBench(client, figures, data, quiet, progress)
