@@ -37,7 +37,7 @@ from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_b
 from workbench.i18n import Translator
 from workbench.ui.panes.table_pane import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
-from workbench.ui.widgets.drawn_once import DrawnOnce
+from workbench.ui.widgets.drawn_once import show_drawn
 from workbench.ui.widgets.virtual_table import VirtualTable
 
 LEVEL_ORDER: dict[Level, int] = {level: index for index, level in enumerate(Level)}
@@ -257,7 +257,7 @@ class ProgrammeDetail(VerticalScroll):
             return
         self.border_title = Content(safe_str(programme.name, limit=120))
         fields = self._render_fields(programme, used_by, old_facts, programmes or {})
-        self._body.update(DrawnOnce(fields))
+        show_drawn(self._body, fields)
         self.scroll_home(animate=False)
 
     def _render_fields(
