@@ -87,7 +87,7 @@ class VirtualTable(ScrollView, can_focus=True):
         Binding("enter", "select", "table.open", id="table-open"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class TableMessage(Message):
         def __init__(self, table: VirtualTable) -> None:
