@@ -96,7 +96,7 @@ class KeyFooter(Footer):
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._show_keys)
+            self.call_next(self._show_keys)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready:
