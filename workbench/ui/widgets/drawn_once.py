@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
-from textual.widgets import Static
 
 
 class DrawnOnce:
@@ -26,19 +25,3 @@ class DrawnOnce:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.renderable)
 
-
-def show_drawn(body: Static, renderable: RenderableType) -> None:
-    """Show ``renderable`` in ``body``, laying the screen out again only if its height changes.
-
-    A layout of the whole screen is most of what a cursor move costs in a detail panel; the
-    lines drawn here to measure are the ones painted next (``DrawnOnce``).
-    """
-    drawn = DrawnOnce(renderable)
-    width = body.content_size.width
-    if not width or not body.is_mounted:
-        body.update(drawn)
-        return
-    app = body.app
-    options = app.console_options.update_width(width).update(highlight=False)
-    height = sum(text.count("\n") for text, _, _ in app.console.render(drawn, options))
-    body.update(drawn, layout=height != body.content_size.height)
