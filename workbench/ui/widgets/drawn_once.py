@@ -24,4 +24,3 @@ class DrawnOnce:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.renderable)
-
