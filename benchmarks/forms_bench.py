@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from figures import fmt
 from run import (
     BARE_DOWN,
     BARE_FORM,
@@ -39,7 +40,6 @@ from run import (
     bare_picker,
     bench_app,
     data_files,
-    fmt,
     progress,
 )
 
