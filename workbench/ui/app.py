@@ -36,15 +36,12 @@ from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare_state import CompareState
 from workbench.ui.crash import crash_report
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.conflict_dialog import ConflictDialog, local_time
-from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS, MainScreen
 from workbench.ui.messages import DataChanged, OpenPilot
 from workbench.ui.panes.pane import Evaluations, PaletteCommand
 from workbench.ui.recovery import offer_recovered
-from workbench.ui.reports import report_commands
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
 from workbench.ui.text import safe_str
 from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
@@ -581,6 +578,8 @@ class WorkbenchApp(App[None]):
             if saved is not None:
                 resolved(saved)
 
+        from workbench.ui.dialogs.conflict_dialog import ConflictDialog  # see ui/preload.py
+
         self.push_screen(ConflictDialog(conflict), chosen)
 
     def _notify_not_saved(self, error: str) -> None:
@@ -678,12 +677,16 @@ class WorkbenchApp(App[None]):
         """Who wrote the version just read, and when (in words if it is unknown)."""
         if last is None:
             return self.i18n("app.data_reloaded")
+        from workbench.ui.dialogs.conflict_dialog import local_time  # see ui/preload.py
+
         at = local_time(last.at, self.i18n)
         return self.i18n("sharing.updated_by", who=safe_str(last.writer), at=at)
 
     # actions
 
     def action_help(self) -> None:
+        from workbench.ui.help_screen import HelpScreen  # see ui/preload.py
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen.active_bindings))
@@ -839,6 +842,8 @@ class WorkbenchApp(App[None]):
                     self.action_offer_recovered,
                 )
             )
+        from workbench.ui.reports import report_commands  # see ui/preload.py
+
         commands += report_commands(self)
         return commands
 
