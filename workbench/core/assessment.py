@@ -109,6 +109,7 @@ _RATING: TypeAdapter[Rating] = TypeAdapter(Rating)
 _RATING_FIELDS = frozenset(field.name for field in fields(Rating))
 
 Ratings = dict[str, Rating]
+_CRITERIA = frozenset(CRITERION_KEYS)
 
 
 class Assessment(BaseModel):
@@ -150,12 +151,13 @@ class Assessment(BaseModel):
     @field_validator("ratings")
     @classmethod
     def _ratings(cls, value: dict[str, Ratings], info: ValidationInfo) -> dict[str, Ratings]:
+        stored = is_stored(info)
         for assessor, ratings in value.items():
             if not assessor.strip():
                 raise fail("assessor_blank", "An assessor needs a name")
-            if not is_stored(info):
+            if not stored:
                 non_blank(assessor)
-            unknown = sorted(set(ratings) - set(CRITERION_KEYS))
+            unknown = sorted(ratings.keys() - _CRITERIA)
             if unknown:
                 raise fail(
                     "unknown_criterion", "Unknown criterion: {keys}", keys=", ".join(unknown)
