@@ -11,6 +11,7 @@ target: a quit at most twice the cold load.
 ``measure_quit`` is what another script calls (``run.py``); ``main`` runs it alone:
 
     python benchmarks/quit_bench.py --db LARGE.json [--runs 5] [--marker "AI programme 0"]
+                                    [--tree FOLDER]  # another checkout's workbench
 """
 
 from __future__ import annotations
@@ -190,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, required=True, help="the data file (copied first)")
     parser.add_argument("--runs", type=int, default=5, help="timed quits and cold loads")
     parser.add_argument("--marker", default=LARGE_MARKER, help="text of the first screen")
+    parser.add_argument(
+        "--tree", type=Path, default=ROOT, help="the folder holding the workbench package run"
+    )
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         parser.error("needs tmux (apt install tmux)")
@@ -197,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {
         "WORKBENCH_CONFIG": str(folder / "config.json"),
         "TEXTUAL_ANIMATIONS": "none",
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(args.tree.resolve()),
     }
     try:
         with Tmux(80, 24) as tmux:
