@@ -64,35 +64,23 @@ class QuitFigures:
         return self.ratio <= QUIT_TARGET
 
 
-def process_tree_cpu_seconds(root: int) -> float:
-    """User + system CPU time of ``root`` and its descendants, in seconds."""
-    children: dict[int, list[int]] = {}
-    times: dict[int, float] = {}
-    tick = os.sysconf("SC_CLK_TCK")
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry.name))
-        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
-    total, todo = 0.0, [root]
-    while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
-        total += times.get(pid, 0.0)
-    return total
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid``, all its threads, in seconds (0 once gone).
+    A pane's process is the command itself: the shell tmux starts it with execs it."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def wait_idle(pid: int, *, busy: float = 0.02, window: float = 1.0, limit: float = 60.0) -> None:
-    """Until the process tree used less than ``busy`` s of CPU over ``window`` s."""
+    """Until the process used less than ``busy`` s of CPU over ``window`` s."""
     start = time.perf_counter()
-    last = process_tree_cpu_seconds(pid)
+    last = cpu_seconds(pid)
     while time.perf_counter() - start < limit:
         time.sleep(window)
-        now = process_tree_cpu_seconds(pid)
+        now = cpu_seconds(pid)
         if now - last < busy:
             return
         last = now
