@@ -450,8 +450,8 @@ async def workbench_keys(path: Path, figures: Figures, data: str, presses: int) 
     from workbench.core.grid import CRITERION_KEYS
     from workbench.ui.dialogs.picker import PickerDialog
     from workbench.ui.dialogs.programme_form import ProgrammeForm
-    from workbench.ui.dialogs.team_form import TeamForm
     from workbench.ui.main_screen import MainScreen
+    from workbench.ui.teams.form import TeamForm
     from workbench.ui.widgets.virtual_table import VirtualTable
 
     app = bench_app(path)

@@ -19,8 +19,8 @@ from workbench.core.portfolio import pair_cost
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.programme_form import ProgrammeForm, parse_topics
-from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.main_screen import MainScreen
+from workbench.ui.teams.form import TeamForm
 
 INJECTION = "'; DROP TABLE teams; --"
 ECOMMERCE = "team-ecommerce-content"
