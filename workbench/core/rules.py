@@ -45,7 +45,7 @@ def fail(key: str, template: str, **context: object) -> PydanticCustomError:
 
 def is_stored(info: ValidationInfo | None) -> bool:
     context = info.context if info is not None else None
-    return isinstance(context, dict) and bool(context.get("stored"))
+    return context is STORED or (isinstance(context, dict) and bool(context.get("stored")))
 
 
 def _controls(value: str, *, multi_line: bool) -> None:
