@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "workbench"
 
 PURE_PACKAGES = ("workbench.core", "workbench.storage", "workbench.exchange")
-PURE_MODULES = ("workbench.checker", "workbench.settings")
+PURE_MODULES = ("workbench.cli.checker", "workbench.settings")
 TINYDB_ALLOWED = {"workbench/storage/repository.py"}
 
 IMPORT_ALL = """
@@ -139,7 +139,7 @@ async def main():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
 asyncio.run(main())
-import workbench.portfolio_cli, workbench.core.portfolio, workbench.ui.screens.compare
+import workbench.cli.portfolio, workbench.core.portfolio, workbench.ui.screens.compare
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"highspy", "numpy"})))
 """
 

@@ -1,0 +1,85 @@
+"""The command line at organisation scale: each command against the cold load of its file.
+
+Runs ``check``, ``export --format csv``, ``report pilots``, ``report pilot ID`` and ``memo TEAM``
+on a data file (``benchmarks/large_org.py`` makes the large organisation), each in a fresh
+process, interleaved with the baseline: a fresh process that loads the file through the
+``Repository`` and gets its snapshot. Prints the medians, each command's ratio to the baseline
+and whether it holds the target (at most 2x).
+
+    python benchmarks/cli_bench.py /tmp/org.json [--runs 5] [--tree FOLDER]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TARGET = 2.0
+COLD_LOAD = (
+    "import sys; from pathlib import Path; "
+    "from workbench.storage.repository import Repository; "
+    "Repository(Path(sys.argv[1]), read_only=True).snapshot()"
+)
+
+
+def commands(data: Path, pilot: str, team: str) -> dict[str, list[str]]:
+    cli = [sys.executable, "-m", "workbench.cli", "--lang", "en", "--db", str(data)]
+    return {
+        "cold load": [sys.executable, "-c", COLD_LOAD, str(data)],
+        "check": [*cli, "check"],
+        "export --format csv": [*cli, "export", "--format", "csv"],
+        "report pilots": [*cli, "report", "pilots"],
+        "report pilot ID": [*cli, "report", "pilot", pilot],
+        "memo TEAM": [*cli, "memo", team],
+    }
+
+
+def first_ids(data: Path) -> tuple[str, str]:
+    """A pilot's id and the name of a team, from the file itself."""
+    import orjson
+
+    raw = orjson.loads(data.read_bytes())
+    pilot = next(iter(raw["pilots"].values()))["id"]
+    team = next(iter(raw["teams"].values()))["name"]
+    return pilot, team
+
+
+def timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="the data file")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each command (default: 3)")
+    parser.add_argument("--tree", type=Path, help="run the workbench of this source tree")
+    args = parser.parse_args(argv)
+    data = args.data.resolve()
+    env = {**os.environ, "WORKBENCH_CONFIG": str(data.with_suffix(".settings.json"))}
+    cwd = Path.cwd()
+    if args.tree is not None:
+        env["PYTHONPATH"] = str(args.tree.resolve())
+        cwd = args.tree.resolve()
+    runs = commands(data, *first_ids(data))
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.runs):
+        for name, command in runs.items():
+            times[name].append(timed(command, env, cwd))
+    baseline = statistics.median(times["cold load"])
+    for name, spent in times.items():
+        median = statistics.median(spent)
+        ratio = median / baseline
+        verdict = "" if name == "cold load" else ("holds" if ratio <= TARGET else "misses")
+        print(f"{name:22} {median:6.2f} s  {ratio:4.2f}x  {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
