@@ -91,6 +91,30 @@ def test_the_cli_module_loads_no_textual_until_the_app_starts() -> None:
     assert result["textual"] == []
 
 
+CHECK = """
+import json, sys
+from pathlib import Path
+from workbench.cli import main, open_repository
+open_repository(Path(sys.argv[1]), empty=False)
+code = main(["--lang", "en", "--db", sys.argv[1], "check"])
+print(json.dumps([code, sorted(m for m in sys.modules if m.split(".")[0] == "textual")]))
+"""
+
+
+def test_workbench_check_loads_no_textual_without_a_keymap(tmp_path: Path) -> None:
+    """Only a keymap in the settings needs the screens' bindings (and Textual) to check."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK, str(tmp_path / "wb.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "WORKBENCH_CONFIG": str(tmp_path / "settings.json")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [0, []]
+
+
 def test_the_web_server_loads_no_textual() -> None:
     """``workbench serve`` runs each workbench in its own process: the server needs no Textual."""
     result = import_in_fresh_interpreter(("workbench.web",), ())

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench import collector
 from workbench.cli.output import say
 from workbench.core.text import visible
 
@@ -39,7 +40,11 @@ def check_data(path: Path, i18n: Translator) -> int:
     from workbench.settings import Settings
 
     max_age = Settings.load()[0].facts_max_age_days
-    report = check_file(path, facts_max_age_days=max_age)
+    collector.pause()  # as the repository reads a file: the collector would walk every model
+    try:
+        report = check_file(path, facts_max_age_days=max_age)
+    finally:
+        collector.resume()
     if report.migrations:
         first = report.migrations[0]
         print(
@@ -74,10 +79,14 @@ def check_settings(i18n: Translator) -> int:
     """``workbench check`` also reads the settings file: 1 if it has a problem."""
     from workbench.cli.keys import settings_problems
     from workbench.settings import Settings
-    from workbench.ui.keymap import check_keymap
 
     settings, problem = Settings.load()
-    return settings_problems(problem, check_keymap(settings.keymap).problems, i18n)
+    keymap_problems = []
+    if settings.keymap:  # checking a keymap needs every screen's bindings: Textual
+        from workbench.ui.keymap import check_keymap
+
+        keymap_problems = check_keymap(settings.keymap).problems
+    return settings_problems(problem, keymap_problems, i18n)
 
 
 def migration_text(step: Migration, i18n: Translator) -> str:

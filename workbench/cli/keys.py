@@ -64,11 +64,13 @@ def settings_problems(
     problem: str | None, keymap_problems: list[KeymapProblem], i18n: Translator
 ) -> int:
     """Print what is wrong with the settings file on stderr; 1 if anything, else 0."""
-    from workbench.ui.keymap import keymap_warning
-
     if problem:
         say_error(i18n("app.config_warning", problem=problem), i18n)
-    warning = keymap_warning(keymap_problems, i18n)
+    warning = None
+    if keymap_problems:
+        from workbench.ui.keymap import keymap_warning
+
+        warning = keymap_warning(keymap_problems, i18n)
     if warning:
         print(i18n("cli.error", message=warning), file=sys.stderr)
     return 1 if problem or warning else 0

@@ -151,9 +151,12 @@ def evaluate_consensus(assessment: Assessment, *, objective_measurable: bool) ->
     """The grid of medians: what the group as a whole says."""
     given = _all_given(assessment, assessment.assessors)
     pending = _open_values(given)
+    medians = {
+        key: None
+        if key in pending
+        else _median([rating.score for _, rating in given[key] if rating.score is not None])
+        for key in CRITERION_KEYS
+    }  # the medians of ``_spreads``, without the spreads (20k assessments in an export)
     return evaluate(
-        assessment.grid,
-        {spread.key: spread.median for spread in _spreads(given, pending)},
-        objective_measurable=objective_measurable,
-        values=pending,
+        assessment.grid, medians, objective_measurable=objective_measurable, values=pending
     )
