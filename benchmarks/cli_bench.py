@@ -7,7 +7,7 @@ process, interleaved with the baseline: a fresh process that loads the file thro
 a busy machine), each command's ratios to the baseline and whether it holds the target (at
 most 2x the cold load, wall-clock).
 
-    python benchmarks/cli_bench.py /tmp/org.json [--runs 5] [--tree FOLDER]
+    python benchmarks/cli_bench.py /tmp/org.json [--runs 5] [--before TREE]
 """
 
 from __future__ import annotations
@@ -67,29 +67,41 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="the data file")
     parser.add_argument("--runs", type=int, default=3, help="runs of each command (default: 3)")
-    parser.add_argument("--tree", type=Path, help="run the workbench of this source tree")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="TREE",
+        help="also run each command from this source tree (`git archive REV | tar -x`), "
+        "interleaved, for before/after figures",
+    )
     args = parser.parse_args(argv)
     data = args.data.resolve()
     env = {**os.environ, "WORKBENCH_CONFIG": str(data.with_suffix(".settings.json"))}
-    cwd = Path.cwd()
-    if args.tree is not None:
-        env["PYTHONPATH"] = str(args.tree.resolve())
-        cwd = args.tree.resolve()
-    runs = commands(data, *first_ids(data))
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+    trees: dict[str, tuple[dict[str, str], Path]] = {"": (env, Path.cwd())}
+    if args.before is not None:
+        tree = args.before.resolve()
+        trees[" (before)"] = ({**env, "PYTHONPATH": str(tree)}, tree)
+    runs = {
+        (name + label, label == "" and name == "cold load"): (command, *trees[label])
+        for name, command in commands(data, *first_ids(data)).items()
+        for label in trees
+        if not (label and name == "cold load")
+    }
+    times: dict[tuple[str, bool], list[tuple[float, float]]] = {key: [] for key in runs}
     for _ in range(args.runs):
-        for name, command in runs.items():
-            times[name].append(timed(command, env, cwd))
-    wall_base = statistics.median(wall for wall, _ in times["cold load"])
-    cpu_base = statistics.median(cpu for _, cpu in times["cold load"])
-    print(f"{'':22} {'wall':>7} {'ratio':>6}  {'cpu':>7} {'ratio':>6}")
-    for name, spent in times.items():
+        for key, (command, run_env, cwd) in runs.items():
+            times[key].append(timed(command, run_env, cwd))
+    base = next(spent for (_, is_base), spent in times.items() if is_base)
+    wall_base = statistics.median(wall for wall, _ in base)
+    cpu_base = statistics.median(cpu for _, cpu in base)
+    print(f"{'':31} {'wall':>7} {'ratio':>6}  {'cpu':>7} {'ratio':>6}")
+    for (name, is_base), spent in times.items():
         wall = statistics.median(w for w, _ in spent)
         cpu = statistics.median(c for _, c in spent)
         ratio = wall / wall_base
-        verdict = "" if name == "cold load" else ("holds" if ratio <= TARGET else "misses")
+        verdict = "" if is_base else ("holds" if ratio <= TARGET else "misses")
         print(
-            f"{name:22} {wall:6.2f}s {ratio:5.2f}x  {cpu:6.2f}s {cpu / cpu_base:5.2f}x  {verdict}"
+            f"{name:31} {wall:6.2f}s {ratio:5.2f}x  {cpu:6.2f}s {cpu / cpu_base:5.2f}x  {verdict}"
         )
     return 0
 

@@ -91,6 +91,20 @@ def test_the_cli_module_loads_no_textual_until_the_app_starts() -> None:
     assert result["textual"] == []
 
 
+def run_on_a_new_file(script: str, tmp_path: Path) -> object:
+    """What ``script`` prints last (JSON), run on a data file and settings under ``tmp_path``."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "wb.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "WORKBENCH_CONFIG": str(tmp_path / "settings.json")},
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 CHECK = """
 import json, sys
 from pathlib import Path
@@ -103,16 +117,7 @@ print(json.dumps([code, sorted(m for m in sys.modules if m.split(".")[0] == "tex
 
 def test_workbench_check_loads_no_textual_without_a_keymap(tmp_path: Path) -> None:
     """Only a keymap in the settings needs the screens' bindings (and Textual) to check."""
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK, str(tmp_path / "wb.json")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "WORKBENCH_CONFIG": str(tmp_path / "settings.json")},
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == [0, []]
+    assert run_on_a_new_file(CHECK, tmp_path) == [0, []]
 
 
 def test_the_web_server_loads_no_textual() -> None:
@@ -170,13 +175,4 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"highspy",
 
 def test_starting_the_app_does_not_import_the_solver(tmp_path: Path) -> None:
     """HiGHS (and numpy) load when a portfolio is first solved, never at start-up."""
-    done = subprocess.run(
-        [sys.executable, "-c", START_APP, str(tmp_path / "wb.json")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "WORKBENCH_CONFIG": str(tmp_path / "settings.json")},
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert run_on_a_new_file(START_APP, tmp_path) == []

@@ -47,10 +47,7 @@ def add_parser(
         "participants, costs, benefits, ROI, warnings). The data file is only read.",
     )
     pilot.add_argument("pilot_id", metavar="ID", help="the pilot's id")
-    pilot.add_argument(
-        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
-    )
-    pilot.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
+    add_lang_and_out(pilot)
     pilot.set_defaults(run=run_pilot)
     pilots = kinds.add_parser(
         "pilots",
@@ -60,10 +57,7 @@ def add_parser(
         "then the totals across pilots in one currency, with the exchange rates used. "
         "The data file is only read.",
     )
-    pilots.add_argument(
-        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
-    )
-    pilots.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
+    add_lang_and_out(pilots)
     pilots.add_argument(
         "--currency",
         type=currency_code,
@@ -93,6 +87,13 @@ def add_parser(
     )
     add_currency_option(memo)
     memo.set_defaults(run=run_memo, error_prefix="report")
+
+
+def add_lang_and_out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
+    )
+    parser.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
 
 
 def delivered(text: str, out: Path | None, i18n: Translator, *, data_file: Path) -> int:

@@ -11,13 +11,19 @@ from typing import Any
 import orjson
 
 from workbench.core.assessment import Assessment
-from workbench.core.consensus import evaluate_consensus
+from workbench.core.consensus import median_scores
 from workbench.core.freshness import FACTS_MAX_AGE_DAYS
 from workbench.core.grid import CRITERIA_BY_KEY, CRITERION_KEYS
 from workbench.core.memo import Messages, memo, sections
 from workbench.core.memo_money import reader_currency
 from workbench.core.money import Rates
-from workbench.core.scoring import Number
+from workbench.core.scoring import (
+    Number,
+    apply_objective_rule,
+    grid_verdict,
+    percent_shown,
+    weighted_total,
+)
 from workbench.core.team import Team
 from workbench.exchange.csv_format import (
     COLUMNS,
@@ -137,19 +143,28 @@ _WHOLE = _Whole()
 
 
 def decision_cells(assessment: Assessment, team: Team) -> dict[str, str]:
-    """The assessment's decision in the columns of ``DECISION_COLUMNS``."""
+    """The assessment's decision in the columns of ``DECISION_COLUMNS``: its consensus
+    grid's total, percentage and verdict (``evaluate_consensus``), made from the medians
+    alone, since the CSV shows no range of verdicts still possible."""
     measurable = team.objective.is_measurable
-    evaluation = evaluate_consensus(assessment, objective_measurable=measurable)
     grid = assessment.grid
-    total, verdict, percent = evaluation.total, evaluation.verdict, evaluation.percent
+    medians = median_scores(assessment)
+    scores = {key: median for key, median in medians.items() if median is not None}
+    maximum = grid.maximum
+    total = verdict = percent = ""  # while a criterion has no median
+    if len(scores) == len(medians):
+        exact = weighted_total(grid.weights, scores)
+        total = exact_text(exact)
+        verdict = apply_objective_rule(grid_verdict(exact, maximum, grid), measurable).value
+        percent = str(percent_shown(exact, maximum, grid))
     return {
-        "total": "" if total is None else exact_text(total),
-        "maximum": str(evaluation.maximum),
-        "percent": "" if percent is None else str(percent),
+        "total": total,
+        "maximum": str(maximum),
+        "percent": percent,
         "pilot_above": str(grid.pilot_above),
         "alternatives_below": str(grid.alternatives_below),
         "objective_measurable": "yes" if measurable else "no",
-        "verdict": "" if verdict is None else verdict.value,
+        "verdict": verdict,
     }
 
 
