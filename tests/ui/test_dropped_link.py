@@ -205,6 +205,26 @@ def assert_none_lost(stored: tuple[str, ...], delay_ms: int) -> None:
         assert stored[index] in wanted, f"{key}: {stored[index]} in the file, {wanted} shown"
 
 
+def exit_status(name: str, timeout: float = 30) -> str:
+    """The pane's exit status ("signal N" for a signal), once tmux has reaped its process
+    (tmux marks the pane dead a moment before it records how the process ended)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        ended = tmux(
+            "display-message",
+            "-p",
+            "-t",
+            name,
+            "#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}",
+        ).strip()
+        dead, status, signal_number = ended.split("/")
+        if dead == "1" and (status or signal_number):
+            return status or f"signal {signal_number}"
+        if time.monotonic() > deadline:
+            raise AssertionError(f"tmux never saw how the pane of {name} ended: {ended!r}")
+        time.sleep(0.01)
+
+
 def wait_text(name: str, needle: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while needle not in SGR.sub("", tmux("capture-pane", "-p", "-t", name)):
@@ -253,7 +273,7 @@ def test_ctrl_q_just_after_a_burst_writes_it_then_exits(
     pid = app_pid(session)
     tmux("send-keys", "-t", session, *FIRST, "C-q")
     wait_gone(pid, timeout=30)
-    assert tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip() == "0"
+    assert exit_status(session) == "0"
     assert stored_scores(sample_repo.path, assessment_id) == FIRST
     assert not list(journal_folder(tmp_path / "state", sample_repo.path).glob("*.jsonl"))
     assert temp_files(tmp_path) == []
