@@ -37,7 +37,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.widgets.key_footer": "key names and i18n binding descriptions only",
     "workbench.ui.bindings": "base screens: binding descriptions are i18n keys",
     "workbench.ui.panes.pane": "base class, draws nothing itself",
-    "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
+    "workbench.ui.catalogue.pane": "rows via VirtualTable, filters via option_text (filters.py)",
     "workbench.ui.screens.teams": "rows and detail via safe_text",
     "workbench.ui.screens.scoring": "context, assessors and reason via safe_text/safe_str",
     "workbench.ui.dialogs.base": "frame only",
@@ -45,7 +45,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.dialogs.recovery_dialog": "i18n text; each change's line (names from the "
     "file, assessors from the journal) through safe_str, as plain Content",
     "workbench.ui.dialogs.picker": "title via safe_str, choices via option_text",
-    "workbench.ui.dialogs.programme_form": "inputs show visible(), untouched fields kept",
+    "workbench.ui.catalogue.programme_form": "inputs show visible(), untouched fields kept",
     "workbench.ui.dialogs.team_form": "inputs show visible(), untouched fields kept",
     "workbench.ui.dialogs.reason_dialog": "editor shows visible(), pastes made visible",
     "workbench.ui.dialogs.range_dialog": "criterion labels and numbers only",
@@ -123,7 +123,7 @@ SINK_ATTRIBUTES = {"border_title", "border_subtitle", "sub_title", "title", "too
 
 ALLOWED: dict[str, set[str]] = {
     # lists of reasons for MessageDialog, whose _plain() makes them inert
-    "workbench.ui.screens.catalogue": {"reasons.append(", "described.append("},
+    "workbench.ui.catalogue.uses": {"reasons.append("},
     # lists of names, drawn later through safe_text
     "workbench.ui.screens.teams": {"pilots.setdefault(", "scored.append("},
     # (file name, error) pairs, printed through visible() or notify()

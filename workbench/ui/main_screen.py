@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from workbench.ui.screens.scoring import ScoringPane
 
 PANE_CLASSES: dict[str, str] = {
-    "catalogue": "workbench.ui.screens.catalogue:CataloguePane",
+    "catalogue": "workbench.ui.catalogue.pane:CataloguePane",
     "teams": "workbench.ui.screens.teams:TeamsPane",
     "scoring": "workbench.ui.screens.scoring:ScoringPane",
     "compare": "workbench.ui.screens.compare:ComparePane",
