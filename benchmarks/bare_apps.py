@@ -106,3 +106,11 @@ class BareKeysApp(App[None]):
 
     def action_form(self) -> None:
         self.push_screen(BareForm())
+
+
+BARE_KEYS_MARKER = "Programme 0000"
+
+if __name__ == "__main__":  # python bare_apps.py ROWS: the keys app, in a real terminal
+    import sys
+
+    BareKeysApp(int(sys.argv[1]), {}).run()

@@ -56,10 +56,10 @@ from workbench.core.assessment import Assessment, Rating
 from workbench.storage.datafile import dumps
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
+from workbench.ui.compare.pane import ComparePane
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.panes.pane import Evaluations
-from workbench.ui.screens.compare import ComparePane
 from workbench.ui.themes import load_themes
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -237,7 +237,7 @@ async def measure(
         pane = main.pane("compare")
         assert isinstance(pane, ComparePane)
         frames = Frames(app)
-        frames.watch(pane.grid)
+        frames.watch(pane.side_by_side.grid)
         frames.watch(pane.query_one("#compare-bars", Widget))
         bench = Bench(pilot, frames, bare_pilot, Frames(bare), count)
         saves = 0
@@ -281,19 +281,21 @@ async def measure(
         async def cold() -> None:
             await away()
             app.evaluations = Evaluations()
-            pane._compared.clear()
-            pane._snapshot = None
-            pane._loaded = False
+            pane.data._compared.clear()
+            pane.data.snapshot = None
             remembered = getattr(robustness, "_minimal_flips", None)  # the headlines' memory
             if remembered is not None:
                 remembered.cache_clear()
 
         async def shown() -> None:
             assert main.active_tab == "compare"
-            assert pane.grid.source.column_count == teams or app.state.compare.view.value == "bars"
+            assert (
+                pane.side_by_side.grid.source.column_count == teams
+                or app.state.compare.view.value == "bars"
+            )
 
         async def wrap() -> None:
-            grid = pane.grid
+            grid = pane.side_by_side.grid
             if grid.cursor_column >= grid.source.column_count - 1:
                 await pilot.press("home")
                 await pilot.pause()
@@ -303,13 +305,13 @@ async def measure(
             await pilot.resize_terminal(width, height)
             await bare_pilot.resize_terminal(width, height)
             await pilot.pause()
-            if not pane._loaded:
+            if pane.data.snapshot is None:
                 await away()
                 await bench.case(
                     label, "F5, first time (the tab never shown)", "f5", count=1, warmup=0
                 )
                 await shown()
-                built[f"{label}: cells built for the first paint"] = pane.grid.built
+                built[f"{label}: cells built for the first paint"] = pane.side_by_side.grid.built
             await bench.case(
                 label, "F6 to the Pilots tab (any tab switch)", "f6", before=away, rendered=False
             )
@@ -340,7 +342,7 @@ async def measure(
             await pilot.pause()
             await bench.case(label, "right: one team sideways", "right", before=wrap)
             await bench.case(label, "pagedown: a screen of teams sideways", "pagedown", before=wrap)
-            built[f"{label}: cells built after the scrolling"] = pane.grid.built
+            built[f"{label}: cells built after the scrolling"] = pane.side_by_side.grid.built
             await bench.case(label, f"b: bar view of {teams} teams, then b back (both timed)", "b")
             bars = pane.query_one("#compare-bars")
             built[f"{label}: bar rows built"] = getattr(bars, "built", -1)

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from figures import fmt
 from run import (
     BARE_DOWN,
     BARE_FORM,
@@ -39,7 +40,6 @@ from run import (
     bare_picker,
     bench_app,
     data_files,
-    fmt,
     progress,
 )
 
@@ -95,8 +95,8 @@ async def workbench_forms(
 ) -> None:
     from workbench.ui.catalogue.programme_form import ProgrammeForm
     from workbench.ui.dialogs.picker import PickerDialog
-    from workbench.ui.dialogs.team_form import TeamForm
     from workbench.ui.main_screen import MainScreen
+    from workbench.ui.teams.form import TeamForm
     from workbench.ui.widgets.virtual_table import VirtualTable
 
     app = bench_app(path)

@@ -207,9 +207,10 @@ async def in_the_app(path: Path) -> dict[str, Any]:
     from run import bench_app
     from textual import events
 
-    from workbench.ui.dialogs.budget_dialog import BudgetChoice
+    from workbench.ui.compare.budget_dialog import BudgetChoice
+    from workbench.ui.compare.pane import ComparePane
+    from workbench.ui.compare.state import View
     from workbench.ui.main_screen import MainScreen
-    from workbench.ui.screens.compare import ComparePane, View
 
     app = bench_app(path)
     found: dict[str, Any] = {"loop_during_solve_ms": [], "views_during_solve_ms": []}
@@ -220,42 +221,42 @@ async def in_the_app(path: Path) -> dict[str, Any]:
         main = app.screen_stack[0]
         assert isinstance(main, MainScreen)
         pane = main.query_one(ComparePane)
-        while not pane._loaded:
+        while pane.data.snapshot is None:
             await pilot.pause(0.05)
         started = time.perf_counter()
         app.post_message(events.Key("4", "4"))
         while pane.state.view is not View.PORTFOLIO:
             await asyncio.sleep(0.002)
         found["key_4_ms"] = (time.perf_counter() - started) * 1000
-        while pane._portfolio is None:  # shown: _show_solved sets it
+        while pane.portfolio.shown is None:  # set when shown
             await asyncio.sleep(0.002)
         found["answer_s"] = time.perf_counter() - started
-        portfolio = pane._portfolio
+        portfolio = pane.portfolio.shown
         found["proven"] = portfolio.proven
         found["pairs"] = len(portfolio.chosen) + len(portfolio.left_out)
         for amount in (20_000, 40_000, 80_000, 160_000, 320_000):
             pane.state.budget = BudgetChoice(Decimal(amount), "USD")
-            pane._show_portfolio()  # as the budget dialog does: the solver starts
+            pane.show_view()  # as the budget dialog does: the solver starts
             # the Pilot's press waits until the process is idle, solver thread included:
             # post the key and poll the screen's state instead
             answered = asyncio.Event()
             key_started = time.perf_counter()
             app.call_next(answered.set)  # a message through the app's queue, as a key is
             await answered.wait()
-            if pane._solving is not None:
+            if pane.portfolio.solving is not None:
                 found["loop_during_solve_ms"].append((time.perf_counter() - key_started) * 1000)
             key_started = time.perf_counter()
             app.post_message(events.Key("1", "1"))
             while pane.state.view is not View.TEAMS and time.perf_counter() - key_started < 10:
                 await asyncio.sleep(0.002)
-            if pane._solving is not None:
+            if pane.portfolio.solving is not None:
                 found["views_during_solve_ms"].append((time.perf_counter() - key_started) * 1000)
             await pilot.press("4")
-            while pane._solving is not None:
+            while pane.portfolio.solving is not None:
                 await pilot.pause(0.02)
         again = time.perf_counter()
         pane.state.budget = BudgetChoice(Decimal(20_000), "USD")
-        pane._show_portfolio()
+        pane.show_view()
         found["cached_ms"] = (time.perf_counter() - again) * 1000
     return found
 

@@ -1,27 +1,29 @@
-"""`make bench`: every figure of issue 13, with its baseline measured in the same run.
+"""`make bench`: the figures of issue 22, each against a baseline measured in the same run.
 
 On the sample data and on a large organisation (``large_org.py``: 500 teams, 40
-programmes, 20,000 assessments, 300 pilots), alternating with the baselines (A B A B):
+programmes, 20,000 assessments, 300 pilots), each figure alternating with its baseline
+(A B A B), median, p90, ratio and the issue's target:
 
-- start-up: launch to the first painted screen in a detached 80x24 tmux, against a bare
-  four-tab Textual app; the workbench's peak RSS (VmHWM) at that moment and after every tab
-  was shown;
-- keys: key to screen under the headless Pilot at 80x24 (``await pilot.press(key)`` +
-  ``await pilot.pause()``), median and p90, against the same key in a bare Textual app
-  (``bare_apps.BareKeysApp``): Down in the Catalogue, a score key, a tab switch, the
-  pickers (t, p, o on Scoring), the programme form and the team form;
-- storage: one save (``Repository.update`` of one rating: lock, write, fsync, replace)
-  against the floor (``dumps`` of the same data + write + fsync + ``os.replace``); a
-  reload after another writer's save and a cold load, against ``orjson.loads`` of the
-  same bytes; the peak RSS of a process that only loads the large file;
-- then ``compare_bench.py`` (the Compare tab) and ``portfolio_bench.py`` (the portfolio's
-  solver against the old search), each in its own process.
+- ``startup`` (``startup_figures.py``): launch to the first painted screen in a private
+  80x24 tmux, against a bare four-tab Textual app; the workbench's peak RSS (VmHWM);
+- ``tmuxkeys`` (``tmux_keys.py``): keys in that real terminal, key to the last byte of the
+  redraw (tmux control mode): Down in the Catalogue and the Teams list against a bare
+  ``DataTable``'s Down, the programme form against the same Down, a score key at 20,000
+  assessments (at most 50 ms) next to a bare digit updating a ``Static``;
+- ``cli`` (``cli_figures.py``): ``check``, ``export``, ``report``, ``memo`` and quitting
+  the app on the large file, each against a fresh process's cold load of the file;
+- ``storage``: one save against the floor of any whole-file save; a reload and a cold load
+  against ``orjson.loads``;
+- on demand: ``keys`` (issue 13's keys under the headless Pilot, below; ``forms_bench.py``
+  and ``portfolio_bench.py`` use its code), ``--portfolio`` (``portfolio_bench.py``) and
+  ``--compare`` (``compare_bench.py``).
 
-Writes ``results/bench.json`` (every sample) and ``results/latest.md`` (one table: each
-figure, its ratio, the issue's target and whether it holds). Progress goes to stderr.
+Writes ``results/latest.md`` (one table: figure, median, p90, baseline, ratio, target,
+holds) and ``results/latest.json`` (every sample, the load average). Progress on stderr.
 
-    python benchmarks/run.py [--quick] [--repeat 50] [--scale 1.0] [--before REV,...]
-                             [--no-compare] [--no-portfolio] [--only startup,keys,storage]
+    python benchmarks/run.py [--quick] [--only startup,tmuxkeys,cli,storage,keys]
+                             [--repeat 30] [--startup-runs 7] [--cli-runs 5] [--scale 1.0]
+                             [--quiet-ms 100] [--before REV,...] [--portfolio] [--compare]
 """
 
 from __future__ import annotations
@@ -33,26 +35,27 @@ import hashlib
 import math
 import os
 import platform
-import shlex
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import orjson
-from bare_apps import BARE_MARKER, BARE_STARTUP_APP, BareKeysApp
+from bare_apps import BareKeysApp
+from cli_figures import file_facts, measure_cli
+from figures import Figures, table
 from large_org import Counts
 from large_org import write as write_large_org
-from startup_bench import Tmux
+from startup_figures import MARKERS, measure_startup, progress
 from storage_bench import machine
+from tmux_keys import measure_tmux_keys
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -61,84 +64,12 @@ CACHE = Path(tempfile.gettempdir()) / "wb-bench-cache"
 SIZE = (80, 24)
 WARMUP = 2
 TODAY = date(2026, 12, 2)
-POLL = 0.01
-SAMPLE_MARKER = "AI Foundations"
-LARGE_MARKER = "AI programme 0"
-
 KEY_MEDIAN_TARGET = 1.5
 KEY_P90_TARGET = 3.0
 FORM_TARGET = 2.0
 SAVE_TARGET = 1.5
-STARTUP_TARGETS = {"sample": 1.3, "large": 2.0}
-RSS_TARGET_MB = 300.0
-
-
-def progress(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-# figures
-
-
-@dataclass(slots=True)
-class Figure:
-    section: str
-    data: str
-    name: str
-    unit: str = "ms"
-    samples: list[float] = field(default_factory=list)
-    baseline: str | None = None
-    """The name of the figure (same section and data) this one is divided by."""
-    target: float | None = None
-    """The most the median may be: a ratio to the baseline, or MB for a memory figure."""
-    p90_target: float | None = None
-    note: str = ""
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.samples)
-
-    @property
-    def p90(self) -> float:
-        ordered = sorted(self.samples)
-        return ordered[min(len(ordered) - 1, math.ceil(0.9 * len(ordered)) - 1)]
-
-
-class Figures:
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str, str], Figure] = {}
-
-    def add(self, section: str, data: str, name: str, value: float, **options: Any) -> Figure:
-        key = (section, data, name)
-        figure = self.items.get(key)
-        if figure is None:
-            figure = self.items[key] = Figure(section, data, name, **options)
-        figure.samples.append(value)
-        return figure
-
-    def of(self, figure: Figure) -> Figure | None:
-        if figure.baseline is None:
-            return None
-        return self.items.get((figure.section, figure.data, figure.baseline))
-
-    def ratio(self, figure: Figure) -> tuple[float | None, float | None]:
-        base = self.of(figure)
-        if base is None or not base.samples or not figure.samples:
-            return None, None
-        return figure.median / base.median, figure.p90 / base.p90
-
-    def holds(self, figure: Figure) -> bool | None:
-        if figure.target is None:
-            return None
-        if figure.unit == "MB":
-            return figure.median <= figure.target
-        ratio, p90_ratio = self.ratio(figure)
-        if ratio is None:
-            return None
-        ok = ratio <= figure.target
-        if figure.p90_target is not None and p90_ratio is not None:
-            ok = ok and p90_ratio <= figure.p90_target
-        return ok
+PARTS = ("startup", "tmuxkeys", "cli", "storage", "keys")
+DEFAULT_PARTS = "startup,tmuxkeys,cli,storage"
 
 
 # the data files
@@ -166,184 +97,13 @@ def data_files(folder: Path, scale: float) -> dict[str, tuple[Path, str]]:
     counts = Counts.at(scale)
     megabytes = large.stat().st_size / 1e6
     return {
-        "sample": (sample, "sample data (17 programmes, 6 teams, 8 assessments, 2 pilots)"),
+        "sample": (sample, "sample data (as a new data file holds it)"),
         "large": (
             large,
             f"large organisation ({counts.programmes} programmes, {counts.teams:,} teams, "
             f"{counts.assessments:,} assessments, {counts.pilots} pilots, {megabytes:.0f} MB)",
         ),
     }
-
-
-# start-up in tmux
-
-
-def process_tree_peak_mb(root: int) -> float:
-    """The largest VmHWM (peak resident set) among ``root`` and its descendants, in MB."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry.name))
-    peak = 0.0
-    todo = [root]
-    while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peak = max(peak, int(line.split()[1]) / 1024)
-        except OSError:
-            continue
-    return peak
-
-
-class Launcher:
-    """Launches a command in a new window of the private tmux server, times the marker."""
-
-    def __init__(self, tmux: Tmux, env: dict[str, str], timeout: float, cwd: Path) -> None:
-        self.tmux = tmux
-        self.cwd = str(cwd)
-        self.env = env
-        self.timeout = timeout
-        self.count = 0
-
-    def launch(self, command: list[str], extra_env: dict[str, str]) -> tuple[str, int, float]:
-        self.count += 1
-        name = f"w{self.count}"
-        options = [
-            item
-            for key, value in {**self.env, **extra_env}.items()
-            for item in ("-e", f"{key}={value}")
-        ]
-        shell_command = " ".join(shlex.quote(part) for part in command)
-        start = time.perf_counter()
-        pid = self.tmux.run(
-            "new-window",
-            "-d",
-            "-P",
-            "-F",
-            "#{pane_pid}",
-            "-n",
-            name,
-            "-c",
-            self.cwd,  # not the checkout: `python -m` puts the current folder first
-            *options,
-            shell_command,
-        ).strip()
-        return f"{self.tmux.session}:{name}", int(pid), start
-
-    def wait_for(self, target: str, marker: str, start: float) -> float:
-        while True:
-            screen = self.tmux.run("capture-pane", "-p", "-t", target)
-            elapsed = time.perf_counter() - start
-            if marker in screen:
-                return elapsed * 1000
-            dead = self.tmux.run("display-message", "-p", "-t", target, "#{pane_dead}").strip()
-            if elapsed > self.timeout or dead not in ("", "0"):
-                raise RuntimeError(f"{marker!r} not shown after {elapsed:.1f} s:\n{screen}")
-            time.sleep(POLL)
-
-    def steady(self, target: str, quiet: float = 1.5, limit: float = 60.0) -> None:
-        """Wait until the screen stayed the same for ``quiet`` seconds."""
-        last, since, start = "", time.perf_counter(), time.perf_counter()
-        while time.perf_counter() - start < limit:
-            screen = self.tmux.run("capture-pane", "-p", "-t", target)
-            if screen != last:
-                last, since = screen, time.perf_counter()
-            elif time.perf_counter() - since >= quiet:
-                return
-            time.sleep(0.05)
-
-    def close(self, target: str) -> None:
-        self.tmux.run("kill-window", "-t", target, check=False)
-
-
-def measure_startup(
-    figures: Figures,
-    files: dict[str, tuple[Path, str]],
-    folder: Path,
-    runs: int,
-    earlier: dict[str, tuple[Path, dict[str, tuple[Path, str]]]],
-) -> None:
-    bare = folder / "bare_app.py"
-    bare.write_text(BARE_STARTUP_APP, encoding="utf-8")
-    env = {"WORKBENCH_CONFIG": str(folder / "config.json"), "TEXTUAL_ANIMATIONS": "none"}
-    workbench = [sys.executable, "-m", "workbench.cli", "--db"]
-    variants: list[tuple[str, dict[str, str], dict[str, tuple[Path, str]]]] = [
-        ("workbench", {"PYTHONPATH": str(ROOT)}, {})
-    ]
-    for revision, (tree, own) in earlier.items():
-        variants.append((f"workbench at {revision}", {"PYTHONPATH": str(tree)}, own))
-    bare_name = "BASELINE: bare four-tab Textual app, first screen"
-    with Tmux(*SIZE) as tmux:
-        launcher = Launcher(tmux, env, timeout=120, cwd=folder)
-        for run in range(runs + 1):  # run 0 warms the disk cache, untimed
-            for data, (path, _) in files.items():
-                marker = SAMPLE_MARKER if data == "sample" else LARGE_MARKER
-                for label, extra, own in variants:
-                    opened = own.get(data, (path, ""))[0]
-                    target, pid, start = launcher.launch([*workbench, str(opened)], extra)
-                    try:
-                        ms = launcher.wait_for(target, marker, start)
-                        peak = process_tree_peak_mb(pid)
-                    finally:
-                        launcher.close(target)
-                    target, _, start = launcher.launch([sys.executable, str(bare)], {})
-                    try:
-                        bare_ms = launcher.wait_for(target, BARE_MARKER, start)
-                    finally:
-                        launcher.close(target)
-                    if not run:
-                        continue
-                    progress(f"start-up {data} run {run}: {label} {ms:.0f} ms, bare {bare_ms:.0f}")
-                    figures.add(
-                        "start-up",
-                        data,
-                        f"{label}: first screen",
-                        ms,
-                        baseline=bare_name,
-                        target=STARTUP_TARGETS[data] if label == "workbench" else None,
-                    )
-                    figures.add("start-up", data, bare_name, bare_ms)
-                    if data == "large":
-                        figures.add(
-                            "memory",
-                            data,
-                            f"{label}: peak RSS at the first screen",
-                            peak,
-                            unit="MB",
-                            target=RSS_TARGET_MB if label == "workbench" else None,
-                        )
-        # every tab shown once, on the large file: the most the workbench holds
-        for data, (path, _) in files.items():
-            if data != "large":
-                continue
-            for label, extra, own in variants:
-                progress(f"peak RSS, every tab shown: {label}")
-                opened = own.get(data, (path, ""))[0]
-                target, pid, start = launcher.launch([*workbench, str(opened)], extra)
-                try:
-                    launcher.wait_for(target, LARGE_MARKER, start)
-                    for key in ("F3", "F4", "F5", "F6", "F2"):
-                        tmux.run("send-keys", "-t", target, key)
-                        launcher.steady(target)
-                    peak = process_tree_peak_mb(pid)
-                finally:
-                    launcher.close(target)
-                figures.add(
-                    "memory",
-                    data,
-                    f"{label}: peak RSS after every tab was shown",
-                    peak,
-                    unit="MB",
-                    target=RSS_TARGET_MB if label == "workbench" else None,
-                )
 
 
 # keys under the headless Pilot
@@ -450,8 +210,8 @@ async def workbench_keys(path: Path, figures: Figures, data: str, presses: int) 
     from workbench.core.grid import CRITERION_KEYS
     from workbench.ui.catalogue.programme_form import ProgrammeForm
     from workbench.ui.dialogs.picker import PickerDialog
-    from workbench.ui.dialogs.team_form import TeamForm
     from workbench.ui.main_screen import MainScreen
+    from workbench.ui.teams.form import TeamForm
     from workbench.ui.widgets.virtual_table import VirtualTable
 
     app = bench_app(path)
@@ -644,13 +404,13 @@ def storage_of(figures: Figures, data: str, source: Path, repeat: int) -> None:
                 data,
                 "save one rating (lock, write, fsync, replace, backup)",
                 ms,
-                baseline="BASELINE: save floor (dumps + write + fsync + os.replace)",
+                baseline="save floor (dumps + write + fsync + os.replace)",
                 target=SAVE_TARGET,
             )
             figures.add(
                 "storage",
                 data,
-                "BASELINE: save floor (dumps + write + fsync + os.replace)",
+                "save floor (dumps + write + fsync + os.replace)",
                 floor_ms,
             )
 
@@ -670,7 +430,7 @@ def storage_of(figures: Figures, data: str, source: Path, repeat: int) -> None:
         orjson.loads(content)
         parse_ms = (time.perf_counter() - start) * 1000
         if i >= WARMUP:
-            floor = "BASELINE: orjson.loads of the same bytes"
+            floor = "orjson.loads of the same bytes"
             figures.add(
                 "storage", data, "reload after another writer's save", reload_ms, baseline=floor
             )
@@ -713,78 +473,58 @@ def storage_of(figures: Figures, data: str, source: Path, repeat: int) -> None:
 # reporting
 
 
-def fmt(value: float) -> str:
-    if value >= 100:
-        return f"{value:.0f}"
-    if value >= 10:
-        return f"{value:.1f}"
-    return f"{value:.2f}"
-
-
-def verdict(figures: Figures, figure: Figure) -> str:
-    holds = figures.holds(figure)
-    if holds is None:
-        return ""
-    return "yes" if holds else "**no**"
-
-
-def target_text(figure: Figure) -> str:
-    if figure.target is None:
-        return ""
-    if figure.unit == "MB":
-        return f"< {figure.target:g} MB"
-    text = f"≤ {figure.target:g}x"
-    if figure.p90_target is not None:
-        text += f", p90 ≤ {figure.p90_target:g}x"
-    return text
-
-
-SECTIONS = ("start-up", "keys", "storage", "memory")
+def methods(meta: dict[str, Any]) -> list[str]:
+    """How the parts that ran measured, one line each."""
+    parts = meta["parts"].split(", ")
+    found = []
+    if "startup" in parts:
+        found.append(
+            f"- start-up: {meta['startup_runs']} launches of each, alternating with the bare "
+            "app, in a private tmux 80x24, `capture-pane` every 10 ms until a programme of the "
+            "first rows shows"
+        )
+    if "tmuxkeys" in parts:
+        found.append(
+            f"- tmux keys: {meta['repeat']} timed keys of each app (after {WARMUP} untimed), "
+            "the workbench and the bare app in turn, in one tmux 80x24; from `send-keys` "
+            "(through a control-mode client) to the last byte of the pane's `%output` burst, "
+            f"which ends when the pane stays quiet {meta['quiet_ms']:g} ms (the first byte in "
+            "brackets); both apps settled (no output, no processor time) before each key"
+        )
+    if "cli" in parts:
+        found.append(
+            f"- command line: {meta['cli_runs']} runs of each process (after an untimed one), "
+            "each followed by the cold load; quitting: every tab shown, then ctrl+q in tmux to the "
+            "process's exit"
+        )
+    if "storage" in parts:
+        found.append("- storage: saves and loads in this process, each followed by its floor")
+    if "keys" in parts:
+        found.append(
+            f"- keys: headless Pilot 80x24, `press` + `pause`, {meta['rounds']} rounds "
+            "alternating the workbench and the bare app (issue 13)"
+        )
+    return found
 
 
 def markdown(figures: Figures, meta: dict[str, Any]) -> str:
+    held, measured = figures.summary()
+    quick = f" (QUICK run: fewer samples, scale {meta['scale']:g})" if meta["quick"] else ""
     lines = [
-        "# Benchmark: speed at organisation scale (issue 13)",
+        f"# Benchmark: issue 22's figures{quick}",
         "",
-        f"- date: {meta['date']}; whole run {meta['seconds']:.0f} s",
+        f"- date: {meta['date']}; whole run {meta['seconds']:.0f} s; parts: {meta['parts']}",
         f"- machine: {meta['machine']}; load average {meta['load_before']} at the start, "
         f"{meta['load_after']} at the end (other sessions share the cores)",
         f"- versions: {meta['versions']}",
-        f"- data: {meta['data']['sample']}; {meta['data']['large']}",
-        f"- start-up: {meta['startup_runs']} launches of each, alternating with the bare app, "
-        "in a detached tmux 80x24, polled every 10 ms until a programme of the first rows shows",
-        f"- keys: {meta['repeat']} timed presses per key (after {WARMUP} untimed ones) in "
-        f"{meta['rounds']} rounds alternating the workbench and the bare app, headless Pilot "
-        "80x24, `press` + `pause` (the Pilot's idle waits are in every figure, baseline too)",
-        "- ratio: median / the baseline's median (p90 ratio: p90 / the baseline's p90); "
-        "forms are held to 2x a key (the bare app's Down)",
+        f"- data: {'; '.join(meta['data'].values())}",
+        *methods(meta),
+        "- ratio: median / the baseline's median; a target holds when the median is within it",
         "",
-        "| section | data | figure | median | p90 | ratio (p90) | target | holds |",
-        "|---|---|---|---:|---:|---:|---|---|",
-    ]
-    ordered = sorted(
-        figures.items.values(),
-        key=lambda f: (SECTIONS.index(f.section), f.data != "sample", f.name.startswith("BASE")),
-    )
-    for figure in ordered:
-        ratio, p90_ratio = figures.ratio(figure)
-        ratio_text = "" if ratio is None else f"{ratio:.2f}"
-        if p90_ratio is not None and figure.section == "keys":
-            ratio_text += f" ({p90_ratio:.2f})"
-        unit = " MB" if figure.unit == "MB" else ""
-        lines.append(
-            f"| {figure.section} | {figure.data} | {figure.name} | {fmt(figure.median)}{unit} | "
-            f"{fmt(figure.p90)}{unit} | {ratio_text} | {target_text(figure)} | "
-            f"{verdict(figures, figure)} |"
-        )
-    missed = [f for f in figures.items.values() if figures.holds(f) is False]
-    lines += [
+        *table(figures),
         "",
-        f"Targets missed: {len(missed)} of "
-        f"{sum(1 for f in figures.items.values() if f.target is not None)}.",
+        f"Targets that hold: {held} of {measured}.",
     ]
-    if meta.get("compare"):
-        lines += ["", f"The Compare tab: {meta['compare']}."]
     return "\n".join(lines) + "\n"
 
 
@@ -826,10 +566,10 @@ def files_of_revision(
     older code, and an older file is migrated (written) by newer code."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     sample = files["sample"][0].with_name(f"sample-{revision}.json")
-    make_sample = "import sys, pathlib; from workbench.cli import open_repository; "
-    make_sample += "open_repository(pathlib.Path(sys.argv[1]), empty=False)"
+    writer = "import sys, pathlib; from workbench.cli import open_repository; "
+    writer += "open_repository(pathlib.Path(sys.argv[1]), empty=False)"
     # run in the tree: from the checkout, "" on sys.path would import today's package
-    subprocess.run([sys.executable, "-c", make_sample, str(sample)], env=env, check=True, cwd=tree)
+    subprocess.run([sys.executable, "-c", writer, str(sample)], env=env, check=True, cwd=tree)
     found = {"sample": (sample, files["sample"][1])}
     if "large" in files:
         cached = CACHE / f"large-org-{scale:g}-at-{revision}.json"
@@ -849,47 +589,40 @@ def files_of_revision(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs and a smaller file")
-    parser.add_argument("--repeat", type=int, help="timed presses and saves (default 50)")
-    parser.add_argument("--rounds", type=int, default=2, help="workbench/bare alternations")
+    parser.add_argument("--quick", action="store_true", help="fewer samples, a smaller file")
+    parser.add_argument("--only", default=DEFAULT_PARTS, help=f"parts: {', '.join(PARTS)}")
+    parser.add_argument("--repeat", type=int, help="timed keys per case (30), saves (50)")
     parser.add_argument("--startup-runs", type=int, help="launches of each app (default 7)")
+    parser.add_argument("--cli-runs", type=int, help="runs of each command (default 5)")
     parser.add_argument("--scale", type=float, help="large organisation size (default 1)")
+    parser.add_argument(
+        "--quiet-ms", type=float, default=100, help="silence that ends a redraw (tmux keys)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="alternations (--only keys)")
     parser.add_argument(
         "--before",
         metavar="REV[,REV...]",
         default="",
         help="also start these commits' workbench (start-up and its peak RSS only)",
     )
-    parser.add_argument("--only", default="startup,keys,storage", help="parts to run")
-    parser.add_argument("--no-compare", action="store_true", help="skip compare_bench.py")
-    parser.add_argument(
-        "--no-portfolio", action="store_true", help="skip portfolio_bench.py (the solver)"
-    )
+    parser.add_argument("--portfolio", action="store_true", help="also portfolio_bench.py")
+    parser.add_argument("--compare", action="store_true", help="also compare_bench.py (long)")
+    for gone in ("--no-compare", "--no-portfolio"):  # the default since issue 22
+        parser.add_argument(gone, action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, default=RESULTS, help="the results folder")
     parser.add_argument(
         "--name", help="the results' file name, .md and .json (default: latest, or quick)"
     )
     args = parser.parse_args(argv)
-    repeat = args.repeat or (10 if args.quick else 50)
+    repeat = args.repeat or (8 if args.quick else 30)
     startup_runs = args.startup_runs or (3 if args.quick else 7)
+    cli_runs = args.cli_runs or (2 if args.quick else 5)
     scale = args.scale or (0.25 if args.quick else 1.0)
-    parts = {part.strip() for part in args.only.split(",") if part.strip()}
-    if (
-        repeat < 1
-        or startup_runs < 1
-        or args.rounds < 1
-        or not parts
-        <= {
-            "startup",
-            "keys",
-            "storage",
-        }
-    ):
-        parser.error(
-            "--repeat, --startup-runs and --rounds must be positive; --only: startup, keys, storage"
-        )
-    if "startup" in parts and shutil.which("tmux") is None:
-        parser.error("the start-up figures need tmux (apt install tmux)")
+    parts = [part.strip() for part in args.only.split(",") if part.strip()]
+    if min(repeat, startup_runs, cli_runs, args.rounds) < 1 or not set(parts) <= set(PARTS):
+        parser.error(f"counts must be positive; --only takes: {', '.join(PARTS)}")
+    if {"startup", "tmuxkeys", "cli"} & set(parts) and shutil.which("tmux") is None:
+        parser.error("the start-up, tmux keys and command-line figures need tmux")
 
     started = time.perf_counter()
     load_before = load_average()
@@ -897,7 +630,12 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="wb-bench-"))
     os.environ["WORKBENCH_CONFIG"] = str(folder / "config.json")
     os.environ["WORKBENCH_DB"] = str(folder / "default.json")
-    compare_summary = ""
+    env = {
+        "WORKBENCH_CONFIG": str(folder / "config.json"),
+        "TEXTUAL_ANIMATIONS": "none",
+        "PYTHONPATH": str(ROOT),
+    }
+    extra: list[str] = []
     try:
         files = data_files(folder, scale)
         revisions = [rev.strip() for rev in args.before.split(",") if rev.strip()]
@@ -908,35 +646,71 @@ def main(argv: list[str] | None = None) -> int:
         # as an installed package: bytecode compiled once (PYTHONDONTWRITEBYTECODE may be set)
         for tree in (ROOT, *trees.values()):
             compileall.compile_dir(tree / "workbench", quiet=1)
-        if "startup" in parts:
-            measure_startup(figures, files, folder, startup_runs, earlier)
-        if "storage" in parts:
-            measure_storage(figures, files, repeat)
-        if "keys" in parts:
-            measure_keys(figures, files, repeat, args.rounds)
-        if not args.no_portfolio:
+        for part in parts:
+            if part == "startup":
+                measure_startup(figures, files, folder, startup_runs, earlier)
+            elif part == "tmuxkeys":
+                rows = {
+                    data: file_facts(path, {**os.environ, **env}, folder)
+                    for data, (path, _) in files.items()
+                }
+                measure_tmux_keys(
+                    figures,
+                    files,
+                    {
+                        data: {k: int(facts[k]) for k in ("programmes", "teams")}
+                        for data, facts in rows.items()
+                    },
+                    presses=repeat,
+                    quiet=args.quiet_ms / 1000,
+                    env=env,
+                    folder=folder,
+                    markers=MARKERS,
+                    progress=progress,
+                )
+            elif part == "cli":
+                measure_cli(
+                    figures,
+                    files["large"][0],
+                    "large",
+                    MARKERS["large"],
+                    runs=cli_runs,
+                    env=env,
+                    folder=folder,
+                    progress=progress,
+                )
+            elif part == "storage":
+                measure_storage(figures, files, args.repeat or (10 if args.quick else 50))
+            elif part == "keys":
+                measure_keys(figures, files, repeat, args.rounds)
+        if args.portfolio:
             progress("portfolio_bench.py (the portfolio's solver, its own process)...")
             command = [sys.executable, str(HERE / "portfolio_bench.py")]
             command += ["--output", str(args.output), "--app", str(files["large"][0])]
             done = subprocess.run([*command, *(["--quick"] if args.quick else [])], check=False)
-            if done.returncode != 0:
-                progress(f"portfolio_bench.py failed (exit {done.returncode})")
+            extra.append(
+                "portfolio_bench.py: see `portfolio.md`"
+                if done.returncode == 0
+                else f"portfolio_bench.py failed (exit {done.returncode})"
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    if not args.no_compare and not args.quick:
+    if args.compare:
         progress("compare_bench.py (the Compare tab, its own process)...")
         done = subprocess.run(
             [sys.executable, str(HERE / "compare_bench.py"), "--output", str(args.output)],
             check=False,
         )
-        compare_summary = (
-            "see `compare.md` (compare_bench.py, run just after)"
+        extra.append(
+            "compare_bench.py: see `compare.md`"
             if done.returncode == 0
             else f"compare_bench.py failed (exit {done.returncode})"
         )
     meta = {
-        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "seconds": time.perf_counter() - started,
+        "quick": args.quick,
+        "parts": ", ".join(parts),
         "machine": machine(),
         "load_before": load_before,
         "load_after": load_average(),
@@ -944,31 +718,22 @@ def main(argv: list[str] | None = None) -> int:
         "data": {name: label for name, (_, label) in files.items()},
         "startup_runs": startup_runs,
         "repeat": repeat,
+        "cli_runs": cli_runs,
+        "quiet_ms": args.quiet_ms,
         "rounds": args.rounds,
         "scale": scale,
         "before": args.before,
-        "compare": compare_summary,
+        "also": extra,
     }
     report = markdown(figures, meta)
+    if extra:
+        report += "\n" + "\n".join(f"- {line}" for line in extra) + "\n"
     print(report)
     args.output.mkdir(parents=True, exist_ok=True)
     name = args.name or ("quick" if args.quick else "latest")
     (args.output / f"{name}.md").write_text(report, encoding="utf-8")
-    rows = []
-    for figure in figures.items.values():
-        ratio, p90_ratio = figures.ratio(figure)
-        rows.append(
-            {
-                **asdict(figure),
-                "median": figure.median,
-                "p90": figure.p90,
-                "ratio": ratio,
-                "p90_ratio": p90_ratio,
-                "holds": figures.holds(figure),
-            }
-        )
     (args.output / f"{name}.json").write_bytes(
-        orjson.dumps({"meta": meta, "figures": rows}, option=orjson.OPT_INDENT_2)
+        orjson.dumps({"meta": meta, "figures": figures.json_rows()}, option=orjson.OPT_INDENT_2)
     )
     progress(f"written to {args.output}/{name}.md and the JSON beside it")
     return 0

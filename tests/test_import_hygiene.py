@@ -139,7 +139,7 @@ async def main():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
 asyncio.run(main())
-import workbench.portfolio_cli, workbench.core.portfolio, workbench.ui.screens.compare
+import workbench.portfolio_cli, workbench.core.portfolio, workbench.ui.compare.pane
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"highspy", "numpy"})))
 """
 

@@ -24,12 +24,13 @@ from workbench.core.scoring import Verdict
 from workbench.core.team import Objective, Team
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
-from workbench.ui.dialogs.budget_dialog import BudgetDialog, parse_amount
+from workbench.ui.compare.budget_dialog import BudgetDialog, parse_amount
+from workbench.ui.compare.grid import CompareGrid
+from workbench.ui.compare.pane import ComparePane
+from workbench.ui.compare.state import View
 from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.compare import ComparePane, View
-from workbench.ui.widgets.compare_grid import CompareGrid
 
 MEASURABLE = Objective(metric="tickets", target=10, baseline=20, horizon_months=6)
 MARKUP_NAME = "[@click=app.quit]Sales[/] [b]bold[/b]"
@@ -50,7 +51,9 @@ async def open_compare(pilot: Pilot[None]) -> ComparePane:
     assert isinstance(app, WorkbenchApp)
     await wait_until(pilot, lambda: app.screen.query_one(TabbedContent).active == "compare")
     found = pane(app)
-    await wait_until(pilot, lambda: found.grid.has_focus or found.state.view is not View.TEAMS)
+    await wait_until(
+        pilot, lambda: found.side_by_side.grid.has_focus or found.state.view is not View.TEAMS
+    )
     return found
 
 
@@ -116,11 +119,11 @@ async def test_cursor_moves_sideways_and_enter_opens_scoring(
     repository = organisation(tmp_path)
     async with make_app(repository).run_test(size=(80, 24)) as pilot:
         found = await open_compare(pilot)
-        first = found._columns[0]
+        first = found.side_by_side.columns[0]
         assert first.team.name == "Team 000"  # 5 5 4 4 4 4 is the best percentage
         await pilot.press("right")
-        await wait_until(pilot, lambda: found.grid.cursor_column == 1)
-        second = found._columns[1]
+        await wait_until(pilot, lambda: found.side_by_side.grid.cursor_column == 1)
+        second = found.side_by_side.columns[1]
         await pilot.press("down", "enter")
         app = pilot.app
         assert isinstance(app, WorkbenchApp)
@@ -140,8 +143,8 @@ async def test_best_value_marked_and_disagreement_flagged(
     )
     async with make_app(repository).run_test(size=(120, 40)) as pilot:
         found = await open_compare(pilot)
-        assert found._source is not None
-        assert 0 in found._source.best("business_impact")
+        assert found.side_by_side.source is not None
+        assert 0 in found.side_by_side.source.best("business_impact")
         shown = await wait_for_text(pilot, "★")
         assert "⚑" in shown
 
@@ -152,7 +155,10 @@ async def test_sort_filter_and_bars(make_app: AppFactory, tmp_path: Path) -> Non
         found = await open_compare(pilot)
         await pilot.press("s")  # by name
         await wait_until(
-            pilot, lambda: [c.team.name for c in found._columns][:2] == ["Team 000", "Team 001"]
+            pilot,
+            lambda: (
+                [c.team.name for c in found.side_by_side.columns][:2] == ["Team 000", "Team 001"]
+            ),
         )
         await pilot.press("s")  # by robustness
         await wait_for_text(pilot, "sorted by robustness")
@@ -161,10 +167,10 @@ async def test_sort_filter_and_bars(make_app: AppFactory, tmp_path: Path) -> Non
         await type_text(pilot, "Sales")
         await pilot.press("enter")
         await wait_until(pilot, lambda: found.state.filters.department == "Sales")
-        assert {c.team.department for c in found._columns} == {"Sales"}
+        assert {c.team.department for c in found.side_by_side.columns} == {"Sales"}
         await wait_for_text(pilot, "only Sales")
         await pilot.press("x")
-        await wait_until(pilot, lambda: len(found._columns) == 4)
+        await wait_until(pilot, lambda: len(found.side_by_side.columns) == 4)
         await pilot.press("b")
         shown = await wait_for_text(pilot, "40 % │ 60 %")
         assert "Team 002" in shown
@@ -188,7 +194,7 @@ async def test_to_discuss_filter(make_app: AppFactory, tmp_path: Path) -> None:
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickerDialog))
         await type_text(pilot, "discuss")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: [c.team.id for c in found._columns] == ["t2"])
+        await wait_until(pilot, lambda: [c.team.id for c in found.side_by_side.columns] == ["t2"])
 
 
 async def test_one_team_across_programmes_and_two_programmes(
@@ -249,8 +255,10 @@ async def test_portfolio_budget_dialog_and_goal(make_app: AppFactory, tmp_path: 
         step.value = "1000"
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, MainScreen))
-        await wait_until(pilot, lambda: found._portfolio and found._portfolio.budget == 300)
-        portfolio = found._portfolio
+        await wait_until(
+            pilot, lambda: found.portfolio.shown and found.portfolio.shown.budget == 300
+        )
+        portfolio = found.portfolio.shown
         assert portfolio is not None
         assert portfolio.cost <= 300
         await wait_for_text(pilot, "over budget")
@@ -266,9 +274,9 @@ async def test_a_colleagues_score_refreshes_the_tab_in_place(
     async with make_app(repository, watch_interval=0.05).run_test(size=(120, 40)) as pilot:
         found = await open_compare(pilot)
         await pilot.press("right", "right")
-        await wait_until(pilot, lambda: found.grid.cursor_column == 2)
-        kept = found._columns[2].key
-        before = found._columns[0].percent
+        await wait_until(pilot, lambda: found.side_by_side.grid.cursor_column == 2)
+        kept = found.side_by_side.columns[2].key
+        before = found.side_by_side.columns[0].percent
         colleague = Repository(repository.path, author="marc")
         colleague.update(
             Assessment,
@@ -276,10 +284,10 @@ async def test_a_colleagues_score_refreshes_the_tab_in_place(
             lambda a: a.with_rating("marc", "business_impact", Rating(score=5), at=AT),
         )
         await wait_until(
-            pilot, lambda: any(c.assessment.ratings.get("marc") for c in found._columns)
+            pilot, lambda: any(c.assessment.ratings.get("marc") for c in found.side_by_side.columns)
         )
-        assert found._columns[found.grid.cursor_column].key == kept
-        assert found._columns[0].percent == before
+        assert found.side_by_side.columns[found.side_by_side.grid.cursor_column].key == kept
+        assert found.side_by_side.columns[0].percent == before
         assert found.state.view is View.TEAMS
 
 
@@ -334,7 +342,7 @@ async def test_500_teams_build_only_the_visible_cells(make_app: AppFactory, tmp_
     repository = organisation(tmp_path, teams=500)
     async with make_app(repository).run_test(size=(80, 24)) as pilot:
         found = await open_compare(pilot)
-        grid = found.grid
+        grid = found.side_by_side.grid
         assert grid.source.column_count == 500
         await wait_until(pilot, lambda: grid.built > 0)
         # what is on screen, not 500 columns: the robustness row may be built again once
@@ -355,13 +363,13 @@ async def test_500_teams_bars_build_only_the_visible_rows(
     async with make_app(repository).run_test(size=(80, 24)) as pilot:
         found = await open_compare(pilot)
         await pilot.press("b")
-        bars = found.bars
+        bars = found.side_by_side.bars
         await wait_until(pilot, lambda: bars.has_focus and bars.built > 0)
         assert len(bars.rows) == 500
         assert bars.built <= bars.size.height
         await pilot.press("end")
         await wait_until(pilot, lambda: bars.cursor == 499)
-        await wait_for_text(pilot, found._columns[499].team.name)
+        await wait_for_text(pilot, found.side_by_side.columns[499].team.name)
         assert bars.built <= 2 * bars.size.height
 
 
@@ -371,7 +379,7 @@ async def test_the_robustness_row_marks_its_best_once_every_headline_is_known(
     repository = organisation(tmp_path, teams=40)
     async with make_app(repository).run_test(size=(120, 40)) as pilot:
         found = await open_compare(pilot)
-        source = found._source
+        source = found.side_by_side.source
         assert source is not None
         await wait_until(pilot, lambda: not source.robustness_pending)
         await wait_until(pilot, lambda: "computing" not in screen_text(pilot.app))
@@ -389,7 +397,7 @@ async def test_a_save_elsewhere_rebuilds_only_what_it_changed(
     repository = organisation(tmp_path)
     async with make_app(repository, watch_interval=0.05).run_test(size=(120, 40)) as pilot:
         found = await open_compare(pilot)
-        source = found._source
+        source = found.side_by_side.source
         colleague = Repository(repository.path, author="marc")
         colleague.update(  # another programme: the side-by-side view is not rebuilt
             Assessment,
@@ -398,25 +406,25 @@ async def test_a_save_elsewhere_rebuilds_only_what_it_changed(
         )
         await wait_until(
             pilot,
-            lambda: found._by_team["t0"][-1].ratings.get("marc") is not None,
+            lambda: found.data.by_team["t0"][-1].ratings.get("marc") is not None,
         )
-        assert found._source is source
+        assert found.side_by_side.source is source
         colleague.update(  # the last column drops to the bottom of a score: rebuilt
             Assessment,
             "t0-prog-a",
             lambda a: a.with_rating("claire", "business_impact", Rating(score=1), at=AT),
         )
-        await wait_until(pilot, lambda: found._source is not source)
+        await wait_until(pilot, lambda: found.side_by_side.source is not source)
         snapshot = repository.snapshot()
-        for item in found._columns:
+        for item in found.side_by_side.columns:
             assert item.assessment is snapshot.assessments[item.key]
             fresh = evaluate_consensus(item.assessment, objective_measurable=True)
             assert item.percent == fresh.percent
-        shown = [item.percent for item in found._columns]
+        shown = [item.percent for item in found.side_by_side.columns]
         assert shown == sorted(shown, reverse=True)
         await pilot.press("2")  # one team across programmes: the new score is there
         await wait_until(pilot, lambda: found.state.view is View.TEAM)
-        assert len(found._by_team["t0"]) == 3
+        assert len(found.data.by_team["t0"]) == 3
 
 
 def recorded(app: WorkbenchApp) -> list[str]:
@@ -447,11 +455,11 @@ async def test_p_starts_the_pilot_of_a_pilot_cell_and_only_there(
     seen = recorded(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         found = await open_compare(pilot)
-        assert found._columns[0].evaluation.verdict is Verdict.PILOT
+        assert found.side_by_side.columns[0].evaluation.verdict is Verdict.PILOT
         await wait_until(pilot, lambda: start_key_enabled(app) is True)
         await pilot.press("end")  # the lowest percentage: alternatives
         await wait_until(pilot, lambda: start_key_enabled(app) is False)
-        assert found._columns[-1].evaluation.verdict is Verdict.ALTERNATIVES
+        assert found.side_by_side.columns[-1].evaluation.verdict is Verdict.ALTERNATIVES
         await pilot.press("P")
         await wait_until(pilot, lambda: any("not PILOT" in m for m in seen))
         assert not repository.snapshot().pilots
@@ -460,9 +468,11 @@ async def test_p_starts_the_pilot_of_a_pilot_cell_and_only_there(
         await pilot.press("y")
         await wait_until(pilot, lambda: app.state.tab == "pilots")
         [started] = repository.snapshot().pilots.values()
-        assert started.assessment_id == found._columns[0].key
+        assert started.assessment_id == found.side_by_side.columns[0].key
         await pilot.press("f5")
-        await wait_until(pilot, lambda: app.state.tab == "compare" and found.grid.has_focus)
+        await wait_until(
+            pilot, lambda: app.state.tab == "compare" and found.side_by_side.grid.has_focus
+        )
         await wait_until(pilot, lambda: start_key_enabled(app) is False)
         assert "already follows" in (found.unavailable("start_pilot") or "")
         palette = {c.title: c.help for c in found.palette_commands()}
@@ -481,7 +491,7 @@ async def test_read_only_compare_says_why_it_cannot_start_a_pilot(
     seen = recorded(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         found = await open_compare(pilot)
-        assert found._columns[0].evaluation.verdict is Verdict.PILOT
+        assert found.side_by_side.columns[0].evaluation.verdict is Verdict.PILOT
         await wait_until(pilot, lambda: start_key_enabled(app) is False)
         await pilot.press("P")
         await wait_until(pilot, lambda: any("read-only" in m for m in seen))
@@ -511,10 +521,12 @@ async def test_a_euro_budget_funds_a_dollar_programme_at_the_stated_rate(
         pilot.app.screen.query_one("#budget-amount", Input).value = "3000"
         pilot.app.screen.query_one("#budget-currency", Input).value = "eur"
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: found._portfolio and found._portfolio.currency == "EUR")
+        await wait_until(
+            pilot, lambda: found.portfolio.shown and found.portfolio.shown.currency == "EUR"
+        )
         await wait_for_text(pilot, "USD costs converted at 0.92 EUR per USD, 2026-12-01")
         shown = await wait_for_text(pilot, "≈ 1,104 EUR")
         assert "other currency" not in shown
-        portfolio = found._portfolio
+        portfolio = found.portfolio.shown
         assert portfolio is not None
         assert "aws-mla-c01" in {p.programme_id for p in portfolio.chosen}

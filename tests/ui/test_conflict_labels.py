@@ -26,7 +26,7 @@ from workbench.storage.schema import MODELS
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog, field_label
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.pilots import PilotsPane
+from workbench.ui.pilots.pane import PilotsPane
 
 MANAGERS_PILOT = "pilot-managers-genai"
 MANAGERS_TEAM = "team-industrial-managers"

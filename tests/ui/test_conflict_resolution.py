@@ -17,8 +17,8 @@ from workbench.core.team import Team
 from workbench.storage.errors import ConflictError
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.conflict_dialog import ConflictDialog
-from workbench.ui.dialogs.team_form import TeamForm
-from workbench.ui.screens.teams import TeamsPane
+from workbench.ui.teams.form import TeamForm
+from workbench.ui.teams.pane import TeamsPane
 
 TEAM = "team-ecommerce-content"
 KEYS = {"mine": ["enter"], "theirs": ["down", "enter"]}

@@ -54,8 +54,8 @@ async def test_compare_shows_nothing_of_bob_during_the_round(
     async with app.run_test(size=(120, 40)) as pilot:
         found = await open_compare(pilot)
         await pilot.press("2")
-        await wait_until(pilot, lambda: found._snapshot is not None)
-        snapshot = compare_pane(app)._snapshot
+        await wait_until(pilot, lambda: found.data.snapshot is not None)
+        snapshot = compare_pane(app).data.snapshot
         assert snapshot is not None
         shown_pair = next(
             a

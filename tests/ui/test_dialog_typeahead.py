@@ -13,8 +13,8 @@ from tests.ui.test_teams import open_teams
 from tests.ui.test_type_ahead import burst
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.budget_dialog import BudgetDialog
-from workbench.ui.dialogs.team_form import TeamForm
+from workbench.ui.compare.budget_dialog import BudgetDialog
+from workbench.ui.teams.form import TeamForm
 
 
 async def test_tab_ctrl_u_and_a_currency_in_one_burst(make_app: AppFactory, tmp_path: Path) -> None:

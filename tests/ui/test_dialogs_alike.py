@@ -18,9 +18,9 @@ from workbench.ui.catalogue.programme_form import ProgrammeForm
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.dialogs.confirm import ConfirmDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
-from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.dialogs.weights_dialog import WeightsDialog
 from workbench.ui.keymap import character_key
+from workbench.ui.teams.form import TeamForm
 
 
 def burst(app: App[object], typed: str) -> None:

@@ -20,8 +20,8 @@ from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.catalogue.programme_fields import parse_topics
 from workbench.ui.catalogue.programme_form import ProgrammeForm
-from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.main_screen import MainScreen
+from workbench.ui.teams.form import TeamForm
 
 INJECTION = "'; DROP TABLE teams; --"
 ECOMMERCE = "team-ecommerce-content"

@@ -26,9 +26,9 @@ from workbench.ui.catalogue.programme_form import ProgrammeForm
 from workbench.ui.dialogs.confirm import MessageDialog
 from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
-from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.teams import TeamsPane
+from workbench.ui.teams.form import TeamForm
+from workbench.ui.teams.pane import TeamsPane
 
 SIZE = (160, 50)
 COUNT = len(KINDS)

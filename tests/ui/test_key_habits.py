@@ -8,7 +8,7 @@ from tests.conftest import AppFactory
 from tests.ui.waiting import wait_until
 from workbench.storage.repository import Repository
 from workbench.ui.catalogue.pane import CataloguePane
-from workbench.ui.screens.teams import TeamsPane
+from workbench.ui.teams.pane import TeamsPane
 
 
 def catalogue(app: object) -> CataloguePane:

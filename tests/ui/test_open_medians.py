@@ -16,8 +16,8 @@ from workbench.core.grid import CRITERION_KEYS
 from workbench.core.scoring import Number
 from workbench.core.team import Objective, Team
 from workbench.i18n import Translator
-from workbench.ui.widgets.compare_words import CompareWords
-from workbench.ui.widgets.side_by_side import ROWS, SideBySide
+from workbench.ui.compare.cells import ROWS, SideBySide
+from workbench.ui.compare.words import CompareWords
 
 KEY = CRITERION_KEYS[0]
 TEAM = Team(

@@ -14,8 +14,8 @@ from tests.ui.test_pilots import ECOMMERCE, MANAGERS, open_tab, pane
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.pilot_metrics import warnings
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.cancel_pilot_dialog import CancelPilotDialog
 from workbench.ui.dialogs.confirm import ConfirmDialog
+from workbench.ui.pilots.cancel_pilot_dialog import CancelPilotDialog
 
 
 def listed(app: object) -> set[str]:

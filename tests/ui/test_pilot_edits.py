@@ -15,14 +15,14 @@ from workbench.core.pilot_report import pilot_report
 from workbench.i18n import Translator
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
-from workbench.ui.dialogs.benefit_dialog import BenefitDialog
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.cost_dialog import CostDialog
 from workbench.ui.dialogs.kpi_dialog import KpiDialog
-from workbench.ui.dialogs.measurement_dialog import MeasurementDialog
 from workbench.ui.dialogs.picker import PickerDialog
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.pilots import WRITES, PilotsPane
+from workbench.ui.pilots.benefit_dialog import BenefitDialog
+from workbench.ui.pilots.cost_dialog import CostDialog
+from workbench.ui.pilots.measurement_dialog import MeasurementDialog
+from workbench.ui.pilots.pane import WRITES, PilotsPane
 
 ECOMMERCE = "pilot-ecommerce-ai-essentials"
 MANAGERS = "pilot-managers-genai"
@@ -277,7 +277,7 @@ async def test_k_and_j_on_a_page_add_a_kpi_and_write_a_note(
     sample_repo: Repository, make_app: AppFactory
 ) -> None:
     """The section tables move with the arrows only: k and j are the page's keys."""
-    from workbench.ui.dialogs.journal_dialog import JournalDialog
+    from workbench.ui.pilots.journal_dialog import JournalDialog
 
     app = make_app(sample_repo)
     async with app.run_test() as pilot:

@@ -8,8 +8,8 @@ from tests.conftest import AppFactory
 from tests.ui.test_pilots import MANAGERS, open_tab, pane
 from tests.ui.waiting import wait_until
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.gate_dialog import GateDialog
 from workbench.ui.dialogs.phase_dialog import PhaseDialog
+from workbench.ui.pilots.gate_dialog import GateDialog
 
 
 async def test_f9_keeps_the_pilot_page_and_its_section(

@@ -17,11 +17,11 @@ from workbench.core.pilot_metrics import warnings
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.gate_dialog import GateDialog
-from workbench.ui.dialogs.measurement_dialog import MeasurementDialog
 from workbench.ui.dialogs.start_pilot_dialog import StartPilotDialog
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.pilots import PilotsPane
+from workbench.ui.pilots.gate_dialog import GateDialog
+from workbench.ui.pilots.measurement_dialog import MeasurementDialog
+from workbench.ui.pilots.pane import PilotsPane
 
 ECOMMERCE = "pilot-ecommerce-ai-essentials"
 MANAGERS = "pilot-managers-genai"

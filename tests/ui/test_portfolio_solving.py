@@ -18,7 +18,9 @@ from workbench.core.portfolio import Portfolio, choose
 from workbench.core.portfolio_solver import Cancelled
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
-from workbench.ui.screens.compare import ComparePane, View
+from workbench.ui.compare.pane import ComparePane
+from workbench.ui.compare.portfolio import PortfolioView
+from workbench.ui.compare.state import View
 
 
 class SlowSolver:
@@ -43,7 +45,7 @@ class SlowSolver:
 @pytest.fixture
 def slow(monkeypatch: pytest.MonkeyPatch) -> SlowSolver:
     solver = SlowSolver()
-    monkeypatch.setattr(ComparePane, "solve_portfolio", staticmethod(solver))
+    monkeypatch.setattr(PortfolioView, "solve_portfolio", staticmethod(solver))
     return solver
 
 
@@ -72,7 +74,7 @@ async def test_keys_are_answered_while_a_slow_solve_runs(
         assert slow.calls == 1  # the same solve goes on
         slow.release.set()
         await wait_for_text(pilot, "Funded: ")
-        assert found._portfolio is not None
+        assert found.portfolio.shown is not None
         await pilot.press("1")
         await pilot.press("4")
         await wait_for_text(pilot, "Funded: ")
@@ -89,7 +91,7 @@ async def test_escape_cancels_the_solve(
         await pilot.press("escape")
         await wait_for_text(pilot, "Solving cancelled")
         await wait_until(pilot, slow.cancelled.is_set)
-        assert found._solving is None
+        assert found.portfolio.solving is None
         assert found.state.view is View.PORTFOLIO
         slow.release.set()
         await pilot.press("g")  # another goal: solved again
@@ -102,15 +104,17 @@ async def test_a_new_data_version_is_solved_again(make_app: AppFactory, tmp_path
     async with make_app(repository, watch_interval=0.05).run_test(size=(120, 40)) as pilot:
         found = await portfolio_view(pilot)
         await wait_for_text(pilot, "Funded: ")
-        first = found._portfolio
+        first = found.portfolio.shown
         assert first is not None
         assert first.proven
         colleague = Repository(repository.path, author="marc")
         colleague.update(Team, "t3", lambda t: t.model_copy(update={"headcount": 50}))
-        await wait_until(pilot, lambda: found._portfolio is not first)
-        assert found._portfolio is not None
-        assert found._portfolio.budget == Decimal(10_000)
-        assert first.seats != found._portfolio.seats or first.cost != found._portfolio.cost
+        await wait_until(pilot, lambda: found.portfolio.shown is not first)
+        assert found.portfolio.shown is not None
+        assert found.portfolio.shown.budget == Decimal(10_000)
+        assert (
+            first.seats != found.portfolio.shown.seats or first.cost != found.portfolio.shown.cost
+        )
 
 
 async def test_a_solve_stopped_by_its_time_limit_says_not_proven_optimal(
@@ -119,7 +123,7 @@ async def test_a_solve_stopped_by_its_time_limit_says_not_proven_optimal(
     def stopped(*args: Any, **options: Any) -> Portfolio:
         return choose(*args, **{**options, "time_limit": 0})
 
-    monkeypatch.setattr(ComparePane, "solve_portfolio", staticmethod(stopped))
+    monkeypatch.setattr(PortfolioView, "solve_portfolio", staticmethod(stopped))
     repository = organisation(tmp_path)
     async with make_app(repository).run_test(size=(120, 40)) as pilot:
         await portfolio_view(pilot)

@@ -15,9 +15,9 @@ from workbench.core.pilot import Pilot as PilotRecord
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
-from workbench.ui.dialogs.team_form import TeamForm
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.panes.table_pane import TablePane
+from workbench.ui.teams.form import TeamForm
 
 ECOMMERCE_PILOT = "pilot-ecommerce-ai-essentials"
 DATAML = "team-data-ml"

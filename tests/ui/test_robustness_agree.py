@@ -19,7 +19,7 @@ from workbench.core.robustness import Level
 from workbench.core.sample import load_sample
 from workbench.core.team import Objective, Team
 from workbench.i18n import Translator
-from workbench.ui.widgets.compare_words import CompareWords
+from workbench.ui.compare.words import CompareWords
 from workbench.ui.widgets.robustness_panel import headline_text
 
 MEASURABLE = Objective(metric="tickets", target=10, baseline=20, horizon_months=6)

@@ -14,7 +14,7 @@ from tests.conftest import AppFactory
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.team_form import TeamForm
+from workbench.ui.teams.form import TeamForm
 from workbench.ui.widgets.safe_input import SafeInput
 
 OSC52 = "\x1b]52;c;AAAA\x07"

@@ -16,7 +16,7 @@ from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.team import Team
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
-from workbench.ui.dialogs.team_form import TeamForm
+from workbench.ui.teams.form import TeamForm
 
 PAIR = ("team-ecommerce-content", "dlai-chatgpt-prompt-engineering")
 
@@ -208,7 +208,7 @@ async def test_a_conflict_shows_both_values_and_keeps_the_chosen_one_per_field(
     from textual.widgets import Input, RadioButton
 
     from workbench.ui.dialogs.conflict_dialog import ConflictDialog
-    from workbench.ui.screens.teams import TeamsPane
+    from workbench.ui.teams.pane import TeamsPane
 
     managers = "team-industrial-managers"
     app = watched(make_app(sample_repo, lang="en"))

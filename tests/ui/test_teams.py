@@ -12,15 +12,17 @@ from tests.conftest import AppFactory
 from tests.ui.keys import type_text
 from tests.ui.screen import screen_text
 from tests.ui.waiting import wait_for_text, wait_until
+from workbench.core.pilot_input import parse_number
 from workbench.core.team import Objective, Team
 from workbench.i18n import Translator
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.picker import PickerDialog
-from workbench.ui.dialogs.team_form import TeamForm, parse_number, parse_whole
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.teams import TeamsPane
+from workbench.ui.teams.form import TeamForm
+from workbench.ui.teams.form_fields import parse_whole
+from workbench.ui.teams.pane import TeamsPane
 from workbench.ui.widgets.objective_badge import (
     ObjectiveFlag,
     clarify_flag,

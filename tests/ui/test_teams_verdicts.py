@@ -14,7 +14,7 @@ from tests.ui.waiting import wait_for_text, wait_until
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.teams import TeamsPane
+from workbench.ui.teams.pane import TeamsPane
 from workbench.ui.widgets.objective_badge import theme_style
 
 ECOMMERCE = "team-ecommerce-content"

@@ -10,7 +10,7 @@ from tests.conftest import AppFactory
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
-from workbench.ui.widgets.pilot_page import PilotPage
+from workbench.ui.pilots.page import PilotPage
 from workbench.ui.widgets.virtual_table import VirtualTable
 
 CHARACTERS = {"slash": "/", "space": " "}

@@ -1,82 +1,55 @@
-"""The workbench app: holds the repository, the language, the theme and the UI state."""
+"""The workbench app: holds the repository, the language, the theme and the UI state.
+
+Its parts, each in its own module: saving (``app_saving``: the save queue, retry, discard,
+quit once saved, the header's save state), reloading what a colleague wrote (``app_reload``),
+notifications (``app_notices``), the theme and the settings file (``app_preferences``) and
+the palette's own commands (``app_palette``).
+"""
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
-from pydantic import ValidationError
-from textual import events, on
-from textual.app import App
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.driver import Driver
-from textual.markup import escape
-from textual.message import Message
-from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from workbench.core.diagnostic import hidden_ratings, visible_assessments
 from workbench.i18n import LANGUAGES, Translator
-from workbench.i18n.messages import storage_message
-from workbench.settings import Settings, config_path
-from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
-from workbench.storage.meta import LastWrite
+from workbench.settings import Settings
 from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 from workbench.storage.schema import Snapshot
+from workbench.ui.app_notices import Notices
+from workbench.ui.app_palette import AppPalette
+from workbench.ui.app_preferences import Preferences
+from workbench.ui.app_reload import FileWatch
+from workbench.ui.app_saving import RETRY_KEY, SaveFlow
 from workbench.ui.commands import AppCommands, TabCommands
-from workbench.ui.compare_state import CompareState
+from workbench.ui.compare.state import CompareState
 from workbench.ui.crash import crash_report
-from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.conflict_dialog import ConflictDialog, local_time
 from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
-from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS, MainScreen
-from workbench.ui.messages import DataChanged, OpenPilot
+from workbench.ui.main_screen import MainScreen
+from workbench.ui.messages import OpenPilot
 from workbench.ui.panes.pane import Evaluations, PaletteCommand
 from workbench.ui.recovery import offer_recovered
-from workbench.ui.reports import report_commands
-from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
-from workbench.ui.text import safe_str
-from workbench.ui.themes import DEFAULT_THEME, FALLBACK_THEME
-from workbench.ui.toasts import ToastQueue, toast_seconds
+from workbench.ui.saving import SaveQueue
+from workbench.ui.themes import DEFAULT_THEME
+from workbench.ui.toasts import ToastQueue
 from workbench.ui.typeahead import TypeAhead
 from workbench.ui.warm_up import WarmUp
 
-T = TypeVar("T")
-
-NOTIFY_LIMIT = 500
-"""A notification quoting a 10k-character name would otherwise cover the screen."""
-RETRY_KEY = "f8"
 JOURNAL_CLOSE_SECONDS = 2.0
-
-
-class QuitRequested(Message):
-    """ctrl+q, on its way from the focused widget up to the app, behind the keys before it."""
-
-
-class SavesChanged(Message):
-    """The save queue wrote something, or a write failed (posted from its thread)."""
-
-
-def describe_failure(error: BaseException, i18n: Translator) -> str:
-    """A failed write in words: the storage layer's message, never a traceback."""
-    if isinstance(error, StorageError):
-        text = storage_message(error, i18n)
-    elif isinstance(error, OSError):
-        text = f"{error.strerror or type(error).__name__} ({error.filename})"
-    else:
-        text = f"{type(error).__name__}: {error}"
-    return text.rstrip(". ")
 
 
 @dataclass(slots=True)
@@ -91,7 +64,7 @@ class UIState:
     compare: CompareState = field(default_factory=CompareState)
 
 
-class WorkbenchApp(App[None]):
+class WorkbenchApp(SaveFlow, FileWatch, Notices, Preferences):
     TITLE = "AI Certification Workbench"
     CSS_PATH = "app.tcss"
     COMMANDS = {AppCommands, TabCommands}  # not Textual's own: one entry per action
@@ -151,9 +124,6 @@ class WorkbenchApp(App[None]):
         self.state = UIState()
         self.evaluations = Evaluations()
         self._watch_interval = watch_interval
-        self._polls = 0
-        self._reloading = False
-        self._reported_problem: str | None = None
         repository.serve_last_good = True  # a broken file is reported by the poll, once
         self._warnings = list(warnings)
         self.pilot_summary = pilot_summary
@@ -169,15 +139,7 @@ class WorkbenchApp(App[None]):
         self.type_ahead = TypeAhead(self)
         self.warm_up = WarmUp(self)
         self.toasts = ToastQueue(self)
-        self._failure_shown: Exception | None = None
-        self._quit_when_saved = False
-        self._journal_warned = False
         self._visible: tuple[Snapshot, str, Snapshot] | None = None
-
-    @property
-    def read_only(self) -> bool:
-        """Nothing can be saved: panes disable their editing keys (``Pane.read_only_blocks``)."""
-        return self.repository.read_only
 
     @property
     def today(self) -> date:
@@ -231,170 +193,6 @@ class WorkbenchApp(App[None]):
 
             self.call_after_refresh(open_diagnostic, self, self.diagnostic_team)
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every notification is plain text: it quotes names and errors from the data file.
-
-        It stays a few seconds (an error until it is dismissed) and pushes out all but the
-        newest of those on screen (``ToastQueue``)."""
-        super().notify(
-            safe_str(message, one_line=False, limit=NOTIFY_LIMIT),
-            title=safe_str(title),
-            severity=severity,
-            timeout=toast_seconds(severity, timeout),
-            markup=False,
-        )
-
-    def on_notify(self, event: Notify) -> None:
-        self.toasts.added(event.notification)
-        self.refresh_bindings()
-
-    def withdraw(self, notification: Notification) -> None:
-        """Take one notification off the screen (Textual has no public call for one)."""
-        if notification in self._notifications:
-            self._unnotify(notification)
-
-    def _unnotify(self, notification: Notification, refresh: bool = True) -> None:
-        # a toast clicked away or expired: it no longer counts among those shown
-        self.toasts.forget(notification)
-        super()._unnotify(notification, refresh)
-        self.refresh_bindings()
-
-    def action_dismiss_messages(self) -> None:
-        self.toasts.clear()
-        self.clear_notifications()
-        self.refresh_bindings()
-
-    def _apply_theme(self, name: str) -> None:
-        if name not in self.available_themes:
-            fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else FALLBACK_THEME
-            self.notify(
-                self.i18n(
-                    "app.unknown_theme",
-                    name=name,
-                    fallback=fallback,
-                    available=", ".join(sorted(self.available_themes)),
-                ),
-                severity="warning",
-                timeout=8,
-                markup=False,
-            )
-            name = fallback
-        self.theme = name
-
-    def _remember_theme(self, theme: Theme) -> None:
-        if theme.name == self._requested_theme and not self._theme_chosen:
-            # the start-up theme (a default, or ANSI on a 16-colour terminal) is not a
-            # choice worth remembering over the user's own
-            self._theme_chosen = True
-            return
-        if self.settings.theme != theme.name:
-            self.settings.theme = theme.name
-            self._save_settings()
-
-    @property
-    def settings_path(self) -> Path:
-        """Where the settings (theme, language, keymap) are remembered."""
-        return self._settings_path or config_path()
-
-    def _save_settings(self) -> None:
-        try:
-            self.settings.save(self._settings_path)
-        except OSError as error:
-            self.notify(str(error), severity="warning", markup=False)
-
-    # data
-
-    def store(
-        self, change: Callable[[Repository], T], *, resolved: Callable[[Any], object] | None = None
-    ) -> T | None:
-        """Run one change through the save queue and wait for it; report a failure,
-        refresh on success. For forms and deletions, which need the result.
-
-        The change is written after every change queued before it (score keys do not
-        wait: ``queue_edit``). On a failure nothing was written and None is returned: a
-        form stays open with what was typed, so that the user can try again. With
-        ``resolved`` (a form's edit), a conflict opens the dialog that resolves it field
-        by field; ``resolved`` then gets the record saved."""
-        if self.read_only:
-            self.notify_read_only()
-            return None
-        if self.saves.closed:
-            return None  # the app is stopping (a signal): nothing more is accepted
-        if self.saves.failure is not None:
-            self.saves.retry()  # what failed before goes first
-        save = self.saves.submit(change, waited=True)
-        if not self.saves.wait(save) and self.saves.withdraw(save):
-            failure = self.saves.failure
-            reason = describe_failure(failure, self.i18n) if failure is not None else ""
-            self._notify_not_saved(self.i18n("saving.earlier_failed", error=reason))
-            self.show_save_state()
-            return None
-        self.saves.wait(save)  # it was being written when the wait gave up
-        try:
-            if save.error is not None:
-                raise save.error
-        except ReadOnlyError:
-            self.notify_read_only()
-            return None
-        except ConflictError as conflict:
-            if resolved is None or not conflict.resolvable:
-                self._notify_not_saved(str(conflict))
-            else:
-                self._resolve(conflict, resolved)
-            return None
-        except (StorageError, OSError) as error:
-            self._notify_not_saved(describe_failure(error, self.i18n))
-            return None
-        # any other exception (a form's own check in the change) is the caller's, as it was
-        self.screen_stack[0].post_message(DataChanged())
-        self.show_save_state()
-        return save.result  # type: ignore[return-value]
-
-    def flush_saves(self) -> bool:
-        """Wait until every queued change is written (before what reads the file itself,
-        as a memo, or refers to a stored record, as a new pilot); False if one failed."""
-        if self.saves.idle() and self.saves.failure is None:
-            return True
-        return self.store(lambda repository: True) is not None
-
-    def queue_edit(self, edit: AssessmentEdit) -> bool:
-        """Queue a change to an assessment and return at once (a score key): the screen
-        shows it through ``preview_assessment``; the header says when it is saved."""
-        if self.read_only:
-            self.notify_read_only()
-            return False
-        if self.saves.closed:
-            return False
-        self.saves.submit_edit(edit)
-        self.show_save_state()
-        self._warn_if_journal_failed()
-        return True
-
-    def _warn_if_journal_failed(self) -> None:
-        """Once: the journal cannot be written (its folder is full or read-only)."""
-        problem = self.journal.problem if self.journal is not None else None
-        if problem is not None and not self._journal_warned:
-            self._journal_warned = True
-            self.notify(
-                self.i18n("recovery.journal_failed", error=describe_failure(problem, self.i18n)),
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-
-    def preview_assessment(self, team_id: str, programme_id: str) -> Any:
-        """The assessment of this pair with the changes not written yet: what to show."""
-        stored = self.repository.assessment_for(team_id, programme_id)
-        return self.saves.preview(team_id, programme_id, stored)
-
     def shown_assessment(self, assessment: Any, viewer: str | None = None) -> Any:
         """``assessment`` as ``viewer`` (this terminal's assessor) may see it: an open
         blind round of a diagnostic hides the others' ratings."""
@@ -421,67 +219,6 @@ class WorkbenchApp(App[None]):
         self._visible = (snapshot, self.assessor, shown)
         return shown
 
-    def _wake_for_saves(self) -> None:
-        self.post_message(SavesChanged())
-
-    @on(SavesChanged)
-    def _saves_changed(self) -> None:
-        finished = self.saves.take_finished()
-        if not self.screen_stack:
-            return  # closing
-        if any(not save.waited for save in finished):
-            self.screen_stack[0].post_message(DataChanged())
-        failure = self.saves.failure
-        if failure is not None and failure is not self._failure_shown:
-            self.notify(
-                self.i18n(
-                    "saving.failed",
-                    error=describe_failure(failure, self.i18n),
-                    retry=self.get_key_display(Binding(RETRY_KEY, "")),
-                ),
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
-        self._failure_shown = failure
-        self._warn_if_journal_failed()
-        self.show_save_state()
-        self.refresh_bindings()
-        if self._quit_when_saved:
-            state = self.saves.state
-            if state is SaveState.IDLE:
-                self.exit()
-            elif state is SaveState.FAILED:
-                self._quit_when_saved = False
-                self._ask_quit()
-
-    def save_state_text(self) -> str:
-        """The data file's name, and whether every change is in it (the header's line)."""
-        name = safe_str(self.repository.path.name, limit=60)
-        t = self.i18n
-        state = self.saves.state
-        # the state first: on a narrow screen the header cuts the end of the line
-        if state is SaveState.SAVING:
-            return f"{t('saving.saving')} · {name}"
-        if state is SaveState.FAILED:
-            key = self.get_key_display(Binding(RETRY_KEY, ""))
-            return t.plural("saving.not_saved", self.saves.unsaved, retry=key) + f" · {name}"
-        if self.saves.saved_at is not None:
-            return t("saving.saved", at=self.saves.saved_at.strftime("%H:%M")) + f" · {name}"
-        return name
-
-    def show_save_state(self) -> None:
-        main = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(main, MainScreen):
-            main.sub_title = self.save_state_text()
-
-    def action_retry_save(self) -> None:
-        if self.saves.failure is None:
-            return
-        self.saves.retry()
-        self.show_save_state()
-        self.refresh_bindings()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry_save":
             return self.saves.failure is not None
@@ -489,197 +226,10 @@ class WorkbenchApp(App[None]):
             return len(self.toasts) > 0
         return True
 
-    def action_discard_unsaved(self) -> None:
-        """Forget the changes that could not be saved, once the user confirms."""
-        failure = self.saves.failure
-        if failure is None:
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard and self.saves.failure is not None:
-                self.saves.discard()
-                self.screen_stack[0].post_message(DataChanged())
-                self.show_save_state()
-                self.refresh_bindings()
-                self.notify(self.i18n("saving.discard.done"), timeout=6, markup=False)
-
-        self.push_screen(
-            ConfirmDialog(
-                self.i18n("saving.discard.title"),
-                self.i18n.plural(
-                    "saving.discard.question",
-                    self.saves.unsaved,
-                    error=describe_failure(failure, self.i18n),
-                ),
-                confirm_label=self.i18n("saving.discard.confirm"),
-                danger=True,
-            ),
-            answered,
-        )
-
-    async def action_quit(self) -> None:
-        """Quit once every change is saved: wait for the queue, or ask when a save failed.
-
-        ctrl+q is a priority key, handled as soon as it arrives, while a score key typed
-        just before it still bubbles from the grid up to the app that runs its binding.
-        The decision travels the same way, so that it comes after that key's change."""
-        (self.focused or self.screen).post_message(QuitRequested())
-
-    @on(QuitRequested)
-    def _quit_once_saved(self) -> None:
-        state = self.saves.state
-        if state is SaveState.IDLE:
-            self.exit()
-        elif state is SaveState.SAVING:
-            self._quit_when_saved = True
-            self.notify(
-                self.i18n.plural("saving.quit_waits", self.saves.unsaved), timeout=10, markup=False
-            )
-        else:
-            self._ask_quit()
-
-    def _ask_quit(self) -> None:
-        failure = self.saves.failure
-
-        def answered(quit_anyway: bool | None) -> None:
-            if quit_anyway:
-                self.saves.discard()
-                self.exit()
-
-        self.push_screen(
-            ConfirmDialog(
-                self.i18n("saving.quit.title"),
-                self.i18n.plural(
-                    "saving.quit.question",
-                    self.saves.unsaved,
-                    error=describe_failure(failure, self.i18n) if failure is not None else "",
-                    retry=self.get_key_display(Binding(RETRY_KEY, "")),
-                ),
-                confirm_label=self.i18n("saving.quit.confirm"),
-                danger=True,
-            ),
-            answered,
-        )
-
     def on_unmount(self) -> None:
         self.saves.close()
         if self.journal is not None:
             self.journal.close(JOURNAL_CLOSE_SECONDS)
-
-    def _resolve(self, conflict: ConflictError, resolved: Callable[[Any], object]) -> None:
-        def chosen(keep_mine: frozenset[str] | None) -> None:
-            if keep_mine is None:
-                return  # back to the form, as typed
-            try:
-                saved = self.store(
-                    lambda repo: repo.resolve_conflict(conflict, keep_mine), resolved=resolved
-                )
-            except ValidationError as error:
-                message = error.errors()[0]["msg"]
-                self._notify_not_saved(self.i18n("sharing.conflict.invalid", error=message))
-                return
-            if saved is not None:
-                resolved(saved)
-
-        self.push_screen(ConflictDialog(conflict), chosen)
-
-    def _notify_not_saved(self, error: str) -> None:
-        self.notify(
-            self.i18n("app.storage_error", error=error),
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
-
-    def notify_read_only(self) -> None:
-        self.notify(
-            self.i18n(f"sharing.read_only.{self.repository.read_only_reason}"),
-            title=self.i18n("sharing.read_only_title"),
-            severity="warning",
-            timeout=8,
-            markup=False,
-        )
-
-    DEEP_CHECK_EVERY = 5
-    """Every fifth poll compares the file's bytes too: a new version can keep the old
-    stat fields (1-second timestamps, reused inodes), so a change is seen within seconds."""
-
-    @property
-    def reloading(self) -> bool:
-        """A reload is under way in a worker thread."""
-        return self._reloading
-
-    def check_for_changes(self) -> None:
-        """Reload when another process has replaced the file: one stat here, and every
-        ``DEEP_CHECK_EVERY`` polls a comparison of the bytes; reading and validating the
-        file happen in a worker thread, the screen keeps answering keys meanwhile."""
-        if self._reloading:
-            return
-        main = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(main, MainScreen) and main.seen is not self.repository.loaded:
-            # A tab built for the first time read a new version itself (the file had
-            # changed): the poll below would find nothing new; the other tabs must know.
-            main.post_message(DataChanged())
-        # A colleague's version that a save of ours was made over (or a tab read): no
-        # reload will find it, but the user is told who changed the file all the same.
-        self._tell_updated(self.repository.others_write())
-        self._polls += 1
-        deep = self._polls % self.DEEP_CHECK_EVERY == 0
-        if not deep and not self.repository.has_changed():
-            return
-        self._reloading = True
-        self.run_worker(
-            partial(self._reload_in_thread, deep),
-            thread=True,
-            group="reload",
-            exit_on_error=False,
-        )
-
-    def _reload_in_thread(self, deep: bool) -> None:
-        try:
-            # Our own save may be what changed the file: check again once it is written.
-            # Never wait for the UI thread while holding ``io``: a form's save, on the UI
-            # thread, may be waiting for the save queue, which waits for ``io``.
-            problem: str | None = None
-            with self.saves.io:
-                if not self.repository.has_changed(deep=deep):
-                    return
-                try:
-                    self.repository.reload()
-                except StorageError as error:
-                    problem = storage_message(error, self.i18n)
-            if problem is not None:
-                self._from_thread(self._report_problem, problem)
-            else:
-                self._from_thread(self._reloaded)
-        finally:
-            self._reloading = False
-
-    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the app is closing
-            self.call_from_thread(callback, *args)
-
-    def _report_problem(self, problem: str) -> None:
-        if problem != self._reported_problem:  # once, not every second
-            self._reported_problem = problem
-            self.notify(problem, severity="error", timeout=30, markup=False)
-
-    def _reloaded(self) -> None:
-        self._reported_problem = None
-        self.screen_stack[0].post_message(DataChanged(external=True))
-        news = self.repository.others_write()
-        self.notify(self._updated_message(news), timeout=4, markup=False)
-
-    def _tell_updated(self, news: LastWrite | None) -> None:
-        if news is not None:
-            self.notify(self._updated_message(news), timeout=4, markup=False)
-
-    def _updated_message(self, last: LastWrite | None) -> str:
-        """Who wrote the version just read, and when (in words if it is unknown)."""
-        if last is None:
-            return self.i18n("app.data_reloaded")
-        at = local_time(last.at, self.i18n)
-        return self.i18n("sharing.updated_by", who=safe_str(last.writer), at=at)
 
     # actions
 
@@ -725,24 +275,6 @@ class WorkbenchApp(App[None]):
         self.refresh_bindings()
         self.notify(self.i18n("app.language_switched"), timeout=2)
 
-    def action_pick_theme(self) -> None:
-        self.search_commands(
-            [
-                (
-                    escape(self.i18n("app.commands.theme_named", name=safe_str(name))),
-                    self._setter(name),
-                )
-                for name in sorted(self.available_themes)
-            ],
-            placeholder=self.i18n("app.commands.switch_theme"),
-        )
-
-    def _setter(self, name: str) -> Callable[[], None]:
-        def set_theme() -> None:
-            self.theme = name
-
-        return set_theme
-
     def action_show_data_file(self) -> None:
         text = self.i18n("app.data_file", path=str(self.repository.path))
         text += "\n" + self.i18n("app.data_file_backup", path=str(self.repository.backup_path))
@@ -759,88 +291,7 @@ class WorkbenchApp(App[None]):
         return self.app_commands() + self.tab_commands()
 
     def app_commands(self) -> list[PaletteCommand]:
-        t = self.i18n
-        commands = []
-        from workbench.ui.diagnostic.screen import DiagnosticScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, DiagnosticScreen):  # its step's keys, before the tabs'
-                commands += screen.palette_commands()
-        for tab_id in TABS:
-            tab = t(f"app.tabs.{tab_id}")
-            commands.append(
-                PaletteCommand(
-                    t("app.commands.go_to", tab=tab),
-                    t("app.commands.go_to_help", tab=tab)
-                    + f" ({TAB_KEYS[tab_id].upper()}, "
-                    + f"{ALT_TAB_KEYS[tab_id].split(',')[0]})",
-                    self._tab_switcher(tab_id),
-                )
-            )
-        commands += [
-            PaletteCommand(
-                t("app.commands.switch_language"),
-                t("app.commands.switch_language_help") + " (F9)",
-                self.action_toggle_language,
-            ),
-            PaletteCommand(
-                t("app.commands.switch_theme"),
-                t("app.commands.switch_theme_help") + " (F10)",
-                self.action_pick_theme,
-            ),
-            PaletteCommand(
-                t("money.commands.open"),
-                t("money.commands.open_help") + f" ({self._rates_key()})",
-                self.action_exchange_rates,
-            ),
-            PaletteCommand(
-                t("app.commands.show_data_file"),
-                t("app.commands.show_data_file_help"),
-                self.action_show_data_file,
-            ),
-            PaletteCommand(
-                t("app.commands.show_help"),
-                t("app.commands.show_help_help") + " (F1)",
-                self.action_help,
-            ),
-            PaletteCommand(
-                t("app.keys.quit"),
-                t("app.commands.quit_help") + f" ({self.bound_key('quit')})",
-                self.action_quit,
-            ),
-        ]
-        if self.toasts:
-            commands.append(
-                PaletteCommand(
-                    t("app.keys.dismiss"),
-                    t("app.commands.dismiss_help") + f" ({self.bound_key('dismiss-messages')})",
-                    self.action_dismiss_messages,
-                )
-            )
-        if self.saves.failure is not None:
-            key = self.get_key_display(Binding(RETRY_KEY, ""))
-            commands += [
-                PaletteCommand(
-                    t("saving.commands.retry"),
-                    t("saving.commands.retry_help") + f" ({key})",
-                    self.action_retry_save,
-                ),
-                PaletteCommand(
-                    t("saving.commands.discard"),
-                    t("saving.commands.discard_help"),
-                    self.action_discard_unsaved,
-                ),
-            ]
-        if self.journal is not None and not self.read_only:
-            commands.append(
-                PaletteCommand(
-                    t("recovery.commands.offer"),
-                    t("recovery.commands.offer_help"),
-                    self.action_offer_recovered,
-                )
-            )
-        commands += report_commands(self)
-        return commands
+        return AppPalette(self).commands()
 
     def action_offer_recovered(self) -> None:
         """Offer again the changes a stopped workbench left (after Esc at the start)."""
@@ -859,9 +310,3 @@ class WorkbenchApp(App[None]):
         if not isinstance(main, MainScreen):
             return []
         return [command for pane in main.panes() for command in pane.palette_commands()]
-
-    def _tab_switcher(self, tab: str) -> Callable[[], None]:
-        def switch() -> None:
-            self.action_show_tab(tab)
-
-        return switch

@@ -30,15 +30,15 @@ from workbench.ui.widgets.filter_input import TAB_CHARACTERS
 from workbench.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
-    from workbench.ui.screens.pilots import PilotsPane
+    from workbench.ui.pilots.pane import PilotsPane
     from workbench.ui.screens.scoring import ScoringPane
 
 PANE_CLASSES: dict[str, str] = {
     "catalogue": "workbench.ui.catalogue.pane:CataloguePane",
-    "teams": "workbench.ui.screens.teams:TeamsPane",
+    "teams": "workbench.ui.teams.pane:TeamsPane",
     "scoring": "workbench.ui.screens.scoring:ScoringPane",
-    "compare": "workbench.ui.screens.compare:ComparePane",
-    "pilots": "workbench.ui.screens.pilots:PilotsPane",
+    "compare": "workbench.ui.compare.pane:ComparePane",
+    "pilots": "workbench.ui.pilots.pane:PilotsPane",
 }
 """Each tab's pane, in the order of the tabs; a tab's module is imported when it is built."""
 TABS: tuple[str, ...] = tuple(PANE_CLASSES)

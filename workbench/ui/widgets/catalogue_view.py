@@ -17,12 +17,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
 
 from workbench.core.catalogue import (
     Credential,
@@ -37,7 +34,7 @@ from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_b
 from workbench.i18n import Translator
 from workbench.ui.panes.listing import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
-from workbench.ui.widgets.drawn_once import DrawnOnce
+from workbench.ui.widgets.detail_view import DetailView
 from workbench.ui.widgets.virtual_table import VirtualTable
 
 LEVEL_ORDER: dict[Level, int] = {level: index for index, level in enumerate(Level)}
@@ -221,7 +218,7 @@ class CatalogueTable(VirtualTable):
         self.post_message(self.Resized(self))
 
 
-class ProgrammeDetail(VerticalScroll):
+class ProgrammeDetail(DetailView):
     """Every field of one programme; unknown values are said to be unknown."""
 
     DEFAULT_CSS = """
@@ -230,18 +227,11 @@ class ProgrammeDetail(VerticalScroll):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    ProgrammeDetail > Static {
-        width: 1fr;
-    }
     """
 
     def __init__(self, i18n: Translator, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(Text(i18n("catalogue.detail.none")), id=id)
         self._i18n = i18n
-        self._body = Static(Content(i18n("catalogue.detail.none")))
-
-    def compose(self) -> ComposeResult:
-        yield self._body
 
     def show(
         self,
@@ -253,12 +243,10 @@ class ProgrammeDetail(VerticalScroll):
         t = self._i18n
         if programme is None:
             self.border_title = Content(t("catalogue.detail.title"))
-            self._body.update(Content(t("catalogue.detail.none")))
+            self.update(Text(t("catalogue.detail.none")))
             return
         self.border_title = Content(safe_str(programme.name, limit=120))
-        fields = self._render_fields(programme, used_by, old_facts, programmes or {})
-        self._body.update(DrawnOnce(fields))
-        self.scroll_home(animate=False)
+        self.update(self._render_fields(programme, used_by, old_facts, programmes or {}))
 
     def _render_fields(
         self, p: Programme, used_by: str, old_facts: str, programmes: Mapping[str, Programme]

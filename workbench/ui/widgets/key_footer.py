@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -95,7 +96,7 @@ class KeyFooter(Footer):
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._show_keys)
+            self.call_next(self._show_keys)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready:
@@ -226,6 +227,10 @@ class KeyFooter(Footer):
             shown.action,
         ) and (widget._disabled, widget.tooltip) == (not shown.enabled, shown.tooltip or None):
             return
+        same_width = (cell_len(widget.key_display), cell_len(widget.description)) == (
+            cell_len(shown.display),
+            cell_len(shown.description),
+        )
         widget.key = shown.key
         widget.key_display = shown.display
         widget.description = shown.description
@@ -233,4 +238,4 @@ class KeyFooter(Footer):
         widget._disabled = not shown.enabled
         widget.set_class(not shown.enabled, "-disabled")
         widget.tooltip = shown.tooltip or None
-        widget.refresh(layout=True)
+        widget.refresh(layout=not same_width)

@@ -87,7 +87,7 @@ class VirtualTable(ScrollView, can_focus=True):
         Binding("enter", "select", "table.open", id="table-open"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class TableMessage(Message):
         def __init__(self, table: VirtualTable) -> None:
@@ -129,6 +129,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self.sorted_column: str | None = None
         self.sort_reverse = False
         self._index: dict[str, int] = {}
+        self._laid_out: tuple[Size, Size, Size] | None = None
 
     # data
 
@@ -201,6 +202,17 @@ class VirtualTable(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
         elif self.cursor >= top + visible:
             self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Textual updates a scroll view's scrollbars after any layout of the screen, which
+        repaints them in a frame of their own: only when this table's sizes changed."""
+        sizes = (size, container_size, self.virtual_size)
+        if sizes == self._laid_out:
+            return False
+        self._laid_out = sizes
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.rows) + 1)

@@ -14,9 +14,44 @@ from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
 from workbench.core.comparison import Compared
-from workbench.ui.widgets.compare_lists import bar_layout, bar_row
-from workbench.ui.widgets.compare_words import CompareWords
-from workbench.ui.widgets.virtual_table import Cell, Row, VirtualTable
+from workbench.ui.compare.words import CompareWords
+from workbench.ui.text import safe_text
+from workbench.ui.widgets.virtual_table import Cell, Column, Row, VirtualTable
+
+NAME_MIN, NAME_MAX = 12, 28
+PERCENT_WIDTH = 8
+VERDICT_WIDTH = 13
+
+
+def bar_layout(
+    words: CompareWords, width: int, verdicts: int = VERDICT_WIDTH
+) -> tuple[list[Column], int]:
+    """The columns of the bar view for a table ``width`` cells wide, and the bar's width.
+
+    ``verdicts`` is the widest verdict to show: an open grid's possible verdicts ("? pilot/
+    invest.") are read whole, the bar gives up what they need (down to 20 cells)."""
+    name = max(NAME_MIN, min(NAME_MAX, width // 4))
+    spare = width - name - PERCENT_WIDTH - 4 - 20
+    verdict = max(VERDICT_WIDTH, min(verdicts, spare))
+    bar = max(10, width - name - PERCENT_WIDTH - verdict - 4)
+    t = words.t
+    columns = [
+        Column("team", t("compare.col.team"), width=name),
+        Column("percent", t("compare.col.percent"), width=PERCENT_WIDTH, align="right"),
+        Column("bar", t("compare.col.bar", low=40, high=60), width=bar),
+        Column("verdict", t("compare.col.verdict"), width=verdict),
+    ]
+    return columns, bar
+
+
+def bar_row(item: Compared, words: CompareWords, bar_width: int) -> Row:
+    cells = (
+        safe_text(item.team.name),
+        words.percent(item),
+        words.bar(item, bar_width),
+        words.verdict(item),
+    )
+    return Row(item.key, cells)
 
 
 class CompareBars(VirtualTable):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from workbench.core.comparison import Filters, SortBy
 
 if TYPE_CHECKING:
-    from workbench.ui.dialogs.budget_dialog import BudgetChoice
+    from workbench.ui.compare.budget_dialog import BudgetChoice
 
 
 class View(StrEnum):
@@ -18,6 +18,10 @@ class View(StrEnum):
     TEAM = "team"
     TWO = "two"
     PORTFOLIO = "portfolio"
+
+
+SIDE_BY_SIDE = frozenset({View.TEAMS, View.BARS})
+"""The two faces of view 1: the grid and the bars."""
 
 
 @dataclass(slots=True)

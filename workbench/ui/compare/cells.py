@@ -12,8 +12,8 @@ from rich.text import Text
 
 from workbench.core.comparison import Compared, best_of_row, row_values
 from workbench.core.grid import CRITERIA_BY_KEY, CRITERION_KEYS
+from workbench.ui.compare.words import CompareWords, stack
 from workbench.ui.text import safe_text
-from workbench.ui.widgets.compare_words import CompareWords, stack
 
 SUMMARY_ROWS = ("total", "percent", "verdict", "robustness", "objective")
 ROWS: tuple[str, ...] = (*CRITERION_KEYS, *SUMMARY_ROWS)

@@ -31,10 +31,10 @@ from workbench.core.pilot_metrics import (
 from workbench.core.pilot_overview import Totals, rates_lines, totals_line
 from workbench.core.pilot_report import roi_text, warning_text
 from workbench.i18n import Translator
+from workbench.ui.pilots.pilot_cells import progress_bar, timeline
+from workbench.ui.pilots.started_against import started_against
 from workbench.ui.text import safe_str, safe_text
 from workbench.ui.widgets.drawn_once import DrawnOnce
-from workbench.ui.widgets.pilot_cells import progress_bar, timeline
-from workbench.ui.widgets.started_against import started_against
 
 BAR = 20
 """Cells of the budget and KPI bars."""

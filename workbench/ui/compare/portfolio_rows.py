@@ -24,8 +24,8 @@ from workbench.core.portfolio_words import (
     reason_text,
     summary_sentences,
 )
+from workbench.ui.compare.words import CompareWords, stack
 from workbench.ui.text import safe_str, safe_text
-from workbench.ui.widgets.compare_words import CompareWords, stack
 from workbench.ui.widgets.virtual_table import Column, Row
 
 Name = Callable[[str], str]

@@ -8,8 +8,6 @@ too long by another user) keeps the form open with what was typed.
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -20,78 +18,21 @@ from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from workbench.core.team import Objective, Team
-from workbench.core.text import visible
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.base import Dialog
+from workbench.ui.teams.form_fields import (
+    FIELDS,
+    LABEL_KEY,
+    OBJECTIVE_FIELDS,
+    TEAM_FIELDS,
+    Field,
+    initial,
+    parse,
+)
 from workbench.ui.untouched import validate_keeping
 from workbench.ui.validation import GENERAL, errors_by_field
 from workbench.ui.widgets.objective_badge import measurable_line, warning_style
 from workbench.ui.widgets.safe_input import SafeInput
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    key: str
-    """The model field (``Team`` or ``Objective``), also the widget ids' suffix."""
-    kind: str = "text"
-    """``text``, ``number`` (decimal, comma or dot) or ``whole``."""
-    objective: bool = False
-
-
-TEAM_FIELDS = (Field("name"), Field("department"), Field("headcount", "whole"))
-OBJECTIVE_FIELDS = (
-    Field("statement", objective=True),
-    Field("metric", objective=True),
-    Field("unit", objective=True),
-    Field("baseline", "number", objective=True),
-    Field("target", "number", objective=True),
-    Field("horizon_months", "whole", objective=True),
-)
-FIELDS = TEAM_FIELDS + OBJECTIVE_FIELDS
-LABEL_KEY = {"horizon_months": "horizon"}
-
-_SPACES = re.compile(r"[\s\u00a0\u202f']")
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_WHOLE = re.compile(r"\+?\d+")
-
-
-def parse_number(text: str) -> float | None:
-    """A decimal number typed the English or the French way: 12.5, 12,5, 1 200; None if blank.
-
-    Raises ``ValueError`` for anything else (letters, two separators, nan, inf).
-    """
-    cleaned = _SPACES.sub("", text)
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        if "." in cleaned or cleaned.count(",") > 1:
-            raise ValueError(text)
-        cleaned = cleaned.replace(",", ".")
-    if not _DECIMAL.fullmatch(cleaned):
-        raise ValueError(text)
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
-
-
-def parse_whole(text: str) -> int | None:
-    """A whole number (spaces allowed as thousands separators); None if blank."""
-    cleaned = _SPACES.sub("", text)
-    if not cleaned:
-        return None
-    if not _WHOLE.fullmatch(cleaned):
-        raise ValueError(text)
-    return int(cleaned)
-
-
-def _shown(value: float | int | str | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    # the stored text made visible: an untouched field is written back as it was
-    return visible(value) if isinstance(value, str) else str(value)
 
 
 class TeamForm(Dialog[Team]):
@@ -226,11 +167,7 @@ class TeamForm(Dialog[Team]):
         yield Static(id=f"error-{field.key}", classes="field-error -empty", markup=False)
 
     def _initial(self, field: Field) -> str:
-        if self.team is None:
-            return ""
-        source: Team | Objective = self.team.objective if field.objective else self.team
-        value = getattr(source, field.key)
-        return _shown(value)
+        return initial(self.team, field)
 
     def on_mount(self) -> None:
         # The screen's AUTO_FOCUS puts the cursor in the name field; focusing it here
@@ -243,12 +180,7 @@ class TeamForm(Dialog[Team]):
         return self.query_one(f"#field-{key}", Input).value
 
     def _parsed(self, field: Field) -> str | float | int | None:
-        text = self.value(field.key)
-        if field.kind == "number":
-            return parse_number(text)
-        if field.kind == "whole":
-            return parse_whole(text)
-        return text
+        return parse(field, self.value(field.key))
 
     def _collect(self) -> tuple[Team | None, dict[str, str]]:
         """The team the fields describe, or the translated error of each wrong field."""

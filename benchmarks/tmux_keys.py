@@ -1,0 +1,219 @@
+"""Keys in a real terminal (issue 22): key to the last byte of the redraw, against a bare app.
+
+The workbench and bare Textual apps (``bare_apps.py``: a ``DataTable`` of as many rows, a
+``Static`` a digit updates) run side by side in windows of one private 80x24 tmux server.
+A control-mode client (``control_mode.py``) sends each key with ``send-keys`` and times the
+pane's ``%output`` until the pane stayed quiet ``quiet`` seconds: the figure is the time to
+the last byte of that burst. Each timed key of the workbench is followed by one of the bare
+app (A B A B); before every key both apps are settled (no output, no processor time), so a
+save or a warm-up never runs into the next key.
+
+- Down in the Catalogue (sample and large) and in the Teams list (large): at most 2x the
+  bare ``DataTable``'s Down (as many rows); Home every 8 Downs, untimed, in both apps;
+- ``e`` on the Catalogue, to the programme form drawn: at most 2x the bare Down (Escape
+  untimed after it);
+- a score key (3 and 4 in turn on the Scoring tab's last criterion, each a save) on the large
+  file: at most 50 ms, the bare digit updating a ``Static`` shown next to it.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bare_apps import BARE_KEYS_MARKER
+from control_mode import Burst, ControlClient
+from figures import FIRST_BYTE, Figures
+from startup_bench import Tmux
+from terminal import SIZE, Launcher, Window
+
+HERE = Path(__file__).resolve().parent
+SECTION = "tmux keys"
+KEY_TARGET = 2.0
+FORM_TARGET = 2.0
+SCORE_TARGET_MS = 50.0
+WARMUP = 2
+HOME_EVERY = 8
+
+
+@dataclass(frozen=True, slots=True)
+class App:
+    window: Window
+    name: str
+
+
+class KeyBench:
+    """Both apps of one comparison, in one tmux server, pressed in turn."""
+
+    def __init__(
+        self,
+        client: ControlClient,
+        figures: Figures,
+        data: str,
+        quiet: float,
+        progress: Callable[[str], None],
+    ) -> None:
+        self.client = client
+        self.figures = figures
+        self.data = data
+        self.quiet = quiet
+        self.progress = progress
+        self.windows: list[Window] = []
+
+    def launch(self, launcher: Launcher, name: str, command: list[str], marker: str) -> App:
+        """``command`` in a new window, once ``marker`` shows and it settled."""
+        window = launcher.launch(command)
+        self.windows.append(window)
+        launcher.wait_for(window, marker)
+        app = App(window, name)
+        self.settle(app)
+        return app
+
+    def settle(self, *apps: App) -> None:
+        if not self.client.settle(*((app.window.pane, app.window.pid) for app in apps)):
+            names = " and ".join(app.name for app in apps)
+            self.progress(f"{names}: never settled (output or processor time), going on")
+
+    def untimed(self, app: App, *keys: str) -> None:
+        for key in keys:
+            self.client.untimed(app.window.pane, key)
+        self.settle(app)
+
+    def press(self, app: App, key: str, other: App) -> Burst:
+        """``key`` timed in ``app`` once both apps settled: the other's save or warm-up
+        would take the processor from this one."""
+        self.settle(other, app)
+        return self.client.press(app.window.pane, key, self.quiet)
+
+    def record(self, name: str, burst: Burst, **options: object) -> None:
+        figure = self.figures.add(SECTION, self.data, name, burst.last_ms, **options)
+        figure.extra.setdefault(FIRST_BYTE, []).append(burst.first_ms)
+        figure.extra.setdefault("bytes", []).append(burst.size)
+
+    def alternate(
+        self,
+        presses: int,
+        workbench: tuple[App, str, Callable[[int], str]],
+        bare: tuple[App, str, Callable[[int], str]],
+        *,
+        after: Callable[[int], None] | None = None,
+        home: bool = False,
+        **options: object,
+    ) -> None:
+        """``presses`` timed keys in each app, in turn, after ``WARMUP`` untimed ones."""
+        app, name, key = workbench
+        bare_app, bare_name, bare_key = bare
+        for i in range(WARMUP + presses):
+            if home and i % HOME_EVERY == 0:
+                self.untimed(app, "Home")
+                self.untimed(bare_app, "Home")
+            burst = self.press(app, key(i), bare_app)
+            if after is not None:
+                after(i)
+            base = self.press(bare_app, bare_key(i), app)
+            if i < WARMUP:
+                continue
+            self.record(name, burst, baseline=bare_name, **options)
+            self.record(bare_name, base)
+        figure = self.figures.items[(SECTION, self.data, name)]
+        base_figure = self.figures.items[(SECTION, self.data, bare_name)]
+        self.progress(
+            f"tmux keys {self.data}: {name} {figure.median:.1f} ms "
+            f"(bare {base_figure.median:.1f} ms)"
+        )
+
+
+def bare_down(rows: int) -> str:
+    return f"Down in a bare DataTable of {rows:,} rows"
+
+
+FORM_MARKER = "Edit programme"
+
+
+def measure_tmux_keys(
+    figures: Figures,
+    files: dict[str, tuple[Path, str]],
+    rows: dict[str, dict[str, int]],
+    *,
+    presses: int,
+    quiet: float,
+    env: dict[str, str],
+    folder: Path,
+    markers: dict[str, str],
+    progress: Callable[[str], None],
+) -> None:
+    """``rows[data]``: how many programmes and teams the file holds (the bare tables')."""
+    with Tmux(*SIZE) as tmux, ControlClient(tmux.socket, tmux.session) as client:
+        launcher = Launcher(tmux, env, timeout=180, cwd=folder)
+        for data, (path, _) in files.items():
+            bench = KeyBench(client, figures, data, quiet, progress)
+            progress(f"tmux keys {data}: launching the workbench and the bare apps")
+            try:
+                keys_of(bench, launcher, path, markers[data], rows[data], presses)
+            finally:
+                for window in bench.windows:
+                    launcher.close(window)
+                time.sleep(0.2)
+
+
+def keys_of(
+    bench: KeyBench,
+    launcher: Launcher,
+    path: Path,
+    marker: str,
+    rows: dict[str, int],
+    presses: int,
+) -> None:
+    workbench = [sys.executable, "-m", "workbench.cli", "--lang", "en", "--assessor", "claire"]
+    wb = bench.launch(launcher, "workbench", [*workbench, "--db", str(path)], marker)
+    programmes, teams = rows["programmes"], rows["teams"]
+    bare_script = [sys.executable, str(HERE / "bare_apps.py")]
+    small = bench.launch(launcher, "bare app", [*bare_script, str(programmes)], BARE_KEYS_MARKER)
+    down = bare_down(programmes)
+    bench.alternate(
+        presses,
+        (wb, "Down in the Catalogue", lambda i: "Down"),
+        (small, down, lambda i: "Down"),
+        home=True,
+        target=KEY_TARGET,
+    )
+
+    def form_closed(i: int) -> None:
+        if i == 0 and FORM_MARKER not in (screen := launcher.screen(wb.window)):
+            raise RuntimeError(f"e did not open the programme form:\n{screen}")
+        bench.untimed(wb, "Escape")
+
+    bench.alternate(
+        presses,
+        (wb, "e: the programme form drawn", lambda i: "e"),
+        (small, down, lambda i: "Down"),
+        after=form_closed,
+        home=True,
+        target=FORM_TARGET,
+    )
+    if bench.data != "large":
+        return
+    big = bench.launch(launcher, "bare app (teams)", [*bare_script, str(teams)], BARE_KEYS_MARKER)
+    bench.untimed(wb, "F3")
+    bench.alternate(
+        presses,
+        (wb, "Down in the Teams list", lambda i: "Down"),
+        (big, bare_down(teams), lambda i: "Down"),
+        home=True,
+        target=KEY_TARGET,
+    )
+    launcher.close(big.window)
+    bench.untimed(wb, "F4")
+    bench.untimed(wb, "End")  # the last criterion: a score key leaves the cursor there
+    bench.untimed(wb, "2")  # then 3 and 4 in turn each change the score (the same does not)
+    bench.untimed(small, "F4")  # the bare app's tab of the Static
+    bench.alternate(
+        presses,
+        (wb, "score key on the Scoring tab (saved)", lambda i: "34"[i % 2]),
+        (small, "a digit updating a Static (bare app)", lambda i: "34"[i % 2]),
+        target=SCORE_TARGET_MS,
+        absolute=True,
+    )

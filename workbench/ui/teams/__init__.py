@@ -1,0 +1,1 @@
+"""The Teams tab: the table of teams, the highlighted team's detail, the team form."""
