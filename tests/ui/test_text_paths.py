@@ -55,6 +55,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.dialogs.weights_dialog": "criterion labels and numbers only",
     "workbench.ui.widgets.virtual_table": "str cells through safe_text",
     "workbench.ui.widgets.catalogue_view": "detail through safe_text, title through safe_str",
+    "workbench.ui.widgets.detail_view": "draws the Rich renderable its owner built from safe_text",
     "workbench.ui.widgets.objective_badge": "summary through safe_text",
     "workbench.ui.widgets.score_grid": "reasons through safe_text (one line)",
     "workbench.ui.widgets.robustness_panel": "criterion labels and numbers only",
