@@ -56,3 +56,23 @@ async def test_the_first_painted_screen_turns_the_collector_back_on(
     async with app.run_test() as pilot:
         await wait_until(pilot, gc.isenabled)
         assert app.screen.query("#catalogue-table")
+
+
+def test_leave_freezes_what_exists_and_stops_the_collector() -> None:
+    gc.unfreeze()
+    collector.leave()
+    assert not gc.isenabled()
+    assert gc.get_freeze_count() > 0
+
+
+async def test_the_collector_is_left_only_once_saves_and_journal_are_closed(
+    sample_repo: Repository, make_app: AppFactory, tmp_path: Path
+) -> None:
+    from workbench.storage.recovery import RecoveryJournal
+    from workbench.ui.launch import finished
+
+    app = make_app(sample_repo, journal=RecoveryJournal(sample_repo.path, tmp_path / "state"))
+    async with app.run_test() as pilot:
+        await wait_until(pilot, lambda: app.screen.query("#catalogue-table"))
+        assert not finished(app)  # running: saves may still come
+    assert finished(app)  # on_unmount closed the queue and the journal

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "workbench"
 
 PURE_PACKAGES = ("workbench.core", "workbench.storage", "workbench.exchange")
-PURE_MODULES = ("workbench.checker", "workbench.settings")
+PURE_MODULES = ("workbench.cli.checker", "workbench.settings")
 TINYDB_ALLOWED = {"workbench/storage/repository.py"}
 
 IMPORT_ALL = """
@@ -91,6 +91,35 @@ def test_the_cli_module_loads_no_textual_until_the_app_starts() -> None:
     assert result["textual"] == []
 
 
+def run_on_a_new_file(script: str, tmp_path: Path) -> object:
+    """What ``script`` prints last (JSON), run on a data file and settings under ``tmp_path``."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "wb.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "WORKBENCH_CONFIG": str(tmp_path / "settings.json")},
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+CHECK = """
+import json, sys
+from pathlib import Path
+from workbench.cli import main, open_repository
+open_repository(Path(sys.argv[1]), empty=False)
+code = main(["--lang", "en", "--db", sys.argv[1], "check"])
+print(json.dumps([code, sorted(m for m in sys.modules if m.split(".")[0] == "textual")]))
+"""
+
+
+def test_workbench_check_loads_no_textual_without_a_keymap(tmp_path: Path) -> None:
+    """Only a keymap in the settings needs the screens' bindings (and Textual) to check."""
+    assert run_on_a_new_file(CHECK, tmp_path) == [0, []]
+
+
 def test_the_web_server_loads_no_textual() -> None:
     """``workbench serve`` runs each workbench in its own process: the server needs no Textual."""
     result = import_in_fresh_interpreter(("workbench.web",), ())
@@ -139,20 +168,11 @@ async def main():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
 asyncio.run(main())
-import workbench.portfolio_cli, workbench.core.portfolio, workbench.ui.compare.pane
+import workbench.cli.portfolio, workbench.core.portfolio, workbench.ui.compare.pane
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"highspy", "numpy"})))
 """
 
 
 def test_starting_the_app_does_not_import_the_solver(tmp_path: Path) -> None:
     """HiGHS (and numpy) load when a portfolio is first solved, never at start-up."""
-    done = subprocess.run(
-        [sys.executable, "-c", START_APP, str(tmp_path / "wb.json")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "WORKBENCH_CONFIG": str(tmp_path / "settings.json")},
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert run_on_a_new_file(START_APP, tmp_path) == []

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import orjson
 import pytest
 
-from workbench.cli import main
+from workbench.cli import checker, main
 from workbench.storage.repository import Repository
 from workbench.storage.schema import META_TABLE
 
@@ -97,3 +99,35 @@ def test_an_existing_file_is_never_overwritten(
     assert large_org.main([str(path), "--scale", str(SCALE)]) == 2
     assert "exists" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "keep me"
+
+
+def test_workbench_check_reads_the_file_with_the_collector_off(
+    large_org: ModuleType,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As the repository reads a file: at 20k assessments, the collector walking every new
+    model made `check` twice the cold load of the file."""
+    path = tmp_path / "org.json"
+    assert large_org.main([str(path), "--scale", str(SCALE)]) == 0
+    capsys.readouterr()
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    real_check = checker.check_file
+
+    def watched(*args: Any, **kwargs: Any) -> checker.CheckReport:
+        gc.callbacks.append(seen)
+        try:
+            return real_check(*args, **kwargs)
+        finally:
+            gc.callbacks.remove(seen)
+
+    monkeypatch.setattr(checker, "check_file", watched)
+    assert main(["--lang", "en", "check", "--db", str(path)]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert passes == []

@@ -10,8 +10,8 @@ from typing import Any
 import orjson
 import pytest
 
-from workbench.checker import check_file
 from workbench.cli import main, open_repository
+from workbench.cli.checker import check_file
 from workbench.core.assessment import Rating, now_utc
 from workbench.core.grid import CRITERION_KEYS
 from workbench.core.sample import load_sample

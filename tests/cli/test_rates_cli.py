@@ -11,7 +11,7 @@ import pytest
 
 from tests.cli.test_exchange import Capture, run
 from tests.cli.test_exchange import db as db  # the fixture: a data file with the sample
-from workbench.checker import check_file
+from workbench.cli.checker import check_file
 from workbench.storage.repository import Repository
 
 HEADER = "from,to,rate,date,source\n"

@@ -25,7 +25,8 @@ from aiohttp import web
 
 from tests.cli import devtools
 from tests.cli.devtools import KEEP_TERMINALS, headless_page, stop
-from workbench.cli import build_parser, serve_command
+from workbench.cli.parser import build_parser
+from workbench.cli.serve import serve_command
 from workbench.web.access import host_allowed, host_name, origin_matches, same_token
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.checker import check_file
 from workbench.cli import main
+from workbench.cli.checker import check_file
 from workbench.core.assessment import Assessment
 from workbench.core.catalogue import Programme
 from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_between

@@ -9,8 +9,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from workbench.checker import check_file
 from workbench.cli import main, open_repository
+from workbench.cli.checker import check_file
 from workbench.core.assessment import Assessment, Rating, now_utc
 from workbench.core.diagnostic import Diagnostic, Step
 from workbench.core.grid import CRITERION_KEYS

@@ -12,8 +12,8 @@ from typing import Any
 import orjson
 import pytest
 
-from workbench.checker import check_file
 from workbench.cli import main
+from workbench.cli.checker import check_file
 from workbench.core.pilot_changes import revalidated
 from workbench.core.team import Team
 from workbench.storage.errors import ConflictError

@@ -13,8 +13,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from workbench.checker import check_file
 from workbench.cli import main
+from workbench.cli.checker import check_file
 from workbench.core.catalogue import Programme, Status
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository

@@ -12,8 +12,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from workbench.checker import check_file
 from workbench.cli import main
+from workbench.cli.checker import check_file
 from workbench.core.pilot import Measurement, Pilot
 from workbench.core.pilot_changes import correct_measurement, remove_measurement
 from workbench.core.team import Team

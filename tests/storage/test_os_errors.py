@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import filelock
 import pytest
 
 from workbench.core.team import Team
@@ -82,7 +83,7 @@ def test_a_failed_read_says_why(repo: Repository, monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_failed_lock_says_why(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(datafile.FileLock, "acquire", failing(errno.EACCES))
+    monkeypatch.setattr(filelock.FileLock, "acquire", failing(errno.EACCES))
     with pytest.raises(FileSystemError, match="permission denied"):
         repo.save_team(Team(name="x"))
 

@@ -13,7 +13,7 @@ import pytest
 
 from tests.stored_text import KEY, PAYLOADS, cases, hostile_file, read_at, rich_file, text_fields
 from tests.stored_text import write as write_file
-from workbench.checker import check_file
+from workbench.cli.checker import check_file
 from workbench.storage.repository import Repository
 from workbench.storage.schema import MODELS
 

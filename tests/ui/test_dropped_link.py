@@ -240,3 +240,20 @@ def test_the_next_start_offers_what_sigkill_interrupted(
     wait_gone(second, timeout=30)
     assert not list(journal_folder(tmp_path / "state", sample_repo.path).glob("*.jsonl"))
     assert temp_files(tmp_path) == []
+
+
+def test_ctrl_q_just_after_a_burst_writes_it_then_exits(
+    session: str, sample_repo: Repository, tmp_path: Path
+) -> None:
+    """The quit waits for the queue, closes the journal, then ends the process (which
+    skips the collector's last passes: ``collector.leave``)."""
+    assessment_id = opened_first(sample_repo)
+    tmux("send-keys", "-t", session, "F4")
+    wait_shown(session, SAMPLE)
+    pid = app_pid(session)
+    tmux("send-keys", "-t", session, *FIRST, "C-q")
+    wait_gone(pid, timeout=30)
+    assert tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip() == "0"
+    assert stored_scores(sample_repo.path, assessment_id) == FIRST
+    assert not list(journal_folder(tmp_path / "state", sample_repo.path).glob("*.jsonl"))
+    assert temp_files(tmp_path) == []

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input
 from tests.conftest import AppFactory
 from tests.ui.keys import type_text
 from tests.ui.waiting import palette_offers, steady, wait_for_text, wait_until
-from workbench.checker import check_file
+from workbench.cli.checker import check_file
 from workbench.exchange.export import export_json
 from workbench.exchange.selection import select
 from workbench.settings import Settings

@@ -123,7 +123,24 @@ def spreads(assessment: Assessment) -> list[CriterionSpread]:
 
 def median_scores(assessment: Assessment) -> dict[str, Number | None]:
     """The median per criterion; None while nobody scored it or someone gave a range."""
-    return {spread.key: spread.median for spread in spreads(assessment)}
+    names = assessment.assessors
+    if len(names) == 1:  # most assessments: the one assessor's scores (a range is none)
+        mine = assessment.ratings[names[0]]
+        return {key: getattr(mine.get(key), "score", None) for key in CRITERION_KEYS}
+    given = _all_given(assessment, names)
+    return _medians(given, _open_values(given))
+
+
+def _medians(
+    given: dict[str, list[tuple[str, Rating]]], pending: dict[str, list[Number]]
+) -> dict[str, Number | None]:
+    """The medians of ``_spreads``, without the spreads (20k assessments in an export)."""
+    return {
+        key: None
+        if key in pending
+        else _median([rating.score for _, rating in given[key] if rating.score is not None])
+        for key in CRITERION_KEYS
+    }
 
 
 def disputed(assessment: Assessment) -> list[str]:
@@ -153,7 +170,7 @@ def evaluate_consensus(assessment: Assessment, *, objective_measurable: bool) ->
     pending = _open_values(given)
     return evaluate(
         assessment.grid,
-        {spread.key: spread.median for spread in _spreads(given, pending)},
+        _medians(given, pending),
         objective_measurable=objective_measurable,
         values=pending,
     )

@@ -45,7 +45,7 @@ def fail(key: str, template: str, **context: object) -> PydanticCustomError:
 
 def is_stored(info: ValidationInfo | None) -> bool:
     context = info.context if info is not None else None
-    return isinstance(context, dict) and bool(context.get("stored"))
+    return context is STORED or (isinstance(context, dict) and bool(context.get("stored")))
 
 
 def _controls(value: str, *, multi_line: bool) -> None:
@@ -61,6 +61,10 @@ def _controls(value: str, *, multi_line: bool) -> None:
 
 def _checked(value: str, *, limit: int, multi_line: bool) -> str:
     _controls(value, multi_line=multi_line)
+    return _limited(value, limit)
+
+
+def _limited(value: str, limit: int) -> str:
     if len(value) > limit:
         raise fail(
             "too_long", "At most {limit} characters ({length} here)", limit=limit, length=len(value)
@@ -80,7 +84,7 @@ def non_blank(value: str, info: ValidationInfo | None = None) -> str:
         raise fail("blank", "This field cannot be empty")
     if is_blank(value):
         raise fail("invisible", "This field holds only invisible characters")
-    return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+    return _limited(value, MAX_NAME_LENGTH)  # what was free of controls still is, trimmed
 
 
 def identifier(value: str, info: ValidationInfo | None = None) -> str:
@@ -116,7 +120,7 @@ def optional_text(value: str | None, info: ValidationInfo | None = None) -> str 
     value = value.strip()
     if not value:
         return None
-    return _checked(value, limit=MAX_NAME_LENGTH, multi_line=False)
+    return _limited(value, MAX_NAME_LENGTH)
 
 
 def long_text(value: str, info: ValidationInfo | None = None) -> str:
@@ -124,7 +128,7 @@ def long_text(value: str, info: ValidationInfo | None = None) -> str:
     if is_stored(info):
         return value
     _controls(value, multi_line=True)
-    return _checked(value.strip(), limit=MAX_TEXT_LENGTH, multi_line=True)
+    return _limited(value.strip(), MAX_TEXT_LENGTH)
 
 
 def optional_long_text(value: str | None, info: ValidationInfo | None = None) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 
 from workbench.core.grid import CRITERION_KEYS, MAX_SCORE, MIN_SCORE, Grid
 from workbench.core.percent import rounded
@@ -75,6 +76,14 @@ def percent_shown(total: Number, max_total: Number, grid: Grid) -> Decimal:
     lies on the same side of each threshold as the exact one: 33.0 % is never shown for
     a grid at 33.02 % whose pilot threshold is 33 %.
     """
+    return _percent_shown(total, max_total, grid.pilot_above, grid.alternatives_below)
+
+
+@lru_cache(maxsize=4096)
+def _percent_shown(
+    total: Number, max_total: Number, pilot_above: int, alternatives_below: int
+) -> Decimal:
+    """``percent_shown`` by value: a few hundred totals recur across thousands of grids."""
     exact = Fraction(total) * 100 / Fraction(max_total)
     decimals = 1
     while True:
@@ -82,7 +91,7 @@ def percent_shown(total: Number, max_total: Number, grid: Grid) -> Decimal:
         consistent = all(
             (Fraction(shown) > threshold) == (exact > threshold)
             and (Fraction(shown) < threshold) == (exact < threshold)
-            for threshold in (grid.pilot_above, grid.alternatives_below)
+            for threshold in (pilot_above, alternatives_below)
         )
         if consistent or decimals >= MAX_DECIMALS:
             return shown
@@ -177,8 +186,8 @@ def evaluate(
     options.update(values or {})
     missing: list[str] = []
     fixed: Number = 0
-    low: Number = 0
-    high: Number = 0
+    lowest: Number = 0  # what the missing scores add, at least and at most
+    highest: Number = 0
     open_options: list[tuple[Number, Collection[Number]]] = []
     for key in CRITERION_KEYS:
         weight = grid.weight(key)
@@ -188,24 +197,23 @@ def evaluate(
             allowed = options.get(key, range(MIN_SCORE, MAX_SCORE + 1))
             if not allowed:
                 raise ValueError(f"no value left for {key}")
-            low += weight * min(allowed)
-            high += weight * max(allowed)
+            lowest += weight * min(allowed)
+            highest += weight * max(allowed)
             open_options.append((weight, allowed))
         else:
             if not MIN_SCORE <= score <= MAX_SCORE:
                 raise ValueError(f"score {score} for {key} is outside {MIN_SCORE}-{MAX_SCORE}")
             fixed += weight * score
-            low += weight * score
-            high += weight * score
+    maximum = grid.maximum
     totals = reachable_totals(fixed, open_options)
-    found = {grid_verdict(total, grid.maximum, grid) for total in totals}
+    found = {grid_verdict(total, maximum, grid) for total in totals}
     return Evaluation(
         grid=grid,
         scores=dict(scores),
         missing=tuple(missing),
-        low_total=low,
-        high_total=high,
-        maximum=grid.maximum,
+        low_total=fixed + lowest if missing else fixed,
+        high_total=fixed + highest if missing else fixed,
+        maximum=maximum,
         objective_measurable=objective_measurable,
         reachable=tuple(v for v in VERDICT_ORDER if v in found),
     )

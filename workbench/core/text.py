@@ -122,9 +122,15 @@ _DRAW_NOTHING = ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me")
 nothing)."""
 
 
+_DRAWN_ASCII = re.compile("[!-~]")
+"""A printable ASCII character other than the space: it always draws itself."""
+
+
 def is_blank(value: str) -> bool:
     """True if nothing in ``value`` would draw: spaces, zero-width and bidi controls,
     combining marks and blank-looking letters only."""
+    if _DRAWN_ASCII.search(value):
+        return False
     return all(
         char.isspace()
         or char in _INVISIBLE

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
@@ -12,15 +11,27 @@ from typing import Any
 import orjson
 
 from workbench.core.assessment import Assessment
-from workbench.core.consensus import evaluate_consensus
+from workbench.core.consensus import median_scores
 from workbench.core.freshness import FACTS_MAX_AGE_DAYS
 from workbench.core.grid import CRITERIA_BY_KEY, CRITERION_KEYS
 from workbench.core.memo import Messages, memo, sections
 from workbench.core.memo_money import reader_currency
 from workbench.core.money import Rates
-from workbench.core.scoring import Number
+from workbench.core.scoring import (
+    Number,
+    apply_objective_rule,
+    grid_verdict,
+    percent_shown,
+    weighted_total,
+)
 from workbench.core.team import Team
-from workbench.exchange.csv_format import COLUMNS, cell, programme_cells
+from workbench.exchange.csv_format import (
+    COLUMNS,
+    DECISION_COLUMNS,
+    cell,
+    neutralise,
+    programme_cells,
+)
 from workbench.exchange.selection import Selection
 from workbench.storage.schema import META_TABLE, MODELS, SCHEMA_VERSION, RawData
 
@@ -35,56 +46,125 @@ def _ignore(done: int, total: int) -> None:
     return None
 
 
-def csv_rows(selection: Selection) -> Iterator[dict[str, str]]:
-    """One row per team x programme x assessor x criterion, then the programmes that no
-    selected assessment uses (so that the CSV is also the whole catalogue)."""
+RATED_COLUMNS = ("assessor", "criterion", "criterion_label", "weight", "score", "low", "high")
+"""With ``reason``, the columns that change from one row of an assessment to the next."""
+_FIRST = COLUMNS.index("assessor")
+_AFTER = _FIRST + len(RATED_COLUMNS) + 1
+_HEAD = COLUMNS[:_FIRST]
+"""The team, the programme and the assessment: the same on every row of an assessment."""
+_PROGRAMME = COLUMNS[_AFTER + len(DECISION_COLUMNS) :]
+"""The programme's own fields, last: the same on every row of the programme."""
+if (*_HEAD, *RATED_COLUMNS, "reason", *DECISION_COLUMNS, *_PROGRAMME) != COLUMNS:
+    raise RuntimeError("csv_groups writes the columns in another order")  # pragma: no cover
+_QUOTED = re.compile('[,"\r\n]')
+NEWLINE = "\r\n"
+
+
+def csv_field(value: str) -> str:
+    """One field as ``csv.writer`` writes it: quoted, quotes doubled, only when it holds a
+    comma, a quote or a line break."""
+    if _QUOTED.search(value) is None:
+        return value
+    return '"' + value.replace('"', '""') + '"'
+
+
+def csv_line(cells: Iterable[str]) -> str:
+    return ",".join(csv_field(value) for value in cells) + NEWLINE
+
+
+def csv_groups(selection: Selection) -> Iterator[str]:
+    """The rows as CSV text, one group per assessment: one row per assessor x criterion;
+    then one row for each programme that no selected assessment uses (so that the CSV is
+    also the whole catalogue). What rows share is written once: a programme's fields once
+    per programme, an assessment's team and decision once per assessment."""
     teams = {team.id: team for team in selection.teams}
     programmes = {programme.id: programme for programme in selection.programmes}
-    used: set[str] = set()
+    catalogue: dict[str, tuple[dict[str, str], str]] = {}
+    labels = {key: csv_field(CRITERIA_BY_KEY[key].label("en")) for key in CRITERION_KEYS}
+    criteria = {key: csv_field(key) for key in CRITERION_KEYS}
+    reasons: dict[str, str] = {}  # each reason's field, made once (most are empty)
     for assessment in selection.assessments:
-        programme = programmes[assessment.programme_id]
-        used.add(programme.id)
-        base = programme_cells(programme)
-        base["team_id"] = cell(assessment.team_id)
-        base["team"] = cell(teams[assessment.team_id].name)
-        base["assessment_id"] = cell(assessment.id)
-        base |= decision_cells(assessment, teams[assessment.team_id])
+        known = catalogue.get(assessment.programme_id)
+        if known is None:
+            cells = programme_cells(programmes[assessment.programme_id])
+            known = catalogue[assessment.programme_id] = (
+                cells,
+                csv_line(cells[c] for c in _PROGRAMME),
+            )
+        cells, programme_text = known
+        team = teams[assessment.team_id]
+        head = {
+            **cells,
+            "team_id": cell(assessment.team_id),
+            "team": cell(team.name),
+            "assessment_id": cell(assessment.id),
+        }
+        decision = decision_cells(assessment, team)
+        first = ",".join(csv_field(head[column]) for column in _HEAD)
+        last = ",".join([*(csv_field(decision[c]) for c in DECISION_COLUMNS), programme_text])
+        grid = assessment.grid
+        criterion = {  # the criterion's key, label and weight
+            key: f"{criteria[key]},{labels[key]},{grid.weight(key)}" for key in CRITERION_KEYS
+        }
+        rows = []
         assessors: list[str | None] = [*assessment.assessors] or [None]
         for assessor in assessors:
+            ratings = assessment.ratings.get(assessor, {}) if assessor is not None else {}
+            name = csv_field(cell(assessor))
             for key in CRITERION_KEYS:
-                rating = assessment.rating(assessor, key) if assessor is not None else None
-                yield {
-                    **base,
-                    "assessor": cell(assessor),
-                    "criterion": key,
-                    "criterion_label": CRITERIA_BY_KEY[key].label("en"),
-                    "weight": cell(assessment.grid.weight(key)),
-                    "score": cell(rating.score if rating else None),
-                    "low": cell(rating.low if rating else None),
-                    "high": cell(rating.high if rating else None),
-                    "reason": cell(rating.reason if rating else None),
-                }
+                rating = ratings.get(key)
+                if rating is None:  # its cells stay empty
+                    rows.append(f"{first},{name},{criterion[key]},,,,,{last}")
+                    continue
+                reason = reasons.get(rating.reason)
+                if reason is None:
+                    reason = reasons[rating.reason] = csv_field(neutralise(rating.reason))
+                score, low, high = _WHOLE[rating.score], _WHOLE[rating.low], _WHOLE[rating.high]
+                rows.append(f"{first},{name},{criterion[key]},{score},{low},{high},{reason},{last}")
+        yield "".join(rows)
     if selection.filtered_by_team:
         return
+    used = {assessment.programme_id for assessment in selection.assessments}
     for programme in selection.programmes:
         if programme.id not in used:
-            yield dict.fromkeys(COLUMNS, "") | programme_cells(programme)
+            cells = programme_cells(programme)
+            yield csv_line(cells.get(column, "") for column in COLUMNS)
+
+
+class _Whole(dict[int | None, str]):
+    """A score's cell: "" for none, its digits otherwise; each made once."""
+
+    def __missing__(self, score: int | None) -> str:
+        text = self[score] = "" if score is None else str(score)
+        return text
+
+
+_WHOLE = _Whole()
 
 
 def decision_cells(assessment: Assessment, team: Team) -> dict[str, str]:
-    """The assessment's decision in the columns of ``DECISION_COLUMNS``."""
+    """The assessment's decision in the columns of ``DECISION_COLUMNS``: its consensus
+    grid's total, percentage and verdict (``evaluate_consensus``), made from the medians
+    alone, since the CSV shows no range of verdicts still possible."""
     measurable = team.objective.is_measurable
-    evaluation = evaluate_consensus(assessment, objective_measurable=measurable)
     grid = assessment.grid
-    total, verdict = evaluation.total, evaluation.verdict
+    medians = median_scores(assessment)
+    scores = {key: median for key, median in medians.items() if median is not None}
+    maximum = grid.maximum
+    total = verdict = percent = ""  # while a criterion has no median
+    if len(scores) == len(medians):
+        exact = weighted_total(grid.weights, scores)
+        total = exact_text(exact)
+        verdict = apply_objective_rule(grid_verdict(exact, maximum, grid), measurable).value
+        percent = str(percent_shown(exact, maximum, grid))
     return {
-        "total": "" if total is None else exact_text(total),
-        "maximum": str(evaluation.maximum),
-        "percent": "" if evaluation.percent is None else str(evaluation.percent),
+        "total": total,
+        "maximum": str(maximum),
+        "percent": percent,
         "pilot_above": str(grid.pilot_above),
         "alternatives_below": str(grid.alternatives_below),
         "objective_measurable": "yes" if measurable else "no",
-        "verdict": "" if verdict is None else verdict.value,
+        "verdict": verdict,
     }
 
 
@@ -96,22 +176,14 @@ def exact_text(value: Number) -> str:
 
 def export_csv(selection: Selection, progress: Progress = _ignore) -> str:
     """UTF-8 text (the caller writes it as UTF-8), with a header row."""
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    parts = [csv_line(COLUMNS)]
     total = len(selection.assessments) + len(selection.programmes)
-    done = 0
-    last = None
-    for row in csv_rows(selection):
-        writer.writerow(row)
-        key = (row["assessment_id"], row["programme_id"])
-        if key != last:
-            last = key
-            done += 1
-            if done % 50 == 0:
-                progress(min(done, total), total)
+    for done, rows in enumerate(csv_groups(selection), start=1):
+        parts.append(rows)
+        if done % 50 == 0:
+            progress(min(done, total), total)
     progress(total, total)
-    return buffer.getvalue()
+    return "".join(parts)
 
 
 def export_document(selection: Selection, *, author: str, now: datetime) -> RawData:

@@ -7,7 +7,9 @@ values given as parameters are never parsed, so user text cannot break a message
 
 from __future__ import annotations
 
+import threading
 import tomllib
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -31,14 +33,57 @@ def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
             into[name] = str(value)
 
 
+class Catalogue(Mapping[str, str]):
+    """Every message of one language, keyed ``file.key``; each file is read the first time
+    one of its keys is asked for (the first screen needs a fifth of the 90 kB of TOML)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._files = {path.stem for path in folder.glob("*.toml")}
+        self._messages: dict[str, str] = {}
+        self._read: set[str] = set()
+        self._reading = threading.Lock()  # a save's thread may word its error meanwhile
+
+    def _file(self, stem: str) -> None:
+        if stem in self._read or stem not in self._files:
+            return
+        with self._reading:
+            if stem in self._read:
+                return
+            with (self._folder / f"{stem}.toml").open("rb") as handle:
+                _flatten(stem, tomllib.load(handle), self._messages)
+            self._read.add(stem)
+
+    def _every(self) -> dict[str, str]:
+        for stem in sorted(self._files):
+            self._file(stem)
+        return self._messages
+
+    def __getitem__(self, key: str) -> str:
+        self._file(key.partition(".")[0])
+        return self._messages[key]
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self._file(key.partition(".")[0])
+        return self._messages.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        self._file(key.partition(".")[0])
+        return key in self._messages
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._every())
+
+    def __len__(self) -> int:
+        return len(self._every())
+
+
 @cache
-def catalogue(lang: str) -> dict[str, str]:
+def catalogue(lang: str) -> Catalogue:
     """Every message of ``lang``, keyed ``file.key``."""
-    messages: dict[str, str] = {}
-    for path in sorted((FOLDER / lang).glob("*.toml")):
-        with path.open("rb") as handle:
-            _flatten(path.stem, tomllib.load(handle), messages)
-    return messages
+    return Catalogue(FOLDER / lang)
 
 
 class Translator:

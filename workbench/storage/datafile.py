@@ -28,10 +28,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import orjson
-from filelock import FileLock, Timeout
 
 from workbench.core.json_position import bad_utf8
 from workbench.storage.errors import (
@@ -42,6 +41,9 @@ from workbench.storage.errors import (
     Reason,
 )
 from workbench.storage.schema import InvalidDataError
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 T = TypeVar("T")
 RawData = dict[str, Any]
@@ -396,6 +398,8 @@ class DataFile(Generic[T]):
     def _acquired(self) -> Iterator[None]:
         """Wait for the lock as long as others make progress (the file keeps changing);
         give up only when it stayed taken for ``LOCK_TIMEOUT_SECONDS`` with no change."""
+        from filelock import FileLock, Timeout  # 15 ms the first screen does without
+
         lock = FileLock(self.lock_path, mode=self._lock_mode())
         progress = self._progress()
         progress_at = time.monotonic()

@@ -200,6 +200,13 @@ class RecoveryJournal:
         with self._condition:
             return len(self._live)
 
+    @property
+    def closed(self) -> bool:
+        """``close`` ran and stopped the thread: nothing more will be written."""
+        with self._condition:
+            thread = self._thread
+            return self._closing and (thread is None or not thread.is_alive())
+
     def close(self, timeout: float | None = None) -> None:
         """Flush, stop the thread, and remove the journal if no change is left in it."""
         self.flush(timeout)

@@ -346,17 +346,19 @@ def validate(
             continue
         old_table = previous[0].get(name, {}) if previous else {}
         old_records: Mapping[str, BaseModel] = getattr(previous[1], name) if previous else {}
+        # the model's validator itself: ``model_validate`` around it costs 1 µs per record
+        check = model.__pydantic_validator__.validate_python
         records: dict[str, Any] = {}
         for doc_id, doc in table.items():
             raw_id = doc.get("id") if isinstance(doc, dict) else None
             if isinstance(raw_id, str):
                 known[name].add(raw_id)
-            reused = old_records.get(raw_id) if isinstance(raw_id, str) else None
+            reused = old_records.get(raw_id) if old_records and isinstance(raw_id, str) else None
             if reused is not None and old_table.get(doc_id) == doc:
                 record: BaseModel = reused
             else:
                 try:
-                    record = model.model_validate(doc, context=context)
+                    record = check(doc, context=context)
                 except ValidationError as error:
                     problems += [
                         problem for _, problem in record_problems(name, doc_id, doc, error)

@@ -36,7 +36,6 @@ from workbench.ui.app_saving import RETRY_KEY, SaveFlow
 from workbench.ui.commands import AppCommands, TabCommands
 from workbench.ui.compare.state import CompareState
 from workbench.ui.crash import crash_report
-from workbench.ui.help_screen import HelpScreen
 from workbench.ui.key_names import key_display
 from workbench.ui.keymap import check_keymap, keymap_warning, known_bindings
 from workbench.ui.main_screen import MainScreen
@@ -234,6 +233,8 @@ class WorkbenchApp(SaveFlow, FileWatch, Notices, Preferences):
     # actions
 
     def action_help(self) -> None:
+        from workbench.ui.help_screen import HelpScreen  # see ui/preload.py
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen.active_bindings))

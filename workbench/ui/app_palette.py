@@ -11,7 +11,6 @@ from textual.binding import Binding
 from workbench.ui.app_saving import RETRY_KEY
 from workbench.ui.main_screen import ALT_TAB_KEYS, TAB_KEYS, TABS
 from workbench.ui.panes.pane import PaletteCommand
-from workbench.ui.reports import report_commands
 
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp
@@ -103,6 +102,8 @@ class AppPalette:
                     app.action_offer_recovered,
                 )
             )
+        from workbench.ui.reports import report_commands  # see ui/preload.py
+
         commands += report_commands(app)
         return commands
 

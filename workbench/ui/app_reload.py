@@ -15,7 +15,6 @@ from workbench.i18n.messages import storage_message
 from workbench.storage.errors import StorageError
 from workbench.storage.meta import LastWrite
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.conflict_dialog import local_time
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.saving import SaveQueue
@@ -110,5 +109,7 @@ class FileWatch(App[None]):
         """Who wrote the version just read, and when (in words if it is unknown)."""
         if last is None:
             return self.i18n("app.data_reloaded")
+        from workbench.ui.dialogs.conflict_dialog import local_time  # see ui/preload.py
+
         at = local_time(last.at, self.i18n)
         return self.i18n("sharing.updated_by", who=safe_str(last.writer), at=at)

@@ -21,7 +21,6 @@ from workbench.storage.errors import ConflictError, ReadOnlyError, StorageError
 from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.conflict_dialog import ConflictDialog
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.messages import DataChanged
 from workbench.ui.saving import AssessmentEdit, SaveQueue, SaveState
@@ -298,6 +297,8 @@ class SaveFlow(App[None]):
                 return
             if saved is not None:
                 resolved(saved)
+
+        from workbench.ui.dialogs.conflict_dialog import ConflictDialog  # see ui/preload.py
 
         self.push_screen(ConflictDialog(conflict), chosen)
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from rich.console import Console
 from textual.theme import Theme
 
+from workbench import collector
 from workbench.core.text import visible
 from workbench.i18n import Translator
 from workbench.settings import Settings, language_from_environment, state_path
@@ -125,4 +126,13 @@ def launch(
     )
     with saved_on_signals(app):
         app.run()
+    if finished(app):
+        collector.leave()
     return app.return_code or 0
+
+
+def finished(app: WorkbenchApp) -> bool:
+    """The app wrote its save queue (or the user discarded what failed) and closed its
+    recovery journal: nothing it holds is needed any more."""
+    saves, journal = app.saves, app.journal
+    return saves.closed and saves.idle() and (journal is None or journal.closed)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from workbench.core.assessment import Assessment
+from workbench.ui.preload import import_later
 
 if TYPE_CHECKING:
     from workbench.ui.app import WorkbenchApp
@@ -37,7 +38,11 @@ class WarmUp:
         """Once per app: a language switch rebuilds the main screen, not the evaluations."""
         if not self.started:
             self.started = True
-            self._app.set_timer(DELAY, self._begin)
+            self._app.set_timer(DELAY, self._import_first)
+
+    def _import_first(self) -> None:
+        """The modules the start left out (``workbench.ui.preload``), then the evaluations."""
+        import_later(self._app, then=self._begin)
 
     def _begin(self) -> None:
         snapshot = self._app.repository.loaded  # as the tabs see it: the poll reads news

@@ -13,7 +13,7 @@ from typing import ClassVar, TypeVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, Switch, TextArea
+from textual.widgets import Input, Select
 
 from workbench.ui.bindings import TranslatedModalScreen
 from workbench.ui.context import WorkbenchNode
@@ -133,6 +133,8 @@ class Dialog(WorkbenchNode, TranslatedModalScreen[ResultType]):
 
     def field_values(self) -> dict[str, object]:
         """The value of every field with an id: what "something changed" compares."""
+        from textual.widgets import Checkbox, Switch, TextArea  # see ui/preload.py
+
         values: dict[str, object] = {}
         for widget in self.query("*"):
             if widget.id is None:

@@ -11,10 +11,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
 
 from workbench.core.memo_money import figure
 from workbench.core.money import Money
@@ -34,7 +31,7 @@ from workbench.i18n import Translator
 from workbench.ui.pilots.pilot_cells import progress_bar, timeline
 from workbench.ui.pilots.started_against import started_against
 from workbench.ui.text import safe_str, safe_text
-from workbench.ui.widgets.drawn_once import DrawnOnce
+from workbench.ui.widgets.detail_view import DetailView
 
 BAR = 20
 """Cells of the budget and KPI bars."""
@@ -126,22 +123,17 @@ def _budget(pilot: Pilot, t: Translator) -> Text:
     return text
 
 
-class PilotGlance(VerticalScroll):
+class PilotGlance(DetailView):
     """The highlighted pilot's summary, under the list (beside it when the pane is wide)."""
 
     DEFAULT_CSS = """
     PilotGlance { background: $surface; padding: 0 1; scrollbar-size-vertical: 1; }
-    PilotGlance > Static { width: 1fr; }
     """
 
     def __init__(self, i18n: Translator, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(Text(i18n("pilots.glance.none")), id=id)
         self._i18n = i18n
-        self._body = Static(Content(i18n("pilots.glance.none")))
         self._shown: tuple[Pilot | None, date] | None = None
-
-    def compose(self) -> ComposeResult:
-        yield self._body
 
     def on_resize(self, event: events.Resize) -> None:
         if self._shown is not None:
@@ -152,8 +144,8 @@ class PilotGlance(VerticalScroll):
         self._shown = (pilot, today)
         if pilot is None:
             self.border_title = Content(t("pilots.glance.title"))
-            self._body.update(Content(t("pilots.glance.none")))
+            self.update(Text(t("pilots.glance.none")))
             return
         self.border_title = Content(safe_str(pilot.name, limit=120))
         width = self.scrollable_content_region.width or 80
-        self._body.update(DrawnOnce(glance(pilot, today, t, width)))
+        self.update(glance(pilot, today, t, width))

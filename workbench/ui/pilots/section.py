@@ -13,14 +13,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
+from textual.containers import Vertical
 
 from workbench.core.pilot import Pilot
 from workbench.core.pilot_metrics import PilotSummary
 from workbench.ui.context import WorkbenchNode
 from workbench.ui.text import safe_text
-from workbench.ui.widgets.drawn_once import DrawnOnce
+from workbench.ui.widgets.detail_view import DetailView
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 
@@ -74,8 +73,7 @@ class PilotSection(WorkbenchNode, Vertical):
 
     def compose(self) -> ComposeResult:
         yield SectionTable(id=f"{self.SECTION}-table")
-        with VerticalScroll(classes="section-detail"):
-            yield Static(id=f"{self.SECTION}-detail")
+        yield DetailView(id=f"{self.SECTION}-detail", classes="section-detail")
 
     @property
     def table(self) -> SectionTable:
@@ -102,8 +100,8 @@ class PilotSection(WorkbenchNode, Vertical):
     def show_detail(self) -> None:
         if self.context is None:
             return
-        detail = self.query_one(f"#{self.SECTION}-detail", Static)
-        detail.update(DrawnOnce(self.detail(self.table.cursor_key)))
+        detail = self.query_one(f"#{self.SECTION}-detail", DetailView)
+        detail.update(self.detail(self.table.cursor_key))
 
     # what a section says
 

@@ -14,9 +14,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.theme import Theme
-from textual.widgets import Static
 
 from workbench.core.team import Team
 from workbench.ui.messages import OpenScoring
@@ -35,7 +33,7 @@ from workbench.ui.teams.table import (
     team_row,
 )
 from workbench.ui.teams.words import TeamWords
-from workbench.ui.widgets.drawn_once import DrawnOnce
+from workbench.ui.widgets.detail_view import DetailView
 from workbench.ui.widgets.objective_badge import warning_style
 from workbench.ui.widgets.virtual_table import Column, Row
 
@@ -109,8 +107,7 @@ class TeamsPane(TablePane[TeamView]):
     # layout
 
     def compose_detail(self) -> ComposeResult:
-        with VerticalScroll(id="team-detail"):
-            yield Static(id="team-detail-text", markup=False)
+        yield DetailView(id="team-detail")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -167,11 +164,11 @@ class TeamsPane(TablePane[TeamView]):
         self.post_message(OpenScoring(team_id=key))
 
     def show_detail(self, record: TeamView | None) -> None:
-        detail = self.query_one("#team-detail-text", Static)
+        detail = self.query_one("#team-detail", DetailView)
         if record is None:
             detail.update(Text(self.t("teams.detail.no_team"), style="italic"))
             return
-        detail.update(DrawnOnce(team_detail(self.words, record)))
+        detail.update(team_detail(self.words, record))
 
     # bindings
 

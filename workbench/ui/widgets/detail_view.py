@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from rich.segment import Segment
+from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -54,7 +55,7 @@ class DetailView(ScrollView, can_focus=True):
         self._width = width
         self.virtual_size = Size(width, len(self._lines))
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._draw()
 
     def render_line(self, y: int) -> Strip:

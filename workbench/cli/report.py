@@ -17,14 +17,21 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.settings import LANGUAGES, chosen_language
-from workbench.storage.errors import StorageError
+from workbench.cli.errors import CommandError, say_error
+from workbench.cli.options import add_currency_option, currency_code
+from workbench.cli.output import say, show, write_file
+from workbench.cli.repository import repository_at
+from workbench.core.text import visible
+from workbench.settings import LANGUAGES
 
 if TYPE_CHECKING:
-    from workbench.storage.schema import Snapshot
+    from workbench.i18n import Translator
+
+UNWRITTEN = 1
+"""The exit code of a report that could not be written to ``--out``, or of a pilot not found."""
 
 
-def add_report_parser(
+def add_parser(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     common: argparse.ArgumentParser,
 ) -> None:
@@ -40,10 +47,8 @@ def add_report_parser(
         "participants, costs, benefits, ROI, warnings). The data file is only read.",
     )
     pilot.add_argument("pilot_id", metavar="ID", help="the pilot's id")
-    pilot.add_argument(
-        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
-    )
-    pilot.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
+    add_lang_and_out(pilot)
+    pilot.set_defaults(run=run_pilot)
     pilots = kinds.add_parser(
         "pilots",
         parents=[common],
@@ -52,10 +57,7 @@ def add_report_parser(
         "then the totals across pilots in one currency, with the exchange rates used. "
         "The data file is only read.",
     )
-    pilots.add_argument(
-        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
-    )
-    pilots.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
+    add_lang_and_out(pilots)
     pilots.add_argument(
         "--currency",
         type=currency_code,
@@ -63,6 +65,7 @@ def add_report_parser(
         help="the totals' currency (default: the currency setting, else the pilots' own "
         "when they share one, else EUR); each pilot converts at the latest stored rate",
     )
+    pilots.set_defaults(run=run_pilots)
     memo = kinds.add_parser(
         "memo",
         parents=[common],
@@ -83,138 +86,92 @@ def add_report_parser(
         help="the reports folder (default: the reports_folder setting, else beside the data file)",
     )
     add_currency_option(memo)
+    memo.set_defaults(run=run_memo, error_prefix="report")
 
 
-def currency_code(value: str) -> str:
-    """``--currency``: three letters, any case (``eur`` is EUR)."""
-    found = value.strip().upper()
-    if len(found) != 3 or not found.isascii() or not found.isalpha():
-        raise argparse.ArgumentTypeError(f"not a currency code: {value!r} (e.g. EUR, USD)")
-    return found
-
-
-def add_currency_option(parser: argparse.ArgumentParser) -> None:
+def add_lang_and_out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--currency",
-        type=currency_code,
-        metavar="CUR",
-        help="the memo's currency: every cost converts at the latest stored rate and says "
-        "so (default: the currency setting, else the team's pilot budgets' currency, else EUR)",
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="en or fr (default: $LANG)"
     )
+    parser.add_argument("--out", type=Path, metavar="PATH", help="write to this file")
 
 
-def run_report(args: argparse.Namespace, path: Path, *, today: date | None = None) -> int:
-    if args.report_kind == "memo":
-        from workbench.cli_exchange import run
-
-        return run(args, path)
-    if args.report_kind == "pilots":
-        return _run_pilots(args, path, today=today)
-    return _run_pilot(args, path, today=today)
-
-
-class _Run:
-    """What both reports do around their text: the language, the data file read once,
-    problems said on stderr, the text to stdout or to ``--out``."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        from workbench.i18n import Translator
-
-        self.args = args
-        self.i18n = Translator(chosen_language(getattr(args, "lang", None)))
-
-    def say(self, message: str) -> None:
-        from workbench.core.text import visible
-
-        print(visible(self.i18n("cli.error", message=message)), file=sys.stderr)
-
-    def snapshot(self, path: Path) -> Snapshot | None:
-        from workbench.i18n.messages import storage_message
-        from workbench.storage.repository import Repository
-
-        if not path.exists():
-            self.say(self.i18n("cli.no_data_file", path=path))
-            return None
-        try:
-            return Repository(path).snapshot()
-        except StorageError as error:
-            self.say(storage_message(error, self.i18n))
-            return None
-
-    def deliver(self, text: str, *, data_file: Path, inert: bool = False) -> int:
-        """``text`` to stdout (made inert on a terminal when ``inert``), or to ``--out``
-        with the data file's access."""
-        from workbench.core.text import visible
-        from workbench.exchange.files import write_atomically
-        from workbench.i18n.messages import reason_text
-        from workbench.storage.errors import advice
-
-        out = self.args.out
-        if out is None:
-            shown = inert and sys.stdout.isatty()
-            sys.stdout.write(visible(text, one_line=False) if shown else text)
-            return 0
-        try:
-            write_atomically(out, text.encode("utf-8"), like=data_file)
-        except OSError as error:
-            reason = reason_text(advice(error), self.i18n)
-            self.say(self.i18n("cli.cannot_write", path=out, reason=reason))
-            return 1
-        print(visible(out))
+def delivered(text: str, out: Path | None, i18n: Translator, *, data_file: Path) -> int:
+    """A report to stdout, or into ``out`` (with the data file's access) and its path
+    printed; 1 when it cannot be written."""
+    if out is None:
+        show(text)
         return 0
+    try:
+        write_file(out, text, i18n, data_file=data_file)
+    except CommandError as error:
+        from workbench.i18n.messages import storage_message
+
+        say_error(storage_message(error, i18n), i18n)
+        return UNWRITTEN
+    say(out)
+    return 0
 
 
-def _run_pilots(args: argparse.Namespace, path: Path, *, today: date | None) -> int:
+def run_pilots(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
     from workbench.core.memo_money import Exchange, reader_currency
     from workbench.core.money import Rates
     from workbench.core.pilot_overview import overview_report
     from workbench.settings import Settings
 
-    run = _Run(args)
-    snapshot = run.snapshot(path)
-    if snapshot is None:
-        return 2
+    snapshot = repository_at(path, read_only=True).snapshot()
     pilots = list(snapshot.pilots.values())
     currency = reader_currency(
         args.currency, Settings.load()[0].currency, (p.currency for p in pilots)
     )
-    day = today or date.today()
+    day = date.today()
     text = overview_report(
         pilots,
         {team.id: team.name for team in snapshot.teams.values()},
         {programme.id: programme.name for programme in snapshot.programmes.values()},
-        run.i18n,
+        i18n,
         today=day,
         exchange=Exchange(currency, Rates(snapshot.rates.values()), day),
     )
-    return run.deliver(text, data_file=path, inert=True)
+    return delivered(text, args.out, i18n, data_file=path)
 
 
-def _run_pilot(args: argparse.Namespace, path: Path, *, today: date | None) -> int:
+def run_pilot(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
     from workbench.core.pilot_report import pilot_report
-    from workbench.core.text import visible
 
-    run = _Run(args)
-    i18n = run.i18n
-    snapshot = run.snapshot(path)
-    if snapshot is None:
-        return 2
+    snapshot = repository_at(path, read_only=True).snapshot()
     pilot = snapshot.pilots.get(args.pilot_id)
     if pilot is None:
-        run.say(i18n("cli.no_pilot", id=repr(visible(args.pilot_id))))
+        say_error(i18n("cli.no_pilot", id=repr(visible(args.pilot_id))), i18n)
         known = sorted(snapshot.pilots.values(), key=lambda p: p.id)
         if known:
             print(i18n("cli.pilots_here"), file=sys.stderr)
             for item in known:
                 print(f"  {visible(item.id)}  {visible(item.name)}", file=sys.stderr)
-        return 1
+        return UNWRITTEN
     team = snapshot.teams.get(pilot.team_id)
     programme = snapshot.programmes.get(pilot.programme_id)
     text = pilot_report(
         pilot,
         team=team.name if team else pilot.team_id,
         programme=programme.name if programme else pilot.programme_id,
-        today=today or date.today(),
+        today=date.today(),
         i18n=i18n,
     )
-    return run.deliver(text, data_file=path)
+    return delivered(text, args.out, i18n, data_file=path)
+
+
+def run_memo(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
+    """``workbench report memo``: the memo as a file in the reports folder; prints its path."""
+    from workbench.cli.memo import memo_text
+    from workbench.exchange.memo_file import memo_path, reports_folder
+    from workbench.settings import Settings
+
+    content, team, programme, today = memo_text(args, path, i18n)
+    folder = reports_folder(path, Settings.load()[0].reports_folder, args.out)
+    if not folder.is_dir():
+        raise CommandError(f"no folder {folder}", "cli.no_folder", path=folder)
+    out = memo_path(folder, team, programme, today, i18n.lang)
+    write_file(out, content, i18n, data_file=path)
+    say(out)
+    return 0

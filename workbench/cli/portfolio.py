@@ -9,17 +9,24 @@ one line on stderr and exit code 2, as for the other commands.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.errors import CommandError
+from workbench.cli.output import deliver, note
+from workbench.cli.repository import repository_at
+from workbench.core.text import visible
 from workbench.settings import LANGUAGES
+
+if TYPE_CHECKING:
+    from workbench.i18n import Translator
 
 CAP_KINDS = ("seats", "hours")
 
 
-def add_portfolio_parser(
+def add_parser(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     common: argparse.ArgumentParser,
 ) -> None:
@@ -47,92 +54,80 @@ def add_portfolio_parser(
         help="seconds before answering with the best choice found (default: 10)",
     )
     portfolio.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    portfolio.set_defaults(run=run, error_prefix="portfolio")
 
 
-def run_portfolio(args: argparse.Namespace, path: Path) -> int:
-    from workbench.cli_exchange import CommandError, _emit, _existing, _language
+def run(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
     from workbench.core.consensus import evaluate_consensus
     from workbench.core.diagnostic import visible_assessments
     from workbench.core.money import Rates
     from workbench.core.portfolio import Cap, CapKind, Goal, choose, pairs_of
-    from workbench.core.text import visible
     from workbench.exchange.portfolio_export import (
         portfolio_csv,
         portfolio_json,
         portfolio_markdown,
         status_word,
     )
-    from workbench.i18n import Translator
-    from workbench.i18n.messages import reason_text, storage_message
-    from workbench.storage.errors import StorageError, advice
-    from workbench.storage.repository import Repository
-
-    i18n = Translator(_language(args))
-
-    def fail(message: str) -> int:
-        print(
-            visible(i18n("cli.command_error", command="portfolio", message=message)),
-            file=sys.stderr,
-        )
-        return 2
 
     budget = _amount(args.budget)
     if budget is None:
-        return fail(i18n("portfolio.bad_budget", value=repr(visible(args.budget))))
+        raise CommandError(
+            f"bad budget {args.budget!r}", "portfolio.bad_budget", value=repr(visible(args.budget))
+        )
     currency = args.currency.strip().upper()
     if len(currency) != 3 or not currency.isascii() or not currency.isalpha():
-        return fail(i18n("portfolio.bad_currency", value=repr(visible(args.currency))))
+        raise CommandError(
+            f"bad currency {args.currency!r}",
+            "portfolio.bad_currency",
+            value=repr(visible(args.currency)),
+        )
     cap = None
     if args.cap is not None:
         kind, _, limit = args.cap.partition(":")
         amount = _amount(limit)
         if kind.strip().lower() not in CAP_KINDS or amount is None:
-            return fail(i18n("portfolio.bad_cap", value=repr(visible(args.cap))))
+            raise CommandError(
+                f"bad cap {args.cap!r}", "portfolio.bad_cap", value=repr(visible(args.cap))
+            )
         cap = Cap(CapKind(kind.strip().lower()), amount)
     if not 0 <= args.time_limit <= 3600:
-        return fail(i18n("portfolio.bad_time_limit"))
-    try:
-        snapshot = Repository(_existing(path)).snapshot()
-        sessions = snapshot.diagnostics.values()  # an open blind round shows to nobody here
-        pairs = pairs_of(
-            visible_assessments(snapshot.assessments, sessions, None).values(),
-            snapshot.teams,
-            snapshot.programmes,
-            lambda a, t: evaluate_consensus(a, objective_measurable=t.objective.is_measurable),
-        )
-        portfolio = choose(
-            pairs,
-            budget,
-            currency,
-            goal=Goal(args.goal),
-            cap=cap,
-            time_limit=args.time_limit,
-            rates=Rates(snapshot.rates.values()),
-            today=date.today(),
-        )
+        raise CommandError("bad time limit", "portfolio.bad_time_limit")
+    snapshot = repository_at(path, read_only=True).snapshot()
+    sessions = snapshot.diagnostics.values()  # an open blind round shows to nobody here
+    pairs = pairs_of(
+        visible_assessments(snapshot.assessments, sessions, None).values(),
+        snapshot.teams,
+        snapshot.programmes,
+        lambda a, t: evaluate_consensus(a, objective_measurable=t.objective.is_measurable),
+    )
+    portfolio = choose(
+        pairs,
+        budget,
+        currency,
+        goal=Goal(args.goal),
+        cap=cap,
+        time_limit=args.time_limit,
+        rates=Rates(snapshot.rates.values()),
+        today=date.today(),
+    )
 
-        def team(team_id: str) -> str:
-            found = snapshot.teams.get(team_id)
-            return found.name if found is not None else team_id
+    def team(team_id: str) -> str:
+        found = snapshot.teams.get(team_id)
+        return found.name if found is not None else team_id
 
-        def programme(programme_id: str) -> str:
-            found = snapshot.programmes.get(programme_id)
-            return found.name if found is not None else programme_id
+    def programme(programme_id: str) -> str:
+        found = snapshot.programmes.get(programme_id)
+        return found.name if found is not None else programme_id
 
-        if args.format == "csv":
-            content = portfolio_csv(portfolio, team, programme)
-        elif args.format == "json":
-            content = portfolio_json(portfolio, team, programme)
-        else:
-            content = portfolio_markdown(portfolio, i18n, team, programme)
-        _emit(content, args.out, i18n, data_file=path)
-    except (CommandError, StorageError) as error:
-        return fail(storage_message(error, i18n))
-    except OSError as error:
-        where = error.filename if error.filename is not None else path
-        return fail(i18n("cli.os_error", where=where, reason=reason_text(advice(error), i18n)))
+    if args.format == "csv":
+        content = portfolio_csv(portfolio, team, programme)
+    elif args.format == "json":
+        content = portfolio_json(portfolio, team, programme)
+    else:
+        content = portfolio_markdown(portfolio, i18n, team, programme)
+    deliver(content, args.out, i18n, data_file=path)
     if args.out is not None or args.format != "md":
-        print(visible(i18n("portfolio.said", status=status_word(portfolio))), file=sys.stderr)
+        note(i18n("portfolio.said", status=status_word(portfolio)))
     return 0
 
 

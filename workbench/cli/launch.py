@@ -1,0 +1,41 @@
+"""No command: open the workbench (the full-screen app) on the data file."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench import collector
+from workbench.cli.repository import open_repository
+
+if TYPE_CHECKING:
+    from workbench.i18n import Translator
+    from workbench.storage.schema import Snapshot
+
+
+def run(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
+    return open_app(args, path)
+
+
+def open_app(
+    args: argparse.Namespace, path: Path, team: Callable[[Snapshot], str] | None = None
+) -> int:
+    """Open (or make) the data file, then the app; on the diagnostic of the team that
+    ``team`` finds in the file, if given."""
+    collector.pause()  # until the first screen is painted: MainScreen resumes it
+    try:
+        repository = open_repository(path, empty=args.empty, read_only=args.read_only)
+        team_id = team(repository.snapshot()) if team is not None else None
+        from workbench.ui.launch import launch
+
+        return launch(
+            repository,
+            theme=args.theme,
+            lang=args.lang,
+            assessor=args.assessor,
+            diagnostic_team=team_id,
+        )
+    finally:
+        collector.resume()  # when the workbench could not start
