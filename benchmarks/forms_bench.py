@@ -93,8 +93,8 @@ class Profiled(CpuPresser):
 async def workbench_forms(
     path: Path, figures: Figures, data: str, presses: int, profile: Path | None
 ) -> None:
+    from workbench.ui.catalogue.programme_form import ProgrammeForm
     from workbench.ui.dialogs.picker import PickerDialog
-    from workbench.ui.dialogs.programme_form import ProgrammeForm
     from workbench.ui.main_screen import MainScreen
     from workbench.ui.teams.form import TeamForm
     from workbench.ui.widgets.virtual_table import VirtualTable

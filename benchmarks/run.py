@@ -208,8 +208,8 @@ def bench_app(path: Path) -> Any:
 
 async def workbench_keys(path: Path, figures: Figures, data: str, presses: int) -> None:
     from workbench.core.grid import CRITERION_KEYS
+    from workbench.ui.catalogue.programme_form import ProgrammeForm
     from workbench.ui.dialogs.picker import PickerDialog
-    from workbench.ui.dialogs.programme_form import ProgrammeForm
     from workbench.ui.main_screen import MainScreen
     from workbench.ui.teams.form import TeamForm
     from workbench.ui.widgets.virtual_table import VirtualTable

@@ -16,11 +16,13 @@ from workbench.core.catalogue import Level, Price, PriceKind, Programme, Status
 from workbench.i18n import Translator
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
+from workbench.ui.catalogue.pane import CataloguePane
+from workbench.ui.catalogue.programme_fields import parse_number
+from workbench.ui.catalogue.programme_form import ProgrammeForm
+from workbench.ui.catalogue.table import WIDTHS
 from workbench.ui.dialogs.confirm import ConfirmDialog, MessageDialog
 from workbench.ui.dialogs.picker import PickerDialog
-from workbench.ui.dialogs.programme_form import ProgrammeForm, parse_number
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.catalogue import WIDTHS, CataloguePane
 
 ESSENTIALS = "google-ai-essentials"  # used by two assessments and a pilot
 IBM = "ibm-ai-engineering"  # used by nothing

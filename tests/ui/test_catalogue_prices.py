@@ -15,7 +15,7 @@ from tests.ui.test_form_round_trip import open_programme_form, raw_record
 from tests.ui.waiting import wait_for_text, wait_until
 from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.programme_form import ProgrammeForm
+from workbench.ui.catalogue.programme_form import ProgrammeForm
 
 ESSENTIALS = "google-ai-essentials"
 

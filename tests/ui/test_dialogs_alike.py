@@ -14,9 +14,9 @@ from tests.ui.keys import type_text
 from tests.ui.test_scoring import NEW_PAIR, open_on, stored
 from tests.ui.waiting import wait_until
 from workbench.storage.repository import Repository
+from workbench.ui.catalogue.programme_form import ProgrammeForm
 from workbench.ui.dialogs.base import Dialog
 from workbench.ui.dialogs.confirm import ConfirmDialog
-from workbench.ui.dialogs.programme_form import ProgrammeForm
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.keymap import character_key
 from workbench.ui.scoring.weights_dialog import WeightsDialog

@@ -9,7 +9,7 @@ from textual.widgets import Select
 from tests.conftest import AppFactory
 from tests.ui.waiting import wait_until
 from workbench.storage.repository import Repository
-from workbench.ui.screens.catalogue import CataloguePane
+from workbench.ui.catalogue.pane import CataloguePane
 
 
 @pytest.mark.parametrize(

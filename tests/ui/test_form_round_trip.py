@@ -18,7 +18,8 @@ from workbench.core.catalogue import Price, PriceBasis, PriceKind, Programme
 from workbench.core.portfolio import pair_cost
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
-from workbench.ui.dialogs.programme_form import ProgrammeForm, parse_topics
+from workbench.ui.catalogue.programme_fields import parse_topics
+from workbench.ui.catalogue.programme_form import ProgrammeForm
 from workbench.ui.main_screen import MainScreen
 from workbench.ui.teams.form import TeamForm
 

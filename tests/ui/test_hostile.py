@@ -21,12 +21,12 @@ from tests.ui.screen import screen_text
 from tests.ui.waiting import steady, wait_for_text, wait_until
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
+from workbench.ui.catalogue.pane import CataloguePane
+from workbench.ui.catalogue.programme_form import ProgrammeForm
 from workbench.ui.dialogs.confirm import MessageDialog
 from workbench.ui.dialogs.picker import PickerDialog
-from workbench.ui.dialogs.programme_form import ProgrammeForm
 from workbench.ui.dialogs.reason_dialog import ReasonDialog
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.catalogue import CataloguePane
 from workbench.ui.teams.form import TeamForm
 from workbench.ui.teams.pane import TeamsPane
 

@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import AppFactory
 from tests.ui.waiting import wait_until
 from workbench.storage.repository import Repository
-from workbench.ui.screens.catalogue import CataloguePane
+from workbench.ui.catalogue.pane import CataloguePane
 from workbench.ui.teams.pane import TeamsPane
 
 

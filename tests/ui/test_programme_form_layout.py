@@ -11,7 +11,8 @@ from textual.widgets import Input, Label, Static
 from tests.conftest import AppFactory
 from tests.ui.waiting import steady, wait_until
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.programme_form import FIELDS, ProgrammeForm
+from workbench.ui.catalogue.programme_fields import FIELDS
+from workbench.ui.catalogue.programme_form import ProgrammeForm
 
 
 def scroll_bar_agrees(form: ProgrammeForm) -> bool:

@@ -14,9 +14,9 @@ from tests.conftest import AppFactory
 from tests.ui.keys import type_text
 from tests.ui.waiting import steady, wait_until
 from workbench.storage.repository import Repository
-from workbench.ui.dialogs.programme_form import ProgrammeForm
+from workbench.ui.catalogue.pane import CataloguePane
+from workbench.ui.catalogue.programme_form import ProgrammeForm
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.screens.catalogue import CataloguePane
 
 SnapCompare = Any
 

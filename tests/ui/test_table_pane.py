@@ -20,7 +20,8 @@ from workbench.i18n import Translator
 from workbench.storage.repository import Repository
 from workbench.ui.app import WorkbenchApp
 from workbench.ui.main_screen import MainScreen
-from workbench.ui.panes.table_pane import TablePane, sort_records
+from workbench.ui.panes.listing import sort_records
+from workbench.ui.panes.table_pane import TablePane
 
 TABS = [("catalogue", "f2"), ("teams", "f3"), ("pilots", "f6")]
 

@@ -37,7 +37,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.widgets.key_footer": "key names and i18n binding descriptions only",
     "workbench.ui.bindings": "base screens: binding descriptions are i18n keys",
     "workbench.ui.panes.pane": "base class, draws nothing itself",
-    "workbench.ui.screens.catalogue": "rows via VirtualTable, filters via option_text",
+    "workbench.ui.catalogue.pane": "rows via VirtualTable, filters via option_text (filters.py)",
     "workbench.ui.teams.pane": "detail via team_detail (safe_text); rows from teams.table",
     "workbench.ui.teams.table": "rows via safe_text and objective_cell",
     "workbench.ui.scoring.pane": "composes the panels; their text from the modules below",
@@ -53,7 +53,7 @@ REVIEWED: dict[str, str] = {
     "workbench.ui.dialogs.recovery_dialog": "i18n text; each change's line (names from the "
     "file, assessors from the journal) through safe_str, as plain Content",
     "workbench.ui.dialogs.picker": "title via safe_str, choices via option_text",
-    "workbench.ui.dialogs.programme_form": "inputs show visible(), untouched fields kept",
+    "workbench.ui.catalogue.programme_form": "inputs show visible(), untouched fields kept",
     "workbench.ui.teams.form": "inputs show visible(), untouched fields kept",
     "workbench.ui.dialogs.reason_dialog": "editor shows visible(), pastes made visible",
     "workbench.ui.scoring.range_dialog": "criterion labels and numbers only",
@@ -148,7 +148,7 @@ SINK_ATTRIBUTES = {"border_title", "border_subtitle", "sub_title", "title", "too
 
 ALLOWED: dict[str, set[str]] = {
     # lists of reasons for MessageDialog, whose _plain() makes them inert
-    "workbench.ui.screens.catalogue": {"reasons.append(", "described.append("},
+    "workbench.ui.catalogue.uses": {"reasons.append("},
     # lists of names, drawn later through safe_text
     "workbench.ui.teams.records": {"pilots.setdefault(", "scored.append("},
     # (file name, error) pairs, printed through visible() or notify()

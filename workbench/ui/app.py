@@ -301,7 +301,7 @@ class WorkbenchApp(SaveFlow, FileWatch, Notices, Preferences):
 
     def _rates_key(self) -> str:
         """The key of the exchange rates in the Catalogue, as this user's keymap has it."""
-        from workbench.ui.screens.catalogue import RATES_KEY
+        from workbench.ui.catalogue.pane import RATES_KEY
 
         return self.i18n("money.keys.where", shortcut=self.get_key_display(Binding(RATES_KEY, "")))
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from workbench.ui.scoring.pane import ScoringPane
 
 PANE_CLASSES: dict[str, str] = {
-    "catalogue": "workbench.ui.screens.catalogue:CataloguePane",
+    "catalogue": "workbench.ui.catalogue.pane:CataloguePane",
     "teams": "workbench.ui.teams.pane:TeamsPane",
     "scoring": "workbench.ui.scoring.pane:ScoringPane",
     "compare": "workbench.ui.compare.pane:ComparePane",

@@ -15,95 +15,29 @@ highlighted record is followed by its key wherever new rows put it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
 from functools import partial
 from typing import Any, ClassVar, Generic, TypeVar
-from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import events, on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
-from workbench.core.assessment import Assessment
 from workbench.storage.errors import InUseError
 from workbench.storage.repository import Repository
 from workbench.ui.focus import focus_now
+from workbench.ui.panes.deleting import delete_unless_used
+from workbench.ui.panes.deleting import describe_uses as describe_uses
+from workbench.ui.panes.listing import Listing as Listing
+from workbench.ui.panes.listing import RowCache, listing_of, sort_records
 from workbench.ui.panes.pane import Pane
 from workbench.ui.widgets.filter_input import FilterInput
 from workbench.ui.widgets.virtual_table import Column, Row, VirtualTable
 
 R = TypeVar("R")
-
-
-@dataclass(slots=True)
-class Listing:
-    """What the user set up in a table tab."""
-
-    search: str = ""
-    sort: str = ""
-    reverse: bool = False
-    cursor: str | None = None
-    """The key of the highlighted record."""
-
-    @property
-    def filtered(self) -> bool:
-        return bool(self.search.strip())
-
-
-_LISTINGS: WeakKeyDictionary[App[Any], dict[str, Listing]] = WeakKeyDictionary()
-
-
-def sort_records(
-    records: Iterable[R], value: Callable[[R], Any], *, reverse: bool = False
-) -> list[R]:
-    """Sorted on ``value``, equals in their given order; records whose value is None
-    (unknown) come last, whatever the direction."""
-    known: list[tuple[Any, R]] = []
-    unknown: list[R] = []
-    for record in records:
-        key = value(record)
-        if key is None:
-            unknown.append(record)
-        else:
-            known.append((key, record))
-    known.sort(key=lambda item: item[0], reverse=reverse)
-    return [record for _, record in known] + unknown
-
-
-def describe_uses(
-    used_by: Iterable[str],
-    assessments: Mapping[str, Assessment],
-    *,
-    assessment: Callable[[Assessment], str],
-    pilot: Callable[[str], str],
-    other: Callable[[str], str],
-) -> list[str]:
-    """The storage layer's reasons for refusing a delete ("assessment <id>", "pilot <name>")
-    in the words of the tab."""
-    described = []
-    for entry in used_by:
-        kind, _, rest = entry.partition(" ")
-        if kind == "assessment" and rest in assessments:
-            described.append(assessment(assessments[rest]))
-        elif kind == "pilot":
-            described.append(pilot(rest))
-        else:
-            described.append(other(entry))
-    return described
-
-
-def _delete_unless_used(
-    delete: Callable[[Repository], object], repository: Repository
-) -> InUseError | bool:
-    try:
-        delete(repository)
-    except InUseError as error:  # someone started using it meanwhile
-        return error
-    return True
 
 
 class TablePane(Pane, Generic[R]):
@@ -130,8 +64,7 @@ class TablePane(Pane, Generic[R]):
         super().__init__(id=id)
         self.records: list[R] = []
         self.by_key: dict[str, R] = {}
-        self._rows: dict[str, tuple[R, Row]] = {}
-        self._rows_for: Hashable = None
+        self._rows: RowCache[R] = RowCache()
         self._styled_cursor: str | None = None
 
     # what a subclass says
@@ -195,11 +128,7 @@ class TablePane(Pane, Generic[R]):
 
     @property
     def view(self) -> Listing:
-        listings = _LISTINGS.setdefault(self.app, {})
-        view = listings.get(self.tab_id)
-        if view is None:
-            view = listings[self.tab_id] = self.new_view()
-        return view
+        return listing_of(self.app, self.tab_id, self.new_view)
 
     @property
     def table(self) -> VirtualTable:
@@ -279,8 +208,7 @@ class TablePane(Pane, Generic[R]):
     def load_records(self) -> None:
         self.records = self.load()
         self.by_key = {self.key(record): record for record in self.records}
-        if len(self._rows) > len(self.by_key):  # deleted records
-            self._rows = {key: row for key, row in self._rows.items() if key in self.by_key}
+        self._rows.keep_only(self.by_key)
 
     def refresh_data(self) -> None:
         self.load_records()
@@ -288,17 +216,7 @@ class TablePane(Pane, Generic[R]):
 
     def row_for(self, record: R) -> Row:
         """``row(record)``, built again only when the record or the rows' context changed."""
-        context = self.rows_context()
-        if context != self._rows_for:
-            self._rows.clear()
-            self._rows_for = context
-        key = self.key(record)
-        remembered = self._rows.get(key)
-        if remembered is not None and remembered[0] is record:
-            return remembered[1]
-        row = self.row(record)
-        self._rows[key] = (record, row)
-        return row
+        return self._rows.row(self.key(record), record, self.rows_context(), self.row)
 
     def show_rows(self) -> None:
         """Filter, sort and show; the highlighted record stays highlighted if shown."""
@@ -447,7 +365,7 @@ class TablePane(Pane, Generic[R]):
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            outcome = self.workbench.store(partial(_delete_unless_used, delete))
+            outcome = self.workbench.store(partial(delete_unless_used, delete))
             if isinstance(outcome, InUseError):
                 refuse(describe(outcome.used_by))
             elif outcome:

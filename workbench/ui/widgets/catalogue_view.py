@@ -32,7 +32,7 @@ from workbench.core.catalogue import (
 )
 from workbench.core.freshness import FACTS_MAX_AGE_DAYS, facts_are_old, months_between
 from workbench.i18n import Translator
-from workbench.ui.panes.table_pane import Listing
+from workbench.ui.panes.listing import Listing
 from workbench.ui.text import FIELD_LIMIT, WHOLE_LIMIT, safe_str, safe_text
 from workbench.ui.widgets.detail_view import DetailView
 from workbench.ui.widgets.virtual_table import VirtualTable
