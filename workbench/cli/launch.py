@@ -26,7 +26,9 @@ def open_app(
     ``team`` finds in the file, if given."""
     collector.pause()  # until the first screen is painted: MainScreen resumes it
     try:
-        repository = open_repository(path, empty=args.empty, read_only=args.read_only)
+        repository = open_repository(
+            path, empty=args.empty, read_only=args.read_only, look_only=team is None
+        )
         team_id = team(repository.snapshot()) if team is not None else None
         from workbench.ui.launch import launch
 

@@ -12,8 +12,12 @@ if TYPE_CHECKING:
     from workbench.storage.repository import Repository
 
 
-def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repository:
-    """The repository on ``path``; a new file starts with the sample data unless ``empty``."""
+def open_repository(
+    path: Path, *, empty: bool, read_only: bool = False, look_only: bool = False
+) -> Repository:
+    """The repository on ``path``; a new file starts with the sample data unless ``empty``.
+    Its records are validated, or with ``look_only`` only what the app's first screen shows
+    (``Repository.first_look``): the app validates the rest once that screen is drawn."""
     from workbench.storage.errors import DataFileError, Reason
     from workbench.storage.repository import Repository
 
@@ -38,7 +42,10 @@ def open_repository(path: Path, *, empty: bool, read_only: bool = False) -> Repo
                 *sample.diagnostics,
             ]
         repository.ensure_exists(records)
-    repository.snapshot()
+    if look_only:
+        repository.first_look()
+    else:
+        repository.snapshot()
     repository.refuse_unknown_group()
     return repository
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 T = TypeVar("T")
+L = TypeVar("L")
 RawData = dict[str, Any]
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -246,6 +247,7 @@ class DataFile(Generic[T]):
         self._temp_prefix = f".{self.real_path.name}.tmp-"
         self._parse = parse
         self._cache: Loaded[T] | None = None
+        self._peeked: tuple[Identity, RawData, Fingerprint, T] | None = None
         self._lock: FileLock | None = None
         self._checked_under_lock = False
         self._reading = threading.Lock()
@@ -298,6 +300,37 @@ class DataFile(Generic[T]):
             return cache
         return self._read(trust_stat=not deep)
 
+    def peek(self, look: Callable[[RawData], tuple[T, L] | None]) -> L | None:
+        """``look`` at the file's records before they are parsed (the first screen of a
+        large file is drawn from them). None when the file was loaded already, cannot be
+        read, is empty or not a JSON object, or ``look`` found it needs the whole parse:
+        ``load`` then says why. ``look`` returns a part of the parse and what it shows; the
+        next ``load`` parses the records looked at (keeping that part) without reading the
+        file again, if its stat fields did not change meanwhile."""
+        if self._cache is not None:
+            return None
+        with self._reading:
+            try:
+                with open(self.real_path, "rb") as handle:
+                    identity = Identity.of(os.fstat(handle.fileno()))
+                    content = handle.read()
+            except OSError:
+                return None
+            if not content.strip():
+                return None
+            fingerprint = Fingerprint.of(content)
+            with _gc_paused():
+                try:
+                    raw = orjson.loads(content)
+                except orjson.JSONDecodeError:
+                    return None
+                del content
+                seen = look(raw) if isinstance(raw, dict) else None
+            if seen is None:
+                return None
+            self._peeked = (identity, raw, fingerprint, seen[0])
+            return seen[1]
+
     def load_locked(self) -> Loaded[T]:
         """The file's content, read again and compared byte for byte. Hold the lock."""
         if self._lock is None or not self._lock.is_locked:
@@ -312,12 +345,15 @@ class DataFile(Generic[T]):
 
     def _read_now(self, *, trust_stat: bool) -> Loaded[T]:
         cache = self._cache
+        peeked, self._peeked = self._peeked, None
         try:
             with open(self.real_path, "rb") as handle:
                 found = os.fstat(handle.fileno())
                 identity = Identity.of(found)
                 if trust_stat and cache is not None and identity == cache.identity:
                     return cache
+                if trust_stat and cache is None and peeked is not None and identity == peeked[0]:
+                    return self._parse_peeked(*peeked)
                 if cache is not None and _same_bytes(handle, found, cache.fingerprint):
                     loaded = Loaded(identity, cache.raw, cache.parsed, cache.fingerprint)
                     self._cache = loaded
@@ -364,6 +400,15 @@ class DataFile(Generic[T]):
                 raise DataFileError(self.path, reason, self.backup_path)
             del content  # the models are built without the file's bytes beside them
             loaded = Loaded(identity, raw, self._parse_or_fail(raw, cache), fingerprint)
+        self._cache = loaded
+        return loaded
+
+    def _parse_peeked(
+        self, identity: Identity, raw: RawData, fingerprint: Fingerprint, part: T
+    ) -> Loaded[T]:
+        with _gc_paused():
+            looked = Loaded(identity, raw, part, fingerprint)
+            loaded = Loaded(identity, raw, self._parse_or_fail(raw, looked), fingerprint)
         self._cache = loaded
         return loaded
 

@@ -45,7 +45,9 @@ from workbench.storage.meta import LastWrite, last_write, shared_group, write_co
 from workbench.storage.schema import (
     META_TABLE,
     SCHEMA_VERSION,
+    FirstLook,
     Snapshot,
+    first_look,
     migrate,
     parse,
     reference_problems,
@@ -301,6 +303,7 @@ class Repository:
         self._seen_meta: Mapping[str, Any] | None = None
         self._others_write: LastWrite | None = None
         self._seen_lock = threading.Lock()
+        self._look: FirstLook | None = None
 
     @property
     def path(self) -> Path:
@@ -349,7 +352,7 @@ class Repository:
     def refuse_unknown_group(self) -> None:
         """Open read-only (reason ``group``) a file shared with a group this machine does
         not have: no save of it could work here (``workbench share`` still can)."""
-        group = self.shared_group
+        group = shared_group(self.first_look().part.meta)
         if self.read_only or group is None:
             return
         try:
@@ -393,6 +396,24 @@ class Repository:
             if self.serve_last_good and last_good is not None:
                 return last_good.parsed
             raise
+
+    def first_look(self) -> FirstLook:
+        """What the first screen shows (the programmes and how many records use each).
+        Before the file was loaded, from a look at its records (``DataFile.peek``) that
+        leaves the others to the next ``snapshot()`` (which validates them all, and fails
+        as it always did); the full load when the look cannot tell."""
+        if self.file.cached is None:
+            if self._look is None:
+                self._look = self.file.peek(first_look)
+            if self._look is not None:
+                return self._look
+        return FirstLook.of(self.snapshot())
+
+    def loaded_as_looked(self) -> bool:
+        """The version loaded is the one the first look was taken from (then let go)."""
+        look, self._look = self._look, None
+        cached = self.file.cached
+        return look is not None and cached is not None and cached.raw is look.raw
 
     @property
     def loaded(self) -> Snapshot | None:

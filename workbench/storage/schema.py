@@ -84,6 +84,60 @@ class Snapshot:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class FirstLook:
+    """What the first screen shows of the file: its programmes and meta record (``part``),
+    and how many assessments and pilots name each programme. Taken from the file's records
+    before the others are validated (``raw``: those records), or from a snapshot."""
+
+    part: Snapshot
+    assessments: Counter[str]
+    pilots: Counter[str]
+    raw: RawData | None = None
+
+    @classmethod
+    def of(cls, snapshot: Snapshot) -> FirstLook:
+        return cls(
+            snapshot,
+            Counter(a.programme_id for a in snapshot.assessments.values()),
+            Counter(p.programme_id for p in snapshot.pilots.values()),
+        )
+
+
+def first_look(data: RawData) -> tuple[Snapshot, FirstLook] | None:
+    """The programmes and meta record of the file (migrated), validated, and the number
+    of records naming each programme; None when that cannot be told without the full
+    validation (a newer schema, a programme that fails, a table that is not an object)."""
+    looked = data
+    try:
+        data = migrate(data)
+    except ValueError:
+        return None
+    tables = [data.get(name, {}) for name in ("programmes", "assessments", "pilots")]
+    if not all(isinstance(table, dict) for table in tables):
+        return None
+    check = Programme.__pydantic_validator__.validate_python
+    programmes: dict[str, Programme] = {}
+    try:
+        for doc in tables[0].values():
+            programme = check(doc, context=STORED)
+            if programme.id in programmes:
+                return None
+            programmes[programme.id] = programme
+    except ValidationError:
+        return None
+    assessments, pilots = (
+        Counter[str](
+            doc["programme_id"]
+            for doc in table.values()
+            if isinstance(doc, dict) and isinstance(doc.get("programme_id"), str)
+        )
+        for table in tables[1:]
+    )
+    part = Snapshot(programmes=programmes, meta=meta_record(data) or {})
+    return part, FirstLook(part, assessments, pilots, looked)
+
+
 class SchemaError(ValueError):
     """The file's schema version cannot be read: ``key`` and ``params`` say it in any language."""
 

@@ -25,6 +25,7 @@ from textual.theme import Theme
 from workbench.core.diagnostic import hidden_ratings, visible_assessments
 from workbench.i18n import LANGUAGES, Translator
 from workbench.settings import Settings
+from workbench.storage.errors import StorageError
 from workbench.storage.recovery import RecoveryJournal
 from workbench.storage.repository import Repository
 from workbench.storage.schema import Snapshot
@@ -139,6 +140,9 @@ class WorkbenchApp(SaveFlow, FileWatch, Notices, Preferences):
         self.warm_up = WarmUp(self)
         self.toasts = ToastQueue(self)
         self._visible: tuple[Snapshot, str, Snapshot] | None = None
+        self.start_error: StorageError | None = None
+        """Why the file, shown before its records were validated, cannot be used: the app
+        ends and the command line says it (``Repository.first_look``)."""
 
     @property
     def today(self) -> date:
@@ -166,6 +170,16 @@ class WorkbenchApp(SaveFlow, FileWatch, Notices, Preferences):
         (``Input(compact=True)``, its validity, a button's variant): a fifth of a form's opening."""
         if node is self or node.is_attached:
             super().update_styles(node, animate)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A file first shown from a look at its records (``Repository.first_look``) that
+        then fails to load ends the app, as it would have before the first screen."""
+        if isinstance(error, StorageError) and self.repository.loaded is None:
+            if self.start_error is None:
+                self.start_error = error
+                self.exit(return_code=2)
+            return
+        super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
         """Textual's report shows local variables: records of the data file. Ours does not."""

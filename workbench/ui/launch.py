@@ -126,6 +126,8 @@ def launch(
     )
     with saved_on_signals(app):
         app.run()
+    if app.start_error is not None:  # the file failed validation once its first screen showed
+        raise app.start_error
     if finished(app):
         collector.leave()
     return app.return_code or 0

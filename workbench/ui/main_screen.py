@@ -136,9 +136,20 @@ class MainScreen(WorkbenchNode, TranslatedScreen):
         self.title = self.t("app.title")
         self.sub_title = self.workbench.save_state_text()
         (await self.build(self.active_tab)).focus_default()
+        if self.seen is None:
+            self.call_after_refresh(self._validate)
         self.call_after_refresh(collector.resume)  # paused by the command line, if at all
         if not self.workbench.warm_up.started:
             self.call_after_refresh(self.workbench.warm_up.start)
+
+    def _validate(self) -> None:
+        """The first screen was drawn from a look at the file (``Repository.first_look``):
+        every record is validated now; a file that fails ends the app
+        (``WorkbenchApp._handle_exception``), before anything could be written."""
+        repository = self.workbench.repository
+        snapshot = repository.snapshot()
+        if repository.loaded_as_looked() and self.seen is None:
+            self.seen = snapshot
 
     def _show_pilot_badge(self) -> None:
         """The Pilots tab counts its warnings ("f6 Pilots ⚠ 3"): a mark, not a toast."""

@@ -168,11 +168,11 @@ class CataloguePane(TablePane[Programme]):
         return record.id
 
     def load(self) -> list[Programme]:
-        repository = self.workbench.repository
-        self._uses = Uses(repository.snapshot())
+        look = self.workbench.repository.first_look()  # the records validated after the paint
+        self._uses = Uses(look)
         self.view.today = self.workbench.today
         self.view.max_age = self.workbench.settings.facts_max_age_days
-        programmes = repository.programmes()
+        programmes = sorted(look.part.programmes.values(), key=lambda p: p.name.casefold())
         self._by_id = {programme.id: programme for programme in programmes}
         return programmes
 

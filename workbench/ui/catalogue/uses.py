@@ -5,19 +5,16 @@ from __future__ import annotations
 from collections import Counter
 
 from workbench.i18n import Translator
-from workbench.storage.schema import Snapshot
+from workbench.storage.schema import FirstLook, Snapshot
 from workbench.ui.panes.table_pane import describe_uses
 
 
 class Uses:
     """How many assessments and pilots use each programme, counted once per load."""
 
-    def __init__(self, snapshot: Snapshot | None = None) -> None:
-        self.assessments: Counter[str] = Counter()
-        self.pilots: Counter[str] = Counter()
-        if snapshot is not None:
-            self.assessments.update(a.programme_id for a in snapshot.assessments.values())
-            self.pilots.update(p.programme_id for p in snapshot.pilots.values())
+    def __init__(self, look: FirstLook | None = None) -> None:
+        self.assessments: Counter[str] = look.assessments if look is not None else Counter()
+        self.pilots: Counter[str] = look.pilots if look is not None else Counter()
 
     def text(self, i18n: Translator, programme_id: str) -> str:
         """The detail panel's "used by" line."""
