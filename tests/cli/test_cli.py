@@ -124,10 +124,13 @@ CORRUPTIONS: dict[str, Callable[[Path], list[str]]] = {
 
 @pytest.fixture
 def launches(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Replace the UI's entry point: record each launch instead of starting Textual."""
+    """Replace the UI's entry point: record each launch instead of starting Textual. As the
+    app does once its first screen shows, every record is validated first: a file that fails
+    ends the launch with the storage error (``WorkbenchApp.start_error``), not recorded."""
     calls: list[dict[str, Any]] = []
 
     def launch(repository: Repository, **options: Any) -> int:
+        repository.snapshot()
         calls.append({"repository": repository, **options})
         return 0
 
@@ -320,7 +323,7 @@ def test_main_empty_and_workbench_db(launches: list[dict[str, Any]]) -> None:
 
 
 @pytest.mark.parametrize("corruption", list(CORRUPTIONS))
-def test_main_refuses_a_corrupt_file_without_starting_the_ui(
+def test_main_refuses_a_corrupt_file(
     good: Path,
     corruption: str,
     launches: list[dict[str, Any]],

@@ -4,32 +4,54 @@ command line's message and exit code, and nothing is written (a real process in 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import time
 import uuid
+from datetime import date
 from pathlib import Path
 
 import orjson
 import pytest
 
+from tests.ui.screen import screen_text
+from tests.ui.test_real_terminal import tmux
+from tests.ui.waiting import wait_until
 from workbench.cli import open_repository
+from workbench.storage.repository import Repository
+from workbench.ui.app import WorkbenchApp
+from workbench.ui.main_screen import MainScreen
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+async def test_the_first_screen_shows_before_the_records_are_validated(
+    sample_repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = open_repository(sample_repo.path, empty=False, look_only=True)
+    assert repository.loaded is None
+    app = WorkbenchApp(repository, today=date(2026, 11, 23), watch_interval=0)
+    shown_then: list[str] = []
+    load = repository.snapshot
+
+    def snapshot() -> object:
+        if repository.loaded is None:
+            shown_then.append(screen_text(app))
+        return load()
+
+    monkeypatch.setattr(repository, "snapshot", snapshot)
+    async with app.run_test() as pilot:
+        main = app.screen_stack[0]
+        assert isinstance(main, MainScreen)
+        await wait_until(pilot, lambda: repository.loaded is not None)
+        await wait_until(pilot, lambda: main.seen is repository.loaded)
+        assert "AI Foundations" in shown_then[0]  # the rows were there before
+        assert app.start_error is None
+
 
 WORKBENCH = Path(sys.executable).parent / "workbench"
-SOCKET = f"workbench-first-look-{os.getpid()}"
 
 
-def tmux(*args: str, check: bool = True) -> str:
-    done = subprocess.run(
-        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=check, timeout=30
-    )
-    return done.stdout
-
-
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 def test_an_invalid_assessment_ends_the_app_with_the_message(tmp_path: Path) -> None:
     data = tmp_path / "wb.json"
     open_repository(data, empty=False)
@@ -55,7 +77,7 @@ def test_an_invalid_assessment_ends_the_app_with_the_message(tmp_path: Path) -> 
             assert time.monotonic() < deadline, tmux("capture-pane", "-p", "-t", name)
             time.sleep(0.1)
     finally:
-        tmux("kill-server", check=False)
+        tmux("kill-session", "-t", name, check=False)
     assert code.read_text().strip() == "2"
     message = errors.read_text()
     assert "fails validation" in message
