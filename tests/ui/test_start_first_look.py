@@ -86,3 +86,4 @@ def test_an_invalid_assessment_ends_the_app_with_the_message(tmp_path: Path) -> 
     assert data.read_bytes() == before
     left = {p.name for p in tmp_path.iterdir() if p.name.startswith(("wb.json", ".wb.json"))}
     assert left <= {"wb.json", "wb.json.lock"}  # no backup, no temp file
+    assert not [p for p in (tmp_path / "state").rglob("*") if p.is_file()]  # no journal left
