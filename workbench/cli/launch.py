@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,17 @@ if TYPE_CHECKING:
     from workbench.storage.schema import Snapshot
 
 
+FRAMES_PER_SECOND = "120"
+"""Textual draws at most 60 frames a second unless told: a Down whose detail panel and
+footer follow the cursor in later frames took 59 ms to its last byte in tmux, 35 ms at 120
+(the cursor itself is drawn in the first frame either way)."""
+
+
+def set_frame_rate(environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    """Before Textual is imported; a ``TEXTUAL_FPS`` of the user's is kept."""
+    environ.setdefault("TEXTUAL_FPS", FRAMES_PER_SECOND)
+
+
 def run(args: argparse.Namespace, path: Path, i18n: Translator) -> int:
     return open_app(args, path)
 
@@ -25,6 +37,7 @@ def open_app(
     """Open (or make) the data file, then the app; on the diagnostic of the team that
     ``team`` finds in the file, if given."""
     collector.pause()  # until the first screen is painted: MainScreen resumes it
+    set_frame_rate()
     try:
         repository = open_repository(path, empty=args.empty, read_only=args.read_only)
         team_id = team(repository.snapshot()) if team is not None else None
