@@ -426,3 +426,14 @@ def test_the_app_draws_up_to_120_frames_a_second_unless_the_user_says() -> None:
     mine = {"TEXTUAL_FPS": "30"}
     set_frame_rate(mine)
     assert mine == {"TEXTUAL_FPS": "30"}
+
+
+def test_the_app_lets_the_frame_writer_run_every_millisecond() -> None:
+    from workbench.cli.launch import THREAD_SWITCH_SECONDS, set_thread_switch
+
+    before = sys.getswitchinterval()
+    try:
+        set_thread_switch()
+        assert sys.getswitchinterval() == pytest.approx(THREAD_SWITCH_SECONDS)
+    finally:
+        sys.setswitchinterval(before)
