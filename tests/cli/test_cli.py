@@ -418,3 +418,25 @@ def test_check_also_checks_the_settings_file(
     (tmp_path / "config.json").write_text("{not json")
     assert main(["--lang", "en", "check", "--db", str(good)]) == 1
     assert "config.json" in capsys.readouterr().err
+
+
+def test_the_app_draws_up_to_120_frames_a_second_unless_the_user_says() -> None:
+    from workbench.cli.launch import set_frame_rate
+
+    environ: dict[str, str] = {}
+    set_frame_rate(environ)
+    assert environ == {"TEXTUAL_FPS": "120"}
+    mine = {"TEXTUAL_FPS": "30"}
+    set_frame_rate(mine)
+    assert mine == {"TEXTUAL_FPS": "30"}
+
+
+def test_the_app_lets_the_frame_writer_run_every_millisecond() -> None:
+    from workbench.cli.launch import THREAD_SWITCH_SECONDS, set_thread_switch
+
+    before = sys.getswitchinterval()
+    try:
+        set_thread_switch()
+        assert sys.getswitchinterval() == pytest.approx(THREAD_SWITCH_SECONDS)
+    finally:
+        sys.setswitchinterval(before)

@@ -69,7 +69,6 @@ class WorkbenchApp(SaveFlow, FileWatch, Notices, Preferences):
     CSS_PATH = "app.tcss"
     COMMANDS = {AppCommands, TabCommands}  # not Textual's own: one entry per action
     ENABLE_COMMAND_PALETTE = True
-    SUSPENDED_SCREEN_CLASS = "-below-dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "app.keys.help", id="help"),
         Binding("question_mark", "help", "app.keys.help", show=False, id="help-alt"),

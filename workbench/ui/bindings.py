@@ -46,6 +46,8 @@ def translate_active(
 
 
 ResultType = TypeVar("ResultType")
+TOAST_RACK = "#textual-toastrack"
+"""The toasts of a screen: Textual mounts this rack in every screen."""
 
 
 def app_translator(screen: Screen[Any]) -> Translator:
@@ -54,11 +56,24 @@ def app_translator(screen: Screen[Any]) -> Translator:
 
 
 class TranslatedScreen(Screen[object]):
-    """A screen whose footer shows binding descriptions in the app's language."""
+    """A screen whose footer shows binding descriptions in the app's language, and whose
+    toasts hide while a dialog covers it (they show again when it closes)."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_active(super().active_bindings, app_translator(self))
+
+    def on_screen_suspend(self) -> None:
+        self._show_toasts(False)
+
+    def on_screen_resume(self) -> None:
+        self._show_toasts(True)
+
+    def _show_toasts(self, shown: bool) -> None:
+        """The toast rack alone: a class on the screen (Textual's ``SUSPENDED_SCREEN_CLASS``)
+        would restyle every widget of the screen below each dialog opened."""
+        for rack in self.query_children(TOAST_RACK):
+            rack.display = shown
 
 
 class TranslatedModalScreen(ModalScreen[ResultType]):
