@@ -70,10 +70,13 @@ class TranslatedScreen(Screen[object]):
         self._show_toasts(True)
 
     def _show_toasts(self, shown: bool) -> None:
-        """The toast rack alone: a class on the screen (Textual's ``SUSPENDED_SCREEN_CLASS``)
-        would restyle every widget of the screen below each dialog opened."""
+        """The toast rack alone, and only when it holds toasts: a class on the screen
+        (Textual's ``SUSPENDED_SCREEN_CLASS``) would restyle every widget of the screen below
+        each dialog opened, and hiding an empty rack would lay that screen out again."""
         for rack in self.query_children(TOAST_RACK):
-            rack.display = shown
+            hide = not shown and bool(rack.children)
+            if rack.display == hide:
+                rack.display = not hide
 
 
 class TranslatedModalScreen(ModalScreen[ResultType]):
