@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.polling import poll_until
 from workbench.cli import open_repository
 from workbench.core.assessment import now_utc
 from workbench.core.diagnostic import Diagnostic, Step
@@ -42,10 +43,11 @@ def screen(name: str) -> str:
 def wait_for(name: str, needle: str, timeout: float = 60) -> float:
     """Seconds until ``needle`` shows on ``name``'s screen."""
     start = time.monotonic()
-    while needle not in screen(name):
-        if time.monotonic() - start > timeout:
-            raise AssertionError(f"{needle!r} never appeared:\n{screen(name)}")
-        time.sleep(0.1)
+    poll_until(
+        lambda: needle in screen(name),
+        timeout=timeout,
+        failure=lambda: f"{needle!r} never appeared:\n{screen(name)}",
+    )
     return time.monotonic() - start
 
 

@@ -9,7 +9,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile import ESCAPES_FROM_DATA, write_hostile_file
+from tests.polling import poll_until
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
@@ -55,14 +55,15 @@ def capture(name: str) -> str:
 
 
 def wait_for(name: str, needle: str, timeout: float = 60) -> str:
-    deadline = time.monotonic() + timeout
-    while True:
-        shown = capture(name)
-        if needle in SGR.sub("", shown):
-            return shown
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{needle!r} never appeared:\n{SGR.sub('', shown)}")
-        time.sleep(0.2)
+    def shown() -> str:
+        screen = capture(name)
+        return screen if needle in SGR.sub("", screen) else ""
+
+    return poll_until(
+        shown,
+        timeout=timeout,
+        failure=lambda: f"{needle!r} never appeared:\n{SGR.sub('', capture(name))}",
+    )
 
 
 def press_until(name: str, key: str, needle: str, attempts: int = 3) -> str:
@@ -79,11 +80,11 @@ def press_until(name: str, key: str, needle: str, attempts: int = 3) -> str:
 
 
 def wait_gone(name: str, needle: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while needle in SGR.sub("", capture(name)):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{needle!r} is still on the screen")
-        time.sleep(0.2)
+    poll_until(
+        lambda: needle not in SGR.sub("", capture(name)),
+        timeout=timeout,
+        failure=lambda: f"{needle!r} is still on the screen",
+    )
 
 
 def assert_inert(name: str, shown: str) -> None:

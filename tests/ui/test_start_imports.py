@@ -13,13 +13,14 @@ from pathlib import Path
 
 from textual.app import App
 
+from tests.ui.waiting import wait_until
 from workbench.storage.repository import Repository
 from workbench.ui.preload import LATER, import_later
 
 ROOT = Path(__file__).resolve().parents[2]
 
 FIRST_SCREEN = """
-import asyncio, json, sys
+import asyncio, json, sys, time
 from datetime import date
 from pathlib import Path
 from tests.ui.screen import screen_text
@@ -31,13 +32,19 @@ repository = open_repository(Path(sys.argv[1]), empty=False)
 app = WorkbenchApp(repository, today=date(2026, 11, 23), watch_interval=0)
 
 
+async def until(pilot, condition, what):  # tests.ui.waiting imports TextArea: not here
+    deadline = time.monotonic() + 60
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("still waiting for " + what)
+        await pilot.pause()
+
+
 async def main():
-    async with app.run_test() as pilot:  # tests.ui.waiting imports TextArea: not here
-        while "AI Foundations" not in screen_text(app):
-            await pilot.pause(0.01)
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: "AI Foundations" in screen_text(app), "the first screen")
         first = [name for name in LATER if name in sys.modules]
-        while not app.warm_up.done:
-            await pilot.pause(0.01)
+        await until(pilot, lambda: app.warm_up.done, "the warm-up")
         after = [name for name in LATER if name in sys.modules]
     print(json.dumps({"first": first, "after": after}))
 
@@ -77,8 +84,7 @@ async def test_import_later_imports_each_module_then_calls_back(tmp_path: Path) 
                 ),
                 names=("wb_later_one", "wb_later_two"),
             )
-            while not called:
-                await pilot.pause(0.01)
+            await wait_until(pilot, lambda: called, what="the callback")
         assert called == [["wb_later_one", "wb_later_two"]]
     finally:
         sys.path.remove(str(tmp_path))
